@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { ExtractedDocument, Page } from '@juesuan/model';
+import { ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import type { PageLayout, PageTable } from './layout/page-tables.ts';
+import { layoutPage } from './layout/page-tables.ts';
+import { buildSections, matchHeading } from './layout/sections.ts';
+import { stitchTables } from './layout/stitch-tables.ts';
+import { findTocPages } from './layout/toc-pages.ts';
+import { openPdf } from './pdf/open-pdf.ts';
+import { readPdfPage } from './pdf/read-pdf-page.ts';
+import { EXTRACTOR_VERSION } from './version.ts';
+
+export interface ExtractPdfOptions {
+  maxPages?: number;
+  /** called after each page, for progress */
+  onPage?: (done: number, total: number) => void;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A text-layer PDF → pages, sections and tables with cell geometry. */
+export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
+  const sha256 = sha256Hex(bytes);
+  // pdfjs takes ownership of the buffer it is given
+  const doc = await openPdf(bytes.slice(), file, options);
+  const layouts: PageLayout[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      layouts.push(layoutPage(await readPdfPage(doc, n)));
+      options.onPage?.(n, doc.numPages);
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return assembleDocument(layouts, { file, sha256, format: 'pdf' });
+}
+
+export function assembleDocument(
+  layouts: PageLayout[],
+  info: { file: string; sha256: string; format: ExtractedDocument['format'] },
+): ExtractedDocument {
+  const toc = findTocPages(layouts.map((l) => ({ lines: l.lines.filter((x) => !x.inTable).map((x) => x.text), hasTables: l.tables.length > 0 })));
+  const pages: Page[] = layouts.map((l, i) => ({
+    number: l.page.number,
+    width: l.page.width,
+    height: l.page.height,
+    source: 'text',
+    lines: l.lines.map((x) => ({ text: x.text, bbox: x.bbox, fontSize: x.fontSize, inTable: x.inTable })),
+    isTableOfContents: toc.has(i),
+  }));
+  const flowLines = layouts
+    .filter((_, i) => !toc.has(i))
+    .flatMap((l) => l.lines.filter((x) => !x.inTable).map((x) => ({ text: x.text, page: l.page.number, y: x.bbox.y0 })));
+  const sections = buildSections(flowLines);
+  const headingAt = flowLines
+    .map((line) => ({ line, h: matchHeading(line.text) }))
+    .filter((x) => x.h !== null)
+    .map((x) => ({ page: x.line.page, y: x.line.y, section: sections.find((s) => s.page === x.line.page && `${s.numbering}${s.title}` === `${x.h!.numbering}${x.h!.title}`) }));
+  const sectionPathOf = (t: PageTable): string[] => {
+    let path: string[] = [];
+    for (const h of headingAt) {
+      if (h.page < t.page || (h.page === t.page && h.y < t.bbox.y0)) path = h.section?.path ?? path;
+    }
+    return path;
+  };
+  const tables = stitchTables(
+    layouts.map((l, i) => (toc.has(i) ? [] : l.tables)),
+    sectionPathOf,
+  );
+  return ExtractedDocumentSchema.parse({
+    file: info.file,
+    sha256: info.sha256,
+    format: info.format,
+    extractorVersion: EXTRACTOR_VERSION,
+    pageCount: layouts.length,
+    pages,
+    sections,
+    tables,
+  });
+}

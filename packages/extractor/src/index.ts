@@ -1,0 +1,3 @@
+export { extractPdf, assembleDocument, sha256Hex } from './extract-pdf.ts';
+export { EXTRACTOR_VERSION } from './version.ts';
+export { normalizeCjkSpacing } from './layout/cjk-text.ts';

@@ -1,0 +1,48 @@
+/** Cells of one row as text, by anchor column. */
+export type RowTexts = Map<number, string>;
+
+const AMOUNT = /^[-−(（]?\s*[\d,，]+(?:\.\s*\d+)?\s*[)）]?$/;
+const CODE = /^\d{3,9}$/;
+const DATA_LABEL = /^(?:[一二三四五六七八九十]+、|\d+[.、]\S)/;
+
+/** A header row names columns; the first row with an amount, a code or a row label starts the data. */
+export function countHeaderRows(rows: RowTexts[]): number {
+  for (let r = 0; r < rows.length; r++) {
+    const texts = [...rows[r]!.values()].map((t) => t.replace(/\s/g, '')).filter((t) => t !== '');
+    if (texts.length === 0) continue;
+    // 栏次 / 行次 numbering rows belong to the header
+    if (texts.some((t) => /^(栏次|行次)$/.test(t))) continue;
+    const hasAmount = texts.some((t) => AMOUNT.test(t) && /\./.test(t));
+    const hasCode = texts.some((t) => CODE.test(t));
+    const hasLabel = texts.some((t) => DATA_LABEL.test(t));
+    if (hasAmount || hasCode || hasLabel) return r;
+  }
+  return rows.length;
+}
+
+/**
+ * Side-by-side panels: a header text that repeats at a fixed column step across the table
+ * (科目名称 … 科目名称) marks where each panel starts.
+ */
+export function detectPanels(headerRows: RowTexts[], nCols: number): Array<{ index: number; colStart: number; colEnd: number }> {
+  for (const row of headerRows) {
+    const positions = new Map<string, number[]>();
+    for (const [col, text] of row) {
+      const t = text.replace(/\s/g, '');
+      if (t === '' || /^\d+$/.test(t)) continue;
+      positions.set(t, [...(positions.get(t) ?? []), col]);
+    }
+    for (const [, cols] of positions) {
+      if (cols.length < 2 || cols.length > 3) continue;
+      cols.sort((a, b) => a - b);
+      const step = cols[1]! - cols[0]!;
+      if (step < 2) continue;
+      if (!cols.every((c, i) => i === 0 || c - cols[i - 1]! === step)) continue;
+      const offset = cols[0]!;
+      if (offset >= step) continue;
+      const panels = cols.map((c, i) => ({ index: i, colStart: c - offset, colEnd: i + 1 < cols.length ? cols[i + 1]! - offset - 1 : nCols - 1 }));
+      return panels;
+    }
+  }
+  return [];
+}

@@ -1,0 +1,81 @@
+import type { BBox, TableMeta } from '@juesuan/model';
+import type { RawPage } from '../pdf/read-pdf-page.ts';
+import type { GridCell } from './ruled-grid.ts';
+import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
+import type { PlainLine } from './table-meta.ts';
+import { readTableMeta } from './table-meta.ts';
+import { groupIntoLines } from './text-lines.ts';
+import { findUnruledTables } from './unruled-tables.ts';
+
+export interface PageTable {
+  page: number;
+  bbox: BBox;
+  xs: number[];
+  cells: GridCell[];
+  nRows: number;
+  nCols: number;
+  ruled: boolean;
+  meta: TableMeta;
+  /** true when free text (other than unit/number lines) stands between the page top and the table */
+  hasTextAbove: boolean;
+}
+
+export interface PageLayout {
+  page: RawPage;
+  tables: PageTable[];
+  /** lines outside any table */
+  lines: Array<PlainLine & { inTable: boolean }>;
+}
+
+function inside(b: BBox, region: BBox, margin = 1): boolean {
+  const cx = (b.x0 + b.x1) / 2;
+  const cy = (b.y0 + b.y1) / 2;
+  return cx >= region.x0 - margin && cx <= region.x1 + margin && cy >= region.y0 - margin && cy <= region.y1 + margin;
+}
+
+/** Drops rows that hold no cell anchor with text at all when they are the table's last rows. */
+function trimEmptyTail(cells: GridCell[], nRows: number): number {
+  let last = -1;
+  for (const c of cells) if (c.text.trim() !== '') last = Math.max(last, c.row + c.rowSpan - 1);
+  // a grid with no text at all keeps its rows: it can only survive as a continuation
+  return last < 0 ? nRows : Math.min(nRows, last + 1);
+}
+
+/** Finds the tables of one page (ruled grids first, then aligned columns) and reads their metadata. */
+export function layoutPage(page: RawPage): PageLayout {
+  const grids = rulingComponents(page.rulings)
+    .map((component) => buildRuledGrid(component, page.runs))
+    .filter((g): g is NonNullable<typeof g> => g !== null)
+    .filter((g) => g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15)
+    .sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  // a grid that contains only one cell with text is a framed paragraph, not a table
+  // (an empty ruled grid is kept: it may be the tail of a table from the page before)
+  const tablesFound = grids.filter((g) => {
+    const withText = g.cells.filter((c) => c.text !== '').length;
+    return withText >= 2 || withText === 0;
+  });
+  const freeRuns = page.runs.filter((r) => !tablesFound.some((g) => inside(r.bbox, g.bbox)));
+  const unruled = findUnruledTables(freeRuns);
+  const regions = [
+    ...tablesFound.map((g) => ({ bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: g.ys.length - 1, nCols: g.xs.length - 1, ruled: true })),
+    ...unruled.map((u) => ({ ...u, ruled: false })),
+  ].sort((a, b) => a.bbox.y0 - b.bbox.y0);
+
+  const allLines = groupIntoLines(page.runs).map((l) => ({
+    text: l.text,
+    bbox: l.bbox,
+    fontSize: l.fontSize,
+    inTable: regions.some((g) => inside(l.bbox, g.bbox)),
+  }));
+  const free = allLines.filter((l) => !l.inTable);
+  const tables: PageTable[] = regions.map((g, i) => {
+    const prevBottom = i > 0 ? regions[i - 1]!.bbox.y1 : 0;
+    const nextTop = i + 1 < regions.length ? regions[i + 1]!.bbox.y0 : page.height;
+    const above = free.filter((l) => l.bbox.y1 <= g.bbox.y0 + 2 && l.bbox.y0 >= prevBottom && g.bbox.y0 - l.bbox.y1 < 140);
+    const below = free.filter((l) => l.bbox.y0 >= g.bbox.y1 - 2 && l.bbox.y1 <= nextTop && l.bbox.y0 - g.bbox.y1 < 80);
+    const meta = readTableMeta(above, below);
+    const hasTextAbove = above.some((l) => !/单位\s*[:：]/.test(l.text) && !/^\d+$/.test(l.text) && !/^第\s*\d+\s*页/.test(l.text));
+    return { page: page.number, bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: trimEmptyTail(g.cells, g.nRows), nCols: g.nCols, ruled: g.ruled, meta, hasTextAbove };
+  });
+  return { page, tables, lines: allLines };
+}

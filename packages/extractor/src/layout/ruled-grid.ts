@@ -1,0 +1,189 @@
+import type { BBox, Ruling, TextRun } from '@juesuan/model';
+import { groupIntoLines, joinRunsOnLine } from './text-lines.ts';
+import { joinPieces } from './cjk-text.ts';
+import { UnionFind } from './union-find.ts';
+
+/** Rulings closer than this are the same grid line. */
+const GRID_TOLERANCE = 2.5;
+/** How far a ruling may stop short of a crossing and still meet it. */
+const TOUCH = 3;
+
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  bbox: BBox;
+  text: string;
+  runs: TextRun[];
+}
+
+export interface RuledGrid {
+  bbox: BBox;
+  xs: number[];
+  ys: number[];
+  cells: GridCell[];
+}
+
+function cluster(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const g = out[out.length - 1];
+    if (g && v - g[g.length - 1]! <= tolerance) g.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+function crosses(h: Ruling, v: Ruling): boolean {
+  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+}
+
+/** Groups rulings that meet into table-sized components. */
+export function rulingComponents(rulings: Ruling[]): Ruling[][] {
+  const uf = new UnionFind(rulings.length);
+  for (let i = 0; i < rulings.length; i++) {
+    for (let j = i + 1; j < rulings.length; j++) {
+      const a = rulings[i]!;
+      const b = rulings[j]!;
+      if (a.orientation === b.orientation) continue;
+      const [h, v] = a.orientation === 'h' ? [a, b] : [b, a];
+      if (crosses(h, v)) uf.union(i, j);
+    }
+  }
+  const groups = new Map<number, Ruling[]>();
+  rulings.forEach((r, i) => {
+    const root = uf.find(i);
+    const list = groups.get(root) ?? [];
+    list.push(r);
+    groups.set(root, list);
+  });
+  return [...groups.values()];
+}
+
+/** Share of [a, b] covered by rulings at position `at` (within tolerance). */
+function coverage(lines: Ruling[], at: number, a: number, b: number): number {
+  const span = b - a;
+  if (span <= 0) return 1;
+  const parts = lines
+    .filter((r) => Math.abs(r.at - at) <= GRID_TOLERANCE && r.to > a && r.from < b)
+    .map((r) => [Math.max(a, r.from), Math.min(b, r.to)] as const)
+    .sort((p, q) => p[0] - q[0]);
+  let covered = 0;
+  let end = a;
+  for (const [s, e] of parts) {
+    if (e <= end) continue;
+    covered += e - Math.max(s, end);
+    end = e;
+  }
+  return covered / span;
+}
+
+/** Cuts a run where it crosses a column line, so text that runs over a border lands in both cells. */
+function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
+  const inside = cuts.filter((x) => x > run.bbox.x0 + 1 && x < run.bbox.x1 - 1);
+  const chars = [...run.text];
+  if (inside.length === 0 || chars.length < 2) return [run];
+  const width = run.bbox.x1 - run.bbox.x0;
+  const pieces: TextRun[] = [];
+  let start = 0;
+  let x0 = run.bbox.x0;
+  for (const cut of [...inside, run.bbox.x1]) {
+    const end = cut === run.bbox.x1 ? chars.length : Math.round(((cut - run.bbox.x0) / width) * chars.length);
+    if (end > start) {
+      const x1 = run.bbox.x0 + (end / chars.length) * width;
+      pieces.push({ ...run, text: chars.slice(start, end).join(''), bbox: { ...run.bbox, x0, x1 } });
+      x0 = x1;
+      start = end;
+    }
+  }
+  return pieces.filter((p) => p.text.trim() !== '');
+}
+
+/** Text of one cell: visual lines top to bottom, wrapped Chinese joined without spaces. */
+export function cellText(runs: TextRun[]): string {
+  let text = '';
+  for (const line of groupIntoLines(runs)) text = joinPieces(text, joinRunsOnLine(line.runs), true);
+  return text;
+}
+
+/**
+ * Builds the cell grid of one component of rulings: grid lines from the rulings, neighbouring
+ * grid cells merged where no ruling separates them, then text runs assigned by their centre.
+ */
+export function buildRuledGrid(component: Ruling[], runs: TextRun[]): RuledGrid | null {
+  const hs = component.filter((r) => r.orientation === 'h');
+  const vs = component.filter((r) => r.orientation === 'v');
+  if (hs.length < 2 || vs.length < 2) return null;
+  let xs = cluster(vs.map((r) => r.at), GRID_TOLERANCE);
+  let ys = cluster(hs.map((r) => r.at), GRID_TOLERANCE);
+  // open outer borders: horizontal lines that run past the outermost verticals
+  const minX = Math.min(...hs.map((r) => r.from));
+  const maxX = Math.max(...hs.map((r) => r.to));
+  if (minX < xs[0]! - 5) xs = [minX, ...xs];
+  if (maxX > xs[xs.length - 1]! + 5) xs = [...xs, maxX];
+  const minY = Math.min(...vs.map((r) => r.from));
+  const maxY = Math.max(...vs.map((r) => r.to));
+  if (minY < ys[0]! - 5) ys = [minY, ...ys];
+  if (maxY > ys[ys.length - 1]! + 5) ys = [...ys, maxY];
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  if (nr < 1 || nc < 2) return null;
+
+  const uf = new UnionFind(nr * nc);
+  const id = (r: number, c: number) => r * nc + c;
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc && coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < 0.5) uf.union(id(r, c), id(r, c + 1));
+      if (r + 1 < nr && coverage(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!) < 0.5) uf.union(id(r, c), id(r + 1, c));
+    }
+  }
+  const groups = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const root = uf.find(id(r, c));
+      const g = groups.get(root);
+      if (!g) groups.set(root, { r0: r, c0: c, r1: r, c1: c });
+      else {
+        g.r0 = Math.min(g.r0, r);
+        g.c0 = Math.min(g.c0, c);
+        g.r1 = Math.max(g.r1, r);
+        g.c1 = Math.max(g.c1, c);
+      }
+    }
+  }
+  const bbox: BBox = { x0: xs[0]!, y0: ys[0]!, x1: xs[nc]!, y1: ys[nr]! };
+  const cells: GridCell[] = [...groups.values()]
+    .map((g) => ({
+      row: g.r0,
+      col: g.c0,
+      rowSpan: g.r1 - g.r0 + 1,
+      colSpan: g.c1 - g.c0 + 1,
+      bbox: { x0: xs[g.c0]!, y0: ys[g.r0]!, x1: xs[g.c1 + 1]!, y1: ys[g.r1 + 1]! },
+      text: '',
+      runs: [] as TextRun[],
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const owner = new Map<number, GridCell>();
+  for (const cell of cells) {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner.set(id(r, c), cell);
+  }
+  const innerXs = xs.slice(1, -1);
+  for (const run of runs) {
+    const cy = (run.bbox.y0 + run.bbox.y1) / 2;
+    if (cy < bbox.y0 || cy > bbox.y1) continue;
+    if (run.bbox.x1 < bbox.x0 || run.bbox.x0 > bbox.x1) continue;
+    for (const piece of splitRunAt(run, innerXs)) {
+      const cx = (piece.bbox.x0 + piece.bbox.x1) / 2;
+      if (cx < bbox.x0 || cx > bbox.x1) continue;
+      const r = ys.findIndex((y, k) => k < nr && cy >= y && cy < ys[k + 1]!);
+      const c = xs.findIndex((x, k) => k < nc && cx >= x && cx < xs[k + 1]!);
+      if (r < 0 || c < 0) continue;
+      owner.get(id(r, c))!.runs.push(piece);
+    }
+  }
+  for (const cell of cells) cell.text = cellText(cell.runs);
+  return { bbox, xs, ys, cells };
+}

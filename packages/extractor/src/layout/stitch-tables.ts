@@ -1,0 +1,103 @@
+import type { Cell, Table } from '@juesuan/model';
+import type { RowTexts } from './header-rows.ts';
+import { countHeaderRows, detectPanels } from './header-rows.ts';
+import type { PageTable } from './page-tables.ts';
+
+interface Draft {
+  parts: PageTable[];
+}
+
+function sameTitle(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const n = (s: string) => s.replace(/[\s（）()续表]/g, '');
+  return n(a) === n(b);
+}
+
+/** Column lines of two page tables line up (a continuation keeps the column layout). */
+function columnsAlign(a: PageTable, b: PageTable): boolean {
+  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= 4)).length;
+  return matched >= Math.min(a.xs.length, b.xs.length) * 0.7;
+}
+
+export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
+  const rows: RowTexts[] = Array.from({ length: nRows }, () => new Map());
+  for (const c of cells) if (c.row < nRows) rows[c.row]!.set(c.col, c.text);
+  return rows;
+}
+
+/** Is `next` (first table of its page) the continuation of `prev` (last table of the page before)? */
+export function isContinuation(prev: PageTable, next: PageTable): boolean {
+  if (next.page !== prev.page + 1) return false;
+  if (next.meta.continued) return true;
+  if (sameTitle(prev.meta.title, next.meta.title)) return columnsAlign(prev, next) || Math.abs(prev.nCols - next.nCols) <= 1;
+  if (next.hasTextAbove && next.meta.title) return false;
+  return columnsAlign(prev, next);
+}
+
+function colIndex(xs: number[], x: number): number {
+  for (let k = 0; k < xs.length - 1; k++) if (x >= xs[k]! - 1 && x < xs[k + 1]! + 1) return k;
+  return x < xs[0]! ? 0 : xs.length - 2;
+}
+
+/**
+ * Joins tables that continue over pages: repeated title/header, 续表, or a header-less
+ * continuation. Header rows are kept once; every cell keeps its own page.
+ */
+export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable) => string[]): Table[] {
+  const drafts: Draft[] = [];
+  for (const tables of pages) {
+    tables.forEach((t, i) => {
+      const last = drafts[drafts.length - 1];
+      const prev = last?.parts[last.parts.length - 1];
+      if (i === 0 && last && prev && isContinuation(prev, t)) last.parts.push(t);
+      else drafts.push({ parts: [t] });
+    });
+  }
+  const kept = drafts.filter((d) => d.parts.some((p) => p.cells.some((c) => c.text.trim() !== '')));
+  return kept.map((d, index) => {
+    const first = d.parts[0]!;
+    const xs = first.xs;
+    const cells: Cell[] = [];
+    let headerRows = 0;
+    let rowOffset = 0;
+    d.parts.forEach((part, k) => {
+      const texts = rowTexts(part.cells, part.nRows);
+      const h = countHeaderRows(texts);
+      if (k === 0) headerRows = h;
+      const skip = k === 0 ? 0 : h;
+      for (const c of part.cells) {
+        if (c.row < skip || c.row >= part.nRows) continue;
+        const col = k === 0 ? c.col : colIndex(xs, c.bbox.x0 + 2);
+        const colEnd = k === 0 ? c.col + c.colSpan - 1 : colIndex(xs, c.bbox.x1 - 2);
+        cells.push({
+          text: c.text,
+          bbox: c.bbox,
+          page: part.page,
+          row: rowOffset + c.row - skip,
+          col,
+          rowSpan: Math.max(1, Math.min(c.rowSpan, part.nRows - c.row)),
+          colSpan: Math.max(1, colEnd - col + 1),
+          confidence: 1,
+          source: 'text',
+        });
+      }
+      rowOffset += part.nRows - skip;
+    });
+    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    const nCols = xs.length - 1;
+    const header = rowTexts(cells, headerRows);
+    const notes = d.parts.flatMap((p) => p.meta.notes);
+    return {
+      index,
+      meta: { ...first.meta, notes },
+      pages: [...new Set(d.parts.map((p) => p.page))],
+      nRows: rowOffset,
+      nCols,
+      headerRows,
+      ruled: first.ruled,
+      panels: detectPanels(header, nCols),
+      cells,
+      sectionPath: sectionPathOf(first),
+    } satisfies Table;
+  });
+}

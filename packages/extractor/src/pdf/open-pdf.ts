@@ -1,0 +1,45 @@
+import { ExtractionError, InputError } from '@juesuan/model';
+import { loadPdfjs, pdfjsData } from './load-pdfjs.ts';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface OpenPdfOptions {
+  maxPages?: number;
+}
+
+/** Opens PDF bytes with pdfjs-dist, turning its failures into one-line errors that name the file. */
+export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfOptions = {}): Promise<PDFDocumentProxy> {
+  if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
+    throw new InputError('not_pdf', file, 'not a PDF (no %PDF- header)');
+  }
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: bytes,
+    cMapUrl: pdfjsData.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsData.standardFontDataUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const name = (err as { name?: string }).name ?? '';
+    const message = (err as Error).message ?? String(err);
+    if (name === 'PasswordException') throw new InputError('encrypted', file, 'encrypted PDF (a password is needed)');
+    if (name === 'InvalidPDFException') throw new InputError('corrupt', file, `corrupt or truncated PDF (${message})`);
+    throw new ExtractionError('pdf_open_failed', file, `cannot open PDF: ${message}`);
+  }
+  if (doc.numPages === 0) {
+    await doc.destroy();
+    throw new InputError('no_pages', file, 'the PDF has zero pages');
+  }
+  if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+    const n = doc.numPages;
+    await doc.destroy();
+    throw new InputError('too_many_pages', file, `${n} pages, over the limit of ${options.maxPages}`);
+  }
+  return doc;
+}

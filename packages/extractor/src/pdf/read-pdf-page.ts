@@ -1,0 +1,29 @@
+import type { Ruling, TextRun } from '@juesuan/model';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { detectRulings } from './detect-rulings.ts';
+import type { Matrix } from './matrix.ts';
+import { readTextRuns } from './read-text-runs.ts';
+
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  rulings: Ruling[];
+  /** share of the page covered by painted images (0..1) */
+  imageCoverage: number;
+}
+
+/** Reads one page's text items and rulings, then frees the page's resources. */
+export async function readPdfPage(doc: PDFDocumentProxy, number: number): Promise<RawPage> {
+  const page = await doc.getPage(number);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const vt = viewport.transform as Matrix;
+    const rulings = await detectRulings(page, vt);
+    const runs = await readTextRuns(page, vt);
+    return { number, width: viewport.width, height: viewport.height, runs, rulings, imageCoverage: 0 };
+  } finally {
+    page.cleanup();
+  }
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { BBox, Source } from './geometry.ts';
+
+export const TextRun = z.object({
+  text: z.string(),
+  bbox: BBox,
+  fontSize: z.number(),
+  fontName: z.string(),
+  direction: z.enum(['ltr', 'ttb']),
+});
+export type TextRun = z.infer<typeof TextRun>;
+
+export const Ruling = z.object({
+  orientation: z.enum(['h', 'v']),
+  /** position across the line (y for horizontal, x for vertical) */
+  at: z.number(),
+  /** extent along the line */
+  from: z.number(),
+  to: z.number(),
+});
+export type Ruling = z.infer<typeof Ruling>;
+
+export const TextLine = z.object({
+  text: z.string(),
+  bbox: BBox,
+  fontSize: z.number(),
+  /** true when the line lies inside a table region */
+  inTable: z.boolean(),
+});
+export type TextLine = z.infer<typeof TextLine>;
+
+export const Page = z.object({
+  number: z.number().int().positive().nullable(),
+  width: z.number(),
+  height: z.number(),
+  source: Source,
+  lines: z.array(TextLine),
+  isTableOfContents: z.boolean(),
+});
+export type Page = z.infer<typeof Page>;
+
+export const Cell = z.object({
+  text: z.string(),
+  bbox: BBox,
+  page: z.number().int().positive().nullable(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  rowSpan: z.number().int().positive(),
+  colSpan: z.number().int().positive(),
+  confidence: z.number().min(0).max(1),
+  source: Source,
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Panel = z.object({
+  index: z.number().int().nonnegative(),
+  colStart: z.number().int().nonnegative(),
+  colEnd: z.number().int().nonnegative(),
+});
+export type Panel = z.infer<typeof Panel>;
+
+export const TableMeta = z.object({
+  title: z.string().nullable(),
+  number: z.string().nullable(),
+  unit: z.string().nullable(),
+  unitLine: z.string().nullable(),
+  department: z.string().nullable(),
+  notes: z.array(z.string()),
+  continued: z.boolean(),
+});
+export type TableMeta = z.infer<typeof TableMeta>;
+
+export const Table = z.object({
+  index: z.number().int().nonnegative(),
+  meta: TableMeta,
+  pages: z.array(z.number().int().positive().nullable()),
+  nRows: z.number().int().nonnegative(),
+  nCols: z.number().int().nonnegative(),
+  headerRows: z.number().int().nonnegative(),
+  ruled: z.boolean(),
+  panels: z.array(Panel),
+  cells: z.array(Cell),
+  /** the section the table appears under, as a heading path */
+  sectionPath: z.array(z.string()),
+});
+export type Table = z.infer<typeof Table>;
+
+export const Section = z.object({
+  level: z.number().int().positive(),
+  numbering: z.string(),
+  title: z.string(),
+  page: z.number().int().positive().nullable(),
+  endPage: z.number().int().positive().nullable(),
+  text: z.string(),
+  path: z.array(z.string()),
+});
+export type Section = z.infer<typeof Section>;
+
+export const ExtractedDocument = z.object({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.enum(['pdf', 'txt', 'md', 'html']),
+  extractorVersion: z.string(),
+  pageCount: z.number().int().nonnegative(),
+  pages: z.array(Page),
+  sections: z.array(Section),
+  tables: z.array(Table),
+});
+export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

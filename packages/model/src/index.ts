@@ -1,0 +1,4 @@
+export * from './geometry.ts';
+export * from './document.ts';
+export * from './parsed.ts';
+export * from './errors.ts';

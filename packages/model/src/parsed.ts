@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { BBox } from './geometry.ts';
+
+export const DocumentKind = z.enum(['final', 'budget', 'performance', 'unknown']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const Region = z.object({
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+  /** the most specific level, e.g. 上海市普陀区 */
+  name: z.string().nullable(),
+  level: z.enum(['province', 'city', 'county', 'unknown']),
+});
+export type Region = z.infer<typeof Region>;
+
+export const DocumentMeta = z.object({
+  kind: DocumentKind,
+  fiscalYear: z.number().int().nullable(),
+  department: z.string().nullable(),
+  unitScope: z.enum(['department', 'unit']).nullable(),
+  region: Region,
+  publicationDate: z.string().nullable(),
+  unitsIncluded: z.array(z.string()),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const CellRef = z.object({
+  tableIndex: z.number().int().nonnegative(),
+  page: z.number().int().positive().nullable(),
+  bbox: BBox.nullable(),
+  printed: z.string(),
+});
+export type CellRef = z.infer<typeof CellRef>;
+
+export const CodeMethod = z.enum(['printed', 'split', 'in_name', 'name_exact', 'name_alias', 'name_fuzzy', 'label', 'none']);
+export type CodeMethod = z.infer<typeof CodeMethod>;
+
+export const AmountRecord = z.object({
+  tableIndex: z.number().int().nonnegative(),
+  table: z.string(),
+  page: z.number().int().positive().nullable(),
+  bbox: BBox.nullable(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  side: z.enum(['income', 'expenditure']).nullable(),
+  panel: z.string().nullable(),
+  code: z.string().nullable(),
+  codeMethod: CodeMethod,
+  codeScore: z.number().min(0).max(1),
+  codeLevel: z.number().int().nullable(),
+  parentCode: z.string().nullable(),
+  classCode: z.string().nullable(),
+  label: z.string().nullable(),
+  /** normalized key for rows identified by label: numbering removed, whitespace removed */
+  labelKey: z.string().nullable(),
+  parentLabel: z.string().nullable(),
+  measure: z.string(),
+  printed: z.string(),
+  unit: z.string(),
+  amountFen: z.number().int(),
+  flags: z.array(z.string()),
+});
+export type AmountRecord = z.infer<typeof AmountRecord>;
+
+export const Suggestion = z.object({
+  cell: CellRef,
+  printed: z.string(),
+  suggested: z.string(),
+  evidence: z.array(z.string()),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const Finding = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  cells: z.array(CellRef),
+  suggestion: Suggestion.nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Fact = z.object({
+  name: z.string(),
+  code: z.string().nullable(),
+  label: z.string().nullable(),
+  amountFen: z.number().int().nullable(),
+  percent: z.number().nullable(),
+  printed: z.string(),
+  unit: z.string().nullable(),
+  sentence: z.string(),
+  page: z.number().int().positive().nullable(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const ParsedTable = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.string(),
+  title: z.string().nullable(),
+  number: z.string().nullable(),
+  pages: z.array(z.number().int().positive().nullable()),
+  unit: z.string().nullable(),
+  measures: z.array(z.string().nullable()),
+  rows: z.number().int().nonnegative(),
+  cols: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+});
+export type ParsedTable = z.infer<typeof ParsedTable>;
+
+export const ParsedDocument = z.object({
+  parserVersion: z.string(),
+  catalogVersion: z.string(),
+  meta: DocumentMeta,
+  tables: z.array(ParsedTable),
+  records: z.array(AmountRecord),
+  facts: z.array(Fact),
+  findings: z.array(Finding),
+});
+export type ParsedDocument = z.infer<typeof ParsedDocument>;
