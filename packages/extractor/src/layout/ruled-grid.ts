@@ -1,6 +1,6 @@
 import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { groupIntoLines, joinRunsOnLine } from './text-lines.ts';
-import { joinPieces } from './cjk-text.ts';
+import { isCjk, joinPieces } from './cjk-text.ts';
 import { UnionFind } from './union-find.ts';
 
 /** Rulings closer than this are the same grid line. */
@@ -80,23 +80,33 @@ function coverage(lines: Ruling[], at: number, a: number, b: number): number {
   return covered / span;
 }
 
+/** Relative advance of a character: ideographs are square, digits and Latin about half as wide. */
+function advance(ch: string): number {
+  return isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.5;
+}
+
 /** Cuts a run where it crosses a column line, so text that runs over a border lands in both cells. */
 function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
   const inside = cuts.filter((x) => x > run.bbox.x0 + 1 && x < run.bbox.x1 - 1);
   const chars = [...run.text];
   if (inside.length === 0 || chars.length < 2) return [run];
   const width = run.bbox.x1 - run.bbox.x0;
+  const total = chars.reduce((s, ch) => s + advance(ch), 0);
+  // left edge of each character, from estimated advances scaled to the run's real width
+  const edges: number[] = [];
+  let acc = 0;
+  for (const ch of chars) {
+    edges.push(run.bbox.x0 + (acc / total) * width);
+    acc += advance(ch);
+  }
+  edges.push(run.bbox.x1);
   const pieces: TextRun[] = [];
   let start = 0;
-  let x0 = run.bbox.x0;
-  for (const cut of [...inside, run.bbox.x1]) {
-    const end = cut === run.bbox.x1 ? chars.length : Math.round(((cut - run.bbox.x0) / width) * chars.length);
-    if (end > start) {
-      const x1 = run.bbox.x0 + (end / chars.length) * width;
-      pieces.push({ ...run, text: chars.slice(start, end).join(''), bbox: { ...run.bbox, x0, x1 } });
-      x0 = x1;
-      start = end;
-    }
+  for (const cut of [...inside, Infinity]) {
+    let end = start;
+    while (end < chars.length && (edges[end]! + edges[end + 1]!) / 2 < cut) end++;
+    if (end > start) pieces.push({ ...run, text: chars.slice(start, end).join(''), bbox: { ...run.bbox, x0: edges[start]!, x1: edges[end]! } });
+    start = end;
   }
   return pieces.filter((p) => p.text.trim() !== '');
 }

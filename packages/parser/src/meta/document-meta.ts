@@ -1,0 +1,82 @@
+import type { DocumentMeta, ExtractedDocument, Region } from '@juesuan/model';
+
+const PROVINCES = '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
+const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
+
+/** The first lines of the document: cover and title page. */
+function headText(doc: ExtractedDocument): string {
+  return doc.pages
+    .slice(0, 3)
+    .flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text))
+    .join('\n');
+}
+
+export function detectKind(text: string, file: string): DocumentMeta['kind'] {
+  const t = `${file}\n${text}`;
+  if (/绩效自评/.test(t) && !/决算表|预算表/.test(text)) return 'performance';
+  const f = (t.match(/决算/g) ?? []).length;
+  const b = (t.match(/预算/g) ?? []).length;
+  if (/决算/.test(file)) return 'final';
+  if (/预算/.test(file)) return 'budget';
+  if (f === 0 && b === 0) return 'unknown';
+  // budgets mention 决算 rarely; final accounts mention 预算 a lot (年初预算, 一般公共预算)
+  return f >= 2 ? 'final' : 'budget';
+}
+
+export function detectRegion(name: string): Region {
+  const m = new RegExp(`^((?:${PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?)?([^省市县区]{1,6}?市|[^省市县区]{1,6}?(?:自治州|州|盟))?([^省市县区]{1,6}?(?:区|县|旗|市))?`).exec(name);
+  let province = m?.[1] ?? null;
+  let city = m?.[2] ?? null;
+  const county = m?.[3] ?? null;
+  if (province && MUNICIPALITIES.has(province.replace(/市$/, ''))) {
+    province = province.endsWith('市') ? province : `${province}市`;
+    city = null;
+  }
+  if (province && !/[省市区]$/.test(province)) province = null;
+  const parts = [province, city, county].filter((x): x is string => !!x);
+  const level = county ? 'county' : city ? 'city' : province ? 'province' : 'unknown';
+  return { province, city, county, name: parts.length ? parts.join('') : null, level };
+}
+
+const LEVEL_RANK = { unknown: 0, province: 1, city: 2, county: 3 } as const;
+
+function mostSpecificRegion(names: string[]): Region {
+  return names.map(detectRegion).reduce((best, r) => (LEVEL_RANK[r.level] > LEVEL_RANK[best.level] ? r : best), detectRegion(''));
+}
+
+/** Who publishes: the longest name ending in 局/委员会/厅/院/部/办公室/中心… in the head text. */
+export function detectDepartment(text: string, fallback: string): string | null {
+  const candidates = `${text}\n${fallback}`.match(/[\u4e00-\u9fa5（）()]{2,40}?(?:委员会|局|厅|院|部|办公室|中心|委|署|会|所|站|队|馆|处|政府)(?:机关)?/g) ?? [];
+  const cleaned = candidates.map((c) => c.replace(/^(?:\d{4}年度?|关于|附件\d?)/, '')).filter((c) => c.length >= 4 && !/^(部门|单位|本部门)/.test(c));
+  return cleaned[0] ?? null;
+}
+
+export function detectYear(text: string, file: string): number | null {
+  const m = /(20\d{2})\s*年/.exec(text) ?? /(20\d{2})/.exec(file);
+  if (m) return Number(m[1]);
+  const short = /(\d{2})年(?:部门|单位)?预算/.exec(file);
+  return short ? 2000 + Number(short[1]) : null;
+}
+
+/** Region, department, year and kind from the document's head and its file name. */
+export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
+  const head = headText(doc);
+  const base = doc.file.split('/').pop() ?? doc.file;
+  const kind = detectKind(head, base);
+  const department = detectDepartment(head, base.replace(/\.[a-z]+$/i, ''));
+  const date = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(doc.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'));
+  const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
+  const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
+  const unitsIncluded = unitTable
+    ? unitTable.cells.filter((c) => c.row >= unitTable.headerRows && /[\u4e00-\u9fa5]{4,}(?:局|委|院|中心|所|站|队|馆|处|办公室|会)/.test(c.text)).map((c) => c.text.replace(/\s+/g, ''))
+    : (unitsSection?.text.match(/[\u4e00-\u9fa5]{4,30}(?:局|中心|所|站|队|馆|处|办公室)(?:机关|本级)?/g) ?? []).slice(0, 30);
+  return {
+    kind,
+    fiscalYear: detectYear(head, base),
+    department,
+    unitScope: /单位(?:预算|决算)|预算单位/.test(`${base}${head}`) ? 'unit' : /部门/.test(`${base}${head}`) ? 'department' : null,
+    region: mostSpecificRegion([department ?? '', base, ...head.split('\n').slice(0, 6)]),
+    publicationDate: date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null,
+    unitsIncluded: [...new Set(unitsIncluded)],
+  };
+}

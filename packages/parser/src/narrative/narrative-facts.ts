@@ -1,0 +1,92 @@
+import type { ExtractedDocument, Fact } from '@juesuan/model';
+import { parseAmount } from '../amounts/parse-amount.ts';
+
+interface FlowText {
+  text: string;
+  pageAt: (offset: number) => number | null;
+}
+
+/** The narrative as one string (wrapped lines joined), with a way back to pages. */
+export function narrativeText(doc: ExtractedDocument): FlowText {
+  let text = '';
+  const marks: Array<{ offset: number; page: number | null }> = [];
+  for (const page of doc.pages) {
+    if (page.isTableOfContents) continue;
+    marks.push({ offset: text.length, page: page.number });
+    for (const line of page.lines) if (!line.inTable) text += line.text.replace(/\s+/g, '') + (/[。：；]$/.test(line.text) ? '\n' : '');
+  }
+  return {
+    text,
+    pageAt: (offset) => {
+      let p: number | null = null;
+      for (const m of marks) if (m.offset <= offset) p = m.page;
+      return p;
+    },
+  };
+}
+
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('\n', index)) + 1;
+  const endDot = text.indexOf('。', index);
+  const end = endDot < 0 ? Math.min(text.length, index + 120) : endDot + 1;
+  return text.slice(start, end).replace(/\n/g, '');
+}
+
+const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
+const UNIT = '(万元|亿元|元)';
+
+const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'total_income_expenditure', pattern: new RegExp(`(?:收入支出总计|收、支总计|收支总计|收入、支出总计)(?:均为|为|各)?${NUM}${UNIT}`, 'g') },
+  { name: 'income_total', pattern: new RegExp(`本年收入合计(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'expenditure_total', pattern: new RegExp(`本年支出合计(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'fiscal_income', pattern: new RegExp(`财政拨款收入(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'basic_expenditure', pattern: new RegExp(`(?<!一般公共预算财政拨款)基本支出(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'project_expenditure', pattern: new RegExp(`项目支出(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'agency_operation', pattern: new RegExp(`机关运行经费(?:支出|预算)?(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'procurement_total', pattern: new RegExp(`政府采购(?:金额|预算)?(?:（以合同签订为准）)?为${NUM}${UNIT}`, 'g') },
+];
+
+/** `卫生健康支出(类)医疗保障管理事务(款)行政运行(项)：支出决算为2359.33万元，完成预算96.92%` */
+function itemPattern(stage: 'final' | 'budget'): RegExp {
+  const verb = stage === 'final' ? '(?:支出决算数?|决算数?)' : '(?:支出预算数?|预算数?)';
+  return new RegExp(
+    `([\\u4e00-\\u9fa5、]{2,30}?)[（(]类[)）]([\\u4e00-\\u9fa5、]{2,30}?)[（(]款[)）]([\\u4e00-\\u9fa5、]{2,30}?)[（(]项[)）]([^类]{0,80}?)${verb}(?:为|是)?${NUM}${UNIT}(?:[^。]{0,40}?(?:完成(?:年初)?预算(?:的)?|为(?:年初)?预算的)${NUM}%)?`,
+    'g',
+  );
+}
+
+export interface NarrativeItem extends Fact {
+  className: string;
+  sectionName: string;
+  itemName: string;
+}
+
+export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | 'budget'): { facts: Fact[]; items: NarrativeItem[] } {
+  const flow = narrativeText(doc);
+  const facts: Fact[] = [];
+  for (const f of SIMPLE_FACTS) {
+    for (const m of flow.text.matchAll(f.pattern)) {
+      const amount = parseAmount(m[1]!, m[2]!);
+      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
+    }
+  }
+  const items: NarrativeItem[] = [];
+  for (const m of flow.text.matchAll(itemPattern(stage))) {
+    const amount = parseAmount(m[5]!, m[6]!);
+    items.push({
+      name: 'item_amount',
+      code: null,
+      label: `${m[1]}(类)${m[2]}(款)${m[3]}(项)`,
+      amountFen: amount?.fen ?? null,
+      percent: m[7] ? Number(m[7]) : null,
+      printed: m[5]!,
+      unit: m[6]!,
+      sentence: sentenceAround(flow.text, m.index!),
+      page: flow.pageAt(m.index!),
+      className: m[1]!.replace(/^[\d、.]+/, ''),
+      sectionName: m[2]!,
+      itemName: m[3]!,
+    });
+  }
+  return { facts, items };
+}

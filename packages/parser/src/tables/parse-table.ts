@@ -1,0 +1,180 @@
+import type { AmountRecord, Cell, CodeMethod, Table } from '@juesuan/model';
+import { looksLikeAmount, normalizeNumberText, parseAmount } from '../amounts/parse-amount.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { codeLevel, parentCode } from '../catalog/catalog.ts';
+import { isTwoSided } from './classify-table.ts';
+import { cleanLabel, hasNumbering, isTotalLabel, labelKey } from './labels.ts';
+import { measureOf } from './measures.ts';
+import { TableGrid } from './table-grid.ts';
+
+type Role = 'code' | 'name' | 'line_no' | 'amount' | 'ignore';
+
+export interface TableContext {
+  kind: string;
+  unit: string;
+  unitAssumed: boolean;
+  functional: Catalog;
+  economic: Catalog;
+}
+
+interface PanelSpec {
+  colStart: number;
+  colEnd: number;
+  side: 'income' | 'expenditure' | null;
+  panel: string | null;
+}
+
+const CODE_HEADER = /编码|代码|^类$|^款$|^项$/;
+const NAME_HEADER = /名称|^项目$|^科目$|^项目名称$/;
+const LINE_HEADER = /^(行次|栏次)$/;
+
+function panelsOf(table: Table, kind: string): PanelSpec[] {
+  const all: PanelSpec = { colStart: 0, colEnd: table.nCols - 1, side: null, panel: null };
+  const wantsPanels = isTwoSided(kind) || kind.endsWith('.gpb_basic');
+  if (!wantsPanels || table.panels.length < 2) {
+    return [all];
+  }
+  return table.panels.map((p, i) => ({
+    colStart: p.colStart,
+    colEnd: p.colEnd,
+    side: isTwoSided(kind) ? (i === 0 ? 'income' : 'expenditure') : null,
+    panel: kind.startsWith('final') && kind.endsWith('.gpb_basic') ? (i === 0 ? 'personnel' : 'public') : null,
+  }));
+}
+
+function columnRole(grid: TableGrid, col: number, kind: string, side: PanelSpec['side']): { role: Role; measure: string | null; splitPart: boolean } {
+  const path = grid.headerPath(col);
+  const last = path[path.length - 1] ?? '';
+  if (path.some((p) => LINE_HEADER.test(p))) return { role: 'line_no', measure: null, splitPart: false };
+  const deepest = (re: RegExp) => path.reduce((found, p, i) => (re.test(p) ? i : found), -1);
+  const codeAt = deepest(CODE_HEADER);
+  const nameAt = deepest(NAME_HEADER);
+  if (codeAt >= 0 && codeAt > nameAt) return { role: 'code', measure: null, splitPart: /^(类|款|项)$/.test(last) };
+  if (nameAt >= 0 && nameAt === path.length - 1) return { role: 'name', measure: null, splitPart: false };
+  // from the data when the header does not say
+  let codes = 0;
+  let amounts = 0;
+  let texts = 0;
+  for (let r = grid.table.headerRows; r < grid.table.nRows; r++) {
+    const t = grid.anchor(r, col)?.text.trim() ?? '';
+    if (t === '') continue;
+    if (/^\d{2,7}$/.test(t)) codes++;
+    else if (looksLikeAmount(t)) amounts++;
+    else texts++;
+  }
+  if (codes > amounts && codes > texts) return { role: 'code', measure: null, splitPart: false };
+  if (texts > amounts && texts > codes) return { role: 'name', measure: null, splitPart: false };
+  const measure = measureOf(path, kind, side);
+  if (measure) return { role: 'amount', measure, splitPart: false };
+  return { role: amounts > 0 ? 'amount' : 'ignore', measure: amounts > 0 ? 'amount' : null, splitPart: false };
+}
+
+export interface ParsedTableRecords {
+  records: AmountRecord[];
+  measures: Array<string | null>;
+}
+
+/** One table → one record per numeric cell, each with its row's code or label and its measure. */
+export function parseTable(table: Table, tableIndex: number, ctx: TableContext): ParsedTableRecords {
+  const grid = new TableGrid(table);
+  const records: AmountRecord[] = [];
+  const measures: Array<string | null> = Array.from({ length: table.nCols }, () => null);
+  const coded = !isTwoSided(ctx.kind) && !ctx.kind.endsWith('.three_public');
+  const catalog = ctx.kind.endsWith('.gpb_basic') || ctx.kind.endsWith('fiscal_by_econ') ? ctx.economic : ctx.functional;
+
+  for (const panel of panelsOf(table, ctx.kind)) {
+    const roles: Array<ReturnType<typeof columnRole> & { col: number }> = [];
+    for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push({ col: c, ...columnRole(grid, c, ctx.kind, panel.side) });
+    for (const r of roles) if (r.role === 'amount') measures[r.col] = r.measure;
+    const codeCols = roles.filter((r) => r.role === 'code').map((r) => r.col);
+    const nameCol = roles.find((r) => r.role === 'name')?.col ?? null;
+    const amountCols = roles.filter((r) => r.role === 'amount');
+    let parentLabel: string | null = null;
+    let pastTotal = false;
+
+    for (let row = table.headerRows; row < table.nRows; row++) {
+      // the name cell may be merged with the code columns (合计 / 人员经费合计 rows)
+      const nameCell = nameCol !== null ? grid.at(row, nameCol) : undefined;
+      if (nameCell && nameCell.row !== row) continue;
+      const rawLabel = nameCell ? cleanLabel(nameCell.text) : '';
+      if (/^(注|备注)[:：]/.test(rawLabel)) continue;
+      // code: one printed piece, or parts over 类/款/项 columns
+      const parts = codeCols.map((c) => grid.anchor(row, c)?.text.replace(/\s+/g, '') ?? '').filter((t) => /^\d+$/.test(t));
+      let code: string | null = null;
+      let method: CodeMethod = 'none';
+      let score = 0;
+      let label: string | null = rawLabel === '' ? null : rawLabel;
+      const flags: string[] = [];
+      if (coded && parts.length > 0) {
+        code = parts.join('');
+        method = parts.length > 1 ? 'split' : 'printed';
+        score = 1;
+      } else if (coded && label) {
+        const m = /^(\d{3,7})\s*(\S.*)$/.exec(label);
+        if (m) {
+          code = m[1]!;
+          label = m[2]!;
+          method = 'in_name';
+          score = 1;
+        } else if (!isTotalLabel(label)) {
+          const match = catalog.matchName(label);
+          if (match) {
+            code = match.entry.code;
+            method = match.method;
+            score = match.score;
+            if (match.tie) flags.push('code_tie');
+            if (match.method === 'name_fuzzy' && match.score < 0.9) flags.push('code_low_score');
+          }
+        }
+      }
+      if (code && coded && !catalog.get(code) && !(catalog.kind === 'economic' && code.length === 7 && catalog.get(code.slice(0, 5)))) flags.push('code_unknown');
+      if (code === null && label !== null) method = 'label';
+
+      // two-sided tables: rows after 本年…合计 numbered again belong to the last un-numbered label
+      let rowParent: string | null = null;
+      if (isTwoSided(ctx.kind) && label) {
+        if (/合计/.test(label)) pastTotal = true;
+        else if (pastTotal && !hasNumbering(label) && !/总计/.test(label)) parentLabel = label;
+        else if (pastTotal && hasNumbering(label) && parentLabel) rowParent = parentLabel;
+      }
+
+      for (const ac of amountCols) {
+        const cell: Cell | undefined = grid.anchor(row, ac.col);
+        if (!cell) continue;
+        const printed = cell.text.trim();
+        if (printed === '' || !looksLikeAmount(printed)) continue;
+        const parsed = parseAmount(printed, ctx.unit);
+        if (!parsed) continue;
+        const cellFlags = [...flags];
+        if (parsed.inexact) cellFlags.push('inexact_decimals');
+        if (ctx.unitAssumed) cellFlags.push('unit_assumed');
+        if (cell.source === 'ocr' && cell.confidence < 0.8) cellFlags.push('low_confidence');
+        records.push({
+          tableIndex,
+          table: ctx.kind,
+          page: cell.page,
+          bbox: cell.bbox,
+          row,
+          col: ac.col,
+          side: panel.side,
+          panel: panel.panel,
+          code,
+          codeMethod: method,
+          codeScore: score,
+          codeLevel: code ? codeLevel(code) : null,
+          parentCode: code ? parentCode(code) : null,
+          classCode: null,
+          label,
+          labelKey: label ? labelKey(label) : null,
+          parentLabel: rowParent,
+          measure: ac.measure ?? 'amount',
+          printed: normalizeNumberText(printed) === printed.replace(/\s+/g, '') ? printed.replace(/\s+/g, '') : printed,
+          unit: ctx.unit,
+          amountFen: parsed.fen,
+          flags: cellFlags,
+        });
+      }
+    }
+  }
+  return { records, measures };
+}

@@ -1,0 +1,153 @@
+import type { AmountRecord } from '@juesuan/model';
+import { isTwoSided } from '../tables/classify-table.ts';
+import { hasNumbering } from '../tables/labels.ts';
+import type { Identity } from './identities.ts';
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+  return m;
+}
+
+const isGrandTotal = (r: AmountRecord) => r.code === null && /^(合计|总计)$/.test(r.labelKey ?? '');
+
+/** 类 = Σ款, 款 = Σ项, 合计 = Σ类, per table, panel and measure. */
+function hierarchy(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  const groups = groupBy(records, (r) => `${r.tableIndex}|${r.panel ?? ''}|${r.side ?? ''}|${r.measure}`);
+  for (const rows of groups.values()) {
+    const coded = rows.filter((r) => r.code !== null);
+    if (coded.length === 0) continue;
+    const byCode = new Map(coded.map((r) => [r.code!, r] as const));
+    const economic = rows[0]!.table.endsWith('gpb_basic');
+    for (const parent of coded) {
+      const len = parent.code!.length;
+      const childLen = len === 3 ? 5 : len === 5 ? 7 : 0;
+      if (!childLen) continue;
+      const children = coded.filter((r) => r.code!.length === childLen && r.code!.startsWith(parent.code!));
+      // absent children are blank cells (zero); a parent with no child rows at all is not broken down
+      const anyChildRow = rows.some((r) => r.code !== null && r.code.length === childLen && r.code.startsWith(parent.code!));
+      if (!anyChildRow || children.length === 0) continue;
+      out.push({
+        rule: economic ? 'hierarchy.economic' : 'hierarchy.functional',
+        target: parent,
+        summands: children,
+        descriptionZh: `${parent.code} ${parent.label ?? ''} 应等于其下级科目之和`,
+        descriptionEn: `${parent.code} should equal the sum of its sub-items`,
+      });
+    }
+    const total = rows.find(isGrandTotal);
+    const classes = coded.filter((r) => r.code!.length === 3 && byCode.get(r.code!) === r);
+    if (total && classes.length > 0 && !economic) {
+      out.push({ rule: 'hierarchy.total', target: total, summands: classes, descriptionZh: '合计应等于各类之和', descriptionEn: 'the total should equal the sum of the 类 rows' });
+    }
+  }
+  return out;
+}
+
+const EXPENDITURE_PARTS = ['basic', 'project', 'to_superior', 'operating', 'affiliate_subsidy'];
+const INCOME_PARTS = ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliate', 'other', 'carryover', 'gpb', 'gov_fund', 'soe_capital'];
+
+/** Row identities: total = Σ its parts within one row. */
+function rowIdentities(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  for (const row of groupBy(records, (r) => `${r.tableIndex}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`).values()) {
+    const by = new Map(row.map((r) => [r.measure, r] as const));
+    const kind = row[0]!.table;
+    const total = by.get('total');
+    const add = (rule: string, target: AmountRecord | undefined, parts: string[], zh: string, en: string) => {
+      const summands = parts.map((p) => by.get(p)).filter((r): r is AmountRecord => r !== undefined);
+      if (target && summands.length > 0) out.push({ rule, target, summands, descriptionZh: zh, descriptionEn: en });
+    };
+    if (kind.endsWith('.income')) add('row.income_total', total, INCOME_PARTS, '本年收入合计应等于各项收入之和', 'income total should equal the sum of sources');
+    else if (kind.endsWith('.fiscal_summary')) add('row.fiscal_total', total, ['gpb', 'gov_fund', 'soe_capital'], '合计应等于三本预算财政拨款之和', 'total should equal gpb + gov_fund + soe_capital');
+    else if (kind.endsWith('.summary')) add('row.summary_split', by.get('amount'), ['personnel', 'public', 'project'], '合计应等于人员经费、公用经费与项目支出之和', 'amount should equal personnel + public + project');
+    else if (kind.endsWith('.gpb_basic')) add('row.basic_total', total, ['personnel', 'public'], '合计应等于人员经费与公用经费之和', 'total should equal personnel + public');
+    else if (!kind.endsWith('.three_public')) {
+      if (by.has('basic') || by.has('project')) add('row.expenditure_total', total, EXPENDITURE_PARTS, '支出合计应等于基本支出与项目支出等之和', 'expenditure total should equal basic + project + …');
+    }
+    if (kind.endsWith('.three_public')) {
+      for (const stage of ['budget', 'final']) {
+        const m = (k: string) => by.get(`${stage}.${k}`);
+        const sum = (rule: string, target: AmountRecord | undefined, parts: Array<AmountRecord | undefined>, zh: string, en: string) => {
+          const summands = parts.filter((r): r is AmountRecord => r !== undefined);
+          if (target && summands.length > 0) out.push({ rule, target, summands, descriptionZh: zh, descriptionEn: en });
+        };
+        sum('three_public.total', m('total'), [m('overseas'), m('vehicle_total'), m('reception')], '“三公”合计应等于因公出国（境）费、公务用车购置及运行费、公务接待费之和', 'three-public total should equal overseas + vehicles + reception');
+        sum('three_public.vehicle', m('vehicle_total'), [m('vehicle_purchase'), m('vehicle_operation')], '公务用车购置及运行费应等于购置费与运行费之和', 'vehicle total should equal purchase + operation');
+      }
+    }
+  }
+  return out;
+}
+
+/** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
+function twoSided(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  for (const table of groupBy(records.filter((r) => isTwoSided(r.table)), (r) => `${r.tableIndex}|${r.measure}`).values()) {
+    const totals: Record<string, AmountRecord | undefined> = {};
+    for (const side of ['income', 'expenditure'] as const) {
+      const rows = table.filter((r) => r.side === side).sort((a, b) => a.row - b.row);
+      const subtotalIdx = rows.findIndex((r) => /合计$/.test(r.labelKey ?? ''));
+      const grandIdx = rows.findIndex((r) => /总计$/.test(r.labelKey ?? ''));
+      const subtotal = rows[subtotalIdx];
+      const grand = rows[grandIdx];
+      totals[side] = grand;
+      if (subtotal) {
+        const items = rows.slice(0, subtotalIdx).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+        if (items.length > 0)
+          out.push({ rule: 'two_sided.subtotal', target: subtotal, summands: items, descriptionZh: `${subtotal.label}应等于其上各项之和`, descriptionEn: `${subtotal.labelKey} should equal the items above it` });
+      }
+      if (subtotal && grand && grandIdx > subtotalIdx) {
+        const carry = rows.slice(subtotalIdx + 1, grandIdx).filter((r) => r.parentLabel === null);
+        out.push({ rule: 'two_sided.grand_total', target: grand, summands: [subtotal, ...carry], descriptionZh: '总计应等于本年合计加结转结余', descriptionEn: 'grand total should equal the year total plus carry-overs' });
+      }
+    }
+    if (totals.income && totals.expenditure && table[0]!.measure === 'amount') {
+      out.push({ rule: 'two_sided.balance', target: totals.income, summands: [totals.expenditure], descriptionZh: '收入总计应等于支出总计', descriptionEn: 'income grand total should equal expenditure grand total' });
+    }
+  }
+  return out;
+}
+
+function findTotal(records: AmountRecord[], kind: string, measure: string, side: 'income' | 'expenditure' | null = null): AmountRecord | undefined {
+  return records.find((r) => r.table === kind && r.measure === measure && r.side === side && r.code === null && /^(合计|总计|本年支出合计|本年收入合计)$/.test(r.labelKey ?? ''));
+}
+
+/** Figures that two tables of one document must share. */
+function acrossTables(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  const family = records.some((r) => r.table.startsWith('final.')) ? 'final' : 'budget';
+  const link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => {
+    if (a && b) out.push({ rule, target: a, summands: [b], descriptionZh: zh, descriptionEn: en });
+  };
+  const summaryIncome = records.find((r) => r.table === `${family}.summary` && r.side === 'income' && r.measure === 'amount' && /^本年收入合计$|^收入合计$/.test(r.labelKey ?? ''));
+  const summaryExp = records.find((r) => r.table === `${family}.summary` && r.side === 'expenditure' && r.measure === 'amount' && /^本年支出合计$|^支出合计$/.test(r.labelKey ?? ''));
+  link('across.summary_income', summaryIncome, findTotal(records, `${family}.income`, 'total'), '收支总表的本年收入合计应等于收入表合计', 'summary income total should equal the income table total');
+  link('across.summary_expenditure', summaryExp, findTotal(records, `${family}.expenditure`, 'total'), '收支总表的本年支出合计应等于支出表合计', 'summary expenditure total should equal the expenditure table total');
+  const fiscalGpb = records.find((r) => r.table === `${family}.fiscal_summary` && r.side === 'expenditure' && r.measure === 'gpb' && /合计$/.test(r.labelKey ?? ''));
+  link('across.fiscal_gpb', fiscalGpb, findTotal(records, `${family}.gpb_expenditure`, 'total'), '财政拨款总表的一般公共预算支出应等于一般公共预算支出表合计', 'fiscal summary gpb should equal the gpb expenditure total');
+  const gpbBasic = findTotal(records, `${family}.gpb_expenditure`, 'basic');
+  if (family === 'final') {
+    const personnel = records.find((r) => r.table === 'final.gpb_basic' && /^人员经费合计$/.test(r.labelKey ?? ''));
+    const pub = records.find((r) => r.table === 'final.gpb_basic' && /^公用经费合计$/.test(r.labelKey ?? ''));
+    if (gpbBasic && personnel && pub) out.push({ rule: 'across.gpb_basic', target: gpbBasic, summands: [personnel, pub], descriptionZh: '基本支出表人员经费与公用经费合计应等于一般公共预算支出表基本支出', descriptionEn: 'personnel + public should equal the gpb expenditure basic total' });
+  } else {
+    link('across.gpb_basic', gpbBasic, findTotal(records, 'budget.gpb_basic', 'total'), '基本支出表合计应等于一般公共预算支出表基本支出', 'gpb basic total should equal the gpb expenditure basic total');
+  }
+  // 类 rows of the two-sided tables against the coded tables' 类 rows
+  for (const [twoSidedKind, measure, codedKind] of [
+    [`${family}.summary`, 'amount', `${family}.expenditure`],
+    [`${family}.fiscal_summary`, 'total', `${family}.gpb_expenditure`],
+  ] as const) {
+    for (const r of records.filter((x) => x.table === twoSidedKind && x.side === 'expenditure' && x.measure === measure && x.classCode)) {
+      const coded = records.find((x) => x.table === codedKind && x.code === r.classCode && x.measure === 'total');
+      link('across.class_rows', r, coded, `${r.label}应等于${codedKind}中${r.classCode}类`, `${r.labelKey} should equal class ${r.classCode} of ${codedKind}`);
+    }
+  }
+  return out;
+}
+
+export function buildIdentities(records: AmountRecord[]): Identity[] {
+  return [...hierarchy(records), ...rowIdentities(records), ...twoSided(records), ...acrossTables(records)];
+}

@@ -1,0 +1,22 @@
+import type { AmountRecord } from '@juesuan/model';
+import { FEN_PER_UNIT } from '../amounts/parse-amount.ts';
+
+/** target = Σ summands, within 0.01 of the printed unit per summand. */
+export interface Identity {
+  rule: string;
+  target: AmountRecord;
+  summands: AmountRecord[];
+  descriptionZh: string;
+  descriptionEn: string;
+}
+
+export function tolerance(identity: Identity): number {
+  const unit = identity.target.unit;
+  const step = Number((FEN_PER_UNIT[unit] ?? 100n) / 100n);
+  return step * Math.max(1, identity.summands.length);
+}
+
+export function holds(identity: Identity, value: (r: AmountRecord) => number = (r) => r.amountFen): boolean {
+  const sum = identity.summands.reduce((s, r) => s + value(r), 0);
+  return Math.abs(value(identity.target) - sum) <= tolerance(identity);
+}
