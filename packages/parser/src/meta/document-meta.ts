@@ -44,11 +44,16 @@ function mostSpecificRegion(names: string[]): Region {
   return names.map(detectRegion).reduce((best, r) => (LEVEL_RANK[r.level] > LEVEL_RANK[best.level] ? r : best), detectRegion(''));
 }
 
-/** Who publishes: the longest name ending in 局/委员会/厅/院/部/办公室/中心… in the head text. */
-export function detectDepartment(text: string, fallback: string): string | null {
-  const candidates = `${text}\n${fallback}`.match(/[\u4e00-\u9fa5（）()]{2,40}?(?:委员会|局|厅|院|部|办公室|中心|委|署|会|所|站|队|馆|处|政府)(?:机关)?/g) ?? [];
-  const cleaned = candidates.map((c) => c.replace(/^(?:\d{4}年度?|关于|附件\d?)/, '')).filter((c) => c.length >= 4 && !/^(部门|单位|本部门)/.test(c));
-  return cleaned[0] ?? null;
+const DEPARTMENT_END = '(?:委员会|局|厅|院|部|办公室|中心|委|署|会|所|站|队|馆|处|政府)(?:机关)?';
+
+/** Who publishes: a name that starts with a region and ends like a department, file name first. */
+export function detectDepartment(text: string, fileBase: string): string | null {
+  const regional = new RegExp(`(?:${PROVINCES})[\\u4e00-\\u9fa5（）XＸ]{0,30}?${DEPARTMENT_END}|[\\u4e00-\\u9fa5]{2,8}?[市县区州][\\u4e00-\\u9fa5（）XＸ]{1,30}?${DEPARTMENT_END}`);
+  for (const source of [fileBase, ...text.split('\n')]) {
+    const m = regional.exec(source.replace(/\s+/g, '').replace(/^(?:第[一二三四五六七八九十]+部分|附件\d*[:：]?)/, ''));
+    if (m) return m[0];
+  }
+  return null;
 }
 
 export function detectYear(text: string, file: string): number | null {
@@ -75,7 +80,7 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     fiscalYear: detectYear(head, base),
     department,
     unitScope: /单位(?:预算|决算)|预算单位/.test(`${base}${head}`) ? 'unit' : /部门/.test(`${base}${head}`) ? 'department' : null,
-    region: mostSpecificRegion([department ?? '', base, ...head.split('\n').slice(0, 6)]),
+    region: mostSpecificRegion([department ?? '', base]),
     publicationDate: date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null,
     unitsIncluded: [...new Set(unitsIncluded)],
   };

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+import { createWriteStream, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { extractPdf } from '@juesuan/extractor';
+import { EXPORT_FIELDS, csvField, diffRuns, exportRecords, openDatabase, openReadOnly } from '@juesuan/loader';
+import { JuesuanError } from '@juesuan/model';
+import { createProgress, describeResult, expandInputs, ingestFiles, reparseAll } from '@juesuan/pipelines';
+import { formatRows } from './output.ts';
+
+const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
+
+const DbOption = z.object({ db: z.string().min(1) });
+const IngestOptions = DbOption.extend({ force: z.boolean().optional(), concurrency: z.coerce.number().int().min(1).max(64).optional() });
+const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
+const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), out: z.string().optional() });
+
+function fail(message: string): never {
+  process.stderr.write(`juesuan: ${message}\n`);
+  process.exit(2);
+}
+
+function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) fail(`bad option: ${r.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+const program = new Command();
+program.name('juesuan').description('Chinese government 预算/决算 reports → a validated SQLite dataset').showHelpAfterError();
+const dbOption = () => new Option('--db <file>', 'database file').default(DEFAULT_DB);
+
+program
+  .command('extract')
+  .description('extract one PDF and print its sections and tables')
+  .argument('<file>', 'a PDF report')
+  .option('--json', 'print the whole ExtractedDocument as JSON')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    try {
+      const doc = await extractPdf(new Uint8Array(readFileSync(file)), file);
+      if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      else {
+        process.stdout.write(`${file}: ${doc.pageCount} pages, ${doc.sections.length} sections, ${doc.tables.length} tables\n`);
+        for (const t of doc.tables) process.stdout.write(`  ${t.index}\t${t.meta.title ?? '(untitled)'}\tpages ${t.pages.join(',')}\t${t.nRows}×${t.nCols}\t${t.meta.unit ?? ''}\n`);
+      }
+    } catch (err) {
+      fail(err instanceof JuesuanError ? err.message : `${file}: ${(err as Error).message}`);
+    }
+  });
+
+program
+  .command('ingest')
+  .description('ingest files, folders or globs into the database (one transaction per document)')
+  .argument('<paths...>', 'PDF files, folders or globs')
+  .addOption(dbOption())
+  .option('--force', 'parse and load again even when the same bytes were ingested before')
+  .option('--concurrency <n>', 'documents in flight at once (default: cores)')
+  .action(async (paths: string[], raw: unknown) => {
+    const opts = parseOptions(IngestOptions, raw);
+    const { files, missing } = expandInputs(paths);
+    for (const m of missing) process.stderr.write(`FAILED ${m}: no such file or folder\n`);
+    const db = openDatabase(opts.db);
+    const abort = new AbortController();
+    process.once('SIGINT', () => {
+      process.stderr.write('\ninterrupted: finishing the documents in flight, nothing half-written\n');
+      abort.abort();
+    });
+    const progress = createProgress(files.length);
+    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
+    progress.stop();
+    db.close();
+    const ok = results.filter((r) => r.status === 'ok');
+    const failed = results.filter((r) => r.status === 'failed').length + missing.length;
+    const skipped = results.filter((r) => r.status === 'skipped').length;
+    const records = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.records.length : 0), 0);
+    const errors = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.findings.filter((f) => f.severity === 'error').length : 0), 0);
+    process.stdout.write(`ingested ${ok.length} documents (${records} records, ${errors} error findings), ${skipped} skipped, ${failed} failed → ${opts.db}\n`);
+    process.exitCode = failed > 0 || abort.signal.aborted ? 1 : 0;
+  });
+
+program
+  .command('reparse')
+  .description('re-run parser and loader on every cached extraction (no PDF is opened)')
+  .addOption(dbOption())
+  .action((raw: unknown) => {
+    const opts = parseOptions(DbOption, raw);
+    const db = openDatabase(opts.db);
+    const results = reparseAll(db);
+    db.close();
+    let changed = 0;
+    for (const r of results) {
+      if (r.error) process.stdout.write(`FAILED ${r.file}: ${r.error}\n`);
+      else process.stdout.write(`${r.file}: run ${r.previousRunId ?? '-'} → ${r.runId}, ${r.changedRecords} records changed\n`);
+      changed += r.changedRecords;
+    }
+    process.stdout.write(`reparsed ${results.length} documents, ${changed} records changed\n`);
+    process.exitCode = results.some((r) => r.error) ? 1 : 0;
+  });
+
+program
+  .command('query')
+  .description('run a read-only SQL query (views: records, latest_runs, document_codes)')
+  .argument('<sql>', 'the SQL')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'table, csv or json').default('table'))
+  .action((sql: string, raw: unknown) => {
+    const opts = parseOptions(QueryOptions, raw);
+    let db;
+    try {
+      db = openReadOnly(opts.db);
+    } catch (err) {
+      fail(`${opts.db}: cannot open database (${(err as Error).message})`);
+    }
+    try {
+      const rows = db.prepare(sql).all() as Array<Record<string, unknown>>;
+      process.stdout.write(`${formatRows(rows, opts.format)}\n`);
+    } catch (err) {
+      fail(`query failed: ${(err as Error).message}`);
+    } finally {
+      db.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('export every record (one per numeric cell) of the latest runs')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'csv or jsonl').default('jsonl'))
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(async (raw: unknown) => {
+    const opts = parseOptions(ExportOptions, raw);
+    const db = openReadOnly(opts.db);
+    const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+    let n = 0;
+    if (opts.format === 'csv') out.write(`${EXPORT_FIELDS.join(',')}\n`);
+    for (const r of exportRecords(db)) {
+      out.write(opts.format === 'csv' ? `${EXPORT_FIELDS.map((f) => csvField(r[f])).join(',')}\n` : `${JSON.stringify(r)}\n`);
+      n++;
+    }
+    db.close();
+    if (opts.out) await new Promise<void>((res) => (out as ReturnType<typeof createWriteStream>).end(res));
+    process.stderr.write(`exported ${n} records\n`);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two runs of a document (default: its last two successful runs)')
+  .argument('<document>', 'sha256 (or a prefix) or file path of the document')
+  .addOption(dbOption())
+  .option('--from <run>', 'older run id')
+  .option('--to <run>', 'newer run id')
+  .action((document: string, raw: { db: string; from?: string; to?: string }) => {
+    const opts = parseOptions(DbOption.extend({ from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }), raw);
+    const db = openReadOnly(opts.db);
+    const runs = db
+      .prepare("SELECT id FROM runs WHERE status = 'ok' AND (document_sha256 LIKE ? OR file = ?) ORDER BY id")
+      .all(`${document}%`, document) as Array<{ id: number }>;
+    const to = opts.to ?? runs[runs.length - 1]?.id;
+    const from = opts.from ?? runs[runs.length - 2]?.id;
+    if (from === undefined || to === undefined) fail(`${document}: fewer than two successful runs to compare`);
+    const d = diffRuns(db, from, to);
+    db.close();
+    process.stdout.write(`run ${from} → ${to}: ${d.added} added, ${d.removed} removed, ${d.changed} changed; error findings ${d.findingsBefore} → ${d.findingsAfter}\n`);
+    for (const e of d.examples) process.stdout.write(`  ${e}\n`);
+  });
+
+program
+  .command('summary')
+  .description('one line per document of the latest runs')
+  .addOption(dbOption())
+  .action((raw: unknown) => {
+    const opts = parseOptions(DbOption, raw);
+    const db = openReadOnly(opts.db);
+    const rows = db
+      .prepare(
+        `SELECT r.file, r.kind, r.fiscal_year AS year, r.region, r.department,
+           (SELECT COUNT(*) FROM tables t WHERE t.run_id = r.id AND t.kind <> 'other') AS std_tables,
+           (SELECT COUNT(*) FROM line_items li WHERE li.run_id = r.id) AS records,
+           (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'error') AS errors,
+           r.id AS run
+         FROM latest_runs r ORDER BY r.file`,
+      )
+      .all() as Array<Record<string, unknown>>;
+    db.close();
+    process.stdout.write(`${formatRows(rows, 'table')}\n`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

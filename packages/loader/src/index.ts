@@ -1,0 +1,8 @@
+export { openDatabase, openReadOnly, migrate } from './open-database.ts';
+export type { Db } from './open-database.ts';
+export { loadRun, recordFailedRun, upsertDocument, hasSuccessfulRun, cachedExtraction, cacheExtraction } from './load-run.ts';
+export type { DocumentInfo } from './load-run.ts';
+export { exportRecords, EXPORT_FIELDS, csvField } from './export-records.ts';
+export type { ExportRecord } from './export-records.ts';
+export { diffRuns } from './run-diff.ts';
+export type { RunDiff } from './run-diff.ts';

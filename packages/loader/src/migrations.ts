@@ -1,0 +1,148 @@
+/** Schema changes in order; each runs once, recorded in schema_migrations. */
+export const MIGRATIONS: Array<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE documents (
+  sha256 TEXT PRIMARY KEY,
+  file TEXT NOT NULL,
+  format TEXT,
+  size_bytes INTEGER NOT NULL,
+  page_count INTEGER,
+  first_seen TEXT NOT NULL
+);
+CREATE TABLE extractions (
+  sha256 TEXT NOT NULL,
+  extractor_version TEXT NOT NULL,
+  json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, extractor_version)
+);
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  document_sha256 TEXT NOT NULL REFERENCES documents(sha256),
+  file TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  error_code TEXT,
+  error_message TEXT,
+  extractor_version TEXT,
+  parser_version TEXT,
+  catalog_version TEXT,
+  kind TEXT,
+  fiscal_year INTEGER,
+  department TEXT,
+  region TEXT,
+  province TEXT,
+  city TEXT,
+  county TEXT,
+  unit_scope TEXT,
+  meta_json TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+);
+CREATE INDEX runs_document ON runs(document_sha256, status, id);
+CREATE TABLE pages (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  number INTEGER,
+  width REAL, height REAL,
+  source TEXT NOT NULL,
+  is_toc INTEGER NOT NULL
+);
+CREATE TABLE sections (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  numbering TEXT NOT NULL,
+  title TEXT NOT NULL,
+  page INTEGER, end_page INTEGER,
+  path TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE TABLE tables (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT, number TEXT, unit TEXT,
+  pages TEXT NOT NULL,
+  n_rows INTEGER NOT NULL, n_cols INTEGER NOT NULL,
+  records INTEGER NOT NULL,
+  measures TEXT NOT NULL,
+  PRIMARY KEY (run_id, idx)
+);
+CREATE TABLE cells (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  table_idx INTEGER NOT NULL,
+  row INTEGER NOT NULL, col INTEGER NOT NULL,
+  row_span INTEGER NOT NULL, col_span INTEGER NOT NULL,
+  page INTEGER,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+  text TEXT NOT NULL,
+  source TEXT NOT NULL,
+  confidence REAL NOT NULL
+);
+CREATE INDEX cells_table ON cells(run_id, table_idx);
+CREATE TABLE line_items (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  table_idx INTEGER NOT NULL,
+  table_kind TEXT NOT NULL,
+  page INTEGER,
+  row INTEGER NOT NULL, col INTEGER NOT NULL,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+  side TEXT, panel TEXT,
+  code TEXT, code_method TEXT NOT NULL, code_score REAL NOT NULL, code_level INTEGER, parent_code TEXT, class_code TEXT,
+  label TEXT, label_key TEXT, parent_label TEXT,
+  measure TEXT NOT NULL,
+  printed TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  amount_fen INTEGER NOT NULL,
+  flags TEXT NOT NULL
+);
+CREATE INDEX line_items_run ON line_items(run_id);
+CREATE INDEX line_items_code ON line_items(code, table_kind, measure);
+CREATE INDEX runs_question ON runs(fiscal_year, region, kind);
+CREATE TABLE facts (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, code TEXT, label TEXT,
+  amount_fen INTEGER, percent REAL,
+  printed TEXT NOT NULL, unit TEXT,
+  sentence TEXT NOT NULL, page INTEGER
+);
+CREATE TABLE findings (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL, severity TEXT NOT NULL,
+  message_zh TEXT NOT NULL, message_en TEXT NOT NULL,
+  cells TEXT NOT NULL,
+  suggestion TEXT
+);
+CREATE INDEX findings_run ON findings(run_id, severity);
+CREATE TABLE catalog (
+  kind TEXT NOT NULL, year INTEGER NOT NULL, code TEXT NOT NULL,
+  name TEXT NOT NULL, level INTEGER NOT NULL, parent TEXT, source TEXT NOT NULL,
+  PRIMARY KEY (kind, year, code)
+);
+
+-- the run that queries see: the newest successful one per document
+CREATE VIEW latest_runs AS
+  SELECT r.* FROM runs r
+  WHERE r.status = 'ok' AND r.id = (SELECT MAX(id) FROM runs x WHERE x.document_sha256 = r.document_sha256 AND x.status = 'ok');
+
+-- one row per numeric cell, in the export shape
+CREATE VIEW records AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         li.table_kind AS "table", li.page, li.side, li.code, li.label, li.measure, li.printed, li.unit,
+         li.amount_fen, r.id AS run, li.panel, li.class_code, li.parent_label, li.table_idx, li.row, li.col
+  FROM line_items li JOIN latest_runs r ON r.id = li.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+
+-- one row per document × code × table, measures as columns
+CREATE VIEW document_codes AS
+  SELECT document_sha256, file, kind, fiscal_year, region, department, "table", code, MAX(label) AS label, unit,
+    MAX(CASE WHEN measure = 'total' THEN amount_fen END) AS total_fen,
+    MAX(CASE WHEN measure = 'basic' THEN amount_fen END) AS basic_fen,
+    MAX(CASE WHEN measure = 'project' THEN amount_fen END) AS project_fen,
+    MAX(CASE WHEN measure = 'fiscal' THEN amount_fen END) AS fiscal_fen,
+    MAX(CASE WHEN measure = 'amount' THEN amount_fen END) AS amount_fen
+  FROM records WHERE code IS NOT NULL
+  GROUP BY document_sha256, "table", code, unit;
+`,
+  },
+];

@@ -1,0 +1,92 @@
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import PQueue from 'p-queue';
+import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
+import type { Db } from '@juesuan/loader';
+import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
+import type { ParsedDocument } from '@juesuan/model';
+import { JuesuanError } from '@juesuan/model';
+import { parseDocument } from '@juesuan/parser';
+import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
+
+export interface IngestOptions {
+  force?: boolean;
+  concurrency?: number;
+  maxBytes?: number;
+  onResult?: (result: FileResult) => void;
+  signal?: AbortSignal;
+}
+
+export type FileResult =
+  | { file: string; status: 'ok'; sha256: string; runId: number; parsed: ParsedDocument; cached: boolean; seconds: number }
+  | { file: string; status: 'skipped'; sha256: string; reason: string }
+  | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
+
+function errorOf(err: unknown, file: string): { code: string; message: string } {
+  if (err instanceof JuesuanError) return { code: err.code, message: err.message };
+  const msg = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `${file}: ${msg.split('\n')[0]}` };
+}
+
+/** One file: read, (cached) extract, parse, load in one transaction. Never throws. */
+export async function ingestFile(db: Db, file: string, options: IngestOptions = {}): Promise<FileResult> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(file).size;
+    const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (size > max) return { file, status: 'failed', sha256: null, code: 'too_large', message: `${file}: ${size} bytes, over the limit of ${max}` };
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    return { file, status: 'failed', sha256: null, code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+  }
+  const sha256 = sha256Hex(bytes);
+  const info = { sha256, file, sizeBytes: bytes.length, format: null as string | null, pageCount: null as number | null };
+  if (!options.force && hasSuccessfulRun(db, sha256)) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
+  try {
+    let extracted = cachedExtraction(db, sha256, EXTRACTOR_VERSION);
+    const cached = extracted !== null;
+    extracted ??= await extractFile(bytes, file);
+    if (!cached) cacheExtraction(db, extracted);
+    info.format = extracted.format;
+    info.pageCount = extracted.pageCount;
+    const parsed = parseDocument({ ...extracted, file });
+    const runId = loadRun(db, info, extracted, parsed, startedAt);
+    return { file, status: 'ok', sha256, runId, parsed, cached, seconds: (performance.now() - t0) / 1000 };
+  } catch (err) {
+    const e = errorOf(err, file);
+    recordFailedRun(db, info, e, startedAt);
+    return { file, status: 'failed', sha256, ...e };
+  }
+}
+
+/** Many files through a bounded queue; results come back in input order. */
+export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
+  const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? availableParallelism()) });
+  const results: FileResult[] = new Array(files.length);
+  files.forEach((file, i) => {
+    void queue.add(async () => {
+      if (options.signal?.aborted) {
+        results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
+        return;
+      }
+      const r = await ingestFile(db, file, options);
+      results[i] = r;
+      options.onResult?.(r);
+    });
+  });
+  await queue.onIdle();
+  return results;
+}
+
+/** A one-line summary of a file's result. */
+export function describeResult(r: FileResult): string {
+  if (r.status === 'failed') return `FAILED ${r.message} [${r.code}]`;
+  if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
+  const m = r.parsed.meta;
+  const errors = r.parsed.findings.filter((f) => f.severity === 'error').length;
+  const warnings = r.parsed.findings.filter((f) => f.severity === 'warning').length;
+  const standard = r.parsed.tables.filter((t) => t.kind !== 'other').length;
+  return `ok ${r.file}: ${m.kind} ${m.fiscalYear ?? '?'} ${m.department ?? '?'} (${m.region.name ?? '?'}), ${r.parsed.tables.length} tables (${standard} standard), ${r.parsed.records.length} records, ${errors} errors, ${warnings} warnings${r.cached ? ', extraction cached' : ''}, ${r.seconds.toFixed(1)} s`;
+}
