@@ -113,7 +113,9 @@ program
       fail(`${opts.db}: cannot open database (${(err as Error).message})`);
     }
     try {
-      const rows = db.prepare(sql).all() as Array<Record<string, unknown>>;
+      const stmt = db.prepare(sql);
+      if (!stmt.readonly || !stmt.reader) fail('the query connection is read-only: only statements that read rows are allowed');
+      const rows = stmt.all() as Array<Record<string, unknown>>;
       process.stdout.write(`${formatRows(rows, opts.format)}\n`);
     } catch (err) {
       fail(`query failed: ${(err as Error).message}`);
@@ -154,8 +156,8 @@ program
     const opts = parseOptions(DbOption.extend({ from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() }), raw);
     const db = openReadOnly(opts.db);
     const runs = db
-      .prepare("SELECT id FROM runs WHERE status = 'ok' AND (document_sha256 LIKE ? OR file = ?) ORDER BY id")
-      .all(`${document}%`, document) as Array<{ id: number }>;
+      .prepare("SELECT id FROM runs WHERE status = 'ok' AND (document_sha256 LIKE ? OR file = ? OR file = ? OR file LIKE ?) ORDER BY id")
+      .all(`${document}%`, document, resolve(document), `%/${document}`) as Array<{ id: number }>;
     const to = opts.to ?? runs[runs.length - 1]?.id;
     const from = opts.from ?? runs[runs.length - 2]?.id;
     if (from === undefined || to === undefined) fail(`${document}: fewer than two successful runs to compare`);

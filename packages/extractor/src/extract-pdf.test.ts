@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedDocument, Table } from '@juesuan/model';
+import { extractPdf } from './extract-pdf.ts';
+import { normalizeCjkSpacing } from './layout/cjk-text.ts';
+
+const samples = join(import.meta.dirname, '..', '..', '..', 'samples');
+const load = (name: string) => extractPdf(new Uint8Array(readFileSync(join(samples, name))), name);
+const rowsOf = (t: Table) => {
+  const rows: string[][] = [];
+  for (const c of t.cells) (rows[c.row] ??= [])[c.col] = c.text;
+  return rows;
+};
+
+describe('extractPdf on the 决算 sample', () => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await load('sample-final-2023.pdf');
+  });
+
+  it('finds each table once with its title and unit', () => {
+    expect(doc.tables.map((t) => t.meta.title)).toEqual(['收入支出决算总表', '收入决算表', '一般公共预算财政拨款基本支出决算表', '财政拨款“三公”经费支出决算表']);
+    expect(doc.tables.every((t) => t.meta.unit === '万元')).toBe(true);
+  });
+
+  it('stitches a table continued on the next page, header kept once, cells keep their page', () => {
+    const income = doc.tables[1]!;
+    expect(income.pages).toEqual([5, 6]);
+    const rows = rowsOf(income);
+    expect(rows.filter((r) => r.includes('科目名称'))).toHaveLength(1);
+    expect(rows.at(-1)).toEqual(['221', '02', '01', '住房公积金', '127.42', '127.42', '']);
+    expect(income.cells.find((c) => c.text === '住房公积金')?.page).toBe(6);
+    expect(income.cells.find((c) => c.text === '行政运行')?.page).toBe(5);
+  });
+
+  it('keeps split 类/款/项 code columns as separate cells under a merged header', () => {
+    const income = doc.tables[1]!;
+    const header = income.cells.find((c) => c.text === '科目编码')!;
+    expect(header.colSpan).toBe(3);
+    expect(rowsOf(income).find((r) => r[3] === '行政运行')!.slice(0, 3)).toEqual(['210', '01', '01']);
+  });
+
+  it('joins wrapped cell text without spaces', () => {
+    const income = doc.tables[1]!;
+    expect(income.cells.some((c) => c.text === '机关事业单位基本养老保险缴费支出')).toBe(true);
+  });
+
+  it('marks the panels of a side-by-side table', () => {
+    expect(doc.tables[2]!.panels.map((p) => [p.colStart, p.colEnd])).toEqual([
+      [0, 3],
+      [4, 7],
+    ]);
+    expect(doc.tables[0]!.panels).toHaveLength(2);
+  });
+
+  it('recognizes the table of contents and builds the heading tree', () => {
+    expect(doc.pages.filter((p) => p.isTableOfContents).map((p) => p.number)).toEqual([2]);
+    const first = doc.sections.find((s) => s.numbering === '第一部分')!;
+    expect(first.page).toBe(3);
+    const duty = doc.sections.find((s) => s.title === '主要职能')!;
+    expect(duty.path).toEqual(['第一部分示例市示例区卫生健康委员会概况', '一、主要职能']);
+    expect(duty.text).toContain('统筹规划');
+  });
+});
+
+describe('extractPdf on the 预算 sample', () => {
+  it('continues a header-less table and reads 元', async () => {
+    const doc = await load('sample-budget-2025.pdf');
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect(t.meta.unit).toBe('元');
+    expect(t.pages).toEqual([2, 3]);
+    expect(rowsOf(t).at(-1)?.[1]).toBe('其他普通教育支出（含学前教育和特殊教育补助资金）');
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and the problem', async () => {
+    await expect(load('bad/not-a-pdf.pdf')).rejects.toThrow(/bad\/not-a-pdf\.pdf: not a PDF/);
+    await expect(load('bad/truncated.pdf')).rejects.toThrow(/truncated\.pdf: .*(corrupt|cannot open|zero pages)/);
+  });
+});
+
+describe('normalizeCjkSpacing', () => {
+  it('removes layout spaces between Chinese characters only', () => {
+    expect(normalizeCjkSpacing('因 公 出 国 （ 境 ） 费')).toBe('因公出国（境）费');
+    expect(normalizeCjkSpacing('Total  amount')).toBe('Total amount');
+  });
+});

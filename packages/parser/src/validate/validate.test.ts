@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AmountRecord, ParsedDocument } from '@juesuan/model';
+import { extractPdf } from '@juesuan/extractor';
+import { parseDocument } from '../parse-document.ts';
+import { validateRecords } from './validate.ts';
+import { parseAmount } from '../amounts/parse-amount.ts';
+
+const samples = join(import.meta.dirname, '..', '..', '..', '..', 'samples');
+let clean: ParsedDocument;
+
+beforeAll(async () => {
+  const name = 'sample-final-2023.pdf';
+  clean = parseDocument(await extractPdf(new Uint8Array(readFileSync(join(samples, name))), name));
+});
+
+const errors = (records: AmountRecord[]) => validateRecords(records).filter((f) => f.severity === 'error');
+const copy = () => clean.records.map((r) => ({ ...r }));
+function reprint(r: AmountRecord, printed: string): void {
+  r.printed = printed;
+  r.amountFen = parseAmount(printed, r.unit)!.fen;
+}
+const find = (records: AmountRecord[], table: string, code: string | null, measure: string, label?: string) =>
+  records.find((r) => r.table === table && r.code === code && r.measure === measure && (label === undefined || r.label === label))!;
+
+describe('validation on the clean sample', () => {
+  it('finds no error and checks identities of every family', () => {
+    expect(errors(clean.records)).toEqual([]);
+  });
+});
+
+describe('corruptions are caught', () => {
+  it('a changed digit breaks identities and gets the right one-digit suggestion', () => {
+    const records = copy();
+    const cell = find(records, 'final.income', '2100101', 'total');
+    reprint(cell, '782.29'); // printed 752.29
+    const found = errors(records);
+    expect(found.map((f) => f.rule)).toContain('hierarchy.functional');
+    expect(found.some((f) => f.rule === 'row.income_total')).toBe(true);
+    const suggestion = found.find((f) => f.suggestion)?.suggestion;
+    expect(suggestion).toMatchObject({ printed: '782.29', suggested: '752.29' });
+    expect(suggestion?.cell.page).toBe(5);
+  });
+
+  it('a dropped row breaks the hierarchy', () => {
+    const records = copy().filter((r) => !(r.table === 'final.income' && r.code === '2100199'));
+    expect(errors(records).some((f) => f.rule === 'hierarchy.functional')).toBe(true);
+  });
+
+  it('swapped columns break the row identity', () => {
+    const records = copy();
+    for (const r of records.filter((x) => x.table === 'final.income')) {
+      if (r.measure === 'total') r.measure = 'fiscal';
+      else if (r.measure === 'fiscal') r.measure = 'total';
+    }
+    expect(errors(records).some((f) => f.rule === 'row.income_total')).toBe(true);
+  });
+
+  it('two-sided tables must balance', () => {
+    const records = copy();
+    reprint(find(records, 'final.summary', null, 'amount', '总计'), '1,478.63');
+    expect(errors(records).map((f) => f.rule)).toContain('two_sided.balance');
+  });
+
+  it('three-public items must add up', () => {
+    const records = copy();
+    reprint(find(records, 'final.three_public', null, 'final.reception'), '2.50');
+    expect(errors(records).map((f) => f.rule)).toContain('three_public.total');
+  });
+
+  it('across tables: personnel + public must equal the basic total elsewhere', () => {
+    const records = copy();
+    const personnel = records.find((r) => r.table === 'final.gpb_basic' && r.label === '人员经费合计')!;
+    reprint(personnel, '810.00');
+    const summary = find(records, 'final.summary', null, 'amount', '本年收入合计');
+    reprint(summary, '1,468.89');
+    const rules = errors(records).map((f) => f.rule);
+    expect(rules).toContain('across.summary_income');
+  });
+
+  it('respects the rounding tolerance of 0.01 per summand, and no more', () => {
+    const records = copy();
+    reprint(find(records, 'final.income', '210', 'total'), '1,200.48'); // +0.01 against two 款-rows: within tolerance
+    expect(errors(records).filter((f) => f.rule === 'hierarchy.functional')).toEqual([]);
+    reprint(find(records, 'final.income', '210', 'total'), '1,200.50');
+    expect(errors(records).some((f) => f.rule === 'hierarchy.functional')).toBe(true);
+  });
+});

@@ -1,0 +1,347 @@
+/**
+ * Writes the sample reports the tests run on into samples/: small 决算 and 预算 PDFs with the
+ * layouts real reports use (ruled grid, split 类/款/项 code columns, wrapped cells, a table that
+ * continues on the next page, a two-panel table, 万元 and 元), each with the records it must
+ * give (`<name>.expected.jsonl`), plus broken files for the bad-input tests.
+ *   pnpm make-samples
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+// the package exports no file paths: find its folder through its package.json
+const FONT = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+const OUT = join(import.meta.dirname, '..', 'samples');
+
+interface HeaderCell {
+  r: number;
+  c: number;
+  rs?: number;
+  cs?: number;
+  text: string;
+}
+
+interface TableSpec {
+  kind: string;
+  title: string;
+  unit: '万元' | '元';
+  widths: number[];
+  header: HeaderCell[];
+  headerRows: number;
+  rows: string[][];
+  /** per column: 'code' parts, 'label', or a measure id; with panels: [side/panel, role] */
+  columns: Array<{ role: 'code' | 'label' | 'measure'; measure?: string; side?: 'income' | 'expenditure'; panel?: 'personnel' | 'public'; group: number }>;
+  /** rows that go onto the next page (with the title and header repeated) */
+  breakAfter?: number;
+  repeatHeader?: boolean;
+}
+
+interface Expected {
+  table: string;
+  page: number;
+  side: string | null;
+  code: string | null;
+  label: string | null;
+  measure: string;
+  printed: string;
+  unit: string;
+  amount_fen: number;
+  panel?: string;
+}
+
+const FEN: Record<string, bigint> = { 元: 100n, 万元: 1_000_000n };
+function fen(printed: string, unit: string): number {
+  const [i, f = ''] = printed.replace(/,/g, '').split('.') as [string, string?];
+  const digits = FEN[unit]!.toString().length - 1;
+  return Number(BigInt(i) * FEN[unit]! + BigInt(f.padEnd(digits, '0').slice(0, digits) || '0'));
+}
+
+class SamplePdf {
+  readonly doc: PDFKit.PDFDocument;
+  page = 0;
+  readonly expected: Expected[] = [];
+  constructor(readonly layout: 'portrait' | 'landscape') {
+    this.doc = new PDFDocument({ size: 'A4', layout, margin: 50, autoFirstPage: false, info: { Title: 'juesuan sample', CreationDate: new Date(Date.UTC(2024, 0, 1)) } });
+    this.doc.registerFont('cn', FONT);
+  }
+  newPage(): void {
+    this.doc.addPage({ size: 'A4', layout: this.layout, margin: 50 });
+    this.doc.font('cn');
+    this.page++;
+  }
+  heading(text: string, size = 14): void {
+    this.doc.fontSize(size).text(text, { align: 'left' });
+    this.doc.moveDown(0.5);
+  }
+  paragraph(text: string): void {
+    this.doc.fontSize(10.5).text(text, { align: 'left', lineGap: 3 });
+    this.doc.moveDown(0.4);
+  }
+
+  private drawHeaderAndTitle(spec: TableSpec, x: number, y: number, rowH: number): number {
+    const d = this.doc;
+    const total = spec.widths.reduce((a, b) => a + b, 0);
+    d.fontSize(15).text(spec.title, x, y, { width: total, align: 'center' });
+    d.fontSize(9).text(`单位：${spec.unit}`, x, y + 24, { width: total, align: 'right' });
+    y += 40;
+    const colX = (c: number) => x + spec.widths.slice(0, c).reduce((a, b) => a + b, 0);
+    for (const h of spec.header) {
+      const cx = colX(h.c);
+      const w = colX(h.c + (h.cs ?? 1)) - cx;
+      const cy = y + h.r * rowH;
+      const hgt = (h.rs ?? 1) * rowH;
+      d.lineWidth(0.6).rect(cx, cy, w, hgt).stroke();
+      d.fontSize(8.5).text(h.text, cx + 2, cy + Math.max(2, hgt / 2 - 6), { width: w - 4, align: 'center' });
+    }
+    return y + spec.headerRows * rowH;
+  }
+
+  /** Draws a ruled table; cells are boxes, so the grid comes from rulings. */
+  table(spec: TableSpec): void {
+    const d = this.doc;
+    const x = 50;
+    const rowH = 20;
+    let y = this.drawHeaderAndTitle(spec, x, 60, rowH);
+    const colX = (c: number) => x + spec.widths.slice(0, c).reduce((a, b) => a + b, 0);
+    spec.rows.forEach((row, r) => {
+      if (spec.breakAfter !== undefined && r === spec.breakAfter) {
+        this.newPage();
+        y = spec.repeatHeader ? this.drawHeaderAndTitle(spec, x, 60, rowH) : 60;
+      }
+      const tall = row.some((t, c) => spec.columns[c]?.role === 'label' && d.fontSize(8.5).widthOfString(t) > spec.widths[c]! - 6);
+      const h = tall ? rowH * 1.8 : rowH;
+      row.forEach((text, c) => {
+        d.lineWidth(0.6).rect(colX(c), y, spec.widths[c]!, h).stroke();
+        if (text === '') return;
+        const col = spec.columns[c]!;
+        const align = col.role === 'measure' ? 'right' : 'left';
+        d.fontSize(8.5).text(text, colX(c) + 3, y + 5, { width: spec.widths[c]! - 6, align, lineGap: 1 });
+      });
+      this.recordRow(spec, row);
+      y += h;
+    });
+  }
+
+  private recordRow(spec: TableSpec, row: string[]): void {
+    const groups = new Set(spec.columns.map((c) => c.group));
+    for (const g of groups) {
+      const cols = spec.columns.map((c, i) => ({ ...c, i })).filter((c) => c.group === g);
+      const code = cols.filter((c) => c.role === 'code').map((c) => row[c.i]!).filter((t) => t !== '').join('') || null;
+      const labelCol = cols.find((c) => c.role === 'label');
+      const label = labelCol ? row[labelCol.i]!.replace(/\s+/g, '') || null : null;
+      for (const c of cols.filter((x) => x.role === 'measure')) {
+        const printed = row[c.i]!;
+        if (printed === '') continue;
+        this.expected.push({
+          table: spec.kind,
+          page: this.page,
+          side: c.side ?? null,
+          code: c.side ? null : code,
+          label,
+          measure: c.measure!,
+          printed,
+          unit: spec.unit,
+          amount_fen: fen(printed, spec.unit),
+          ...(c.panel ? { panel: c.panel } : {}),
+        });
+      }
+    }
+  }
+
+  async save(path: string): Promise<void> {
+    const chunks: Buffer[] = [];
+    this.doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((res) => this.doc.on('end', () => res()));
+    this.doc.end();
+    await done;
+    writeFileSync(path, Buffer.concat(chunks));
+    writeFileSync(path.replace(/\.pdf$/, '.expected.jsonl'), this.expected.map((e) => JSON.stringify(e)).join('\n') + (this.expected.length ? '\n' : ''));
+  }
+}
+
+const m = (measure: string, group = 0, extra: object = {}) => ({ role: 'measure' as const, measure, group, ...extra });
+
+/** A 决算 in 万元: split 类/款/项 codes, a table continued on the next page, a two-panel table. */
+async function makeFinalSample(): Promise<void> {
+  const s = new SamplePdf('landscape');
+  s.newPage();
+  s.heading('示例市示例区卫生健康委员会', 22);
+  s.heading('2023年度部门决算', 22);
+  s.newPage();
+  s.heading('目 录', 16);
+  for (const t of ['第一部分 示例市示例区卫生健康委员会概况', '一、主要职能', '第二部分 2023年度部门决算表', '第三部分 2023年度部门决算情况说明']) s.paragraph(t);
+  s.newPage();
+  s.heading('第一部分 示例市示例区卫生健康委员会概况');
+  s.heading('一、主要职能', 12);
+  s.paragraph('负责全区卫生健康工作的统筹规划和组织实施。');
+  s.newPage();
+  s.table({
+    kind: 'final.summary',
+    title: '收入支出决算总表',
+    unit: '万元',
+    widths: [220, 90, 220, 90],
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 2, text: '收入' },
+      { r: 0, c: 2, cs: 2, text: '支出' },
+      { r: 1, c: 0, text: '项目' },
+      { r: 1, c: 1, text: '决算数' },
+      { r: 1, c: 2, text: '项目' },
+      { r: 1, c: 3, text: '决算数' },
+    ],
+    columns: [
+      { role: 'label', group: 0 },
+      m('amount', 0, { side: 'income' }),
+      { role: 'label', group: 1 },
+      m('amount', 1, { side: 'expenditure' }),
+    ],
+    rows: [
+      ['一、一般公共预算财政拨款收入', '1,460.00', '一、卫生健康支出', '1,201.11'],
+      ['二、其他收入', '7.89', '二、社会保障和就业支出', '140.00'],
+      ['', '', '三、住房保障支出', '127.42'],
+      ['本年收入合计', '1,467.89', '本年支出合计', '1,468.53'],
+      ['年初结转和结余', '10.64', '年末结转和结余', '10.00'],
+      ['总计', '1,478.53', '总计', '1,478.53'],
+    ],
+  });
+  s.newPage();
+  s.table({
+    kind: 'final.income',
+    title: '收入决算表',
+    unit: '万元',
+    widths: [40, 40, 40, 200, 90, 90, 90],
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 3, text: '科目编码' },
+      { r: 0, c: 3, rs: 2, text: '科目名称' },
+      { r: 0, c: 4, rs: 2, text: '本年收入合计' },
+      { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
+      { r: 0, c: 6, rs: 2, text: '其他收入' },
+      { r: 1, c: 0, text: '类' },
+      { r: 1, c: 1, text: '款' },
+      { r: 1, c: 2, text: '项' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+    breakAfter: 6,
+    repeatHeader: true,
+    rows: [
+      ['', '', '', '合计', '1,467.89', '1,460.00', '7.89'],
+      ['210', '', '', '卫生健康支出', '1,200.47', '1,192.58', '7.89'],
+      ['210', '01', '', '卫生健康管理事务', '1,200.47', '1,192.58', '7.89'],
+      ['210', '01', '01', '行政运行', '752.29', '752.29', ''],
+      ['210', '01', '99', '其他卫生健康管理事务支出', '448.18', '440.29', '7.89'],
+      ['208', '', '', '社会保障和就业支出', '140.00', '140.00', ''],
+      ['208', '05', '', '行政事业单位养老支出', '140.00', '140.00', ''],
+      ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '140.00', '140.00', ''],
+      ['221', '', '', '住房保障支出', '127.42', '127.42', ''],
+      ['221', '02', '', '住房改革支出', '127.42', '127.42', ''],
+      ['221', '02', '01', '住房公积金', '127.42', '127.42', ''],
+    ],
+  });
+  s.newPage();
+  s.table({
+    kind: 'final.gpb_basic',
+    title: '一般公共预算财政拨款基本支出决算表',
+    unit: '万元',
+    widths: [40, 30, 150, 80, 40, 30, 150, 80],
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 2, text: '科目编码' },
+      { r: 0, c: 2, rs: 2, text: '科目名称' },
+      { r: 0, c: 3, rs: 2, text: '决算数' },
+      { r: 0, c: 4, cs: 2, text: '科目编码' },
+      { r: 0, c: 6, rs: 2, text: '科目名称' },
+      { r: 0, c: 7, rs: 2, text: '决算数' },
+      { r: 1, c: 0, text: '类' },
+      { r: 1, c: 1, text: '款' },
+      { r: 1, c: 4, text: '类' },
+      { r: 1, c: 5, text: '款' },
+    ],
+    columns: [
+      { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('amount', 0, { panel: 'personnel' }),
+      { role: 'code', group: 1 }, { role: 'code', group: 1 }, { role: 'label', group: 1 }, m('amount', 1, { panel: 'public' }),
+    ],
+    rows: [
+      ['301', '', '工资福利支出', '800.00', '302', '', '商品和服务支出', '171.50'],
+      ['301', '01', '基本工资', '300.00', '302', '01', '办公费', '21.50'],
+      ['301', '02', '津贴补贴', '500.00', '302', '13', '维修（护）费', '150.00'],
+      ['', '', '人员经费合计', '800.00', '', '', '公用经费合计', '171.50'],
+    ],
+  });
+  s.newPage();
+  s.table({
+    kind: 'final.three_public',
+    title: '财政拨款“三公”经费支出决算表',
+    unit: '万元',
+    widths: Array(8).fill(80),
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 2, text: '合计' },
+      { r: 0, c: 2, cs: 2, text: '因公出国（境）费' },
+      { r: 0, c: 4, cs: 2, text: '公务用车购置及运行费' },
+      { r: 0, c: 6, cs: 2, text: '公务接待费' },
+      ...[0, 2, 4, 6].flatMap((c) => [
+        { r: 1, c, text: '预算数' },
+        { r: 1, c: c + 1, text: '决算数' },
+      ]),
+    ],
+    columns: ['total', 'overseas', 'vehicle_total', 'reception'].flatMap((k) => [m(`budget.${k}`), m(`final.${k}`)]),
+    rows: [['9.00', '6.22', '', '', '6.00', '4.22', '3.00', '2.00']],
+  });
+  s.newPage();
+  s.heading('第三部分 2023年度部门决算情况说明');
+  s.heading('一、收入支出决算总体情况说明', 12);
+  s.paragraph('本年收入合计1467.89万元，本年支出合计1468.53万元。');
+  s.paragraph('1、卫生健康支出(类)卫生健康管理事务(款)行政运行(项)：支出决算为752.29万元，完成预算96.92%。');
+  await s.save(join(OUT, 'sample-final-2023.pdf'));
+}
+
+/** A 预算 in 元: codes printed in one piece, wrapped name cells, a header-less continuation. */
+async function makeBudgetSample(): Promise<void> {
+  const s = new SamplePdf('portrait');
+  s.newPage();
+  s.heading('示例县教育局2025年部门预算', 20);
+  s.newPage();
+  s.table({
+    kind: 'budget.expenditure',
+    title: '2025年部门支出预算总表',
+    unit: '元',
+    widths: [60, 130, 100, 100, 100],
+    headerRows: 1,
+    header: [
+      { r: 0, c: 0, text: '科目编码' },
+      { r: 0, c: 1, text: '科目名称' },
+      { r: 0, c: 2, text: '合计' },
+      { r: 0, c: 3, text: '基本支出' },
+      { r: 0, c: 4, text: '项目支出' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    breakAfter: 4,
+    repeatHeader: false,
+    rows: [
+      ['', '合计', '2,350,000.00', '1,850,000.00', '500,000.00'],
+      ['205', '教育支出', '2,350,000.00', '1,850,000.00', '500,000.00'],
+      ['20501', '教育管理事务', '1,350,000.00', '1,350,000.00', ''],
+      ['2050101', '行政运行', '1,350,000.00', '1,350,000.00', ''],
+      ['20502', '普通教育', '1,000,000.00', '500,000.00', '500,000.00'],
+      ['2050299', '其他普通教育支出（含学前教育和特殊教育补助资金）', '1,000,000.00', '500,000.00', '500,000.00'],
+    ],
+  });
+  await s.save(join(OUT, 'sample-budget-2025.pdf'));
+}
+
+/** Inputs that must fail with a clear message, in their own folder. */
+function makeBadInputs(): void {
+  const dir = join(OUT, 'bad');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'not-a-pdf.pdf'), '这不是PDF文件，只是一段文字。\n');
+  writeFileSync(join(dir, 'truncated.pdf'), '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa');
+}
+
+mkdirSync(OUT, { recursive: true });
+await makeFinalSample();
+await makeBudgetSample();
+makeBadInputs();
+process.stdout.write(`samples written to ${OUT}\n`);

@@ -1,0 +1,100 @@
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openReadOnly } from '@juesuan/loader';
+import { describe, expect, it } from 'vitest';
+import { cli, readJsonl, samples, tempDb } from './helpers.ts';
+
+const KEY_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
+const keyOf = (r: Record<string, unknown>) => KEY_FIELDS.map((f) => JSON.stringify(r[f] ?? null)).join('|');
+
+function expectedRecords(): string[] {
+  return readdirSync(samples)
+    .filter((f) => f.endsWith('.expected.jsonl'))
+    .flatMap((f) => readJsonl(join(samples, f)).map(keyOf))
+    .sort();
+}
+
+describe('juesuan ingest → export', () => {
+  it('gives exactly the expected records of the samples', () => {
+    const db = tempDb();
+    const ingest = cli(['ingest', samples, '--db', db]);
+    // samples/bad holds the broken files: the batch goes on past them and says so in its exit code
+    expect(ingest.code).toBe(1);
+    expect(ingest.stdout).toMatch(/ingested 2 documents .* 2 failed/);
+    const out = join(mkdtempSync(join(tmpdir(), 'juesuan-export-')), 'records.jsonl');
+    const exp = cli(['export', '--db', db, '--format', 'jsonl', '--out', out]);
+    expect(exp.code).toBe(0);
+    const records = readJsonl(out);
+    expect(records.map(keyOf).sort()).toEqual(expectedRecords());
+    const first = records[0]!;
+    expect(Object.keys(first)).toEqual(['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'run']);
+    expect(records.every((r) => Number.isInteger(r.amount_fen))).toBe(true);
+    const csv = cli(['export', '--db', db, '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('document_sha256,file,kind,fiscal_year,region,department,table,page,side,code,label,measure,printed,unit,amount_fen,run');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
+  });
+
+  it('is idempotent: the same bytes again are skipped, unless --force', () => {
+    const db = tempDb();
+    const file = join(samples, 'sample-budget-2025.pdf');
+    expect(cli(['ingest', file, '--db', db]).code).toBe(0);
+    const again = cli(['ingest', file, '--db', db]);
+    expect(again.code).toBe(0);
+    expect(again.stderr + again.stdout).toMatch(/already ingested/);
+    const conn = openReadOnly(db);
+    expect((conn.prepare('SELECT COUNT(*) n FROM runs').get() as { n: number }).n).toBe(1);
+    expect((conn.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(16);
+    conn.close();
+    expect(cli(['ingest', file, '--db', db, '--force']).code).toBe(0);
+    const conn2 = openReadOnly(db);
+    expect((conn2.prepare('SELECT COUNT(*) n FROM runs').get() as { n: number }).n).toBe(2);
+    // queries see the latest run only: still no duplicates
+    expect((conn2.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(16);
+    conn2.close();
+  });
+
+  it('reports each bad input on one line, records a failed run, and keeps the database intact', () => {
+    const db = tempDb();
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-bad-'));
+    copyFileSync(join(samples, 'bad', 'not-a-pdf.pdf'), join(dir, 'a-not-a-pdf.pdf'));
+    copyFileSync(join(samples, 'bad', 'truncated.pdf'), join(dir, 'b-truncated.pdf'));
+    copyFileSync(join(samples, 'sample-budget-2025.pdf'), join(dir, 'c-good.pdf'));
+    copyFileSync(join(samples, 'sample-budget-2025.pdf'), join(dir, 'd-duplicate.pdf'));
+    const r = cli(['ingest', dir, join(dir, 'missing.pdf'), '--db', db, '--concurrency', '1']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines.find((l) => l.includes('a-not-a-pdf.pdf'))).toMatch(/FAILED .*a-not-a-pdf\.pdf: not a PDF/);
+    expect(lines.find((l) => l.includes('b-truncated.pdf'))).toMatch(/FAILED .*b-truncated\.pdf: /);
+    expect(lines.find((l) => l.includes('missing.pdf'))).toMatch(/FAILED .*missing\.pdf: no such file/);
+    expect(lines.find((l) => l.includes('c-good.pdf'))).toMatch(/ok .*c-good\.pdf: budget 2025/);
+    expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/skipped .*already ingested/);
+    const conn = openReadOnly(db);
+    const runs = conn.prepare('SELECT status, error_code FROM runs ORDER BY id').all() as Array<{ status: string; error_code: string | null }>;
+    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'not_pdf']);
+    // nothing half-written: failed runs have no rows anywhere
+    expect((conn.prepare("SELECT COUNT(*) n FROM line_items li JOIN runs r ON r.id = li.run_id WHERE r.status = 'failed'").get() as { n: number }).n).toBe(0);
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    conn.close();
+  });
+
+  it('re-parses from the extraction cache into a new run, and diff shows no change', () => {
+    const db = tempDb();
+    expect(cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', db]).code).toBe(0);
+    const re = cli(['reparse', '--db', db]);
+    expect(re.code).toBe(0);
+    expect(re.stdout).toMatch(/run 1 → 2, 0 records changed/);
+    const diff = cli(['diff', 'samples/sample-final-2023.pdf', '--db', db]);
+    expect(diff.stdout).toMatch(/run 1 → 2: 0 added, 0 removed, 0 changed/);
+  });
+
+  it('answers read-only queries, and refuses writes', () => {
+    const db = tempDb();
+    cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', db]);
+    const q = cli(['query', "SELECT code, total_fen FROM document_codes WHERE code = '2100101' AND \"table\" = 'final.income'", '--db', db, '--format', 'json']);
+    expect(JSON.parse(q.stdout)).toEqual([{ code: '2100101', total_fen: 752290000 }]);
+    const w = cli(['query', 'DELETE FROM runs', '--db', db]);
+    expect(w.code).not.toBe(0);
+    expect(w.stderr).toMatch(/readonly|read-only/i);
+  });
+});
