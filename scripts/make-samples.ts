@@ -36,6 +36,9 @@ interface TableSpec {
   /** rows that go onto the next page (with the title and header repeated) */
   breakAfter?: number;
   repeatHeader?: boolean;
+  number?: string;
+  department?: string;
+  note?: string;
 }
 
 interface Expected {
@@ -71,6 +74,28 @@ class SamplePdf {
     this.doc.font('cn');
     this.page++;
   }
+  /** A table printed without any line: columns only by alignment. */
+  unruledTable(spec: Omit<TableSpec, 'header' | 'headerRows'> & { headerTexts: string[] }): void {
+    const d = this.doc;
+    const x = 50;
+    const total = spec.widths.reduce((a, b) => a + b, 0);
+    const colX = (c: number) => x + spec.widths.slice(0, c).reduce((a, b) => a + b, 0);
+    d.fontSize(15).text(spec.title, x, 60, { width: total, align: 'center' });
+    d.fontSize(9).text(`单位：${spec.unit}`, x, 84, { width: total, align: 'right' });
+    let y = 104;
+    spec.headerTexts.forEach((t, c) => d.fontSize(9).text(t, colX(c) + 3, y, { width: spec.widths[c]! - 6, align: 'left', lineBreak: false }));
+    y += 22;
+    for (const row of spec.rows) {
+      row.forEach((t, c) => {
+        if (t === '') return;
+        const align = spec.columns[c]!.role === 'measure' ? 'right' : 'left';
+        d.fontSize(9).text(t, colX(c) + 3, y, { width: spec.widths[c]! - 6, align, lineBreak: false });
+      });
+      this.recordRow({ ...spec, header: [], headerRows: 1 }, row);
+      y += 18;
+    }
+  }
+
   heading(text: string, size = 14): void {
     this.doc.fontSize(size).text(text, { align: 'left' });
     this.doc.moveDown(0.5);
@@ -83,7 +108,9 @@ class SamplePdf {
   private drawHeaderAndTitle(spec: TableSpec, x: number, y: number, rowH: number): number {
     const d = this.doc;
     const total = spec.widths.reduce((a, b) => a + b, 0);
+    if (spec.number) d.fontSize(9).text(spec.number, x, y - 14, { width: total, align: 'left' });
     d.fontSize(15).text(spec.title, x, y, { width: total, align: 'center' });
+    if (spec.department) d.fontSize(9).text(`编制部门：${spec.department}`, x, y + 24, { width: total, align: 'left' });
     d.fontSize(9).text(`单位：${spec.unit}`, x, y + 24, { width: total, align: 'right' });
     y += 40;
     const colX = (c: number) => x + spec.widths.slice(0, c).reduce((a, b) => a + b, 0);
@@ -122,9 +149,10 @@ class SamplePdf {
       this.recordRow(spec, row);
       y += h;
     });
+    if (spec.note) d.fontSize(9).text(spec.note, x, y + 6);
   }
 
-  private recordRow(spec: TableSpec, row: string[]): void {
+  recordRow(spec: TableSpec, row: string[]): void {
     const groups = new Set(spec.columns.map((c) => c.group));
     for (const g of groups) {
       const cols = spec.columns.map((c, i) => ({ ...c, i })).filter((c) => c.group === g);
@@ -307,6 +335,9 @@ async function makeBudgetSample(): Promise<void> {
   s.table({
     kind: 'budget.expenditure',
     title: '2025年部门支出预算总表',
+    number: '公开03表',
+    department: '示例县教育局',
+    note: '注：本表金额单位为元。',
     unit: '元',
     widths: [60, 130, 100, 100, 100],
     headerRows: 1,
@@ -329,19 +360,54 @@ async function makeBudgetSample(): Promise<void> {
       ['2050299', '其他普通教育支出（含学前教育和特殊教育补助资金）', '1,000,000.00', '500,000.00', '500,000.00'],
     ],
   });
+  s.newPage();
+  s.unruledTable({
+    kind: 'budget.three_public',
+    title: '2025年部门“三公”经费预算表',
+    unit: '万元',
+    widths: [80, 100, 120, 90, 90],
+    headerTexts: ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费', '机关运行经费'],
+    columns: [m('budget.total'), m('budget.overseas'), m('budget.vehicle_total'), m('budget.reception'), m('agency_operation')],
+    rows: [['12.50', '0.00', '8.50', '4.00', '120.35']],
+  });
   await s.save(join(OUT, 'sample-budget-2025.pdf'));
 }
 
 /** Inputs that must fail with a clear message, in their own folder. */
-function makeBadInputs(): void {
+async function makeBadInputs(): Promise<void> {
   const dir = join(OUT, 'bad');
   mkdirSync(dir, { recursive: true });
+  const locked = new PDFDocument({ userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' });
+  const chunks: Buffer[] = [];
+  locked.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((res) => locked.on('end', () => res()));
+  locked.text('locked');
+  locked.end();
+  await done;
+  writeFileSync(join(dir, 'encrypted.pdf'), Buffer.concat(chunks));
+  writeFileSync(join(dir, 'zero-pages.pdf'), zeroPagePdf());
   writeFileSync(join(dir, 'not-a-pdf.pdf'), '这不是PDF文件，只是一段文字。\n');
   writeFileSync(join(dir, 'truncated.pdf'), '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa');
+}
+
+/** A well-formed PDF whose page tree is empty. */
+function zeroPagePdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }
 
 mkdirSync(OUT, { recursive: true });
 await makeFinalSample();
 await makeBudgetSample();
-makeBadInputs();
+await makeBadInputs();
 process.stdout.write(`samples written to ${OUT}\n`);

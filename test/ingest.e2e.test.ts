@@ -21,7 +21,7 @@ describe('juesuan ingest → export', () => {
     const ingest = cli(['ingest', samples, '--db', db]);
     // samples/bad holds the broken files: the batch goes on past them and says so in its exit code
     expect(ingest.code).toBe(1);
-    expect(ingest.stdout).toMatch(/ingested 2 documents .* 2 failed/);
+    expect(ingest.stdout).toMatch(/ingested 2 documents .* 4 failed/);
     const out = join(mkdtempSync(join(tmpdir(), 'juesuan-export-')), 'records.jsonl');
     const exp = cli(['export', '--db', db, '--format', 'jsonl', '--out', out]);
     expect(exp.code).toBe(0);
@@ -44,13 +44,13 @@ describe('juesuan ingest → export', () => {
     expect(again.stderr + again.stdout).toMatch(/already ingested/);
     const conn = openReadOnly(db);
     expect((conn.prepare('SELECT COUNT(*) n FROM runs').get() as { n: number }).n).toBe(1);
-    expect((conn.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(16);
+    expect((conn.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(21);
     conn.close();
     expect(cli(['ingest', file, '--db', db, '--force']).code).toBe(0);
     const conn2 = openReadOnly(db);
     expect((conn2.prepare('SELECT COUNT(*) n FROM runs').get() as { n: number }).n).toBe(2);
     // queries see the latest run only: still no duplicates
-    expect((conn2.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(16);
+    expect((conn2.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(21);
     conn2.close();
   });
 
@@ -61,7 +61,10 @@ describe('juesuan ingest → export', () => {
     copyFileSync(join(samples, 'bad', 'truncated.pdf'), join(dir, 'b-truncated.pdf'));
     copyFileSync(join(samples, 'sample-budget-2025.pdf'), join(dir, 'c-good.pdf'));
     copyFileSync(join(samples, 'sample-budget-2025.pdf'), join(dir, 'd-duplicate.pdf'));
-    const r = cli(['ingest', dir, join(dir, 'missing.pdf'), '--db', db, '--concurrency', '1']);
+    copyFileSync(join(samples, 'bad', 'encrypted.pdf'), join(dir, 'e-encrypted.pdf'));
+    copyFileSync(join(samples, 'bad', 'zero-pages.pdf'), join(dir, 'f-zero-pages.pdf'));
+    copyFileSync(join(samples, 'sample-final-2023.pdf'), join(dir, 'g-large.pdf'));
+    const r = cli(['ingest', dir, join(dir, 'missing.pdf'), '--db', db, '--concurrency', '1', '--max-mb', '0.07']);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
     expect(lines.find((l) => l.includes('a-not-a-pdf.pdf'))).toMatch(/FAILED .*a-not-a-pdf\.pdf: not a PDF/);
@@ -69,9 +72,12 @@ describe('juesuan ingest → export', () => {
     expect(lines.find((l) => l.includes('missing.pdf'))).toMatch(/FAILED .*missing\.pdf: no such file/);
     expect(lines.find((l) => l.includes('c-good.pdf'))).toMatch(/ok .*c-good\.pdf: budget 2025/);
     expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/skipped .*already ingested/);
+    expect(lines.find((l) => l.includes('e-encrypted.pdf'))).toMatch(/FAILED .*e-encrypted\.pdf: encrypted PDF/);
+    expect(lines.find((l) => l.includes('f-zero-pages.pdf'))).toMatch(/FAILED .*f-zero-pages\.pdf: the PDF has zero pages/);
+    expect(lines.find((l) => l.includes('g-large.pdf'))).toMatch(/FAILED .*g-large\.pdf: \d+ bytes, over the limit of 73400/);
     const conn = openReadOnly(db);
     const runs = conn.prepare('SELECT status, error_code FROM runs ORDER BY id').all() as Array<{ status: string; error_code: string | null }>;
-    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'not_pdf']);
+    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'encrypted', 'no_pages', 'not_pdf', 'too_large']);
     // nothing half-written: failed runs have no rows anywhere
     expect((conn.prepare("SELECT COUNT(*) n FROM line_items li JOIN runs r ON r.id = li.run_id WHERE r.status = 'failed'").get() as { n: number }).n).toBe(0);
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -96,5 +102,47 @@ describe('juesuan ingest → export', () => {
     const w = cli(['query', 'DELETE FROM runs', '--db', db]);
     expect(w.code).not.toBe(0);
     expect(w.stderr).toMatch(/readonly|read-only/i);
+  });
+});
+
+describe('the database under use', () => {
+  it('lets a reader query while an ingest is writing', async () => {
+    const db = tempDb();
+    expect(cli(['ingest', join(samples, 'sample-budget-2025.pdf'), '--db', db]).code).toBe(0);
+    const { spawn } = await import('node:child_process');
+    const { root } = await import('./helpers.ts');
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', join(samples, 'sample-final-2023.pdf'), '--db', db, '--force'], { cwd: root, stdio: 'ignore' });
+    const reader = openReadOnly(db);
+    let reads = 0;
+    const done = new Promise<number>((res) => writer.on('exit', (code) => res(code ?? -1)));
+    let finished = false;
+    void done.then(() => (finished = true));
+    while (!finished) {
+      const n = (reader.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n;
+      expect([21, 72]).toContain(n); // before the write commits, or after: never in between
+      reads++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await done).toBe(0);
+    expect((reader.prepare('SELECT COUNT(*) n FROM records').get() as { n: number }).n).toBe(72);
+    expect(reads).toBeGreaterThan(1);
+    reader.close();
+  });
+
+  it('shows what a parser change altered: a new run and a diff of the records', async () => {
+    const db = tempDb();
+    expect(cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', db]).code).toBe(0);
+    // make run 1 look like an older parser's output: one amount read wrongly, one record missing
+    const { openDatabase } = await import('@juesuan/loader');
+    const w = openDatabase(db);
+    w.prepare("UPDATE line_items SET amount_fen = amount_fen + 1000000, printed = '753.29' WHERE run_id = 1 AND code = '2100101' AND measure = 'total'").run();
+    w.prepare("DELETE FROM line_items WHERE run_id = 1 AND code = '221' AND measure = 'fiscal'").run();
+    w.close();
+    const re = cli(['reparse', '--db', db]);
+    expect(re.stdout).toMatch(/run 1 → 2, 2 records changed/);
+    const diff = cli(['diff', join(samples, 'sample-final-2023.pdf'), '--db', db]);
+    expect(diff.stdout).toMatch(/run 1 → 2: 1 added, 0 removed, 1 changed/);
+    expect(diff.stdout).toMatch(/~ final\.income\|1\|\|\|2100101\|行政运行\|total\|5 753\.29=753290000 → 752\.29=752290000/);
+    expect(cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', db, '--format', 'csv']).stdout).toBe('n\n51\n');
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
@@ -22,6 +23,13 @@ export type FileResult =
   | { file: string; status: 'skipped'; sha256: string; reason: string }
   | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
 
+/** sha256 of a file too large to hold in memory. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 function errorOf(err: unknown, file: string): { code: string; message: string } {
   if (err instanceof JuesuanError) return { code: err.code, message: err.message };
   const msg = err instanceof Error ? err.message : String(err);
@@ -36,7 +44,12 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   try {
     const size = statSync(file).size;
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (size > max) return { file, status: 'failed', sha256: null, code: 'too_large', message: `${file}: ${size} bytes, over the limit of ${max}` };
+    if (size > max) {
+      const sha256 = await hashFile(file);
+      const error = { code: 'too_large', message: `${file}: ${size} bytes, over the limit of ${max}` };
+      recordFailedRun(db, { sha256, file, sizeBytes: size, format: null, pageCount: null }, error, startedAt);
+      return { file, status: 'failed', sha256, ...error };
+    }
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
     return { file, status: 'failed', sha256: null, code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };

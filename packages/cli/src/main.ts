@@ -12,7 +12,11 @@ import { formatRows } from './output.ts';
 const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
 
 const DbOption = z.object({ db: z.string().min(1) });
-const IngestOptions = DbOption.extend({ force: z.boolean().optional(), concurrency: z.coerce.number().int().min(1).max(64).optional() });
+const IngestOptions = DbOption.extend({
+  force: z.boolean().optional(),
+  concurrency: z.coerce.number().int().min(1).max(64).optional(),
+  maxMb: z.coerce.number().positive().optional(),
+});
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
 const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), out: z.string().optional() });
 
@@ -56,6 +60,7 @@ program
   .addOption(dbOption())
   .option('--force', 'parse and load again even when the same bytes were ingested before')
   .option('--concurrency <n>', 'documents in flight at once (default: cores)')
+  .option('--max-mb <n>', 'refuse files larger than this many MiB (default 200)')
   .action(async (paths: string[], raw: unknown) => {
     const opts = parseOptions(IngestOptions, raw);
     const { files, missing } = expandInputs(paths);
@@ -67,7 +72,7 @@ program
       abort.abort();
     });
     const progress = createProgress(files.length);
-    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
+    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
     progress.stop();
     db.close();
     const ok = results.filter((r) => r.status === 'ok');

@@ -65,20 +65,41 @@ describe('extractPdf on the 决算 sample', () => {
 });
 
 describe('extractPdf on the 预算 sample', () => {
-  it('continues a header-less table and reads 元', async () => {
-    const doc = await load('sample-budget-2025.pdf');
-    expect(doc.tables).toHaveLength(1);
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await load('sample-budget-2025.pdf');
+  });
+
+  it('continues a header-less table and reads 元', () => {
     const t = doc.tables[0]!;
     expect(t.meta.unit).toBe('元');
     expect(t.pages).toEqual([2, 3]);
     expect(rowsOf(t).at(-1)?.[1]).toBe('其他普通教育支出（含学前教育和特殊教育补助资金）');
+  });
+
+  it('reads the table number, department line and notes', () => {
+    const t = doc.tables[0]!;
+    expect(t.meta).toMatchObject({ number: '公开03表', department: '示例县教育局', title: '2025年部门支出预算总表' });
+    expect(t.meta.notes).toEqual(['注：本表金额单位为元。']);
+  });
+
+  it('finds a table printed without lines by its column alignment', () => {
+    const t = doc.tables[1]!;
+    expect(t.ruled).toBe(false);
+    expect(t.meta).toMatchObject({ title: '2025年部门“三公”经费预算表', unit: '万元' });
+    expect(rowsOf(t)).toEqual([
+      ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费', '机关运行经费'],
+      ['12.50', '0.00', '8.50', '4.00', '120.35'],
+    ]);
   });
 });
 
 describe('bad input', () => {
   it('names the file and the problem', async () => {
     await expect(load('bad/not-a-pdf.pdf')).rejects.toThrow(/bad\/not-a-pdf\.pdf: not a PDF/);
-    await expect(load('bad/truncated.pdf')).rejects.toThrow(/truncated\.pdf: .*(corrupt|cannot open|zero pages)/);
+    await expect(load('bad/truncated.pdf')).rejects.toThrow(/truncated\.pdf: corrupt or truncated PDF/);
+    await expect(load('bad/encrypted.pdf')).rejects.toThrow(/encrypted\.pdf: encrypted PDF/);
+    await expect(load('bad/zero-pages.pdf')).rejects.toThrow(/zero-pages\.pdf: the PDF has zero pages/);
   });
 });
 
