@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFolder, formatEval } from '../scripts/eval.ts';
+import { compareRecords } from '../scripts/lib/compare-records.ts';
+import { samples } from './helpers.ts';
+
+describe('eval harness', () => {
+  it('scores the generated samples at 100%', async () => {
+    const results = await evaluateFolder(samples);
+    expect(results.map((r) => r.file)).toEqual(['sample-budget-2025.pdf', 'sample-final-2023.pdf']);
+    for (const r of results) {
+      expect(r.kindsMissing).toEqual([]);
+      expect([r.precision, r.recall, r.rowScore]).toEqual([1, 1, 1]);
+    }
+    expect(formatEval(results, 5)).toMatch(/overall: 72\/72 expected records found \(recall 100\.0%\), precision 100\.0%, rows 100\.0%/);
+  });
+
+  it('counts misses, extras and row matches', () => {
+    const base = { table: 't', side: null, label: null, measure: 'total' };
+    const expected = [
+      { ...base, code: '201', amount_fen: 100 },
+      { ...base, code: '201', measure: 'basic', amount_fen: 60 },
+      { ...base, code: '202', amount_fen: 5 },
+    ];
+    const found = [
+      { ...base, code: '201', amount_fen: 100 },
+      { ...base, code: '201', measure: 'project', amount_fen: 60 }, // wrong measure name, same row amounts
+      { ...base, code: '203', amount_fen: 5 },
+    ];
+    const c = compareRecords(expected, found);
+    expect(c.matched).toBe(1);
+    expect(c.recall).toBeCloseTo(1 / 3);
+    expect(c.precision).toBeCloseTo(1 / 3);
+    expect(c.rowsMatched).toBe(1);
+    expect(c.misses).toEqual(['t||201|basic|60', 't||202|total|5']);
+    expect(c.extras).toEqual(['t||201|project|60', 't||203|total|5']);
+  });
+});
