@@ -2,13 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What a folder walk picks up: the formats the extractor reads. */
-export const SUPPORTED = /\.pdf$/i;
+export const SUPPORTED = /\.(pdf|txt|md|markdown|html?)$/i;
+/** Notes that sit beside reports and are not reports. */
+const NOT_REPORTS = /^(readme|expected|manifest|changelog|license)\b/i;
 
 function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out);
-    else if (entry.isFile() && SUPPORTED.test(entry.name) && !entry.name.includes('.expected.')) out.push(p);
+    else if (entry.isFile() && SUPPORTED.test(entry.name) && !entry.name.includes('.expected.') && !NOT_REPORTS.test(entry.name)) out.push(p);
   }
 }
 

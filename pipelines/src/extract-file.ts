@@ -1,6 +1,6 @@
 import type { ExtractedDocument } from '@juesuan/model';
 import { InputError } from '@juesuan/model';
-import { extractPdf } from '@juesuan/extractor';
+import { extractPdf, extractText, sha256Hex } from '@juesuan/extractor';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_MAX_PAGES = 2000;
@@ -9,5 +9,19 @@ export const DEFAULT_MAX_PAGES = 2000;
 export async function extractFile(bytes: Uint8Array, file: string): Promise<ExtractedDocument> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: DEFAULT_MAX_PAGES });
-  throw new InputError('unsupported_format', file, 'unsupported format: only PDF reports are read so far');
+  const format = /\.html?$/i.test(file) ? 'html' : /\.(md|markdown)$/i.test(file) ? 'md' : /\.txt$/i.test(file) ? 'txt' : null;
+  if (!format) throw new InputError('unsupported_format', file, 'unsupported format: expected .pdf, .txt, .md or .html');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      // many converted reports from Chinese sites are GB18030 (GBK)
+      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError('bad_encoding', file, 'text is neither UTF-8 nor GB18030');
+    }
+  }
+  if (text.trim() === '') throw new InputError('empty', file, 'the file is empty');
+  return extractText(text, file, sha256Hex(bytes), format);
 }

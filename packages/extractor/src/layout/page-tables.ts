@@ -18,6 +18,8 @@ export interface PageTable {
   meta: TableMeta;
   /** true when free text (other than unit/number lines) stands between the page top and the table */
   hasTextAbove: boolean;
+  /** the page to report when `page` is only an ordering key (text inputs: null, or a form-feed page) */
+  sourcePage?: number | null;
 }
 
 export interface PageLayout {

@@ -72,7 +72,7 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
         cells.push({
           text: c.text,
           bbox: c.bbox,
-          page: part.page,
+          page: part.sourcePage === undefined ? part.page : part.sourcePage,
           row: rowOffset + c.row - skip,
           col,
           rowSpan: Math.max(1, Math.min(c.rowSpan, part.nRows - c.row)),
@@ -90,7 +90,7 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
     return {
       index,
       meta: { ...first.meta, notes },
-      pages: [...new Set(d.parts.map((p) => p.page))],
+      pages: [...new Set(d.parts.map((p) => (p.sourcePage === undefined ? p.page : p.sourcePage)))],
       nRows: rowOffset,
       nCols,
       headerRows,

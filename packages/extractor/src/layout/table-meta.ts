@@ -7,10 +7,15 @@ export interface PlainLine {
 }
 
 const UNIT = /(?:金额|货币)?单位\s*[:：]\s*(万元|亿元|千元|元)/;
-const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|表\s*\d+(?:\s*-\s*\d+)*|表[一二三四五六七八九十]+)/;
+const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附件\s*\d+(?:\s*-\s*\d+)?|表\s*\d+(?:\s*-\s*\d+)*|表[一二三四五六七八九十]+)/;
 const DEPARTMENT = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
 const SECTION_HEADING = /^第[一二三四五六七八九十\d]+部分/;
 const NOTE = /^(?:注|备注|说明)\s*[:：\d]/;
+
+/** "12", "- 12 -", "第 3 页", "3/20": page furniture, not content. */
+export function isPageFooter(text: string): boolean {
+  return /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/.test(text.trim());
+}
 
 export function findUnit(text: string): string | null {
   return UNIT.exec(text)?.[1] ?? null;
@@ -50,7 +55,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
     if (d && !department) department = d;
     const n = NUMBER.exec(t);
     if (n && !number) number = n[1]!.replace(/\s/g, '');
-    if (u || d || isNumberOnly(t) || SECTION_HEADING.test(t) || /^\d+$/.test(t.trim())) continue;
+    if (u || d || isNumberOnly(t) || SECTION_HEADING.test(t) || isPageFooter(t) || NOTE.test(t) || /[。；]$/.test(t.trim())) continue;
     candidates.push(line);
   }
   let title: string | null = null;

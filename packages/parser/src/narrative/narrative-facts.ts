@@ -76,14 +76,14 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
     items.push({
       name: 'item_amount',
       code: null,
-      label: `${m[1]}(类)${m[2]}(款)${m[3]}(项)`,
+      label: `${m[1]!.replace(/^[\d、.．\s]+/, '')}(类)${m[2]}(款)${m[3]}(项)`,
       amountFen: amount?.fen ?? null,
       percent: m[7] ? Number(m[7]) : null,
       printed: m[5]!,
       unit: m[6]!,
       sentence: sentenceAround(flow.text, m.index!),
       page: flow.pageAt(m.index!),
-      className: m[1]!.replace(/^[\d、.]+/, ''),
+      className: m[1]!.replace(/^[\d、.．\s]+/, ''),
       sectionName: m[2]!,
       itemName: m[3]!,
     });

@@ -17,13 +17,16 @@ export function classifyTable(title: string | null, headerText: string, docKind:
 
 function kindOfTitle(t: string, family: TableFamily): string | null {
   if (t === '') return null;
-  if (/绩效目标/.test(t)) return family === 'budget' ? 'budget.project_performance' : null;
-  if (/三公/.test(t)) return `${family}.three_public`;
+  if (/绩效目标/.test(t)) return family === 'budget' ? 'budget.project_performance' : 'other';
+  if (/绩效/.test(t)) return /项目/.test(t) ? 'performance.project' : /整体/.test(t) ? 'performance.department' : 'other';
+  // a 三公 table of government-fund money is not the standard one
+  if (/三公/.test(t)) return /政府性基金|国有资本/.test(t) ? 'other' : `${family}.three_public`;
   if (/政府性基金/.test(t)) return `${family}.gov_fund`;
   if (/国有资本经营/.test(t)) return `${family}.soe_capital`;
   if (/基本支出/.test(t) && /(经济分类|一般公共预算|财政拨款)/.test(t)) return `${family}.gpb_basic`;
   if (/财政拨款支出.*经济分类/.test(t)) return family === 'budget' ? 'budget.fiscal_by_econ' : `${family}.gpb_basic`;
   if (/财政拨款收(入)?支(出)?.*总表/.test(t)) return `${family}.fiscal_summary`;
+  if (/一般公共预算.*项目支出/.test(t)) return family === 'final' ? 'final.gpb_project' : 'other';
   if (/一般公共预算.*支出/.test(t)) return `${family}.gpb_expenditure`;
   if (/财政拨款支出.*明细/.test(t)) return 'final.fiscal_detail';
   if (/收(入)?支(出)?.*总表|收支.*总表/.test(t)) return `${family}.summary`;

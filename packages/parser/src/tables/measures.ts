@@ -3,6 +3,7 @@ const GENERAL: Array<[RegExp, string]> = [
   [/年末结转和结余|年末财政拨款结转/, 'closing'],
   [/上年结转/, 'carryover'],
   [/年初预算/, 'budget_initial'],
+  [/当年财政拨款|本年财政拨款/, 'current_year'],
   [/人员经费/, 'personnel'],
   [/公用经费/, 'public'],
   [/基本支出/, 'basic'],
@@ -49,7 +50,8 @@ function firstMatch(parts: string[], rules: Array<[RegExp, string]>): string | n
  * the deepest header that means something decides.
  */
 export function measureOf(path: string[], kind: string, side: 'income' | 'expenditure' | null): string | null {
-  const parts = path.map((p) => p.replace(/\s+|[“”"]/g, '')).filter((p) => p !== '');
+  // 栏次 numbers under the headers name nothing
+  const parts = path.map((p) => p.replace(/\s+|[“”"]/g, '')).filter((p) => p !== '' && !/^\d+$/.test(p));
   const joined = parts.join('|');
   if (parts.length > 0 && parts.every((p) => /^(行次|栏次)$/.test(p) || /^(项目|收入|支出)$/.test(p)) && /行次|栏次/.test(joined)) return null;
   if (kind.endsWith('.three_public')) {

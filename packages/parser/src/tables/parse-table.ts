@@ -7,7 +7,7 @@ import { cleanLabel, hasNumbering, isTotalLabel, labelKey } from './labels.ts';
 import { measureOf } from './measures.ts';
 import { TableGrid } from './table-grid.ts';
 
-type Role = 'code' | 'name' | 'line_no' | 'amount' | 'ignore';
+type Role = 'code' | 'alt_code' | 'name' | 'line_no' | 'amount' | 'ignore';
 
 export interface TableContext {
   kind: string;
@@ -45,6 +45,9 @@ function panelsOf(table: Table, kind: string): PanelSpec[] {
 function columnRole(grid: TableGrid, col: number, kind: string, side: PanelSpec['side']): { role: Role; measure: string | null; splitPart: boolean } {
   const path = grid.headerPath(col);
   const last = path[path.length - 1] ?? '';
+  // the budget unit's own code (347001) is not part of the account code, but conversions
+  // sometimes shift the full account code into that column
+  if (path.some((p) => /单位(代码|编码)/.test(p))) return { role: 'alt_code', measure: null, splitPart: false };
   if (path.some((p) => LINE_HEADER.test(p))) return { role: 'line_no', measure: null, splitPart: false };
   const deepest = (re: RegExp) => path.reduce((found, p, i) => (re.test(p) ? i : found), -1);
   const codeAt = deepest(CODE_HEADER);
@@ -69,6 +72,38 @@ function columnRole(grid: TableGrid, col: number, kind: string, side: PanelSpec[
   return { role: amounts > 0 ? 'amount' : 'ignore', measure: amounts > 0 ? 'amount' : null, splitPart: false };
 }
 
+const GROUP_IDS: Array<[RegExp, string]> = [
+  [/一般公共预算/, 'gpb'],
+  [/政府性基金/, 'gov_fund'],
+  [/国有资本/, 'soe_capital'],
+  [/上年结转/, 'carryover'],
+  [/转移支付|中央/, 'transfer'],
+  [/当年/, 'current_year'],
+  [/财政拨款/, 'fiscal'],
+  [/预算/, 'budget'],
+  [/决算/, 'final'],
+];
+
+/**
+ * Columns that repeat a measure under different group headers (合计/基本/项目 under each fund)
+ * are told apart by their group: gpb.total, gov_fund.basic … The first group keeps the plain id.
+ */
+function qualifyRepeatedMeasures(grid: TableGrid, roles: Array<{ col: number; role: Role; measure: string | null }>): void {
+  const amount = roles.filter((r) => r.role === 'amount' && r.measure);
+  const seen = new Map<string, number>();
+  for (const r of amount) {
+    const m = r.measure!;
+    const n = seen.get(m) ?? 0;
+    seen.set(m, n + 1);
+    if (n === 0) continue;
+    const path = grid.headerPath(r.col);
+    const group = [...path.slice(0, -1)].reverse().map((p) => GROUP_IDS.find(([re]) => re.test(p))?.[1]).find((g) => g !== undefined);
+    let qualified = group ? `${group}.${m}` : `${m}_${n + 1}`;
+    if (amount.some((o) => o !== r && o.measure === qualified)) qualified = `${qualified}_${n + 1}`;
+    r.measure = qualified;
+  }
+}
+
 export interface ParsedTableRecords {
   records: AmountRecord[];
   measures: Array<string | null>;
@@ -85,8 +120,10 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   for (const panel of panelsOf(table, ctx.kind)) {
     const roles: Array<ReturnType<typeof columnRole> & { col: number }> = [];
     for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push({ col: c, ...columnRole(grid, c, ctx.kind, panel.side) });
+    qualifyRepeatedMeasures(grid, roles);
     for (const r of roles) if (r.role === 'amount') measures[r.col] = r.measure;
     const codeCols = roles.filter((r) => r.role === 'code').map((r) => r.col);
+    const altCodeCols = roles.filter((r) => r.role === 'alt_code').map((r) => r.col);
     const nameCol = roles.find((r) => r.role === 'name')?.col ?? null;
     const amountCols = roles.filter((r) => r.role === 'amount');
     let parentLabel: string | null = null;
@@ -105,8 +142,17 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
       let score = 0;
       let label: string | null = rawLabel === '' ? null : rawLabel;
       const flags: string[] = [];
-      if (coded && parts.length > 0) {
-        code = parts.join('');
+      const joined = parts.join('');
+      // a full code that extends the split parts (301 | 02 → 3010201) wins over them
+      const alt = altCodeCols
+        .map((c) => grid.anchor(row, c)?.text.replace(/\s+/g, '') ?? '')
+        .find((t) => /^(\d{3}|\d{5}|\d{7})$/.test(t) && t.startsWith(joined) && t.length >= joined.length && (joined !== '' || codeCols.length > 0));
+      if (coded && alt) {
+        code = alt;
+        method = 'printed';
+        score = 1;
+      } else if (coded && parts.length > 0) {
+        code = joined;
         method = parts.length > 1 ? 'split' : 'printed';
         score = 1;
       } else if (coded && label) {

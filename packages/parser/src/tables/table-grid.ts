@@ -22,11 +22,18 @@ export class TableGrid {
     return this.covering.get(`${row}:${col}`);
   }
 
+  /** A 栏次 row numbers the columns (栏次 | 1 | 2 …): it names none of them. */
+  private isNumberingRow(row: number): boolean {
+    const texts = this.table.cells.filter((c) => c.row === row).map((c) => c.text.replace(/\s+/g, '')).filter((t) => t !== '');
+    return texts.length > 0 && texts.every((t) => /^\d+$/.test(t) || /^(栏次|行次)$/.test(t)) && texts.some((t) => /^\d+$/.test(t));
+  }
+
   /** Header texts above a column, top to bottom, each merged cell once. */
   headerPath(col: number): string[] {
     const path: string[] = [];
     let last: Cell | undefined;
     for (let r = 0; r < this.table.headerRows; r++) {
+      if (this.isNumberingRow(r)) continue;
       const c = this.at(r, col);
       if (c && c !== last && c.text.trim() !== '') path.push(c.text.replace(/\s+/g, ''));
       last = c;

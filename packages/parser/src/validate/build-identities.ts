@@ -19,14 +19,17 @@ function hierarchy(records: AmountRecord[]): Identity[] {
     const coded = rows.filter((r) => r.code !== null);
     if (coded.length === 0) continue;
     const byCode = new Map(coded.map((r) => [r.code!, r] as const));
-    const economic = rows[0]!.table.endsWith('gpb_basic');
+    const economic = /gpb_basic|fiscal_by_econ/.test(rows[0]!.table);
     for (const parent of coded) {
       const len = parent.code!.length;
       const childLen = len === 3 ? 5 : len === 5 ? 7 : 0;
       if (!childLen) continue;
-      const children = coded.filter((r) => r.code!.length === childLen && r.code!.startsWith(parent.code!));
+      // a 项 whose 款 row is not printed stands in for it under the 类
+      const children = coded.filter(
+        (r) => r.code!.startsWith(parent.code!) && (r.code!.length === childLen || (len === 3 && r.code!.length === 7 && !byCode.has(r.code!.slice(0, 5)))),
+      );
       // absent children are blank cells (zero); a parent with no child rows at all is not broken down
-      const anyChildRow = rows.some((r) => r.code !== null && r.code.length === childLen && r.code.startsWith(parent.code!));
+      const anyChildRow = children.length > 0;
       if (!anyChildRow || children.length === 0) continue;
       out.push({
         rule: economic ? 'hierarchy.economic' : 'hierarchy.functional',

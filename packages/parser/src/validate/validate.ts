@@ -56,6 +56,50 @@ function suggestRepair(failing: Identity[], all: Identity[]): Map<AmountRecord, 
   return out;
 }
 
+const TABLE_NAMES: Record<string, string> = { income: '收入表', expenditure: '支出表', gpb_expenditure: '一般公共预算支出表', gpb_basic: '基本支出表', fiscal_by_econ: '财政拨款支出（经济分类）表' };
+const tableName = (kind: string) => TABLE_NAMES[kind.split('.')[1] ?? ''] ?? kind;
+
+/**
+ * One code printed with two amounts in two tables: when the hierarchy holds in one table and
+ * breaks in the other, the finding names that identity and suggests the consistent value.
+ */
+function sameCodeMismatches(records: AmountRecord[], identities: Identity[]): Finding[] {
+  const findings: Finding[] = [];
+  const totals = records.filter((r) => r.code && r.measure === 'total');
+  const byCode = new Map<string, AmountRecord[]>();
+  for (const r of totals) byCode.set(r.code!, [...(byCode.get(r.code!) ?? []), r]);
+  const hierarchyOf = (r: AmountRecord) => identities.filter((i) => i.rule.startsWith('hierarchy.') && (i.target === r || i.summands.includes(r)));
+  for (const [code, rs] of byCode) {
+    for (let i = 0; i < rs.length; i++) {
+      for (let j = i + 1; j < rs.length; j++) {
+        const a = rs[i]!;
+        const b = rs[j]!;
+        if (a.tableIndex === b.tableIndex || a.amountFen === b.amountFen) continue;
+        const ha = hierarchyOf(a);
+        const hb = hierarchyOf(b);
+        if (ha.length === 0 || hb.length === 0) continue;
+        const aHolds = ha.every((x) => holds(x));
+        const bHolds = hb.every((x) => holds(x));
+        if (aHolds === bHolds) continue;
+        const [good, bad, identity] = aHolds ? [a, b, ha[0]!] : [b, a, hb[0]!];
+        // only when the other table's value would mend the broken identities: a misprint, not a different scope
+        const mended = (aHolds ? hb : ha).every((x) => holds(x, (r) => (r === bad ? good.amountFen : r.amountFen)));
+        if (!mended) continue;
+        const parent = identity.target.code ?? '合计';
+        findings.push({
+          rule: 'across.same_code',
+          severity: 'error',
+          messageZh: `${code} ${good.label ?? ''}在${tableName(bad.table)}印为 ${bad.printed}，在${tableName(good.table)}印为 ${good.printed}；${tableName(good.table)}中 ${parent} = Σ下级科目 成立，${tableName(bad.table)}中不成立，故 ${good.printed} 与其他数字一致`,
+          messageEn: `${code} is printed ${bad.printed} in ${bad.table} and ${good.printed} in ${good.table}; the identity ${identity.rule} (${parent} = sum of its sub-items) holds in ${good.table} and fails in ${bad.table}, so ${good.printed} is the consistent value`,
+          cells: [ref(bad), ref(good)],
+          suggestion: { cell: ref(bad), printed: bad.printed, suggested: good.printed, evidence: [`${identity.rule} holds in ${good.table} with ${good.printed}`, `${identity.rule} fails in ${bad.table} with ${bad.printed}`] },
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 /** Checks every identity; each break becomes a finding that points at its cells. */
 export function validateRecords(records: AmountRecord[]): Finding[] {
   const identities = buildIdentities(records);
@@ -74,6 +118,7 @@ export function validateRecords(records: AmountRecord[]): Finding[] {
       suggestion,
     };
   });
+  findings.push(...sameCodeMismatches(records, identities));
   for (const r of records) {
     if (r.flags.includes('code_unknown')) findings.push(info('catalog.unknown_code', r, `科目编码 ${r.code} 不在分类目录中`, `code ${r.code} is not in the catalog`));
     if (r.flags.includes('code_tie') || r.flags.includes('code_low_score')) findings.push(info('catalog.uncertain_match', r, `按名称匹配的科目编码 ${r.code} 不确定`, `code ${r.code} matched by name is uncertain`, 'warning'));
