@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { makeTextSamples } from './lib/text-samples.ts';
 
 const require = createRequire(import.meta.url);
 // the package exports no file paths: find its folder through its package.json
@@ -410,4 +411,6 @@ mkdirSync(OUT, { recursive: true });
 await makeFinalSample();
 await makeBudgetSample();
 await makeBadInputs();
+mkdirSync(join(OUT, 'text'), { recursive: true });
+makeTextSamples(join(OUT, 'text'));
 process.stdout.write(`samples written to ${OUT}\n`);

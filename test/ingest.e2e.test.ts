@@ -9,9 +9,9 @@ const KEY_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printe
 const keyOf = (r: Record<string, unknown>) => KEY_FIELDS.map((f) => JSON.stringify(r[f] ?? null)).join('|');
 
 function expectedRecords(): string[] {
-  return readdirSync(samples)
-    .filter((f) => f.endsWith('.expected.jsonl'))
-    .flatMap((f) => readJsonl(join(samples, f)).map(keyOf))
+  return [samples, join(samples, 'text')]
+    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.jsonl')).map((f) => join(dir, f)))
+    .flatMap((f) => readJsonl(f).map(keyOf))
     .sort();
 }
 
@@ -21,7 +21,7 @@ describe('juesuan ingest → export', () => {
     const ingest = cli(['ingest', samples, '--db', db]);
     // samples/bad holds the broken files: the batch goes on past them and says so in its exit code
     expect(ingest.code).toBe(1);
-    expect(ingest.stdout).toMatch(/ingested 2 documents .* 4 failed/);
+    expect(ingest.stdout).toMatch(/ingested 6 documents .* 4 failed/);
     const out = join(mkdtempSync(join(tmpdir(), 'juesuan-export-')), 'records.jsonl');
     const exp = cli(['export', '--db', db, '--format', 'jsonl', '--out', out]);
     expect(exp.code).toBe(0);

@@ -87,12 +87,31 @@ export const Fact = z.object({
   label: z.string().nullable(),
   amountFen: z.number().int().nullable(),
   percent: z.number().nullable(),
+  /** a plain number that is neither money nor a share: a score, a count */
+  value: z.number().nullable(),
   printed: z.string(),
   unit: z.string().nullable(),
   sentence: z.string(),
   page: z.number().int().positive().nullable(),
 });
 export type Fact = z.infer<typeof Fact>;
+
+/** One data row of a standard table, amounts or not: what the row is (code or label). */
+export const LineItem = z.object({
+  tableIndex: z.number().int().nonnegative(),
+  table: z.string(),
+  row: z.number().int().nonnegative(),
+  page: z.number().int().positive().nullable(),
+  side: z.enum(['income', 'expenditure']).nullable(),
+  panel: z.string().nullable(),
+  code: z.string().nullable(),
+  codeMethod: CodeMethod,
+  codeScore: z.number().min(0).max(1),
+  label: z.string().nullable(),
+  labelKey: z.string().nullable(),
+  amounts: z.number().int().nonnegative(),
+});
+export type LineItem = z.infer<typeof LineItem>;
 
 export const ParsedTable = z.object({
   index: z.number().int().nonnegative(),
@@ -113,6 +132,7 @@ export const ParsedDocument = z.object({
   catalogVersion: z.string(),
   meta: DocumentMeta,
   tables: z.array(ParsedTable),
+  lineItems: z.array(LineItem),
   records: z.array(AmountRecord),
   facts: z.array(Fact),
   findings: z.array(Finding),

@@ -1,9 +1,11 @@
-import type { AmountRecord, ExtractedDocument, Fact, Finding, ParsedDocument, ParsedTable } from '@juesuan/model';
+import type { AmountRecord, ExtractedDocument, Fact, Finding, LineItem, ParsedDocument, ParsedTable } from '@juesuan/model';
 import { ParsedDocument as ParsedDocumentSchema } from '@juesuan/model';
+import type { Catalog } from './catalog/catalog.ts';
 import { CATALOG_VERSION, loadCatalog, normalizeName } from './catalog/catalog.ts';
 import { readDocumentMeta } from './meta/document-meta.ts';
 import type { NarrativeItem } from './narrative/narrative-facts.ts';
 import { extractNarrativeFacts } from './narrative/narrative-facts.ts';
+import { extractPerformanceFacts } from './narrative/performance-facts.ts';
 import { classifyTable, isTwoSided } from './tables/classify-table.ts';
 import { labelKey } from './tables/labels.ts';
 import { parseTable } from './tables/parse-table.ts';
@@ -25,17 +27,23 @@ function deriveClassCodes(records: AmountRecord[], classNames: Map<string, strin
   }
 }
 
-/** Resolves a narrative (类)(款)(项) item to a code through the document's tables, then the catalog. */
-function resolveItem(item: NarrativeItem, names: Map<string, string[]>): string | null {
-  const cls = (names.get(normalizeName(item.className)) ?? []).filter((c) => c.length === 3);
-  for (const c of cls) {
-    const sec = (names.get(normalizeName(item.sectionName)) ?? []).filter((k) => k.length === 5 && k.startsWith(c));
-    for (const s of sec) {
-      const it = (names.get(normalizeName(item.itemName)) ?? []).find((k) => k.length === 7 && k.startsWith(s));
-      if (it) return it;
-    }
-  }
-  return null;
+/**
+ * Resolves a narrative (类)(款)(项) item to a code, level by level under the parent found: the
+ * document's own coded rows first, then the catalog by name, alias, then fuzzy name.
+ */
+function resolveItem(item: NarrativeItem, names: Map<string, string[]>, catalog: Catalog): string | null {
+  const pick = (name: string, level: number, parent: string | null): string | null => {
+    const own = (names.get(normalizeName(name)) ?? []).filter((c) => c.length === [3, 5, 7][level - 1] && (parent === null || c.startsWith(parent)));
+    if (own.length > 0) return own[0]!;
+    const m = catalog.matchName(name, { parent: parent ?? undefined, level, minScore: 0.6 });
+    if (m && !m.tie) return m.entry.code;
+    // the 类 is often named without its 支出: 社会保障和就业(类)
+    if (level === 1) return catalog.matchName(`${name}支出`, { level, minScore: 0.6 })?.entry.code ?? null;
+    return null;
+  };
+  const cls = pick(item.className, 1, null);
+  const sec = cls ? pick(item.sectionName, 2, cls) : null;
+  return sec ? pick(item.itemName, 3, sec) : null;
 }
 
 function narrativeChecks(records: AmountRecord[], facts: Fact[], family: string): Finding[] {
@@ -84,12 +92,14 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   const defaultUnit = mostCommon(doc.tables.map((t) => t.meta.unit).filter((u): u is string => u !== null));
   const tables: ParsedTable[] = [];
   const records: AmountRecord[] = [];
+  const lineItems: LineItem[] = [];
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const kind = classifyTable(table.meta.title, headerText, meta.kind, table.panels.length);
     const unit = table.meta.unit ?? defaultUnit ?? (meta.kind === 'budget' ? '元' : '万元');
-    const parsed = kind === 'other' || kind === 'budget.project_performance' ? { records: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: table.meta.unit === null, functional, economic });
+    const parsed = kind === 'other' || kind === 'budget.project_performance' ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: table.meta.unit === null, functional, economic });
     records.push(...parsed.records);
+    lineItems.push(...parsed.lineItems);
     tables.push({ index: table.index, kind, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
   }
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
@@ -114,14 +124,16 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
 
   const family = meta.kind === 'budget' ? 'budget' : 'final';
   const { facts, items } = extractNarrativeFacts(doc, family);
-  for (const item of items) item.code = resolveItem(item, names);
-  const allFacts: Fact[] = [...facts, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
+  for (const item of items) item.code = resolveItem(item, names, functional);
+  const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
+  const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
   const findings = [...validateRecords(records), ...narrativeChecks(records, allFacts, family)];
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,
     catalogVersion: CATALOG_VERSION,
     meta,
     tables,
+    lineItems,
     records,
     facts: allFacts,
     findings,

@@ -46,21 +46,48 @@ function mostSpecificRegion(names: string[]): Region {
 
 const DEPARTMENT_END = '(?:委员会|局|厅|院|部|办公室|中心|委|署|会|所|站|队|馆|处|政府)(?:机关)?';
 
-/** Who publishes: a name that starts with a region and ends like a department, file name first. */
+/**
+ * Who publishes: a name that starts with a region and ends like a department. The file name
+ * decides when it has one; else the name the text repeats most (a report names itself often,
+ * the bodies it cites once or twice).
+ */
 export function detectDepartment(text: string, fileBase: string): string | null {
-  const regional = new RegExp(`(?:${PROVINCES})[\\u4e00-\\u9fa5（）XＸ]{0,30}?${DEPARTMENT_END}|[\\u4e00-\\u9fa5]{2,8}?[市县区州][\\u4e00-\\u9fa5（）XＸ]{1,30}?${DEPARTMENT_END}`);
-  for (const source of [fileBase, ...text.split('\n')]) {
-    const m = regional.exec(source.replace(/\s+/g, '').replace(/^(?:第[一二三四五六七八九十]+部分|附件\d*[:：]?)/, ''));
-    if (m) return m[0];
+  const regional = new RegExp(`(?:${PROVINCES})[\\u4e00-\\u9fa5（）XＸ]{0,30}?${DEPARTMENT_END}|[\\u4e00-\\u9fa5]{2,8}?[市县区州][\\u4e00-\\u9fa5（）XＸ]{1,30}?${DEPARTMENT_END}`, 'g');
+  const clean = (s: string) => s.replace(/\s+/g, '').replace(/^(?:第[一二三四五六七八九十]+部分|附件\d*[:：]?)/, '');
+  const fromFile = clean(fileBase).match(regional)?.[0];
+  if (fromFile) return fromFile;
+  const counts = new Map<string, { n: number; first: number }>();
+  let k = 0;
+  for (const line of text.split('\n')) {
+    for (const m of clean(line).matchAll(regional)) {
+      const name = m[0].replace(/^(?:按照|根据|关于|经|由|向|对|在|和|与|及|是|为)/, '');
+      const c = counts.get(name) ?? { n: 0, first: k };
+      c.n++;
+      counts.set(name, c);
+      k++;
+    }
   }
-  return null;
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
 }
 
 export function detectYear(text: string, file: string): number | null {
-  const m = /(20\d{2})\s*年/.exec(text) ?? /(20\d{2})/.exec(file);
+  // the year the report is about: "2022年度部门决算", "对2022年部门整体预算支出绩效进行自评"
+  const m =
+    /(20\d{2})\s*年度?\s*(?:[\u4e00-\u9fa5]{0,12}?)(?:部门|单位)?(?:决算|预算|整体支出|整体预算)/.exec(`${file}\n${text}`) ?? /(20\d{2})\s*年/.exec(text) ?? /(20\d{2})/.exec(file);
   if (m) return Number(m[1]);
   const short = /(\d{2})年(?:部门|单位)?预算/.exec(file);
   return short ? 2000 + Number(short[1]) : null;
+}
+
+/** 部门 (a department with its units) or 单位 (one budget unit), from the title. */
+function scopeOf(text: string): DocumentMeta['unitScope'] {
+  const t = text.replace(/\s+/g, '');
+  const dept = t.search(/部门(?:决算|预算)/);
+  const unit = t.search(/单位(?:决算|预算)(?!单位)/);
+  if (dept < 0 && unit < 0) return null;
+  if (dept < 0) return 'unit';
+  if (unit < 0) return 'department';
+  return dept < unit ? 'department' : 'unit';
 }
 
 /** Region, department, year and kind from the document's head and its file name. */
@@ -68,7 +95,8 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
   const head = headText(doc);
   const base = doc.file.split('/').pop() ?? doc.file;
   const kind = detectKind(head, base);
-  const department = detectDepartment(head, base.replace(/\.[a-z]+$/i, ''));
+  const allText = doc.pages.flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text)).join('\n');
+  const department = detectDepartment(`${head}\n${allText}`, base.replace(/\.[a-z]+$/i, ''));
   const date = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(doc.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'));
   const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
   const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
@@ -79,7 +107,7 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     kind,
     fiscalYear: detectYear(head, base),
     department,
-    unitScope: /单位(?:预算|决算)|预算单位/.test(`${base}${head}`) ? 'unit' : /部门/.test(`${base}${head}`) ? 'department' : null,
+    unitScope: scopeOf(`${base}\n${head}`),
     region: mostSpecificRegion([department ?? '', base]),
     publicationDate: date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null,
     unitsIncluded: [...new Set(unitsIncluded)],

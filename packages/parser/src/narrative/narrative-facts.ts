@@ -67,7 +67,7 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
   for (const f of SIMPLE_FACTS) {
     for (const m of flow.text.matchAll(f.pattern)) {
       const amount = parseAmount(m[1]!, m[2]!);
-      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
+      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
     }
   }
   const items: NarrativeItem[] = [];
@@ -79,6 +79,7 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
       label: `${m[1]!.replace(/^[\d、.．\s]+/, '')}(类)${m[2]}(款)${m[3]}(项)`,
       amountFen: amount?.fen ?? null,
       percent: m[7] ? Number(m[7]) : null,
+      value: null,
       printed: m[5]!,
       unit: m[6]!,
       sentence: sentenceAround(flow.text, m.index!),

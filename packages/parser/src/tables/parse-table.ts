@@ -1,5 +1,5 @@
-import type { AmountRecord, Cell, CodeMethod, Table } from '@juesuan/model';
-import { looksLikeAmount, normalizeNumberText, parseAmount } from '../amounts/parse-amount.ts';
+import type { AmountRecord, Cell, CodeMethod, LineItem, Table } from '@juesuan/model';
+import { looksLikeAmount, parseAmount } from '../amounts/parse-amount.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { codeLevel, parentCode } from '../catalog/catalog.ts';
 import { isTwoSided } from './classify-table.ts';
@@ -106,6 +106,7 @@ function qualifyRepeatedMeasures(grid: TableGrid, roles: Array<{ col: number; ro
 
 export interface ParsedTableRecords {
   records: AmountRecord[];
+  lineItems: LineItem[];
   measures: Array<string | null>;
 }
 
@@ -113,6 +114,7 @@ export interface ParsedTableRecords {
 export function parseTable(table: Table, tableIndex: number, ctx: TableContext): ParsedTableRecords {
   const grid = new TableGrid(table);
   const records: AmountRecord[] = [];
+  const lineItems: LineItem[] = [];
   const measures: Array<string | null> = Array.from({ length: table.nCols }, () => null);
   const coded = !isTwoSided(ctx.kind) && !ctx.kind.endsWith('.three_public');
   const catalog = ctx.kind.endsWith('.gpb_basic') || ctx.kind.endsWith('fiscal_by_econ') ? ctx.economic : ctx.functional;
@@ -184,6 +186,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         else if (pastTotal && hasNumbering(label) && parentLabel) rowParent = parentLabel;
       }
 
+      const before = records.length;
       for (const ac of amountCols) {
         const cell: Cell | undefined = grid.anchor(row, ac.col);
         if (!cell) continue;
@@ -214,13 +217,29 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
           labelKey: label ? labelKey(label) : null,
           parentLabel: rowParent,
           measure: ac.measure ?? 'amount',
-          printed: normalizeNumberText(printed) === printed.replace(/\s+/g, '') ? printed.replace(/\s+/g, '') : printed,
+          printed,
           unit: ctx.unit,
           amountFen: parsed.fen,
           flags: cellFlags,
         });
       }
+      if (code !== null || label !== null) {
+        lineItems.push({
+          tableIndex,
+          table: ctx.kind,
+          row,
+          page: nameCell?.page ?? grid.anchor(row, codeCols[0] ?? 0)?.page ?? null,
+          side: panel.side,
+          panel: panel.panel,
+          code,
+          codeMethod: method,
+          codeScore: score,
+          label,
+          labelKey: label ? labelKey(label) : null,
+          amounts: records.length - before,
+        });
+      }
     }
   }
-  return { records, measures };
+  return { records, lineItems, measures };
 }
