@@ -46,40 +46,92 @@ function resolveItem(item: NarrativeItem, names: Map<string, string[]>, catalog:
   return sec ? pick(item.itemName, 3, sec) : null;
 }
 
+/**
+ * A narrative that names a 项 differently from its table (机关事业单位退休人员活动费支出 for
+ * 2080599) is matched by amount: the one row under the 类 whose total equals the stated figure.
+ */
+function resolveItemByAmount(item: NarrativeItem, names: Map<string, string[]>, records: AmountRecord[], catalog: Catalog): string | null {
+  if (item.amountFen === null) return null;
+  const cls = (names.get(normalizeName(item.className)) ?? []).find((c) => c.length === 3) ?? catalog.matchName(item.className, { level: 1, minScore: 0.6 })?.entry.code;
+  if (!cls) return null;
+  const candidates = new Set(records.filter((r) => r.code?.length === 7 && r.code.startsWith(cls) && Math.abs(r.amountFen - item.amountFen!) <= 10_000).map((r) => r.code!));
+  return candidates.size === 1 ? [...candidates][0]! : null;
+}
+
+/** Where each restated figure must stand: the tables (by kind suffix) that print it. */
+const RESTATED: Record<string, { table: RegExp; measure: RegExp }> = {
+  total_income_expenditure: { table: /\.(summary|fiscal_summary)$/, measure: /./ },
+  income_total: { table: /\.(summary|income)$/, measure: /./ },
+  expenditure_total: { table: /\.(summary|expenditure)$/, measure: /./ },
+  fiscal_income: { table: /\.(summary|income|fiscal_summary)$/, measure: /./ },
+  basic_expenditure: { table: /\.(expenditure|gpb_expenditure|summary)$/, measure: /./ },
+  project_expenditure: { table: /\.(expenditure|gpb_expenditure|summary)$/, measure: /./ },
+  agency_operation: { table: /\.three_public$/, measure: /^agency_operation$/ },
+  three_public_budget: { table: /\.three_public$/, measure: /^budget\./ },
+  three_public_final: { table: /\.three_public$/, measure: /^final\./ },
+};
+
+/**
+ * Figures the 情况说明 restates must stand in the tables: an item (类)(款)(项) against its code's
+ * row, a total anywhere among the standard tables' cells (to 0.01 of the stated unit).
+ */
 function narrativeChecks(records: AmountRecord[], facts: Fact[], family: string): Finding[] {
   const findings: Finding[] = [];
-  const find = (pred: (r: AmountRecord) => boolean) => records.find(pred);
-  const checks: Array<[string, AmountRecord | undefined]> = [
-    ['income_total', find((r) => r.table === `${family}.summary` && r.side === 'income' && /^本年收入合计$/.test(r.labelKey ?? ''))],
-    ['expenditure_total', find((r) => r.table === `${family}.summary` && r.side === 'expenditure' && /^本年支出合计$/.test(r.labelKey ?? ''))],
-  ];
-  for (const [name, record] of checks) {
-    const fact = facts.find((f) => f.name === name);
-    if (!fact || !record || fact.amountFen === null) continue;
-    if (Math.abs(fact.amountFen - record.amountFen) > 10_000) {
-      findings.push({
-        rule: 'narrative.restated',
-        severity: 'warning',
-        messageZh: `情况说明所述 ${fact.printed}${fact.unit} 与表中 ${record.printed} 不一致`,
-        messageEn: `the narrative states ${fact.printed} ${fact.unit}, the table prints ${record.printed}`,
-        cells: [{ tableIndex: record.tableIndex, page: record.page, bbox: record.bbox, printed: record.printed }],
-        suggestion: null,
-      });
-    }
-  }
-  for (const f of facts.filter((x) => x.name === 'item_amount' && x.code)) {
-    const record = find((r) => r.table === `${family}.gpb_expenditure` && r.code === f.code && r.measure === 'total');
-    if (!record || f.amountFen === null || f.unit !== record.unit) continue;
-    if (Math.abs(f.amountFen - record.amountFen) > 10_000) {
+  const near = (fen: number, unit: string | null, among: AmountRecord[]) => {
+    const tol = unit === '万元' ? 10_000 : 1;
+    return among.some((r) => Math.abs(r.amountFen - fen) <= tol);
+  };
+  let checked = 0;
+  let agreed = 0;
+  for (const f of facts) {
+    if (f.amountFen === null) continue;
+    if (f.name === 'item_amount' && f.code) {
+      // any measure of the code's rows: a narrative may restate the current-year part only
+      const row = records.filter((r) => r.code === f.code && r.table.startsWith(family));
+      if (row.length === 0) continue;
+      checked++;
+      if (row.some((r) => Math.abs(r.amountFen - f.amountFen!) <= 10_000)) {
+        agreed++;
+        continue;
+      }
+      const r = row[0]!;
       findings.push({
         rule: 'narrative.item',
         severity: 'warning',
-        messageZh: `情况说明中 ${f.label} 为 ${f.printed}${f.unit}，表中 ${record.code} 为 ${record.printed}`,
-        messageEn: `the narrative gives ${f.printed} ${f.unit} for ${f.code}, the table prints ${record.printed}`,
-        cells: [{ tableIndex: record.tableIndex, page: record.page, bbox: record.bbox, printed: record.printed }],
+        messageZh: `情况说明中 ${f.label} 为 ${f.printed}${f.unit}，表中 ${r.code} 为 ${r.printed}`,
+        messageEn: `the narrative gives ${f.printed} ${f.unit} for ${f.code}, the table prints ${r.printed}`,
+        cells: row.map((x) => ({ tableIndex: x.tableIndex, page: x.page, bbox: x.bbox, printed: x.printed })),
         suggestion: null,
       });
+      continue;
     }
+    const where = RESTATED[f.name];
+    if (!where) continue;
+    const among = records.filter((r) => r.table.startsWith(family) && where.table.test(r.table) && where.measure.test(r.measure));
+    if (among.length === 0) continue; // the report prints no table to hold it
+    checked++;
+    if (near(f.amountFen, f.unit, among)) {
+      agreed++;
+      continue;
+    }
+    findings.push({
+      rule: 'narrative.restated',
+      severity: 'warning',
+      messageZh: `情况说明所述 ${f.printed}${f.unit}（${f.name}）在表中找不到：「${f.sentence.slice(0, 60)}」`,
+      messageEn: `the narrative states ${f.printed} ${f.unit} (${f.name}), which no table cell holds`,
+      cells: [],
+      suggestion: null,
+    });
+  }
+  if (checked > 0) {
+    findings.push({
+      rule: 'narrative.summary',
+      severity: 'info',
+      messageZh: `情况说明中 ${checked} 个数字与表格核对，${agreed} 个一致`,
+      messageEn: `${checked} figures of the narrative checked against the tables, ${agreed} agree`,
+      cells: [],
+      suggestion: null,
+    });
   }
   return findings;
 }
@@ -97,7 +149,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const kind = classifyTable(table.meta.title, headerText, meta.kind, table.panels.length);
     const unit = table.meta.unit ?? defaultUnit ?? (meta.kind === 'budget' ? '元' : '万元');
-    const parsed = kind === 'other' || kind === 'budget.project_performance' ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: table.meta.unit === null, functional, economic });
+    const parsed = kind === 'other' || kind === 'budget.project_performance' || kind.startsWith('performance.') ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: table.meta.unit === null, functional, economic });
     records.push(...parsed.records);
     lineItems.push(...parsed.lineItems);
     tables.push({ index: table.index, kind, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
@@ -124,7 +176,13 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
 
   const family = meta.kind === 'budget' ? 'budget' : 'final';
   const { facts, items } = extractNarrativeFacts(doc, family);
-  for (const item of items) item.code = resolveItem(item, names, functional);
+  for (const item of items) {
+    item.code = resolveItem(item, names, functional);
+    if (item.code === null) {
+      item.code = resolveItemByAmount(item, names, records, functional);
+      if (item.code) item.name = 'item_amount';
+    }
+  }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
   const findings = [...validateRecords(records), ...narrativeChecks(records, allFacts, family)];

@@ -59,7 +59,8 @@ export function readTextBlocks(source: string, format: 'txt' | 'md'): TextBlock[
       if (line.trim() === '') continue; // blank lines do not end a table
       flush();
       let text = line.trim();
-      if (format === 'md') text = text.replace(/^#{1,6}\s+/, '').replace(/^[-*+]\s+/, '').replace(/\*\*(.*?)\*\*/g, '$1');
+      // plain-text conversions often carry markdown marks too
+      text = text.replace(/^#{1,6}\s+/, '').replace(/^[-*+]\s+/, '').replace(/\*\*(.*?)\*\*/g, '$1');
       blocks.push({ type: 'line', text, page });
     }
     flush();

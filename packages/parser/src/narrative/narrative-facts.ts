@@ -6,8 +6,25 @@ interface FlowText {
   pageAt: (offset: number) => number | null;
 }
 
+/** The 情况说明 part, when the report has one: the figures it restates are the ones to check. */
+function explanationText(doc: ExtractedDocument): FlowText | null {
+  const inPart = doc.sections.filter((s) => /情况说明/.test(s.path[0] ?? '') && s.level >= 1);
+  if (inPart.length === 0) return null;
+  let text = '';
+  const marks: Array<{ offset: number; page: number | null }> = [];
+  for (const s of inPart) {
+    marks.push({ offset: text.length, page: s.page });
+    text += `${s.numbering}${s.title}\n${s.text.replace(/\n(?![一二三四五六七八九十\d（(])/g, '').replace(/\s+(?=[\u4e00-\u9fa5\d])/g, '')}\n`;
+  }
+  return { text, pageAt: (offset) => marks.filter((m) => m.offset <= offset).pop()?.page ?? null };
+}
+
 /** The narrative as one string (wrapped lines joined), with a way back to pages. */
-export function narrativeText(doc: ExtractedDocument): FlowText {
+export function narrativeText(doc: ExtractedDocument, scope: 'all' | 'explanation' = 'all'): FlowText {
+  if (scope === 'explanation') {
+    const part = explanationText(doc);
+    if (part) return part;
+  }
   let text = '';
   const marks: Array<{ offset: number; page: number | null }> = [];
   for (const page of doc.pages) {
@@ -43,6 +60,8 @@ const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'basic_expenditure', pattern: new RegExp(`(?<!一般公共预算财政拨款)基本支出(?:为)?${NUM}${UNIT}`, 'g') },
   { name: 'project_expenditure', pattern: new RegExp(`项目支出(?:为)?${NUM}${UNIT}`, 'g') },
   { name: 'agency_operation', pattern: new RegExp(`机关运行经费(?:支出|预算)?(?:为)?${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_budget', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:年初)?预算(?:数)?为${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_final', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:预算为[\\d.]+万元，?)?(?:支出)?决算(?:数)?为${NUM}${UNIT}`, 'g') },
   { name: 'procurement_total', pattern: new RegExp(`政府采购(?:金额|预算)?(?:（以合同签订为准）)?为${NUM}${UNIT}`, 'g') },
 ];
 
@@ -62,10 +81,16 @@ export interface NarrativeItem extends Fact {
 }
 
 export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | 'budget'): { facts: Fact[]; items: NarrativeItem[] } {
-  const flow = narrativeText(doc);
+  const flow = narrativeText(doc, 'explanation');
   const facts: Fact[] = [];
   for (const f of SIMPLE_FACTS) {
     for (const m of flow.text.matchAll(f.pattern)) {
+      // last year's figures are restated too: not this year's tables
+      const before = flow.text.slice(Math.max(0, m.index! - 24), m.index!);
+      if (/上年|上一年|去年|同比|比\d{4}年/.test(before)) continue;
+      // in final accounts, a clause about the budget restates planned figures, not the tables
+      const clause = flow.text.slice(Math.max(flow.text.lastIndexOf('。', m.index!), flow.text.lastIndexOf('；', m.index!), 0), m.index!);
+      if (stage === 'final' && /预算/.test(clause) && !/决算/.test(clause) && f.name !== 'three_public_budget') continue;
       const amount = parseAmount(m[1]!, m[2]!);
       facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
     }
