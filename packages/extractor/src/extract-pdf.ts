@@ -9,9 +9,18 @@ import { findTocPages } from './layout/toc-pages.ts';
 import { openPdf } from './pdf/open-pdf.ts';
 import { readPdfPage } from './pdf/read-pdf-page.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
+import type { OcrMode } from './ocr/decide-ocr.ts';
+import { needsOcr } from './ocr/decide-ocr.ts';
+import { ocrPage } from './ocr/ocr-page.ts';
+import type { OcrEngine } from './ocr/tesseract-pool.ts';
+import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 
 export interface ExtractPdfOptions {
   maxPages?: number;
+  /** read pages from their image: when needed (auto), always, or never */
+  ocr?: OcrMode;
+  ocrDpi?: number;
+  engine?: OcrEngine;
   /** called after each page, for progress */
   onPage?: (done: number, total: number) => void;
 }
@@ -28,7 +37,9 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   const layouts: PageLayout[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
-      layouts.push(layoutPage(await readPdfPage(doc, n)));
+      let page = await readPdfPage(doc, n);
+      if (needsOcr(page, options.ocr ?? 'auto')) page = await ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
+      layouts.push(layoutPage(page));
       options.onPage?.(n, doc.numPages);
     }
   } finally {
@@ -46,7 +57,7 @@ export function assembleDocument(
     number: l.page.number,
     width: l.page.width,
     height: l.page.height,
-    source: 'text',
+    source: l.page.source,
     lines: l.lines.map((x) => ({ text: x.text, bbox: x.bbox, fontSize: x.fontSize, inTable: x.inTable })),
     isTableOfContents: toc.has(i),
   }));

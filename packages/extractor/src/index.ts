@@ -2,3 +2,5 @@ export { extractPdf, assembleDocument, sha256Hex } from './extract-pdf.ts';
 export { EXTRACTOR_VERSION } from './version.ts';
 export { normalizeCjkSpacing } from './layout/cjk-text.ts';
 export { extractText } from './text/extract-text.ts';
+export { OcrEngine, sharedOcrEngine, closeSharedOcrEngine } from './ocr/tesseract-pool.ts';
+export type { OcrMode } from './ocr/decide-ocr.ts';

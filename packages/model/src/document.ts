@@ -7,6 +7,9 @@ export const TextRun = z.object({
   fontSize: z.number(),
   fontName: z.string(),
   direction: z.enum(['ltr', 'ttb']),
+  /** set on text recognized from the page image */
+  source: Source.optional(),
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type TextRun = z.infer<typeof TextRun>;
 

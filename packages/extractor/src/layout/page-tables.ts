@@ -20,6 +20,7 @@ export interface PageTable {
   hasTextAbove: boolean;
   /** the page to report when `page` is only an ordering key (text inputs: null, or a form-feed page) */
   sourcePage?: number | null;
+  source?: 'text' | 'ocr';
 }
 
 export interface PageLayout {
@@ -77,7 +78,7 @@ export function layoutPage(page: RawPage): PageLayout {
     const below = free.filter((l) => l.bbox.y0 >= g.bbox.y1 - 2 && l.bbox.y1 <= nextTop && l.bbox.y0 - g.bbox.y1 < 80);
     const meta = readTableMeta(above, below);
     const hasTextAbove = above.some((l) => !/单位\s*[:：]/.test(l.text) && !/^\d+$/.test(l.text) && !/^第\s*\d+\s*页/.test(l.text));
-    return { page: page.number, bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: trimEmptyTail(g.cells, g.nRows), nCols: g.nCols, ruled: g.ruled, meta, hasTextAbove };
+    return { page: page.number, bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: trimEmptyTail(g.cells, g.nRows), nCols: g.nCols, ruled: g.ruled, meta, hasTextAbove, source: page.source };
   });
   return { page, tables, lines: allLines };
 }

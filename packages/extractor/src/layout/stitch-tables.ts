@@ -77,8 +77,8 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
           col,
           rowSpan: Math.max(1, Math.min(c.rowSpan, part.nRows - c.row)),
           colSpan: Math.max(1, colEnd - col + 1),
-          confidence: 1,
-          source: 'text',
+          confidence: c.runs.length ? Math.min(...c.runs.map((r) => r.confidence ?? 1)) : 1,
+          source: c.runs.some((r) => r.source === 'ocr') || part.source === 'ocr' ? 'ocr' : 'text',
         });
       }
       rowOffset += part.nRows - skip;

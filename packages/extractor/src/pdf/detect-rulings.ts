@@ -141,7 +141,7 @@ export function mergeRulings(rulings: Ruling[]): Ruling[] {
  * Rulings from the page's operator list: stroked lines and thin filled rectangles become
  * horizontal and vertical segments. Read before any rendering, which rewrites path data.
  */
-export async function detectRulings(page: PDFPageProxy, viewport: Matrix): Promise<Ruling[]> {
+export async function detectRulings(page: PDFPageProxy, viewport: Matrix, pageArea: number): Promise<{ rulings: Ruling[]; imageCoverage: number }> {
   const { OPS } = await loadPdfjs();
   const ops = await page.getOperatorList();
   const found: Ruling[] = [];
@@ -151,8 +151,18 @@ export async function detectRulings(page: PDFPageProxy, viewport: Matrix): Promi
   const stack: Array<{ ctm: Matrix; stroke: unknown; fill: unknown }> = [];
   const strokeOps = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
+  let imageArea = 0;
+  const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
+    if (imageOps.has(fn)) {
+      // an image fills the unit square of the current transform
+      const corners = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
+      const xs = corners.map((c) => c[0]);
+      const ys = corners.map((c) => c[1]);
+      imageArea += (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+      continue;
+    }
     const args = ops.argsArray[i] as unknown[] | null;
     switch (fn) {
       case OPS.save:
@@ -206,5 +216,5 @@ export async function detectRulings(page: PDFPageProxy, viewport: Matrix): Promi
         break;
     }
   }
-  return mergeRulings(found);
+  return { rulings: mergeRulings(found), imageCoverage: Math.min(1, imageArea / Math.max(1, pageArea)) };
 }

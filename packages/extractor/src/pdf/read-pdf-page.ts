@@ -12,6 +12,8 @@ export interface RawPage {
   rulings: Ruling[];
   /** share of the page covered by painted images (0..1) */
   imageCoverage: number;
+  /** where the runs came from: the text layer, or recognition of the page image */
+  source: 'text' | 'ocr';
 }
 
 /** Reads one page's text items and rulings, then frees the page's resources. */
@@ -20,9 +22,9 @@ export async function readPdfPage(doc: PDFDocumentProxy, number: number): Promis
   try {
     const viewport = page.getViewport({ scale: 1 });
     const vt = viewport.transform as Matrix;
-    const rulings = await detectRulings(page, vt);
+    const { rulings, imageCoverage } = await detectRulings(page, vt, viewport.width * viewport.height);
     const runs = await readTextRuns(page, vt);
-    return { number, width: viewport.width, height: viewport.height, runs, rulings, imageCoverage: 0 };
+    return { number, width: viewport.width, height: viewport.height, runs, rulings, imageCoverage, source: 'text' };
   } finally {
     page.cleanup();
   }

@@ -1,0 +1,131 @@
+import type { GrayImage } from '../pdf/render-page.ts';
+
+/** Otsu's threshold: the grey level that best splits ink from paper. */
+export function otsuThreshold(img: GrayImage): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < img.data.length; i++) hist[img.data[i]!]!++;
+  const total = img.data.length;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/** 1 where the pixel is ink. */
+export function binarize(img: GrayImage, threshold = otsuThreshold(img)): Uint8Array {
+  const out = new Uint8Array(img.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = img.data[i]! <= threshold ? 1 : 0;
+  return out;
+}
+
+/** Rotates about the centre by `degrees` (positive = counter-clockwise on screen), white outside. */
+export function rotateGray(img: GrayImage, degrees: number): GrayImage {
+  if (Math.abs(degrees) < 0.01) return img;
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const { width: w, height: h } = img;
+  const cx = w / 2;
+  const cy = h / 2;
+  const out = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < w; x++) {
+      const dx = x - cx;
+      // inverse mapping: where in the source does (x, y) come from
+      const sx = cos * dx - sin * dy + cx;
+      const sy = sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = img.data[i]! * (1 - fx) + img.data[i + 1]! * fx;
+      const bottom = img.data[i + w]! * (1 - fx) + img.data[i + w + 1]! * fx;
+      out[y * w + x] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { ...img, data: out };
+}
+
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A region as a binary PGM (P5) file, the simplest format the recogniser reads. */
+export function toPgm(img: GrayImage, r: Rect, scaleUp = 1): Buffer {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const x1 = Math.min(img.width, Math.ceil(r.x1));
+  const y1 = Math.min(img.height, Math.ceil(r.y1));
+  const w = Math.max(1, x1 - x0);
+  const h = Math.max(1, y1 - y0);
+  const pad = 8; // a white margin helps the recogniser find the first and last glyphs
+  const W = w * scaleUp + 2 * pad;
+  const H = h * scaleUp + 2 * pad;
+  const body = Buffer.alloc(W * H, 255);
+  for (let y = 0; y < h * scaleUp; y++) {
+    const sy = y0 + Math.floor(y / scaleUp);
+    for (let x = 0; x < w * scaleUp; x++) body[(y + pad) * W + x + pad] = img.data[sy * img.width + x0 + Math.floor(x / scaleUp)]!;
+  }
+  return Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'latin1'), body]);
+}
+
+/** Ink pixels in a region, and the box that holds them. */
+export function inkIn(bin: Uint8Array, width: number, r: Rect): { count: number; box: Rect | null } {
+  let count = 0;
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -1;
+  let by1 = -1;
+  for (let y = Math.max(0, Math.floor(r.y0)); y < Math.ceil(r.y1); y++) {
+    for (let x = Math.max(0, Math.floor(r.x0)); x < Math.min(width, Math.ceil(r.x1)); x++) {
+      if (bin[y * width + x]) {
+        count++;
+        if (x < bx0) bx0 = x;
+        if (x > bx1) bx1 = x;
+        if (y < by0) by0 = y;
+        if (y > by1) by1 = y;
+      }
+    }
+  }
+  return { count, box: count ? { x0: bx0, y0: by0, x1: bx1 + 1, y1: by1 + 1 } : null };
+}
+
+/** Rows of ink inside a region grouped into text lines (runs of inked rows). */
+export function textLineBands(bin: Uint8Array, width: number, r: Rect, minInk = 2): Array<[number, number]> {
+  const bands: Array<[number, number]> = [];
+  let start = -1;
+  for (let y = Math.floor(r.y0); y < Math.ceil(r.y1); y++) {
+    let ink = 0;
+    for (let x = Math.floor(r.x0); x < Math.ceil(r.x1); x++) ink += bin[y * width + x]!;
+    if (ink >= minInk && start < 0) start = y;
+    if (ink < minInk && start >= 0) {
+      bands.push([start, y]);
+      start = -1;
+    }
+  }
+  if (start >= 0) bands.push([start, Math.ceil(r.y1)]);
+  return bands.filter(([a, b]) => b - a >= 4);
+}

@@ -1,0 +1,141 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+
+const require = createRequire(import.meta.url);
+
+/** Language data ships in npm packages: nothing is fetched at run time. */
+function langPath(lang: 'chi_sim' | 'eng'): string {
+  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
+}
+
+export type Lang = 'chi_sim' | 'eng';
+
+export interface RecognizeOptions {
+  lang: Lang;
+  /** tesseract page segmentation mode: 7 one line, 6 a block, 3 a whole page */
+  psm: 3 | 6 | 7 | 11;
+  whitelist?: string;
+  /** also return word boxes (TSV) */
+  words?: boolean;
+}
+
+export interface Word {
+  text: string;
+  conf: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  line: string; // block.par.line key
+}
+
+export interface Recognized {
+  text: string;
+  confidence: number;
+  words: Word[];
+}
+
+interface PooledWorker {
+  worker: Tesseract.Worker;
+  lang: Lang;
+  jobs: number;
+  busy: boolean;
+  params: string;
+}
+
+/** WASM memory only grows: a worker is replaced after this many jobs. */
+const JOBS_PER_WORKER = 400;
+
+function parseTsv(tsv: string): Word[] {
+  const words: Word[] = [];
+  for (const line of tsv.split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    const text = f.slice(11).join('\t').trim();
+    if (text === '') continue;
+    words.push({ text, conf: Number(f[10]), left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]), line: `${f[2]}.${f[3]}.${f[4]}` });
+  }
+  return words;
+}
+
+/**
+ * A pool of tesseract.js workers per language, sized to the machine, shared by every page and
+ * document of the process; jobs wait for a free worker.
+ */
+export class OcrEngine {
+  private readonly workers: PooledWorker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private closed = false;
+
+  constructor(readonly size = Math.max(1, availableParallelism())) {}
+
+  private async acquire(lang: Lang): Promise<PooledWorker> {
+    for (;;) {
+      if (this.closed) throw new Error('the OCR engine is closed');
+      const idle = this.workers.find((w) => !w.busy && w.lang === lang);
+      if (idle) {
+        idle.busy = true;
+        return idle;
+      }
+      const mine = this.workers.filter((w) => w.lang === lang).length;
+      if (mine < this.size) {
+        const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
+        this.workers.push(slot);
+        slot.worker = await Tesseract.createWorker(lang, 1, { langPath: langPath(lang), gzip: true, cacheMethod: 'none' });
+        return slot;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private async release(w: PooledWorker): Promise<void> {
+    w.jobs++;
+    if (w.jobs >= JOBS_PER_WORKER) {
+      this.workers.splice(this.workers.indexOf(w), 1);
+      await w.worker.terminate();
+    } else w.busy = false;
+    this.waiting.shift()?.();
+  }
+
+  async recognize(image: Buffer, options: RecognizeOptions): Promise<Recognized> {
+    const w = await this.acquire(options.lang);
+    try {
+      const params = `${options.psm}|${options.whitelist ?? ''}`;
+      if (w.params !== params) {
+        await w.worker.setParameters({
+          tessedit_pageseg_mode: String(options.psm) as Tesseract.PSM,
+          tessedit_char_whitelist: options.whitelist ?? '',
+          preserve_interword_spaces: '1',
+          user_defined_dpi: '300',
+        });
+        w.params = params;
+      }
+      const r = await w.worker.recognize(image, {}, { text: true, tsv: options.words === true });
+      return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100, words: options.words && r.data.tsv ? parseTsv(r.data.tsv) : [] };
+    } finally {
+      await this.release(w);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = this.workers.splice(0);
+    await Promise.all(all.map((w) => w.worker.terminate()));
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
+let shared: OcrEngine | null = null;
+
+/** The process-wide engine: workers are reused across pages and documents. */
+export function sharedOcrEngine(): OcrEngine {
+  shared ??= new OcrEngine();
+  return shared;
+}
+
+export async function closeSharedOcrEngine(): Promise<void> {
+  if (shared) await shared.close();
+  shared = null;
+}

@@ -1,0 +1,39 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** A page raster in 8-bit grey, row-major; `scale` is pixels per PDF point. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  scale: number;
+}
+
+interface CanvasAndContext {
+  canvas: { width: number; height: number };
+  context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}
+
+interface CanvasFactoryLike {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(c: CanvasAndContext): void;
+}
+
+/** Renders one page with pdfjs-dist (through its own canvas factory) to grey pixels at `dpi`. */
+export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<GrayImage> {
+  const page = await doc.getPage(number);
+  try {
+    const scale = dpi / 72;
+    const viewport = page.getViewport({ scale });
+    const factory = (doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
+    const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvasContext: target.context as never, viewport, canvas: target.canvas as never, background: 'white' }).promise;
+    const { width, height } = target.canvas;
+    const rgba = target.context.getImageData(0, 0, width, height).data;
+    const data = new Uint8Array(width * height);
+    for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = (rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114) / 1000;
+    factory.destroy(target);
+    return { width, height, data, scale };
+  } finally {
+    page.cleanup();
+  }
+}

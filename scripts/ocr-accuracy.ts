@@ -1,0 +1,74 @@
+/**
+ * OCR against the text layer: for every scanned PDF that has a text-layer twin of the same name,
+ * extract both, parse both, and compare every amount cell by cell (same table, row and column).
+ * Reports per file the share of the text path's amounts the OCR path reproduces exactly, and how
+ * many of the misses validation flags (a finding on the cell, or a low-confidence mark).
+ *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE]
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
+import type { AmountRecord, ParsedDocument } from '@juesuan/model';
+import { parseDocument } from '@juesuan/parser';
+
+const args = process.argv.slice(2);
+if (args.length < 2 || args.includes('--help')) {
+  process.stdout.write('usage: ocr-accuracy <scanned folder> <text folder> [--json FILE]\n');
+  process.exit(args.includes('--help') ? 0 : 2);
+}
+const [scanned, text] = args as [string, string];
+const jsonAt = args.indexOf('--json');
+
+const key = (r: AmountRecord) => `${r.table}|${r.tableIndex}|${r.row}|${r.col}`;
+
+function flagged(r: AmountRecord, parsed: ParsedDocument): boolean {
+  if (r.flags.includes('low_confidence')) return true;
+  return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === r.page && c.bbox && r.bbox && Math.abs(c.bbox.x0 - r.bbox.x0) < 1 && Math.abs(c.bbox.y0 - r.bbox.y0) < 1));
+}
+
+const results = [];
+for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
+  if (!existsSync(join(text, name))) continue;
+  const t0 = performance.now();
+  const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto' });
+  const seconds = (performance.now() - t0) / 1000;
+  const textDoc = await extractPdf(new Uint8Array(readFileSync(join(text, name))), name, { ocr: 'never' });
+  const po = parseDocument(ocrDoc);
+  const pt = parseDocument(textDoc);
+  const ocrBy = new Map(po.records.map((r) => [key(r), r] as const));
+  const sameTables = JSON.stringify(pt.tables.map((t) => [t.kind, t.pages])) === JSON.stringify(po.tables.map((t) => [t.kind, t.pages]));
+  let equal = 0;
+  const misses: string[] = [];
+  let missesFlagged = 0;
+  for (const r of pt.records) {
+    const o = ocrBy.get(key(r));
+    if (o && o.amountFen === r.amountFen) {
+      equal++;
+      continue;
+    }
+    misses.push(`${key(r)} text ${r.printed} ocr ${o?.printed ?? '(none)'}`);
+    if (o && flagged(o, po)) missesFlagged++;
+  }
+  const extras = po.records.filter((o) => !pt.records.some((r) => key(r) === key(o))).length;
+  const row = {
+    file: name,
+    pages: ocrDoc.pageCount,
+    ocrPages: ocrDoc.pages.filter((p) => p.source === 'ocr').length,
+    seconds: Number(seconds.toFixed(1)),
+    sameTablesKindsPages: sameTables,
+    amounts: pt.records.length,
+    equal,
+    share: pt.records.length ? equal / pt.records.length : 1,
+    missesFlagged,
+    extras,
+    ocrErrors: po.findings.filter((f) => f.severity === 'error').length,
+    misses,
+  };
+  results.push(row);
+  process.stdout.write(
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
+  );
+  for (const m of misses.slice(0, 8)) process.stdout.write(`    ${m}\n`);
+}
+await closeSharedOcrEngine();
+if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));
