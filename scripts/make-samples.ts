@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { makeTextSamples } from './lib/text-samples.ts';
+import { makeScan } from './lib/make-scans.ts';
 
 const require = createRequire(import.meta.url);
 // the package exports no file paths: find its folder through its package.json
@@ -411,6 +412,9 @@ mkdirSync(OUT, { recursive: true });
 await makeFinalSample();
 await makeBudgetSample();
 await makeBadInputs();
+mkdirSync(join(OUT, 'scanned'), { recursive: true });
+await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);
+await makeScan(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'sample-budget-2025.pdf'), 20251, 150, 60);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 process.stdout.write(`samples written to ${OUT}\n`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
+import { compareByCell } from './lib/compare-cells.ts';
 
 const args = process.argv.slice(2);
 if (args.length < 2 || args.includes('--help')) {
@@ -19,11 +20,17 @@ if (args.length < 2 || args.includes('--help')) {
 const [scanned, text] = args as [string, string];
 const jsonAt = args.indexOf('--json');
 
-const key = (r: AmountRecord) => `${r.table}|${r.tableIndex}|${r.row}|${r.col}`;
+const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col}`;
 
-function flagged(r: AmountRecord, parsed: ParsedDocument): boolean {
-  if (r.flags.includes('low_confidence')) return true;
-  return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === r.page && c.bbox && r.bbox && Math.abs(c.bbox.x0 - r.bbox.x0) < 1 && Math.abs(c.bbox.y0 - r.bbox.y0) < 1));
+/**
+ * A miss is flagged when validation points at its row: a finding (or a low-confidence mark) on
+ * a cell of the same page and row as the amount the text layer has there.
+ */
+function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
+  if (read?.flags.includes('low_confidence')) return true;
+  if (!truth.bbox) return false;
+  const cy = (truth.bbox.y0 + truth.bbox.y1) / 2;
+  return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
 }
 
 const results = [];
@@ -35,21 +42,12 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
   const textDoc = await extractPdf(new Uint8Array(readFileSync(join(text, name))), name, { ocr: 'never' });
   const po = parseDocument(ocrDoc);
   const pt = parseDocument(textDoc);
-  const ocrBy = new Map(po.records.map((r) => [key(r), r] as const));
   const sameTables = JSON.stringify(pt.tables.map((t) => [t.kind, t.pages])) === JSON.stringify(po.tables.map((t) => [t.kind, t.pages]));
-  let equal = 0;
-  const misses: string[] = [];
-  let missesFlagged = 0;
-  for (const r of pt.records) {
-    const o = ocrBy.get(key(r));
-    if (o && o.amountFen === r.amountFen) {
-      equal++;
-      continue;
-    }
-    misses.push(`${key(r)} text ${r.printed} ocr ${o?.printed ?? '(none)'}`);
-    if (o && flagged(o, po)) missesFlagged++;
-  }
-  const extras = po.records.filter((o) => !pt.records.some((r) => key(r) === key(o))).length;
+  const cmp = compareByCell(pt.records, po.records);
+  const equal = cmp.equal;
+  const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
+  const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
+  const extras = cmp.extras.length;
   const row = {
     file: name,
     pages: ocrDoc.pageCount,

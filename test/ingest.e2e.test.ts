@@ -18,7 +18,7 @@ function expectedRecords(): string[] {
 describe('juesuan ingest → export', () => {
   it('gives exactly the expected records of the samples', () => {
     const db = tempDb();
-    const ingest = cli(['ingest', samples, '--db', db]);
+    const ingest = cli(['ingest', join(samples, 'sample-*.pdf'), join(samples, 'text'), join(samples, 'bad'), '--db', db]);
     // samples/bad holds the broken files: the batch goes on past them and says so in its exit code
     expect(ingest.code).toBe(1);
     expect(ingest.stdout).toMatch(/ingested 6 documents .* 4 failed/);
@@ -144,5 +144,35 @@ describe('the database under use', () => {
     expect(diff.stdout).toMatch(/run 1 → 2: 1 added, 0 removed, 1 changed/);
     expect(diff.stdout).toMatch(/~ final\.income\|1\|\|\|2100101\|行政运行\|total\|5 753\.29=753290000 → 752\.29=752290000/);
     expect(cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', db, '--format', 'csv']).stdout).toBe('n\n51\n');
+  });
+});
+
+describe('interrupting an ingest', () => {
+  it('stops on Ctrl-C with the database consistent and a non-zero exit code', async () => {
+    const db = tempDb();
+    const { spawn } = await import('node:child_process');
+    const { root } = await import('./helpers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-int-'));
+    // distinct bytes per copy, so none is skipped as a duplicate
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const bytes = readFileSync(join(samples, 'sample-final-2023.pdf'));
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `copy-${i}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%copy ${i}\n`)]));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/\[1\/6\] ok/.test(err)) child.kill('SIGINT');
+    });
+    const code = await new Promise<number>((res) => child.on('exit', (c) => res(c ?? -1)));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/interrupted/);
+    const conn = openReadOnly(db);
+    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    const runs = conn.prepare("SELECT id FROM runs WHERE status = 'ok'").all() as Array<{ id: number }>;
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    expect(runs.length).toBeLessThan(6);
+    // every finished run is whole: 51 records each
+    for (const r of runs) expect((conn.prepare('SELECT COUNT(*) n FROM line_items WHERE run_id = ?').get(r.id) as { n: number }).n).toBe(51);
+    conn.close();
   });
 });

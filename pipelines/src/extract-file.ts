@@ -1,14 +1,20 @@
 import type { ExtractedDocument } from '@juesuan/model';
 import { InputError } from '@juesuan/model';
+import type { OcrMode } from '@juesuan/extractor';
 import { extractPdf, extractText, sha256Hex } from '@juesuan/extractor';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_MAX_PAGES = 2000;
 
+export interface ExtractFileOptions {
+  ocr?: OcrMode;
+  ocrDpi?: number;
+}
+
 /** The extractor for a file by its content and name. */
-export async function extractFile(bytes: Uint8Array, file: string): Promise<ExtractedDocument> {
+export async function extractFile(bytes: Uint8Array, file: string, options: ExtractFileOptions = {}): Promise<ExtractedDocument> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: DEFAULT_MAX_PAGES });
+  if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: DEFAULT_MAX_PAGES, ocr: options.ocr, ocrDpi: options.ocrDpi });
   const format = /\.html?$/i.test(file) ? 'html' : /\.(md|markdown)$/i.test(file) ? 'md' : /\.txt$/i.test(file) ? 'txt' : null;
   if (!format) throw new InputError('unsupported_format', file, 'unsupported format: expected .pdf, .txt, .md or .html');
   let text: string;

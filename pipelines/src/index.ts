@@ -4,3 +4,4 @@ export type { FileResult, IngestOptions } from './ingest.ts';
 export { reparseAll } from './reparse.ts';
 export type { ReparseResult } from './reparse.ts';
 export { createProgress } from './progress.ts';
+export { extractFile } from './extract-file.ts';

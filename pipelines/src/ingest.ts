@@ -8,9 +8,10 @@ import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFai
 import type { ParsedDocument } from '@juesuan/model';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
+import type { ExtractFileOptions } from './extract-file.ts';
 import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
 
-export interface IngestOptions {
+export interface IngestOptions extends ExtractFileOptions {
   force?: boolean;
   concurrency?: number;
   maxBytes?: number;
@@ -60,7 +61,7 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   try {
     let extracted = cachedExtraction(db, sha256, EXTRACTOR_VERSION);
     const cached = extracted !== null;
-    extracted ??= await extractFile(bytes, file);
+    extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi });
     if (!cached) cacheExtraction(db, extracted);
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;

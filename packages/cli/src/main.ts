@@ -3,10 +3,10 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { extractPdf } from '@juesuan/extractor';
+import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { EXPORT_FIELDS, csvField, diffRuns, exportRecords, openDatabase, openReadOnly } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
-import { createProgress, describeResult, expandInputs, ingestFiles, reparseAll } from '@juesuan/pipelines';
+import { createProgress, describeResult, expandInputs, extractFile, ingestFiles, reparseAll } from '@juesuan/pipelines';
 import { formatRows } from './output.ts';
 
 const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
@@ -16,6 +16,8 @@ const IngestOptions = DbOption.extend({
   force: z.boolean().optional(),
   concurrency: z.coerce.number().int().min(1).max(64).optional(),
   maxMb: z.coerce.number().positive().optional(),
+  ocr: z.enum(['auto', 'always', 'never']),
+  dpi: z.coerce.number().int().min(72).max(600),
 });
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
 const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), out: z.string().optional() });
@@ -37,12 +39,14 @@ const dbOption = () => new Option('--db <file>', 'database file').default(DEFAUL
 
 program
   .command('extract')
-  .description('extract one PDF and print its sections and tables')
-  .argument('<file>', 'a PDF report')
+  .description('extract one report (PDF, .txt, .md, .html) and print its sections and tables')
+  .argument('<file>', 'a report')
   .option('--json', 'print the whole ExtractedDocument as JSON')
-  .action(async (file: string, opts: { json?: boolean }) => {
+  .addOption(new Option('--ocr <mode>', 'auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
+  .action(async (file: string, opts: { json?: boolean; ocr: 'auto' | 'always' | 'never' }) => {
     try {
-      const doc = await extractPdf(new Uint8Array(readFileSync(file)), file);
+      const doc = await extractFile(new Uint8Array(readFileSync(file)), file, { ocr: opts.ocr });
+      await closeSharedOcrEngine();
       if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       else {
         process.stdout.write(`${file}: ${doc.pageCount} pages, ${doc.sections.length} sections, ${doc.tables.length} tables\n`);
@@ -61,6 +65,8 @@ program
   .option('--force', 'parse and load again even when the same bytes were ingested before')
   .option('--concurrency <n>', 'documents in flight at once (default: cores)')
   .option('--max-mb <n>', 'refuse files larger than this many MiB (default 200)')
+  .addOption(new Option('--ocr <mode>', 'read pages from their image: auto (no or garbage text layer), always, never').default('auto'))
+  .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
   .action(async (paths: string[], raw: unknown) => {
     const opts = parseOptions(IngestOptions, raw);
     const { files, missing } = expandInputs(paths);
@@ -72,8 +78,9 @@ program
       abort.abort();
     });
     const progress = createProgress(files.length);
-    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
+    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, ocr: opts.ocr, ocrDpi: opts.dpi, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
     progress.stop();
+    await closeSharedOcrEngine();
     db.close();
     const ok = results.filter((r) => r.status === 'ok');
     const failed = results.filter((r) => r.status === 'failed').length + missing.length;

@@ -69,6 +69,9 @@ const RESTATED: Record<string, { table: RegExp; measure: RegExp }> = {
   agency_operation: { table: /\.three_public$/, measure: /^agency_operation$/ },
   three_public_budget: { table: /\.three_public$/, measure: /^budget\./ },
   three_public_final: { table: /\.three_public$/, measure: /^final\./ },
+  three_public_overseas_final: { table: /\.three_public$/, measure: /^final\.overseas$/ },
+  three_public_vehicle_final: { table: /\.three_public$/, measure: /^final\.vehicle_total$/ },
+  three_public_reception_final: { table: /\.three_public$/, measure: /^final\.reception$/ },
 };
 
 /**

@@ -26,11 +26,34 @@ const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
  */
 export function normalizeOcrAmount(text: string): string {
   const t = text.replace(/\s+/g, '');
-  const m = /^([-(]?)(\d{1,3}(?:[.,]\d{3})+)[.,](\d{1,2})(\)?)$/.exec(t);
-  if (m) return `${m[1]}${m[2]!.replace(/[.,]/g, ',')}.${m[3]}${m[4]}`;
-  const plain = /^([-(]?)(\d+),(\d{2})(\)?)$/.exec(t); // "16,19" → decimal comma
-  if (plain) return `${plain[1]}${plain[2]}.${plain[3]}${plain[4]}`;
-  return t;
+  // the last mark before two final digits is the decimal point; every other mark only groups
+  // thousands (and OCR drops or doubles those), so they are set again from the digits
+  const m = /^([-(]?)(\d[\d.,]*?)[.,](\d{2})(\)?)$/.exec(t);
+  if (!m) return t;
+  if (!/[.,]/.test(m[2]!)) return t.replace(/,(\d{2})(\)?)$/, '.$1$2'); // no grouping printed: keep none
+  const whole = m[2]!.replace(/[.,]/g, '');
+  if (whole.length > 1 && whole.startsWith('0')) return t;
+  return `${m[1]}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`;
+}
+
+/** Horizontal extents of ink in a band of rows, split where the gap is wider than `minGap`. */
+function horizontalPieces(bin: Uint8Array, width: number, top: number, bottom: number, minGap: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let start = -1;
+  let lastInk = -1;
+  for (let x = 0; x < width; x++) {
+    let ink = false;
+    for (let y = top; y < bottom && !ink; y++) ink = bin[y * width + x] === 1;
+    if (!ink) continue;
+    if (start < 0) start = x;
+    else if (x - lastInk > minGap) {
+      pieces.push([start, lastInk + 1]);
+      start = x;
+    }
+    lastInk = x;
+  }
+  if (start >= 0) pieces.push([start, lastInk + 1]);
+  return pieces.filter(([a, b]) => b - a >= 6);
 }
 
 interface CellJob {
@@ -38,12 +61,20 @@ interface CellJob {
   lines: number;
 }
 
+const CJK = /[\u4e00-\u9fff]/;
+
 async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<{ text: string; confidence: number }> {
   const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
+  let digits: { text: string; confidence: number } | null = null;
   if (job.lines <= 1) {
-    const digits = await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS });
-    const t = digits.text.replace(/\s+/g, '');
-    if (AMOUNT_LIKE.test(t) && digits.confidence >= 0.55) return { text: normalizeOcrAmount(t), confidence: digits.confidence };
+    const r = await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS });
+    const t = r.text.replace(/\s+/g, '');
+    if (AMOUNT_LIKE.test(t)) {
+      const normalized = normalizeOcrAmount(t);
+      // marks set again from the digits: a little less sure of that cell
+      digits = { text: normalized, confidence: r.confidence * (normalized === t ? 1 : 0.95) };
+      if (r.confidence >= 0.55) return digits;
+    }
   }
   const chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
   const text = chinese.text
@@ -51,6 +82,8 @@ async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): P
     .map((l) => normalizeCjkSpacing(l.trim()))
     .filter((l) => l !== '')
     .reduce((acc, l) => joinPieces(acc, l, true), '');
+  // an unsure digit reading still beats a Chinese reading that found no Chinese
+  if (digits && !(CJK.test(text) && chinese.confidence >= 0.5)) return digits;
   return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
 }
 
@@ -108,33 +141,29 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       rest.data.fill(255, y * img.width + Math.max(0, Math.floor(g.bbox.x0 * scale) - 3), y * img.width + Math.min(img.width, Math.ceil(g.bbox.x1 * scale) + 3));
     }
   }
-  const restInk = inkIn(binarize(rest, threshold), img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height });
-  if (restInk.count > 200 && restInk.box) {
-    jobs.push(
-      options.engine.recognize(toPgm(rest, restInk.box), { lang: 'chi_sim', psm: 3, words: true }).then((r) => {
-        const pad = 8; // toPgm's margin
-        const byLine = new Map<string, typeof r.words>();
-        for (const w of r.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
-        for (const words of byLine.values()) {
-          words.sort((a, b) => a.left - b.left);
-          const text = normalizeCjkSpacing(words.reduce((acc, w) => joinPieces(acc, w.text, true), ''));
-          if (text.trim() === '') continue;
-          const x0 = Math.min(...words.map((w) => w.left)) - pad + restInk.box!.x0;
-          const y0 = Math.min(...words.map((w) => w.top)) - pad + restInk.box!.y0;
-          const x1 = Math.max(...words.map((w) => w.left + w.width)) - pad + restInk.box!.x0;
-          const y1 = Math.max(...words.map((w) => w.top + w.height)) - pad + restInk.box!.y0;
+  // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
+  const restBin = binarize(rest, threshold);
+  for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
+    const h = bottom - top;
+    if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
+    for (const piece of horizontalPieces(restBin, img.width, top, bottom, Math.max(h * 2.5, scale * 18))) {
+      const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
+      jobs.push(
+        options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
+          const text = normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim());
+          if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,
-            bbox: { x0: x0 / scale, y0: y0 / scale, x1: x1 / scale, y1: y1 / scale },
-            fontSize: Math.max(6, (y1 - y0) / scale),
+            bbox: { x0: box.x0 / scale, y0: (top) / scale, x1: box.x1 / scale, y1: bottom / scale },
+            fontSize: Math.max(6, h / scale),
             fontName: 'ocr',
             direction: 'ltr',
             source: 'ocr',
-            confidence: Math.max(0, Math.min(1, words.reduce((s, w) => s + w.conf, 0) / words.length / 100)),
+            confidence: Math.max(0, Math.min(1, r.confidence)),
           });
-        }
-      }),
-    );
+        }),
+      );
+    }
   }
   await Promise.all(jobs);
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr' };

@@ -5,9 +5,12 @@ import Tesseract from 'tesseract.js';
 
 const require = createRequire(import.meta.url);
 
-/** Language data ships in npm packages: nothing is fetched at run time. */
+/**
+ * Language data ships in npm packages: nothing is fetched at run time. Chinese uses the float
+ * "best" model (it tells 支 from 文 where the integer one does not); digits the fast integer one.
+ */
 function langPath(lang: 'chi_sim' | 'eng'): string {
-  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
+  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), lang === 'chi_sim' ? '4.0.0' : '4.0.0_best_int');
 }
 
 export type Lang = 'chi_sim' | 'eng';

@@ -62,6 +62,11 @@ const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'agency_operation', pattern: new RegExp(`机关运行经费(?:支出|预算)?(?:为)?${NUM}${UNIT}`, 'g') },
   { name: 'three_public_budget', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:年初)?预算(?:数)?为${NUM}${UNIT}`, 'g') },
   { name: 'three_public_final', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:预算为[\\d.]+万元，?)?(?:支出)?决算(?:数)?为${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_overseas_final', pattern: new RegExp(`因公出国[（(]境[)）]费(?:用)?(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_vehicle_final', pattern: new RegExp(`公务用车购置及运行(?:维护)?费(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_reception_final', pattern: new RegExp(`公务接待费(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },
+  { name: 'total_change', pattern: new RegExp(`(?:收入支出总计|收支总计)(?:增加|减少)${NUM}${UNIT}`, 'g') },
+  { name: 'vehicles_owned', pattern: /(?:共有|占有使用)?(?:车辆|公务用车)(?:共)?(\d+)(辆)/g },
   { name: 'procurement_total', pattern: new RegExp(`政府采购(?:金额|预算)?(?:（以合同签订为准）)?为${NUM}${UNIT}`, 'g') },
 ];
 
@@ -91,8 +96,9 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
       // in final accounts, a clause about the budget restates planned figures, not the tables
       const clause = flow.text.slice(Math.max(flow.text.lastIndexOf('。', m.index!), flow.text.lastIndexOf('；', m.index!), 0), m.index!);
       if (stage === 'final' && /预算/.test(clause) && !/决算/.test(clause) && f.name !== 'three_public_budget') continue;
-      const amount = parseAmount(m[1]!, m[2]!);
-      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
+      const counted = m[2] === '辆';
+      const amount = counted ? null : parseAmount(m[1]!, m[2]!);
+      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: counted ? Number(m[1]) : null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
     }
   }
   const items: NarrativeItem[] = [];

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from '../pdf/render-page.ts';
+import type { RawPage } from '../pdf/read-pdf-page.ts';
+import { buildRuledGrid, rulingComponents } from '../layout/ruled-grid.ts';
+import { mergeRulings } from '../pdf/detect-rulings.ts';
+import { estimateSkew } from './deskew.ts';
+import { detectImageLines } from './detect-image-lines.ts';
+import { binarize, otsuThreshold, rotateGray } from './image-ops.ts';
+import { garbageRatio, needsOcr } from './decide-ocr.ts';
+import { normalizeOcrAmount } from './ocr-page.ts';
+
+/** A white page with a 4 × 3 ruled grid and some "text" blobs, at 100 px per inch-ish scale. */
+function gridImage(): GrayImage {
+  const width = 1200;
+  const height = 800;
+  const data = new Uint8Array(width * height).fill(250);
+  const hline = (y: number, x0: number, x1: number) => {
+    for (let t = 0; t < 3; t++) for (let x = x0; x < x1; x++) data[(y + t) * width + x] = 20;
+  };
+  const vline = (x: number, y0: number, y1: number) => {
+    for (let t = 0; t < 3; t++) for (let y = y0; y < y1; y++) data[y * width + x + t] = 20;
+  };
+  for (const y of [100, 250, 400, 550, 700]) hline(y, 100, 1103);
+  for (const x of [100, 500, 800, 1100]) vline(x, 100, 703);
+  // a blob of "ink" in one cell, a merged cell's missing border between the last two columns of row 0
+  for (let y = 150; y < 190; y++) for (let x = 200; x < 300; x += 3) data[y * width + x] = 30;
+  for (let y = 103; y < 250; y++) for (let t = 0; t < 3; t++) data[y * width + 800 + t] = 250;
+  return { width, height, data, scale: 100 / 72 };
+}
+
+describe('page image geometry', () => {
+  it('estimates skew and straightens the page', () => {
+    const img = gridImage();
+    const turned = rotateGray(img, 1.0);
+    const skew = estimateSkew(turned, otsuThreshold(turned));
+    expect(Math.abs(Math.abs(skew) - 1.0)).toBeLessThan(0.15);
+    const back = rotateGray(turned, -skew);
+    expect(Math.abs(estimateSkew(back, otsuThreshold(back)))).toBeLessThan(0.15);
+  });
+
+  it('finds the grid lines, merged cells included, on a straightened scan', () => {
+    const img = rotateGray(rotateGray(gridImage(), 0.8), -0.8);
+    const rulings = mergeRulings(detectImageLines(binarize(img), img.width, img.height, img.scale, 100));
+    const grids = rulingComponents(rulings).map((c) => buildRuledGrid(c, [])).filter((g) => g !== null);
+    expect(grids).toHaveLength(1);
+    const g = grids[0]!;
+    expect(g.ys).toHaveLength(5);
+    expect(g.xs).toHaveLength(4);
+    const merged = g.cells.find((c) => c.row === 0 && c.col === 1)!;
+    expect(merged.colSpan).toBe(2);
+    expect(g.cells).toHaveLength(4 * 3 - 1);
+  });
+});
+
+describe('when to OCR', () => {
+  const page = (text: string, imageCoverage: number): RawPage => ({
+    number: 1,
+    width: 595,
+    height: 842,
+    runs: text ? [{ text, bbox: { x0: 0, y0: 0, x1: 10, y1: 10 }, fontSize: 10, fontName: 'f', direction: 'ltr' }] : [],
+    rulings: [],
+    imageCoverage,
+    source: 'text',
+  });
+  it('reads image-only and garbage pages from the image, text pages from their text', () => {
+    expect(needsOcr(page('', 1), 'auto')).toBe(true);
+    expect(needsOcr(page('\ue001\ue002\ue003\ue004\ue005\ue006', 0), 'auto')).toBe(true);
+    expect(needsOcr(page('收入支出决算总表 单位：万元 合计 2,946.25', 0), 'auto')).toBe(false);
+    expect(needsOcr(page('收入支出决算总表', 0), 'always')).toBe(true);
+    expect(needsOcr(page('', 1), 'never')).toBe(false);
+    expect(garbageRatio('Ã¦Â\u0094Â¶å\u0085¥')).toBeGreaterThan(0.3);
+  });
+  it('reads OCR thousands marks as thousands', () => {
+    expect(normalizeOcrAmount('2.112.86')).toBe('2,112.86');
+    expect(normalizeOcrAmount('1,511.89')).toBe('1,511.89');
+    expect(normalizeOcrAmount('371.514.655.00')).toBe('371,514,655.00');
+    expect(normalizeOcrAmount('16,19')).toBe('16.19');
+    expect(normalizeOcrAmount('0.94')).toBe('0.94');
+    expect(normalizeOcrAmount('4545,000.00')).toBe('4,545,000.00');
+    expect(normalizeOcrAmount('201')).toBe('201');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Speed and memory on a folder of PDFs, side by side with the usual tools, in one run:
+ *   text path  vs  poppler's `pdftotext -layout`
+ *   OCR path (grid first, then cells)  vs  full-page OCR of the same pages (tesseract.js)
+ *                                      and native `tesseract` (pages rendered by pdftoppm)
+ * Every timing is a whole process, repeated, median taken. Tools that are not installed are
+ * reported as missing.
+ *   pnpm bench --text <folder> [--scanned <folder>] [--runs N] [--ocr-runs N] [--json FILE]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const HELP = `usage: bench --text <folder> [--scanned <folder>] [--runs N] [--ocr-runs N] [--json FILE]
+
+--text     PDFs with a text layer: our text path against pdftotext -layout
+--scanned  image-only PDFs: our table-aware OCR against full-page OCR (tesseract.js) and,
+           when installed, native tesseract on pdftoppm-rendered pages (300 dpi)
+--runs     repetitions of each text-path timing (default 3); --ocr-runs for OCR (default 1)
+--json     write every measurement to FILE
+Prints a table: pages, median seconds, pages/s (s/page for OCR), peak RSS, and ratios.`;
+
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+if (args.includes('--help') || (!opt('--text') && !opt('--scanned'))) {
+  process.stdout.write(`${HELP}\n`);
+  process.exit(args.includes('--help') ? 0 : 2);
+}
+const runs = Number(opt('--runs') ?? 3);
+const ocrRuns = Number(opt('--ocr-runs') ?? 1);
+const root = join(import.meta.dirname, '..');
+const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
+
+interface Timing {
+  seconds: number;
+  maxRssKb: number | null;
+  ok: boolean;
+}
+
+/** Wall time and peak memory of one whole process. */
+function timed(cmd: string, argv: string[]): Timing & { stdout: string } {
+  const t0 = performance.now();
+  const r = hasGnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '@@%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = hasGnuTime ? Number(/@@(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN) : NaN;
+  return { seconds, maxRssKb: Number.isFinite(rss) ? rss : null, ok: r.status === 0, stdout: r.stdout ?? '' };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function repeat(n: number, f: () => Timing): { seconds: number; maxRssKb: number | null; ok: boolean } {
+  const ts = Array.from({ length: n }, f);
+  const rss = ts.map((t) => t.maxRssKb).filter((x): x is number => x !== null);
+  return { seconds: median(ts.map((t) => t.seconds)), maxRssKb: rss.length ? Math.max(...rss) : null, ok: ts.every((t) => t.ok) };
+}
+
+const ours = (file: string, mode: string) => () => timed(process.execPath, ['--import', 'tsx', join(root, 'scripts/lib/extract-one.ts'), file, '--mode', mode]);
+
+function pagesOf(file: string): number {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/lib/extract-one.ts'), file, '--mode', 'text'], { encoding: 'utf8' });
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{"pages":0}').pages as number;
+}
+
+/** Native tesseract on every page: pdftoppm renders, tesseract reads (chi_sim+eng, automatic layout). */
+function nativeOcr(file: string): Timing {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ocr-'));
+  try {
+    const render = timed('pdftoppm', ['-r', '300', '-gray', file, join(dir, 'p')]);
+    let seconds = render.seconds;
+    let rss = render.maxRssKb ?? 0;
+    let ok = render.ok;
+    for (const img of readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort()) {
+      const t = timed('tesseract', [join(dir, img), join(dir, img.replace(/\.pgm$/, '')), '-l', 'chi_sim+eng', '--psm', '3']);
+      seconds += t.seconds;
+      rss = Math.max(rss, t.maxRssKb ?? 0);
+      ok &&= t.ok;
+    }
+    return { seconds, maxRssKb: rss || null, ok };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const mib = (kb: number | null) => (kb === null ? '-' : (kb / 1024).toFixed(0));
+const report: Record<string, unknown> = { date: new Date().toISOString(), runs, ocrRuns, gnuTime: hasGnuTime, tools: { pdftotext: has('pdftotext'), tesseract: has('tesseract'), pdftoppm: has('pdftoppm') } };
+const lines: string[] = [];
+
+const textFolder = opt('--text');
+if (textFolder) {
+  const rows = [];
+  lines.push(`text path (${textFolder}), median of ${runs} whole-process runs`);
+  lines.push(`${'file'.padEnd(40)} ${'pages'.padStart(5)} ${'ours s'.padStart(7)} ${'pages/s'.padStart(8)} ${'MiB'.padStart(5)} ${'pdftotext s'.padStart(11)} ${'MiB'.padStart(5)} ${'ours/pdftotext'.padStart(14)}`);
+  if (!has('pdftotext')) lines.push('  (pdftotext is not installed: its columns are empty; apt-get install poppler-utils)');
+  for (const f of readdirSync(textFolder).filter((x) => x.toLowerCase().endsWith('.pdf')).sort()) {
+    const file = join(textFolder, f);
+    const pages = pagesOf(file);
+    const o = repeat(runs, ours(file, 'text'));
+    const p = has('pdftotext') ? repeat(runs, () => timed('pdftotext', ['-layout', file, '-'])) : null;
+    rows.push({ file: f, pages, ours: o, pdftotext: p });
+    lines.push(`${f.slice(0, 38).padEnd(40)} ${String(pages).padStart(5)} ${fmt(o.seconds).padStart(7)} ${fmt(pages / o.seconds, 1).padStart(8)} ${mib(o.maxRssKb).padStart(5)} ${fmt(p?.seconds ?? NaN, 3).padStart(11)} ${mib(p?.maxRssKb ?? null).padStart(5)} ${fmt(p ? o.seconds / p.seconds : NaN, 1).padStart(14)}`);
+  }
+  report.text = rows;
+}
+
+const scannedFolder = opt('--scanned');
+if (scannedFolder) {
+  const rows = [];
+  lines.push('');
+  lines.push(`OCR path (${scannedFolder}), median of ${ocrRuns} whole-process runs; s/page`);
+  lines.push(`${'file'.padEnd(40)} ${'pages'.padStart(5)} ${'ours'.padStart(6)} ${'MiB'.padStart(5)} ${'full-page'.padStart(9)} ${'MiB'.padStart(5)} ${'tesseract'.padStart(9)} ${'MiB'.padStart(5)} ${'ours/full'.padStart(9)} ${'ours/tess'.padStart(9)}`);
+  const native = has('tesseract') && has('pdftoppm');
+  if (!native) lines.push('  (native tesseract or pdftoppm is not installed: its columns are empty; apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)');
+  for (const f of readdirSync(scannedFolder).filter((x) => x.toLowerCase().endsWith('.pdf')).sort()) {
+    const file = join(scannedFolder, f);
+    const o = repeat(ocrRuns, ours(file, 'ocr'));
+    const pages = pagesOf(file);
+    const full = repeat(ocrRuns, ours(file, 'fullpage'));
+    const t = native ? repeat(ocrRuns, () => nativeOcr(file)) : null;
+    rows.push({ file: f, pages, ours: o, fullPage: full, tesseract: t });
+    lines.push(
+      `${f.slice(0, 38).padEnd(40)} ${String(pages).padStart(5)} ${fmt(o.seconds / pages).padStart(6)} ${mib(o.maxRssKb).padStart(5)} ${fmt(full.seconds / pages).padStart(9)} ${mib(full.maxRssKb).padStart(5)} ${fmt(t ? t.seconds / pages : NaN).padStart(9)} ${mib(t?.maxRssKb ?? null).padStart(5)} ${fmt(o.seconds / full.seconds).padStart(9)} ${fmt(t ? o.seconds / t.seconds : NaN).padStart(9)}`,
+    );
+  }
+  report.ocr = rows;
+}
+process.stdout.write(`${lines.join('\n')}\n`);
+const jsonOut = opt('--json');
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));

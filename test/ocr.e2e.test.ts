@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
+import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
+import { parseDocument } from '@juesuan/parser';
+import { compareByCell } from '../scripts/lib/compare-cells.ts';
+import { samples } from './helpers.ts';
+
+async function read(path: string, ocr: 'auto' | 'never'): Promise<{ doc: ExtractedDocument; parsed: ParsedDocument }> {
+  const doc = await extractPdf(new Uint8Array(readFileSync(path)), path.split('/').pop()!, { ocr });
+  return { doc, parsed: parseDocument(doc) };
+}
+
+describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf'])('OCR of the scanned %s', (name) => {
+  let truth: Awaited<ReturnType<typeof read>>;
+  let scan: Awaited<ReturnType<typeof read>>;
+  beforeAll(async () => {
+    truth = await read(join(samples, name), 'never');
+    scan = await read(join(samples, 'scanned', name), 'auto');
+  }, 300_000);
+
+  it('reads every page from its image, with the source marked', () => {
+    expect(scan.doc.pages.every((p) => p.source === 'ocr')).toBe(true);
+    expect(scan.doc.tables.flatMap((t) => t.cells).filter((c) => c.text !== '').every((c) => c.source === 'ocr' && c.confidence > 0)).toBe(true);
+  });
+
+  it('finds the same tables, kinds and page spans as the text layer', () => {
+    expect(scan.parsed.tables.map((t) => [t.kind, t.pages])).toEqual(truth.parsed.tables.map((t) => [t.kind, t.pages]));
+  });
+
+  it('reproduces at least 99% of the amounts exactly, and validation flags what it misses', () => {
+    const cmp = compareByCell(truth.parsed.records, scan.parsed.records);
+    expect(cmp.equal / cmp.amounts).toBeGreaterThanOrEqual(0.99);
+    // every miss leaves a mark: low confidence, or a finding on its row
+    const unflagged = cmp.misses.filter((m) => {
+      if (m.read?.flags.includes('low_confidence')) return false;
+      const cy = m.truth.bbox ? (m.truth.bbox.y0 + m.truth.bbox.y1) / 2 : -1;
+      return !scan.parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === m.truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
+    });
+    expect(unflagged.map((m) => `${m.truth.table} p${m.truth.page} ${m.truth.printed} → ${m.read?.printed ?? 'nothing'}`)).toEqual([]);
+  });
+});
+
+afterAll(async () => {
+  await closeSharedOcrEngine();
+});
