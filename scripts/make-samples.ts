@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { makeTextSamples } from './lib/text-samples.ts';
 import { makeScan } from './lib/make-scans.ts';
+import type { ExpectedRecord } from './lib/expected-record.ts';
+import { expectedFen, toJsonl } from './lib/expected-record.ts';
 
 const require = createRequire(import.meta.url);
 // the package exports no file paths: find its folder through its package.json
@@ -43,30 +45,10 @@ interface TableSpec {
   note?: string;
 }
 
-interface Expected {
-  table: string;
-  page: number;
-  side: string | null;
-  code: string | null;
-  label: string | null;
-  measure: string;
-  printed: string;
-  unit: string;
-  amount_fen: number;
-  panel?: string;
-}
-
-const FEN: Record<string, bigint> = { 元: 100n, 万元: 1_000_000n };
-function fen(printed: string, unit: string): number {
-  const [i, f = ''] = printed.replace(/,/g, '').split('.') as [string, string?];
-  const digits = FEN[unit]!.toString().length - 1;
-  return Number(BigInt(i) * FEN[unit]! + BigInt(f.padEnd(digits, '0').slice(0, digits) || '0'));
-}
-
 class SamplePdf {
   readonly doc: PDFKit.PDFDocument;
   page = 0;
-  readonly expected: Expected[] = [];
+  readonly expected: ExpectedRecord[] = [];
   constructor(readonly layout: 'portrait' | 'landscape') {
     this.doc = new PDFDocument({ size: 'A4', layout, margin: 50, autoFirstPage: false, info: { Title: 'juesuan sample', CreationDate: new Date(Date.UTC(2024, 0, 1)) } });
     this.doc.registerFont('cn', FONT);
@@ -173,7 +155,7 @@ class SamplePdf {
           measure: c.measure!,
           printed,
           unit: spec.unit,
-          amount_fen: fen(printed, spec.unit),
+          amount_fen: expectedFen(printed, spec.unit),
           ...(c.panel ? { panel: c.panel } : {}),
         });
       }
@@ -187,7 +169,7 @@ class SamplePdf {
     this.doc.end();
     await done;
     writeFileSync(path, Buffer.concat(chunks));
-    writeFileSync(path.replace(/\.pdf$/, '.expected.jsonl'), this.expected.map((e) => JSON.stringify(e)).join('\n') + (this.expected.length ? '\n' : ''));
+    writeFileSync(path.replace(/\.pdf$/, '.expected.jsonl'), toJsonl(this.expected));
   }
 }
 

@@ -1,14 +1,23 @@
-import cliProgress from 'cli-progress';
-
 export interface Progress {
   tick(line: string): void;
   stop(): void;
 }
 
-/** A bar with counts and ETA on a terminal; plain lines otherwise (logs, CI). */
+const BAR = 30;
+
+function eta(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/**
+ * On a terminal: one summary line per file scrolling above a bar with counts and ETA, redrawn
+ * on its own line (kept short so it never wraps). Elsewhere (logs, CI): plain numbered lines.
+ */
 export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  let done = 0;
   if (!stream.isTTY) {
-    let done = 0;
     return {
       tick: (line) => {
         done++;
@@ -17,18 +26,19 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       stop: () => {},
     };
   }
-  const bar = new cliProgress.SingleBar(
-    { stream, format: 'ingest [{bar}] {value}/{total} files | ETA {eta_formatted} | {file}', hideCursor: true, clearOnComplete: false },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0, { file: '' });
+  const started = performance.now();
+  const bar = () => {
+    const filled = total ? Math.round((done / total) * BAR) : BAR;
+    const elapsed = (performance.now() - started) / 1000;
+    const remaining = done ? (elapsed / done) * (total - done) : NaN;
+    return `ingest [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${done}/${total} files, ETA ${eta(remaining)}`;
+  };
+  stream.write(bar());
   return {
     tick: (line) => {
-      bar.increment({ file: line.slice(0, 60) });
-      // keep one summary line per file above the bar
-      stream.write(`\r\x1b[2K${line}\n`);
-      bar.render();
+      done++;
+      stream.write(`\r\x1b[2K${line}\n${bar()}`);
     },
-    stop: () => bar.stop(),
+    stop: () => stream.write(`\r\x1b[2K`),
   };
 }

@@ -4,31 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface Expected {
-  table: string;
-  page: null;
-  side: string | null;
-  code: string | null;
-  label: string | null;
-  measure: string;
-  printed: string;
-  unit: string;
-  amount_fen: number;
-}
-
-const FEN: Record<string, bigint> = { 元: 100n, 万元: 1_000_000n };
-const toAscii = (s: string) => s.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.').replace(/\s+/g, '');
-function fen(printed: string, unit: string): number {
-  const [i, f = ''] = toAscii(printed).replace(/,/g, '').split('.') as [string, string?];
-  const digits = FEN[unit]!.toString().length - 1;
-  return Number(BigInt(i) * FEN[unit]! + BigInt(f.padEnd(digits, '0').slice(0, digits) || '0'));
-}
+import type { ExpectedRecord } from './expected-record.ts';
+import { expectedFen, toJsonl } from './expected-record.ts';
 
 type Col = { role: 'code' | 'label' | 'skip' } | { role: 'measure'; measure: string; side?: 'income' | 'expenditure' };
 
-function expectedOf(table: string, unit: string, columns: Col[][], rows: string[][], groups: number[]): Expected[] {
-  const out: Expected[] = [];
+function expectedOf(table: string, unit: string, columns: Col[][], rows: string[][], groups: number[]): ExpectedRecord[] {
+  const out: ExpectedRecord[] = [];
   for (const row of rows) {
     let c = 0;
     groups.forEach((width, g) => {
@@ -40,14 +22,14 @@ function expectedOf(table: string, unit: string, columns: Col[][], rows: string[
       const label = labelAt >= 0 ? cells[labelAt]!.replace(/\s+/g, '') || null : null;
       cols.forEach((col, i) => {
         if (col.role !== 'measure' || cells[i] === '' || cells[i] === undefined) return;
-        out.push({ table, page: null, side: col.side ?? null, code: col.side ? null : code, label, measure: col.measure, printed: cells[i]!, unit, amount_fen: fen(cells[i]!, unit) });
+        out.push({ table, page: null, side: col.side ?? null, code: col.side ? null : code, label, measure: col.measure, printed: cells[i]!, unit, amount_fen: expectedFen(cells[i]!, unit) });
       });
     });
   }
   return out;
 }
 
-const jsonl = (xs: Expected[]) => xs.map((x) => JSON.stringify(x)).join('\n') + '\n';
+const jsonl = toJsonl;
 
 /** A 决算 as tab-separated text: TOC with tabs, a table continued after a page footer, split codes. */
 function finalTxt(dir: string): void {

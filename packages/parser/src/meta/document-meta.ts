@@ -79,6 +79,31 @@ export function detectYear(text: string, file: string): number | null {
   return short ? 2000 + Number(short[1]) : null;
 }
 
+const DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const iso = (m: RegExpExecArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+
+/**
+ * When the report was published: a 公开时间 / 发布日期 line, else a date standing alone on the
+ * cover or closing the report (not the 截至 dates of the narrative).
+ */
+function publicationDate(doc: ExtractedDocument): string | null {
+  const lines = doc.pages.flatMap((p) => p.lines.map((l) => l.text.trim()));
+  for (const l of lines) {
+    const m = /(?:公开|发布|印发)(?:时间|日期)\s*[:：]?\s*/.test(l) ? DATE.exec(l) : null;
+    if (m) return iso(m);
+  }
+  const standalone = (l: string) => {
+    const m = DATE.exec(l);
+    return m && l.replace(DATE, '').replace(/[\s()（）]/g, '') === '' ? m : null;
+  };
+  const edges = [...(doc.pages[0]?.lines ?? []), ...(doc.pages[1]?.lines ?? []), ...(doc.pages[doc.pages.length - 1]?.lines ?? []).slice(-6)];
+  for (const l of edges) {
+    const m = standalone(l.text.trim());
+    if (m) return iso(m);
+  }
+  return null;
+}
+
 /** 部门 (a department with its units) or 单位 (one budget unit), from the title. */
 function scopeOf(text: string): DocumentMeta['unitScope'] {
   const t = text.replace(/\s+/g, '');
@@ -97,11 +122,11 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
   const kind = detectKind(head, base);
   const allText = doc.pages.flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text)).join('\n');
   const department = detectDepartment(`${head}\n${allText}`, base.replace(/\.[a-z]+$/i, ''));
-  const date = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(doc.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n'));
+  const date = publicationDate(doc);
   const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
   const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
   const unitsIncluded = unitTable
-    ? unitTable.cells.filter((c) => c.row >= unitTable.headerRows && /[\u4e00-\u9fa5]{4,}(?:局|委|院|中心|所|站|队|馆|处|办公室|会)/.test(c.text)).map((c) => c.text.replace(/\s+/g, ''))
+    ? unitTable.cells.filter((c) => /^[\u4e00-\u9fa5（）()]{4,}(?:局|委员会|委|院|中心|所|站|队|馆|处|办公室|会|机关|本级)$/.test(c.text.replace(/\s+/g, ''))).map((c) => c.text.replace(/\s+/g, ''))
     : (unitsSection?.text.match(/[\u4e00-\u9fa5]{4,30}(?:局|中心|所|站|队|馆|处|办公室)(?:机关|本级)?/g) ?? []).slice(0, 30);
   return {
     kind,
@@ -109,7 +134,7 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     department,
     unitScope: scopeOf(`${base}\n${head}`),
     region: mostSpecificRegion([department ?? '', base]),
-    publicationDate: date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null,
+    publicationDate: date,
     unitsIncluded: [...new Set(unitsIncluded)],
   };
 }
