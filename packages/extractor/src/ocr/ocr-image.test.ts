@@ -7,7 +7,7 @@ import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { binarize, otsuThreshold, rotateGray } from './image-ops.ts';
 import { garbageRatio, needsOcr } from './decide-ocr.ts';
-import { normalizeOcrAmount } from './ocr-page.ts';
+import { normalizeOcrAmount, restoreYi } from './ocr-page.ts';
 
 /** A white page with a 4 × 3 ruled grid and some "text" blobs, at 100 px per inch-ish scale. */
 function gridImage(): GrayImage {
@@ -69,6 +69,11 @@ describe('when to OCR', () => {
     expect(needsOcr(page('收入支出决算总表', 0), 'always')).toBe(true);
     expect(needsOcr(page('', 1), 'never')).toBe(false);
     expect(garbageRatio('Ã¦Â\u0094Â¶å\u0085¥')).toBeGreaterThan(0.3);
+  });
+  it('restores the thin 一 that OCR reads as a dash or loses', () => {
+    expect(restoreYi('-般公共预算')).toBe('一般公共预算');
+    expect(restoreYi('、一般公共服务支出')).toBe('一、一般公共服务支出');
+    expect(restoreYi('2023-2024')).toBe('2023-2024');
   });
   it('reads OCR thousands marks as thousands', () => {
     expect(normalizeOcrAmount('2.112.86')).toBe('2,112.86');

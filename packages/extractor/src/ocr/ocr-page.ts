@@ -63,6 +63,14 @@ interface CellJob {
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/**
+ * The thin stroke 一 is read as a dash, or lost before 、: "-般公共预算", "、一般公共服务支出".
+ * A dash between Chinese characters (or opening a Chinese word) is 一; a line cannot start with 、.
+ */
+export function restoreYi(text: string): string {
+  return text.replace(/(^|[\u4e00-\u9fff、，（(])[-—–_~](?=[\u4e00-\u9fff])/g, '$1一').replace(/^、/, '一、');
+}
+
 async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<{ text: string; confidence: number }> {
   const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
   let digits: { text: string; confidence: number } | null = null;
@@ -79,7 +87,7 @@ async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): P
   const chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
   const text = chinese.text
     .split('\n')
-    .map((l) => normalizeCjkSpacing(l.trim()))
+    .map((l) => restoreYi(normalizeCjkSpacing(l.trim())))
     .filter((l) => l !== '')
     .reduce((acc, l) => joinPieces(acc, l, true), '');
   // an unsure digit reading still beats a Chinese reading that found no Chinese
@@ -150,7 +158,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
-          const text = normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim());
+          const text = restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()));
           if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,

@@ -18,7 +18,7 @@ const GENERAL: Array<[RegExp, string]> = [
   [/其他收入/, 'other'],
   [/本年收入合计|本年支出合计/, 'total'],
   [/财政拨款/, 'fiscal'],
-  [/一般公共预算/, 'gpb'],
+  [/一般公共(?:预算)?/, 'gpb'],
   [/政府性基金/, 'gov_fund'],
   [/国有资本/, 'soe_capital'],
   [/^本年收入$/, 'income'],
@@ -72,7 +72,7 @@ export function measureOf(path: string[], kind: string, side: 'income' | 'expend
   }
   if (side === 'expenditure' && kind.endsWith('.fiscal_summary')) {
     const last = parts[parts.length - 1] ?? '';
-    if (/一般公共预算/.test(last)) return 'gpb';
+    if (/一般公共/.test(last)) return 'gpb'; // (OCR may misread 预算)
     if (/政府性基金/.test(last)) return 'gov_fund';
     if (/国有资本/.test(last)) return 'soe_capital';
     return 'total';

@@ -1,7 +1,7 @@
 import type { AmountRecord, Cell, CodeMethod, LineItem, Table } from '@juesuan/model';
 import { looksLikeAmount, parseAmount } from '../amounts/parse-amount.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { codeLevel, parentCode } from '../catalog/catalog.ts';
+import { codeLevel, nameSimilarity, normalizeName, parentCode } from '../catalog/catalog.ts';
 import { isTwoSided } from './classify-table.ts';
 import { cleanLabel, hasNumbering, isTotalLabel, labelKey } from './labels.ts';
 import { measureOf } from './measures.ts';
@@ -73,7 +73,7 @@ function columnRole(grid: TableGrid, col: number, kind: string, side: PanelSpec[
 }
 
 const GROUP_IDS: Array<[RegExp, string]> = [
-  [/一般公共预算/, 'gpb'],
+  [/一般公共/, 'gpb'],
   [/政府性基金/, 'gov_fund'],
   [/国有资本/, 'soe_capital'],
   [/上年结转/, 'carryover'],
@@ -176,6 +176,17 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         }
       }
       if (code && coded && !catalog.get(code) && !(catalog.kind === 'economic' && code.length === 7 && catalog.get(code.slice(0, 5)))) flags.push('code_unknown');
+      // a printed code whose catalog name is far from the printed name, while the name is exactly
+      // another code's: a misprint or misread of the code (kept as printed, flagged)
+      let nameCode: string | null = null;
+      if (code && label && (method === 'printed' || method === 'split')) {
+        const byName = catalog.matchName(label);
+        const entry = catalog.get(code);
+        if (byName && byName.method === 'name_exact' && !byName.tie && byName.entry.code !== code && (!entry || nameSimilarity(normalizeName(entry.name), normalizeName(label)) < 0.5)) {
+          flags.push('code_name_mismatch');
+          nameCode = byName.entry.code;
+        }
+      }
       if (code === null && label !== null) method = 'label';
 
       // two-sided tables: rows after 本年…合计 numbered again belong to the last un-numbered label
@@ -220,7 +231,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
           printed,
           unit: ctx.unit,
           amountFen: parsed.fen,
-          flags: cellFlags,
+          flags: nameCode ? [...cellFlags, `name_says:${nameCode}`] : cellFlags,
         });
       }
       if (code !== null || label !== null) {

@@ -75,6 +75,8 @@ function sameCodeMismatches(records: AmountRecord[], identities: Identity[]): Fi
         const a = rs[i]!;
         const b = rs[j]!;
         if (a.tableIndex === b.tableIndex || a.amountFen === b.amountFen) continue;
+        // a code that does not fit its own row name explains the difference better
+        if (a.flags.includes('code_name_mismatch') || b.flags.includes('code_name_mismatch')) continue;
         const ha = hierarchyOf(a);
         const hb = hierarchyOf(b);
         if (ha.length === 0 || hb.length === 0) continue;
@@ -121,6 +123,17 @@ export function validateRecords(records: AmountRecord[]): Finding[] {
   findings.push(...sameCodeMismatches(records, identities));
   for (const r of records) {
     if (r.flags.includes('code_unknown')) findings.push(info('catalog.unknown_code', r, `科目编码 ${r.code} 不在分类目录中`, `code ${r.code} is not in the catalog`));
+    const says = r.flags.find((f) => f.startsWith('name_says:'))?.slice('name_says:'.length);
+    if (says && r.measure === (records.find((x) => x.tableIndex === r.tableIndex && x.row === r.row)?.measure ?? r.measure)) {
+      findings.push({
+        rule: 'catalog.code_name_mismatch',
+        severity: 'warning',
+        messageZh: `科目编码 ${r.code} 与名称「${r.label}」不符：该名称在分类目录中为 ${says}`,
+        messageEn: `code ${r.code} does not fit the name ${r.label}, which the catalog gives as ${says}`,
+        cells: [ref(r)],
+        suggestion: { cell: ref(r), printed: r.code ?? '', suggested: says, evidence: [`catalog name of ${says}: ${r.label}`] },
+      });
+    }
     if (r.flags.includes('code_tie') || r.flags.includes('code_low_score')) findings.push(info('catalog.uncertain_match', r, `按名称匹配的科目编码 ${r.code} 不确定`, `code ${r.code} matched by name is uncertain`, 'warning'));
   }
   return dedupeFindings(findings);
