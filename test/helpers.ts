@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -6,8 +6,21 @@ import { spawnSync } from 'node:child_process';
 export const root = join(import.meta.dirname, '..');
 export const samples = join(root, 'samples');
 
+let tempRoot: string | null = null;
+
+/** A fresh folder under this test process's own temporary root (removed by removeTempRoot). */
+export function tempDir(prefix = 'dir-'): string {
+  tempRoot ??= mkdtempSync(join(tmpdir(), 'juesuan-test-'));
+  return mkdtempSync(join(tempRoot, prefix));
+}
+
+export function removeTempRoot(): void {
+  if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
+  tempRoot = null;
+}
+
 export function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'juesuan-')), 'test.sqlite');
+  return join(tempDir('db-'), 'test.sqlite');
 }
 
 /** Runs the real CLI as a user would, in a child process. */

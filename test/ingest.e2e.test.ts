@@ -1,9 +1,8 @@
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openReadOnly } from '@juesuan/loader';
-import { describe, expect, it } from 'vitest';
-import { cli, readJsonl, samples, tempDb } from './helpers.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, readJsonl, removeTempRoot, samples, tempDb, tempDir } from './helpers.ts';
 
 const KEY_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
 const keyOf = (r: Record<string, unknown>) => KEY_FIELDS.map((f) => JSON.stringify(r[f] ?? null)).join('|');
@@ -22,7 +21,7 @@ describe('juesuan ingest → export', () => {
     // samples/bad holds the broken files: the batch goes on past them and says so in its exit code
     expect(ingest.code).toBe(1);
     expect(ingest.stdout).toMatch(/ingested 6 documents .* 4 failed/);
-    const out = join(mkdtempSync(join(tmpdir(), 'juesuan-export-')), 'records.jsonl');
+    const out = join(tempDir('export-'), 'records.jsonl');
     const exp = cli(['export', '--db', db, '--format', 'jsonl', '--out', out]);
     expect(exp.code).toBe(0);
     const records = readJsonl(out);
@@ -56,7 +55,7 @@ describe('juesuan ingest → export', () => {
 
   it('reports each bad input on one line, records a failed run, and keeps the database intact', () => {
     const db = tempDb();
-    const dir = mkdtempSync(join(tmpdir(), 'juesuan-bad-'));
+    const dir = tempDir('bad-');
     copyFileSync(join(samples, 'bad', 'not-a-pdf.pdf'), join(dir, 'a-not-a-pdf.pdf'));
     copyFileSync(join(samples, 'bad', 'truncated.pdf'), join(dir, 'b-truncated.pdf'));
     copyFileSync(join(samples, 'sample-budget-2025.pdf'), join(dir, 'c-good.pdf'));
@@ -152,7 +151,7 @@ describe('interrupting an ingest', () => {
     const db = tempDb();
     const { spawn } = await import('node:child_process');
     const { root } = await import('./helpers.ts');
-    const dir = mkdtempSync(join(tmpdir(), 'juesuan-int-'));
+    const dir = tempDir('int-');
     // distinct bytes per copy, so none is skipped as a duplicate
     const { readFileSync, writeFileSync } = await import('node:fs');
     const bytes = readFileSync(join(samples, 'sample-final-2023.pdf'));
@@ -176,3 +175,5 @@ describe('interrupting an ingest', () => {
     conn.close();
   });
 });
+
+afterAll(() => removeTempRoot());
