@@ -44,6 +44,28 @@ function trimEmptyTail(cells: GridCell[], nRows: number): number {
   return last < 0 ? nRows : Math.min(nRows, last + 1);
 }
 
+/**
+ * Rows at the top of a grid that hold one cell across (nearly) the whole width and read like a
+ * title, a unit line or a department line: they describe the table, they are not part of it.
+ */
+export function leadingBannerRows(cells: GridCell[], bbox: BBox): { rows: number; lines: PlainLine[] } {
+  const lines: PlainLine[] = [];
+  let rows = 0;
+  for (;;) {
+    const inRow = cells.filter((c) => c.row === rows);
+    const filled = inRow.filter((c) => c.text.trim() !== '');
+    if (filled.length !== 1) break;
+    const only = filled[0]!;
+    const wide = only.bbox.x1 - only.bbox.x0 >= (bbox.x1 - bbox.x0) * 0.6 || inRow.length === 1;
+    const t = only.text.replace(/\s+/g, '');
+    const descriptive = /表$|表[（(]|续表|单位[:：;；]|编制(部门|单位)[:：]|部门[:：]/.test(t) && !/\d+\.\d{2}/.test(t);
+    if (!wide || !descriptive || only.rowSpan !== 1) break;
+    lines.push({ text: only.text, bbox: only.bbox, fontSize: Math.max(...only.runs.map((r) => r.fontSize), 1) });
+    rows++;
+  }
+  return { rows, lines };
+}
+
 /** Finds the tables of one page (ruled grids first, then aligned columns) and reads their metadata. */
 export function layoutPage(page: RawPage): PageLayout {
   const grids = rulingComponents(page.rulings)
@@ -76,7 +98,13 @@ export function layoutPage(page: RawPage): PageLayout {
     const nextTop = i + 1 < regions.length ? regions[i + 1]!.bbox.y0 : page.height;
     const above = free.filter((l) => l.bbox.y1 <= g.bbox.y0 + 2 && l.bbox.y0 >= prevBottom && g.bbox.y0 - l.bbox.y1 < 140);
     const below = free.filter((l) => l.bbox.y0 >= g.bbox.y1 - 2 && l.bbox.y1 <= nextTop && l.bbox.y0 - g.bbox.y1 < 80);
-    const meta = readTableMeta(above, below);
+    // some producers print the title, unit or department line as the grid's own first rows
+    const lead = leadingBannerRows(g.cells, g.bbox);
+    const meta = readTableMeta([...above, ...lead.lines], below);
+    if (lead.rows > 0) {
+      g.cells = g.cells.filter((c) => c.row >= lead.rows).map((c) => ({ ...c, row: c.row - lead.rows }));
+      g.nRows -= lead.rows;
+    }
     const hasTextAbove = above.some((l) => !/单位\s*[:：]/.test(l.text) && !/^\d+$/.test(l.text) && !/^第\s*\d+\s*页/.test(l.text));
     return { page: page.number, bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: trimEmptyTail(g.cells, g.nRows), nCols: g.nCols, ruled: g.ruled, meta, hasTextAbove, source: page.source };
   });

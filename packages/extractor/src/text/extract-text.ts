@@ -1,6 +1,7 @@
 import type { ExtractedDocument, Page, TableMeta } from '@juesuan/model';
 import { ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
 import type { PageTable } from '../layout/page-tables.ts';
+import { leadingBannerRows } from '../layout/page-tables.ts';
 import type { GridCell } from '../layout/ruled-grid.ts';
 import { buildSections, isTocHeading, matchHeading } from '../layout/sections.ts';
 import { stitchTables } from '../layout/stitch-tables.ts';
@@ -122,7 +123,11 @@ export function extractText(source: string, file: string, sha256: string, format
   blocks.forEach((block, i) => {
     if (block.type !== 'table') return;
     const hasSpans = block.rows.some((r) => r.some((c) => c.colSpan > 1 || c.rowSpan > 1));
-    const { cells, nRows, nCols } = gridCells(hasSpans ? block.rows : inferHeaderSpans(block.rows));
+    const grid = gridCells(hasSpans ? block.rows : inferHeaderSpans(block.rows));
+    const lead = leadingBannerRows(grid.cells, { x0: 0, y0: 0, x1: grid.nCols * COL_WIDTH, y1: grid.nRows * ROW_HEIGHT });
+    const cells = grid.cells.filter((c) => c.row >= lead.rows).map((c) => ({ ...c, row: c.row - lead.rows }));
+    const nRows = grid.nRows - lead.rows;
+    const nCols = grid.nCols;
     if (nCols < 2 || cells.every((c) => c.text === '')) return;
     const above: PlainLine[] = [];
     for (let k = i - 1; k >= 0 && above.length < 8; k--) {
@@ -136,7 +141,7 @@ export function extractText(source: string, file: string, sha256: string, format
       if (b.type === 'table') break;
       below.push({ text: b.text, bbox: { x0: 0, y0: k, x1: 1, y1: k + 0.5 }, fontSize: 1 });
     }
-    const meta: TableMeta = readTableMeta(above, below);
+    const meta: TableMeta = readTableMeta([...above, ...lead.lines.map((l, k) => ({ ...l, bbox: { x0: 0, y0: i + k / 10, x1: 1, y1: i + k / 10 + 0.05 }, fontSize: 1 }))], below);
     key++;
     tableBlocks.push(i);
     tables.push({
