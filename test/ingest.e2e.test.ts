@@ -70,13 +70,13 @@ describe('juesuan ingest → export', () => {
     expect(lines.find((l) => l.includes('b-truncated.pdf'))).toMatch(/FAILED .*b-truncated\.pdf: /);
     expect(lines.find((l) => l.includes('missing.pdf'))).toMatch(/FAILED .*missing\.pdf: no such file/);
     expect(lines.find((l) => l.includes('c-good.pdf'))).toMatch(/ok .*c-good\.pdf: budget 2025/);
-    expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/skipped .*already ingested/);
+    expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/FAILED .*d-duplicate\.pdf: duplicate of .*c-good\.pdf in this batch/);
     expect(lines.find((l) => l.includes('e-encrypted.pdf'))).toMatch(/FAILED .*e-encrypted\.pdf: encrypted PDF/);
     expect(lines.find((l) => l.includes('f-zero-pages.pdf'))).toMatch(/FAILED .*f-zero-pages\.pdf: the PDF has zero pages/);
     expect(lines.find((l) => l.includes('g-large.pdf'))).toMatch(/FAILED .*g-large\.pdf: \d+ bytes, over the limit of 73400/);
     const conn = openReadOnly(db);
     const runs = conn.prepare('SELECT status, error_code FROM runs ORDER BY id').all() as Array<{ status: string; error_code: string | null }>;
-    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'encrypted', 'no_pages', 'not_pdf', 'too_large']);
+    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'duplicate', 'encrypted', 'no_pages', 'not_pdf', 'too_large']);
     // nothing half-written: failed runs have no rows anywhere
     expect((conn.prepare("SELECT COUNT(*) n FROM line_items li JOIN runs r ON r.id = li.run_id WHERE r.status = 'failed'").get() as { n: number }).n).toBe(0);
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -13,6 +13,8 @@ import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
   force?: boolean;
+  /** sha256 → file for the documents of this batch: the same bytes twice in one batch is an error */
+  batch?: Map<string, string>;
   concurrency?: number;
   maxBytes?: number;
   onResult?: (result: FileResult) => void;
@@ -57,6 +59,13 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   }
   const sha256 = sha256Hex(bytes);
   const info = { sha256, file, sizeBytes: bytes.length, format: null as string | null, pageCount: null as number | null };
+  const first = options.batch?.get(sha256);
+  if (first !== undefined && first !== file) {
+    const error = { code: 'duplicate', message: `${file}: duplicate of ${first} in this batch (same bytes)` };
+    recordFailedRun(db, info, error, startedAt);
+    return { file, status: 'failed', sha256, ...error };
+  }
+  options.batch?.set(sha256, file);
   if (!options.force && hasSuccessfulRun(db, sha256)) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
   try {
     let extracted = cachedExtraction(db, sha256, EXTRACTOR_VERSION);
@@ -79,13 +88,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
 export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
   const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? availableParallelism()) });
   const results: FileResult[] = new Array(files.length);
+  const batch = options.batch ?? new Map<string, string>();
   files.forEach((file, i) => {
     void queue.add(async () => {
       if (options.signal?.aborted) {
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(db, file, options);
+      const r = await ingestFile(db, file, { ...options, batch });
       results[i] = r;
       options.onResult?.(r);
     });
