@@ -65,9 +65,12 @@ function columnRole(grid: TableGrid, col: number, kind: string, side: PanelSpec[
     else if (looksLikeAmount(t)) amounts++;
     else texts++;
   }
+  // a header that names a measure wins over the look of the data: amounts printed as whole
+  // numbers (2350000) look like codes
+  const measure = path.length > 0 ? measureOf(path, kind, side) : null;
+  if (measure && texts <= amounts + codes) return { role: 'amount', measure, splitPart: false };
   if (codes > amounts && codes > texts) return { role: 'code', measure: null, splitPart: false };
   if (texts > amounts && texts > codes) return { role: 'name', measure: null, splitPart: false };
-  const measure = measureOf(path, kind, side);
   if (measure) return { role: 'amount', measure, splitPart: false };
   return { role: amounts > 0 ? 'amount' : 'ignore', measure: amounts > 0 ? 'amount' : null, splitPart: false };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '@juesuan/extractor';
+import { parseDocument } from '../parse-document.ts';
+
+const sha = '0'.repeat(64);
+
+describe('parseTable on converted tables', () => {
+  it('reads whole-number amounts under measure headers as amounts, not codes', () => {
+    const md = [
+      '# 示例县财政局2025年部门预算',
+      '2025年部门支出预算总表',
+      '单位：元',
+      '| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 201 | 一般公共服务支出 | 2350000 | 1850000 | 500000 |',
+      '| 20106 | 财政事务 | 2350000 | 1850000 | 500000 |',
+      '| 2010601 | 行政运行 | 2350000 | 1850000 | 500000 |',
+    ].join('\n');
+    const parsed = parseDocument(extractText(md, 'budget.md', sha, 'md'));
+    expect(parsed.tables[0]!.measures).toEqual([null, null, 'total', 'basic', 'project']);
+    const r = parsed.records.find((x) => x.code === '2010601' && x.measure === 'total')!;
+    expect(r).toMatchObject({ amountFen: 235_000_000, unit: '元', label: '行政运行', codeMethod: 'printed' });
+    expect(parsed.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('resolves rows printed with names only through the catalog, and flags a code that does not fit its name', () => {
+    const md = [
+      '2024年度收入决算表',
+      '单位：万元',
+      '| 科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 |',
+      '| --- | --- | --- | --- |',
+      '|  | 卫生健康支出 | 10.00 | 10.00 |',
+      '| 21599 | 行政单位医疗 | 10.00 | 10.00 |',
+    ].join('\n');
+    const parsed = parseDocument(extractText(md, 'final-2024.md', sha, 'md'));
+    const byName = parsed.lineItems.find((i) => i.label === '卫生健康支出')!;
+    expect(byName).toMatchObject({ code: '210', codeMethod: 'name_exact' });
+    const misprint = parsed.findings.find((f) => f.rule === 'catalog.code_name_mismatch')!;
+    expect(misprint.suggestion).toMatchObject({ printed: '21599', suggested: '2101101' });
+  });
+});
