@@ -96,10 +96,13 @@ function twoSided(records: AmountRecord[]): Identity[] {
       const subtotal = rows[subtotalIdx];
       const grand = rows[grandIdx];
       totals[side] = grand;
-      if (subtotal) {
-        const items = rows.slice(0, subtotalIdx).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+      // without a 本年合计 row (budgets print 收入总计 straight after the items) the items add up to the 总计
+      const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
+      const itemsEnd = subtotal ? subtotalIdx : grandIdx;
+      if (itemsTarget) {
+        const items = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         if (items.length > 0)
-          out.push({ rule: 'two_sided.subtotal', target: subtotal, summands: items, descriptionZh: `${subtotal.label}应等于其上各项之和`, descriptionEn: `${subtotal.labelKey} should equal the items above it` });
+          out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: items, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
       }
       if (subtotal && grand && grandIdx > subtotalIdx) {
         const carry = rows.slice(subtotalIdx + 1, grandIdx).filter((r) => r.parentLabel === null);
@@ -124,8 +127,12 @@ function acrossTables(records: AmountRecord[]): Identity[] {
   const link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => {
     if (a && b) out.push({ rule, target: a, summands: [b], descriptionZh: zh, descriptionEn: en });
   };
-  const summaryIncome = records.find((r) => r.table === `${family}.summary` && r.side === 'income' && r.measure === 'amount' && /^本年收入合计$|^收入合计$/.test(r.labelKey ?? ''));
-  const summaryExp = records.find((r) => r.table === `${family}.summary` && r.side === 'expenditure' && r.measure === 'amount' && /^本年支出合计$|^支出合计$/.test(r.labelKey ?? ''));
+  // a budget's 收入总计 (this year's income and last year's carry-over) is what its income table totals
+  const summaryRow = (side: 'income' | 'expenditure', word: string) =>
+    records.find((r) => r.table === `${family}.summary` && r.side === side && r.measure === 'amount' && new RegExp(`^(本年)?${word}合计$`).test(r.labelKey ?? '')) ??
+    (family === 'budget' ? records.find((r) => r.table === 'budget.summary' && r.side === side && r.measure === 'amount' && new RegExp(`^${word}总计$`).test(r.labelKey ?? '')) : undefined);
+  const summaryIncome = summaryRow('income', '收入');
+  const summaryExp = summaryRow('expenditure', '支出');
   link('across.summary_income', summaryIncome, findTotal(records, `${family}.income`, 'total'), '收支总表的本年收入合计应等于收入表合计', 'summary income total should equal the income table total');
   link('across.summary_expenditure', summaryExp, findTotal(records, `${family}.expenditure`, 'total'), '收支总表的本年支出合计应等于支出表合计', 'summary expenditure total should equal the expenditure table total');
   const fiscalGpb = records.find((r) => r.table === `${family}.fiscal_summary` && r.side === 'expenditure' && r.measure === 'gpb' && /合计$/.test(r.labelKey ?? ''));
@@ -137,6 +144,22 @@ function acrossTables(records: AmountRecord[]): Identity[] {
     if (gpbBasic && personnel && pub) out.push({ rule: 'across.gpb_basic', target: gpbBasic, summands: [personnel, pub], descriptionZh: '基本支出表人员经费与公用经费合计应等于一般公共预算支出表基本支出', descriptionEn: 'personnel + public should equal the gpb expenditure basic total' });
   } else {
     link('across.gpb_basic', gpbBasic, findTotal(records, 'budget.gpb_basic', 'total'), '基本支出表合计应等于一般公共预算支出表基本支出', 'gpb basic total should equal the gpb expenditure basic total');
+  }
+  if (family === 'budget') {
+    // a budget balances by function: every code's income total is its expenditure total, and so
+    // is its general-budget total when all the money is general-budget money
+    for (const r of records.filter((x) => x.table === 'budget.expenditure' && x.code && x.measure === 'total')) {
+      const income = records.find((x) => x.table === 'budget.income' && x.code === r.code && x.measure === 'total');
+      link('across.budget_rows', r, income, `支出总表中 ${r.code} 应等于收入总表中 ${r.code}`, `${r.code} in the expenditure table should equal ${r.code} in the income table`);
+    }
+    const incomeTotal = findTotal(records, 'budget.income', 'total');
+    const gpbIncome = findTotal(records, 'budget.income', 'gpb') ?? findTotal(records, 'budget.income', 'fiscal');
+    if (incomeTotal && gpbIncome && incomeTotal.amountFen === gpbIncome.amountFen) {
+      for (const r of records.filter((x) => x.table === 'budget.gpb_expenditure' && x.code && x.measure === 'total')) {
+        const exp = records.find((x) => x.table === 'budget.expenditure' && x.code === r.code && x.measure === 'total');
+        link('across.budget_rows', r, exp, `一般公共预算支出表中 ${r.code} 应等于支出总表中 ${r.code}`, `${r.code} in the gpb expenditure table should equal ${r.code} in the expenditure table`);
+      }
+    }
   }
   // 类 rows of the two-sided tables against the coded tables' 类 rows
   for (const [twoSidedKind, measure, codedKind] of [
