@@ -38,4 +38,17 @@ describe('parseTable on converted tables', () => {
     const misprint = parsed.findings.find((f) => f.rule === 'catalog.code_name_mismatch')!;
     expect(misprint.suggestion).toMatchObject({ printed: '21599', suggested: '2101101' });
   });
+
+  it('checks that a budget balances by code between its income and expenditure tables', () => {
+    const table = (title: string, first: string, rows: string[]) =>
+      [title, '单位：元', `| 科目编码 | 科目名称 | 合计 | ${first} |`, '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+    const md = [
+      '# 示例县财政局2025年部门预算',
+      table('2025年部门收入预算总表', '财政拨款收入', ['|  | 合计 | 300.00 | 300.00 |', '| 201 | 一般公共服务支出 | 300.00 | 300.00 |']),
+      table('2025年部门支出预算总表', '基本支出', ['|  | 合计 | 300.00 | 300.00 |', '| 201 | 一般公共服务支出 | 310.00 | 300.00 |']),
+    ].join('\n');
+    const parsed = parseDocument(extractText(md, 'budget.md', sha, 'md'));
+    expect(parsed.tables.map((t) => t.kind)).toEqual(['budget.income', 'budget.expenditure']);
+    expect(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('across.budget_rows');
+  });
 });
