@@ -60,7 +60,7 @@ program
 program
   .command('ingest')
   .description('ingest files, folders or globs into the database (one transaction per document)')
-  .argument('<paths...>', 'PDF files, folders or globs')
+  .argument('<paths...>', 'reports (.pdf .txt .md .html), folders or globs')
   .addOption(dbOption())
   .option('--force', 'parse and load again even when the same bytes were ingested before')
   .option('--concurrency <n>', 'documents in flight at once (default: cores)')
