@@ -7,7 +7,6 @@ import type { NarrativeItem } from './narrative/narrative-facts.ts';
 import { extractNarrativeFacts } from './narrative/narrative-facts.ts';
 import { extractPerformanceFacts } from './narrative/performance-facts.ts';
 import { classifyTable, isTwoSided } from './tables/classify-table.ts';
-import { labelKey } from './tables/labels.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { validateRecords } from './validate/validate.ts';
 import { PARSER_VERSION } from './version.ts';
@@ -201,4 +200,3 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   });
 }
 
-export { labelKey };

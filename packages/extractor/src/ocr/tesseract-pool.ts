@@ -20,24 +20,11 @@ export interface RecognizeOptions {
   /** tesseract page segmentation mode: 7 one line, 6 a block, 3 a whole page */
   psm: 3 | 6 | 7 | 11;
   whitelist?: string;
-  /** also return word boxes (TSV) */
-  words?: boolean;
-}
-
-export interface Word {
-  text: string;
-  conf: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  line: string; // block.par.line key
 }
 
 export interface Recognized {
   text: string;
   confidence: number;
-  words: Word[];
 }
 
 interface PooledWorker {
@@ -50,18 +37,6 @@ interface PooledWorker {
 
 /** WASM memory only grows: a worker is replaced after this many jobs. */
 const JOBS_PER_WORKER = 400;
-
-function parseTsv(tsv: string): Word[] {
-  const words: Word[] = [];
-  for (const line of tsv.split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 12 || f[0] !== '5') continue;
-    const text = f.slice(11).join('\t').trim();
-    if (text === '') continue;
-    words.push({ text, conf: Number(f[10]), left: Number(f[6]), top: Number(f[7]), width: Number(f[8]), height: Number(f[9]), line: `${f[2]}.${f[3]}.${f[4]}` });
-  }
-  return words;
-}
 
 /**
  * A pool of tesseract.js workers per language, sized to the machine, shared by every page and
@@ -115,8 +90,8 @@ export class OcrEngine {
         });
         w.params = params;
       }
-      const r = await w.worker.recognize(image, {}, { text: true, tsv: options.words === true });
-      return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100, words: options.words && r.data.tsv ? parseTsv(r.data.tsv) : [] };
+      const r = await w.worker.recognize(image, {}, { text: true });
+      return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100 };
     } finally {
       await this.release(w);
     }
