@@ -9,8 +9,13 @@ export function formatRows(rows: Array<Record<string, unknown>>, format: 'table'
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = columns.map((c) => Math.min(60, Math.max(width(c), ...rows.map((r) => width(text(r[c]))))));
+  // cut by display width (a Chinese character takes two columns), then pad to the column
   const pad = (s: string, w: number) => {
-    const cut = [...s].slice(0, 60).join('');
+    let cut = '';
+    for (const ch of s) {
+      if (width(cut + ch) > w) break;
+      cut += ch;
+    }
     return cut + ' '.repeat(Math.max(0, w - width(cut)));
   };
   const lines = [columns.map((c, i) => pad(c, widths[i]!)).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')];
