@@ -150,8 +150,11 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const kind = classifyTable(table.meta.title, headerText, meta.kind, table.panels.length);
-    const unit = table.meta.unit ?? defaultUnit ?? (meta.kind === 'budget' ? '元' : '万元');
-    const parsed = kind === 'other' || kind === 'budget.project_performance' || kind.startsWith('performance.') ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: table.meta.unit === null, functional, economic });
+    // a unit printed in the header ("决算数（万元）") when no unit line stands near the title
+    const headerUnit = /(?:单位\s*[:：;；]?\s*|[（(])(万元|亿元|千元|元)[）)]?/.exec(headerText)?.[1] ?? null;
+    const printedUnit = table.meta.unit ?? headerUnit;
+    const unit = printedUnit ?? defaultUnit ?? (meta.kind === 'budget' ? '元' : '万元');
+    const parsed = kind === 'other' || kind === 'budget.project_performance' || kind.startsWith('performance.') ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: printedUnit === null, functional, economic });
     records.push(...parsed.records);
     lineItems.push(...parsed.lineItems);
     tables.push({ index: table.index, kind, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });

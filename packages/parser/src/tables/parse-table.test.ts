@@ -51,4 +51,10 @@ describe('parseTable on converted tables', () => {
     expect(parsed.tables.map((t) => t.kind)).toEqual(['budget.income', 'budget.expenditure']);
     expect(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('across.budget_rows');
   });
+
+  it('takes the unit from the header when no unit line is printed', () => {
+    const md = ['2024年度支出决算表', '| 科目编码 | 科目名称 | 合计（万元） |', '| --- | --- | --- |', '| 201 | 一般公共服务支出 | 12.50 |', ''].join('\n');
+    const parsed = parseDocument(extractText(md, 'final-2024.md', sha, 'md'));
+    expect(parsed.records[0]).toMatchObject({ unit: '万元', amountFen: 12_500_000, flags: [] });
+  });
 });
