@@ -1,7 +1,8 @@
+import { isDecimalAmount } from './amount-text.ts';
+
 /** Cells of one row as text, by anchor column. */
 export type RowTexts = Map<number, string>;
 
-const AMOUNT = /^[-−(（]?\s*[\d,，]+(?:\.\s*\d+)?\s*[)）]?$/;
 const CODE = /^\d{3,9}$/;
 const DATA_LABEL = /^(?:[一二三四五六七八九十]+、|\d+[.、]\S)/;
 
@@ -12,7 +13,7 @@ export function countHeaderRows(rows: RowTexts[]): number {
     if (texts.length === 0) continue;
     // 栏次 / 行次 numbering rows belong to the header
     if (texts.some((t) => /^(栏次|行次)$/.test(t))) continue;
-    const hasAmount = texts.some((t) => AMOUNT.test(t) && /\./.test(t));
+    const hasAmount = texts.some(isDecimalAmount);
     const hasCode = texts.some((t) => CODE.test(t));
     const hasLabel = texts.some((t) => DATA_LABEL.test(t));
     if (hasAmount || hasCode || hasLabel) return r;

@@ -1,8 +1,8 @@
 import type { BBox, TextRun } from '@juesuan/model';
 import type { GridCell } from './ruled-grid.ts';
+import { isDecimalAmount } from './amount-text.ts';
 import { groupIntoLines, splitLineOnGaps, unionBox } from './text-lines.ts';
 
-const AMOUNT = /^[-−(（]?[\d,]+\.\d{1,2}[)）]?$/;
 /** a gap this many font sizes wide separates columns */
 const COLUMN_GAP_EM = 1.5;
 const MIN_ROWS = 3;
@@ -22,7 +22,7 @@ export interface UnruledTable {
 export function findUnruledTables(runs: TextRun[]): UnruledTable[] {
   const lines = groupIntoLines(runs);
   const split = lines.map((l) => splitLineOnGaps(l, l.fontSize * COLUMN_GAP_EM));
-  const isRow = split.map((pieces) => pieces.length >= 2 && pieces.some((p) => AMOUNT.test(p.text.replace(/\s/g, ''))));
+  const isRow = split.map((pieces) => pieces.length >= 2 && pieces.some((p) => isDecimalAmount(p.text)));
   const tables: UnruledTable[] = [];
   for (let i = 0; i < split.length; ) {
     if (!isRow[i]) {
