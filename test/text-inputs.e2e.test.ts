@@ -48,7 +48,14 @@ describe('a 决算 converted to tab-separated text', () => {
     expect(items.map((f) => [f.code, f.amountFen, f.percent])).toEqual([
       ['2101501', 752_290_000, 96.92],
       ['2101502', 605_790_000, 100],
+      ['20899', 30_000, 100],
     ]);
+  });
+
+  it('keeps an item whose 项 neither the tables nor the catalog know under its 款, with a finding', () => {
+    const partial = parsed.findings.filter((f) => f.rule === 'narrative.item_code_partial');
+    expect(partial).toHaveLength(1);
+    expect(partial[0]!.messageEn).toContain('20899');
   });
 });
 
@@ -82,6 +89,8 @@ describe('a 绩效自评 report', () => {
       ['project.budget', '养老服务体系建设经费', 30_000_000],
       ['project.executed', '养老服务体系建设经费', 28_800_000],
       ['project.score', '养老服务体系建设经费', 90],
+      ['project.executed', '残疾人两项补贴资金', 45_000_000],
+      ['project.score', '残疾人两项补贴资金', 88],
     ]);
   });
 });

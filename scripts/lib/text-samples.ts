@@ -105,6 +105,8 @@ function finalTxt(dir: string): void {
     '二、一般公共预算财政拨款支出决算情况说明',
     '1、卫生健康支出(类)医疗保障管理事务(款)行政运行(项)：支出决算为752.29万元，完成预算96.92%。',
     '2、卫生健康支出（类）医疗保障管理事务（款）一般行政管理事务（项）：支出决算为605.79万元，完成预算100%。',
+    // a 项 printed in no table of the report: resolved to its 款 only
+    '3、社会保障和就业支出(类)其他社会保障和就业支出(款)其他社会保障和就业支出(项)：支出决算为0.03万元，完成预算100%。',
   ].join('\n');
   writeFileSync(join(dir, 'sample-final-2022.txt'), text + '\n');
   const sumCols: Col[][] = [
@@ -174,7 +176,7 @@ function threePublicHtml(dir: string): void {
   writeFileSync(join(dir, 'sample-three-public-2022.expected.jsonl'), jsonl(expectedOf('final.three_public', '万元', [cols], [values], [8])));
 }
 
-/** A 绩效自评 report: prose only, two projects and the department score. */
+/** A 绩效自评 report: prose only, three projects and the department score. */
 function performanceTxt(dir: string): void {
   const text = [
     '示例县民政局2023年度部门整体支出绩效自评报告',
@@ -191,6 +193,10 @@ function performanceTxt(dir: string): void {
     '2.资金计划。年初预算30万元。实际支出28.80万元。',
     '五、评价结论及建议',
     '项目评价得分90分。',
+    '一、项目概况',
+    '1.县财社〔2023〕12号文件下达残疾人两项补贴资金 45万，实际支出45万元。',
+    '五、评价结论及建议',
+    '项目评价得分88分。',
   ].join('\n');
   writeFileSync(join(dir, 'sample-performance-2023.txt'), text + '\n');
 }

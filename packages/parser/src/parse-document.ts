@@ -30,7 +30,7 @@ function deriveClassCodes(records: AmountRecord[], classNames: Map<string, strin
  * Resolves a narrative (类)(款)(项) item to a code, level by level under the parent found: the
  * document's own coded rows first, then the catalog by name, alias, then fuzzy name.
  */
-function resolveItem(item: NarrativeItem, names: Map<string, string[]>, catalog: Catalog): string | null {
+function resolveItem(item: NarrativeItem, names: Map<string, string[]>, catalog: Catalog): { code: string; level: number } | null {
   const pick = (name: string, level: number, parent: string | null): string | null => {
     const own = (names.get(normalizeName(name)) ?? []).filter((c) => c.length === [3, 5, 7][level - 1] && (parent === null || c.startsWith(parent)));
     if (own.length > 0) return own[0]!;
@@ -42,7 +42,8 @@ function resolveItem(item: NarrativeItem, names: Map<string, string[]>, catalog:
   };
   const cls = pick(item.className, 1, null);
   const sec = cls ? pick(item.sectionName, 2, cls) : null;
-  return sec ? pick(item.itemName, 3, sec) : null;
+  const leaf = sec ? pick(item.itemName, 3, sec) : null;
+  return leaf ? { code: leaf, level: 3 } : sec ? { code: sec, level: 2 } : null;
 }
 
 /**
@@ -55,6 +56,17 @@ function resolveItemByAmount(item: NarrativeItem, names: Map<string, string[]>, 
   if (!cls) return null;
   const candidates = new Set(records.filter((r) => r.code?.length === 7 && r.code.startsWith(cls) && Math.abs(r.amountFen - item.amountFen!) <= 10_000).map((r) => r.code!));
   return candidates.size === 1 ? [...candidates][0]! : null;
+}
+
+function partialItemFinding(item: NarrativeItem, sectionCode: string): Finding {
+  return {
+    rule: 'narrative.item_code_partial',
+    severity: 'info',
+    messageZh: `情况说明中 ${item.label} 的项「${item.itemName}」不在本文件的表中，也不在科目目录中；记录的科目为其款 ${sectionCode}`,
+    messageEn: `the 项 "${item.itemName}" of the narrative item ${item.label} is in neither the document's tables nor the catalog; the record carries its 款 code ${sectionCode}`,
+    cells: [],
+    suggestion: null,
+  };
 }
 
 /** Where each restated figure must stand: the tables (by kind suffix) that print it. */
@@ -181,16 +193,16 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
 
   const family = meta.kind === 'budget' ? 'budget' : 'final';
   const { facts, items } = extractNarrativeFacts(doc, family);
+  const partial: Finding[] = [];
   for (const item of items) {
-    item.code = resolveItem(item, names, functional);
-    if (item.code === null) {
-      item.code = resolveItemByAmount(item, names, records, functional);
-      if (item.code) item.name = 'item_amount';
-    }
+    const resolved = resolveItem(item, names, functional);
+    item.code = resolved?.level === 3 ? resolved.code : (resolveItemByAmount(item, names, records, functional) ?? resolved?.code ?? null);
+    // a 项 neither the document's tables nor the catalog know: kept under its 款, and said so
+    if (resolved?.level === 2 && item.code === resolved.code) partial.push(partialItemFinding(item, resolved.code));
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const findings = [...validateRecords(records), ...narrativeChecks(records, allFacts, family)];
+  const findings = [...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,
     catalogVersion: CATALOG_VERSION,

@@ -30,7 +30,7 @@ export interface NameMatch {
 }
 
 /** Bumped whenever a data file changes. */
-export const CATALOG_VERSION = '2024.1';
+export const CATALOG_VERSION = '2024.2';
 
 export function normalizeName(name: string): string {
   return name

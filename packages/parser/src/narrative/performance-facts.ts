@@ -62,6 +62,8 @@ export function extractPerformanceFacts(doc: ExtractedDocument): Fact[] {
       /项目名称[:：]\s*([^\n，。；]{2,40})/.exec(part)?.[1] ??
       /[“"]([^”"]{2,40})[”"]/.exec(part)?.[1] ??
       /(?:\d{4}年度?|[。\n]|\d[.．、])([^，。；\d.．、][^，。；\d.．]{1,40}?)(?:项目)?(?:共计|总计|合计)\s*\d/.exec(part)?.[1] ??
+      // a fund named where it is allotted: 下达医疗服务与保障能力提升补助资金 30万
+      /下达([^，。；\d]{2,30}?(?:资金|经费))\s*\d/.exec(part)?.[1] ??
       null;
     const found = new Set<string>();
     for (const metric of PROJECT_METRICS) {
