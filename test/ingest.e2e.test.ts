@@ -32,6 +32,15 @@ describe('juesuan ingest → export', () => {
     const csv = cli(['export', '--db', db, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('document_sha256,file,kind,fiscal_year,region,department,table,page,side,code,label,measure,printed,unit,amount_fen,run');
     expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
+
+    // the narratives' figures: (类)(款)(项) items with their codes, 绩效 scores with their values
+    const facts = cli(['export', '--db', db, '--what', 'facts']);
+    expect(facts.code).toBe(0);
+    const rows = facts.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const items = rows.filter((r) => r.name === 'item_amount').map((r) => [r.code, r.amount_fen, r.percent]);
+    expect(items).toContainEqual(['2101501', 752_290_000, 96.92]);
+    expect(rows.find((r) => r.name === 'performance.department_score')).toMatchObject({ value: 92, department: '示例县民政局', kind: 'performance' });
+    expect(rows.filter((r) => r.name === 'project.score').map((r) => [r.label, r.value])).toContainEqual(['困难群众救助补助', 96]);
   });
 
   it('is idempotent: the same bytes again are skipped, unless --force', () => {

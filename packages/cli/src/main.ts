@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import { EXPORT_FIELDS, csvField, diffRuns, exportRecords, openDatabase, openReadOnly } from '@juesuan/loader';
+import { EXPORT_FIELDS, FACT_FIELDS, csvField, diffRuns, exportFacts, exportRecords, openDatabase, openReadOnly } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
 import { createProgress, describeResult, expandInputs, extractFile, ingestFiles, reparseAll } from '@juesuan/pipelines';
 import { formatRows } from './output.ts';
@@ -20,7 +20,7 @@ const IngestOptions = DbOption.extend({
   dpi: z.coerce.number().int().min(72).max(600),
 });
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
-const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), out: z.string().optional() });
+const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), what: z.enum(['records', 'facts']), out: z.string().optional() });
 
 function fail(message: string): never {
   process.stderr.write(`juesuan: ${message}\n`);
@@ -138,23 +138,37 @@ program
 
 program
   .command('export')
-  .description('export every record (one per numeric cell) of the latest runs')
+  .description('export every record (one per numeric cell) of the latest runs, or with --what facts the figures their narratives state')
   .addOption(dbOption())
   .addOption(new Option('--format <format>', 'csv or jsonl').default('jsonl'))
+  .addOption(new Option('--what <what>', 'records (table cells) or facts ((类)(款)(项) items, restated totals, 绩效 projects)').default('records'))
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (raw: unknown) => {
     const opts = parseOptions(ExportOptions, raw);
-    const db = openReadOnly(opts.db);
+    let db: ReturnType<typeof openReadOnly>;
+    try {
+      db = openReadOnly(opts.db);
+    } catch (err) {
+      fail(`${opts.db}: cannot open database (${(err as Error).message})`);
+    }
+    const fields: readonly string[] = opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS;
+    let rows: Iterable<Record<string, unknown>>;
+    try {
+      rows = opts.what === 'facts' ? exportFacts(db) : exportRecords(db);
+    } catch (err) {
+      db.close();
+      fail(`${opts.db}: ${(err as Error).message}`);
+    }
     const out = opts.out ? createWriteStream(opts.out) : process.stdout;
     let n = 0;
-    if (opts.format === 'csv') out.write(`${EXPORT_FIELDS.join(',')}\n`);
-    for (const r of exportRecords(db)) {
-      out.write(opts.format === 'csv' ? `${EXPORT_FIELDS.map((f) => csvField(r[f])).join(',')}\n` : `${JSON.stringify(r)}\n`);
+    if (opts.format === 'csv') out.write(`${fields.join(',')}\n`);
+    for (const r of rows) {
+      out.write(opts.format === 'csv' ? `${fields.map((f) => csvField(r[f])).join(',')}\n` : `${JSON.stringify(r)}\n`);
       n++;
     }
     db.close();
     if (opts.out) await new Promise<void>((res) => (out as ReturnType<typeof createWriteStream>).end(res));
-    process.stderr.write(`exported ${n} records\n`);
+    process.stderr.write(`exported ${n} ${opts.what}\n`);
   });
 
 program

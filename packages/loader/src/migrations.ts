@@ -145,4 +145,17 @@ CREATE VIEW document_codes AS
   GROUP BY document_sha256, "table", code, unit;
 `,
   },
+  {
+    version: 2,
+    sql: `
+-- scores and counts of the narrative (项目得分 95 分, 车辆 3 辆) were not kept before
+ALTER TABLE facts ADD COLUMN value REAL;
+
+-- the figures the narrative states, of the latest runs: (类)(款)(项) items, restated totals, 绩效 projects
+CREATE VIEW narrative_facts AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         f.name, f.code, f.label, f.amount_fen, f.percent, f.value, f.printed, f.unit, f.page, f.sentence, r.id AS run, f.rowid AS seq
+  FROM facts f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+`,
+  },
 ];
