@@ -24,9 +24,9 @@ const code = juesuan(['ingest', 'samples/sample-*.pdf', '--db', db]);
 juesuan(['summary', '--db', db]);
 juesuan([
   'query',
-  `SELECT department, fiscal_year AS year, kind, code, label, printed, unit, amount_fen FROM records
+  `SELECT department, fiscal_year AS year, "table", code, label, printed, unit, amount_fen FROM records
    WHERE "table" IN ('final.expenditure', 'final.income', 'budget.expenditure') AND length(code) = 3 AND measure = 'total'
-   ORDER BY department, code`,
+   ORDER BY department, "table", code`,
   '--db',
   db,
 ]);

@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { openDatabase } from '@juesuan/loader';
+import { exportRecords, openDatabase } from '@juesuan/loader';
 import { ingestFiles } from '@juesuan/pipelines';
-import type { ComparableRecord, Comparison } from './lib/compare-records.ts';
-import { compareRecords } from './lib/compare-records.ts';
+import type { ComparableRecord, Comparison, ExactComparison } from './lib/compare-records.ts';
+import { compareExact, compareRecords } from './lib/compare-records.ts';
 
-const ExpectedLine = z.object({
+const ExpectedLine = z.looseObject({
   table: z.string(),
   side: z.string().nullable().optional(),
   code: z.string().nullable().optional(),
@@ -28,10 +28,12 @@ code, label, measure, amount_fen), ingest it into a temporary database, export i
 and report per document and overall: table kinds found vs expected, precision and recall of
 exact records, and the row-level score (same amounts in the row, whatever the measures).
 --json FILE writes the full result (with every miss and extra) for later comparison;
---show N lists up to N misses and extras per document (default 5). Exit code 1 if any
+--show N lists up to N misses and extras per document (default 5). 'identical' counts the
+expected lines that the export writes identically in every field they carry (printed string,
+page, panel, class_code …); 'order' says whether the export lists them in the expected order. Exit code 1 if any
 document is below 100% recall or precision.`;
 
-export interface DocumentEval extends Comparison {
+export interface DocumentEval extends Comparison, ExactComparison {
   file: string;
   status: string;
   kindsExpected: string[];
@@ -53,11 +55,12 @@ export async function evaluateFolder(folder: string): Promise<DocumentEval[]> {
     return results.map((r, i) => {
       const file = docs[i]!;
       const expectedPath = join(folder, `${file.replace(/\.[a-z]+$/i, '')}.expected.jsonl`);
-      const expected: ComparableRecord[] = readFileSync(expectedPath, 'utf8')
+      const lines = readFileSync(expectedPath, 'utf8')
         .split('\n')
         .filter((l) => l.trim() !== '')
-        .map((l) => ExpectedLine.parse(JSON.parse(l)))
-        .map((x) => ({ table: x.table, side: x.side ?? null, code: x.code ?? null, label: x.label ?? null, measure: x.measure, amount_fen: x.amount_fen }));
+        .map((l) => ExpectedLine.parse(JSON.parse(l)));
+      const expected: ComparableRecord[] = lines.map((x) => ({ table: x.table, side: x.side ?? null, code: x.code ?? null, label: x.label ?? null, measure: x.measure, amount_fen: x.amount_fen }));
+      const exported = r.status === 'ok' ? [...exportRecords(db)].filter((x) => x.document_sha256 === r.sha256) : [];
       const found: ComparableRecord[] =
         r.status === 'ok'
           ? (db.prepare('SELECT "table", side, code, label, measure, amount_fen FROM records WHERE document_sha256 = ?').all(r.sha256) as ComparableRecord[])
@@ -71,6 +74,7 @@ export async function evaluateFolder(folder: string): Promise<DocumentEval[]> {
         kindsFound,
         kindsMissing: kindsExpected.filter((k) => !kindsFound.includes(k)),
         ...compareRecords(expected, found),
+        ...compareExact(lines, exported),
       };
     });
   } finally {
@@ -82,10 +86,10 @@ export async function evaluateFolder(folder: string): Promise<DocumentEval[]> {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function formatEval(results: DocumentEval[], show: number): string {
-  const lines = [`${'document'.padEnd(46)} ${'kinds'.padStart(7)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'rows'.padStart(7)}`];
+  const lines = [`${'document'.padEnd(46)} ${'kinds'.padStart(7)} ${'expected'.padStart(8)} ${'found'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'rows'.padStart(7)} ${'identical'.padStart(9)} ${'order'.padStart(5)}`];
   for (const r of results) {
     lines.push(
-      `${basename(r.file).slice(0, 44).padEnd(46)} ${`${r.kindsExpected.length - r.kindsMissing.length}/${r.kindsExpected.length}`.padStart(7)} ${String(r.expected).padStart(8)} ${String(r.found).padStart(6)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${pct(r.rowScore).padStart(7)}`,
+      `${basename(r.file).slice(0, 44).padEnd(46)} ${`${r.kindsExpected.length - r.kindsMissing.length}/${r.kindsExpected.length}`.padStart(7)} ${String(r.expected).padStart(8)} ${String(r.found).padStart(6)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${pct(r.rowScore).padStart(7)} ${String(r.identical).padStart(9)} ${(r.inOrder ? 'yes' : 'no').padStart(5)}`,
     );
     if (r.status !== 'ok') lines.push(`    ${r.status}`);
     if (r.kindsMissing.length) lines.push(`    kinds missing: ${r.kindsMissing.join(', ')}`);
@@ -97,7 +101,9 @@ export function formatEval(results: DocumentEval[], show: number): string {
   const m = results.reduce((s, r) => s + r.matched, 0);
   const re = results.reduce((s, r) => s + r.rowsExpected, 0);
   const rm = results.reduce((s, r) => s + r.rowsMatched, 0);
+  const same = results.reduce((s, r) => s + r.identical, 0);
   lines.push(`overall: ${m}/${e} expected records found (recall ${pct(e ? m / e : 1)}), precision ${pct(f ? m / f : e ? 0 : 1)}, rows ${pct(re ? rm / re : 1)}`);
+  lines.push(`exact: ${same}/${e} expected lines exported identically in every field; in expected order: ${results.filter((r) => r.inOrder).length}/${results.length} documents`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFolder, formatEval } from '../scripts/eval.ts';
-import { compareRecords } from '../scripts/lib/compare-records.ts';
+import { compareExact, compareRecords } from '../scripts/lib/compare-records.ts';
 import { samples } from './helpers.ts';
 
 describe('eval harness', () => {
@@ -10,6 +10,8 @@ describe('eval harness', () => {
     for (const r of results) {
       expect(r.kindsMissing).toEqual([]);
       expect([r.precision, r.recall, r.rowScore]).toEqual([1, 1, 1]);
+      // every field of every line (printed string, page, panel, class_code), in the expected order
+      expect([r.identical, r.inOrder]).toEqual([r.expected, true]);
     }
     expect(formatEval(results, 5)).toMatch(/overall: 72\/72 expected records found \(recall 100\.0%\), precision 100\.0%, rows 100\.0%/);
   });
@@ -33,5 +35,15 @@ describe('eval harness', () => {
     expect(c.rowsMatched).toBe(1);
     expect(c.misses).toEqual(['t||201|basic|60', 't||202|total|5']);
     expect(c.extras).toEqual(['t||201|project|60', 't||203|total|5']);
+  });
+
+  it('compares whole lines: a different printed string, a missing panel or another order count', () => {
+    const line = { table: 'final.gpb_basic', page: 3, side: null, code: '301', label: '工资福利支出', measure: 'amount', printed: '1.00', unit: '万元', amount_fen: 1_000_000, panel: 'personnel' };
+    const other = { ...line, code: '302', label: '商品和服务支出', panel: 'public' };
+    expect(compareExact([line, other], [{ ...line, document_sha256: 'x' }, other])).toEqual({ identical: 2, inOrder: true });
+    expect(compareExact([line, other], [other, line])).toEqual({ identical: 2, inOrder: false });
+    expect(compareExact([line], [{ ...line, printed: '1.0' }])).toEqual({ identical: 0, inOrder: false });
+    const { panel: _p, ...bare } = line;
+    expect(compareExact([line], [bare])).toEqual({ identical: 0, inOrder: false });
   });
 });

@@ -27,10 +27,12 @@ describe('juesuan ingest → export', () => {
     const records = readJsonl(out);
     expect(records.map(keyOf).sort()).toEqual(expectedRecords());
     const first = records[0]!;
-    expect(Object.keys(first)).toEqual(['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'run']);
+    // the record as EXPECTED.md writes it, then where it comes from
+    expect(Object.keys(first)).toEqual(['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'run']);
+    expect(records.filter((r) => r.table === 'final.gpb_basic').every((r) => r.panel === 'personnel' || r.panel === 'public')).toBe(true);
     expect(records.every((r) => Number.isInteger(r.amount_fen))).toBe(true);
     const csv = cli(['export', '--db', db, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('document_sha256,file,kind,fiscal_year,region,department,table,page,side,code,label,measure,printed,unit,amount_fen,run');
+    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,class_code,parent,panel,code_printed,document_sha256,file,kind,fiscal_year,region,department,run');
     expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
 
     // the narratives' figures: (类)(款)(项) items with their codes, 绩效 scores with their values

@@ -65,3 +65,31 @@ export function compareRecords(expected: ComparableRecord[], found: ComparableRe
     extras: difference(f, e),
   };
 }
+
+const EXACT_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
+const EXACT_OPTIONAL = ['class_code', 'parent', 'panel', 'code_printed'] as const;
+
+/** A record reduced to what EXPECTED.md writes: its fields, the optional ones only when set. */
+function exactKey(r: Record<string, unknown>): string {
+  const parts: unknown[] = EXACT_FIELDS.map((f) => r[f] ?? null);
+  for (const f of EXACT_OPTIONAL) if (r[f] !== undefined && r[f] !== null) parts.push(`${f}=${String(r[f])}`);
+  return JSON.stringify(parts);
+}
+
+export interface ExactComparison {
+  /** expected lines written identically, every field (printed string, page, panel …) */
+  identical: number;
+  /** the export lists the lines in the expected order */
+  inOrder: boolean;
+}
+
+/** Whole-record comparison: as a multiset of identical lines, and as a sequence. */
+export function compareExact(expected: Array<Record<string, unknown>>, exported: Array<Record<string, unknown>>): ExactComparison {
+  const e = counts(expected.map(exactKey));
+  const f = counts(exported.map(exactKey));
+  let identical = 0;
+  for (const [k, n] of e) identical += Math.min(n, f.get(k) ?? 0);
+  const a = expected.map(exactKey);
+  const b = exported.map(exactKey);
+  return { identical, inOrder: a.length === b.length && a.every((k, i) => k === b[i]) };
+}

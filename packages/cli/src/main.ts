@@ -112,7 +112,7 @@ program
 
 program
   .command('query')
-  .description('run a read-only SQL query (views: records, latest_runs, document_codes)')
+  .description('run a read-only SQL query (views: records, document_codes, narrative_facts, latest_runs)')
   .argument('<sql>', 'the SQL')
   .addOption(dbOption())
   .addOption(new Option('--format <format>', 'table, csv or json').default('table'))

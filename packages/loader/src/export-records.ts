@@ -1,13 +1,30 @@
 import type { Db } from './open-database.ts';
 
-export const EXPORT_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'run'] as const;
+/** The record as EXPECTED.md writes it: these fields first, in this order. */
+export const RECORD_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
+/** Written only when they hold something (always as CSV columns). */
+export const OPTIONAL_FIELDS = ['class_code', 'parent', 'panel', 'code_printed'] as const;
+/** Where the record comes from. */
+export const PROVENANCE_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'run'] as const;
+export const EXPORT_FIELDS = [...RECORD_FIELDS, ...OPTIONAL_FIELDS, ...PROVENANCE_FIELDS] as const;
 
-export type ExportRecord = Record<(typeof EXPORT_FIELDS)[number], string | number | null>;
+export type ExportRecord = Partial<Record<(typeof EXPORT_FIELDS)[number], string | number | null>>;
 
-/** Every record of the latest successful runs, in document and table order. */
+/**
+ * Every record of the latest successful runs: documents by file, tables in document order, a
+ * two-panel table panel by panel, then page, row and column.
+ */
 export function* exportRecords(db: Db): Generator<ExportRecord> {
-  const sql = `SELECT ${EXPORT_FIELDS.map((f) => `"${f}"`).join(', ')} FROM records ORDER BY file, run, table_idx, page, row, col`;
-  for (const row of db.prepare(sql).iterate()) yield row as ExportRecord;
+  const columns = [...RECORD_FIELDS.map((f) => `"${f}"`), 'class_code', 'parent_label AS parent', 'panel', 'code_printed', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
+  const sql = `SELECT ${columns.join(', ')} FROM records ORDER BY file, run, table_idx, panel_rank, page, row, col`;
+  for (const row of db.prepare(sql).iterate() as Iterable<Record<string, string | number | null>>) {
+    const out: ExportRecord = {};
+    for (const f of EXPORT_FIELDS) {
+      if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && row[f] === null) continue;
+      out[f] = row[f] ?? null;
+    }
+    yield out;
+  }
 }
 
 export const FACT_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'name', 'code', 'label', 'amount_fen', 'percent', 'value', 'printed', 'unit', 'page', 'sentence', 'run'] as const;

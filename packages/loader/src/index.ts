@@ -1,4 +1,5 @@
 export { openDatabase, openReadOnly, migrate } from './open-database.ts';
+export { MIGRATIONS } from './migrations.ts';
 export type { Db } from './open-database.ts';
 export { loadRun, recordFailedRun, upsertDocument, hasSuccessfulRun, cachedExtraction, cacheExtraction } from './load-run.ts';
 export type { DocumentInfo } from './load-run.ts';

@@ -65,11 +65,11 @@ export function loadRun(db: Db, info: DocumentInfo, extracted: ExtractedDocument
     const cell = db.prepare('INSERT INTO cells (run_id, table_idx, row, col, row_span, col_span, page, x0, y0, x1, y1, text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const t of extracted.tables) for (const c of t.cells) cell.run(runId, t.index, c.row, c.col, c.rowSpan, c.colSpan, c.page, c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, c.text, c.source, c.confidence);
     const item = db.prepare(
-      `INSERT INTO line_items (run_id, table_idx, table_kind, page, row, col, x0, y0, x1, y1, side, panel, code, code_method, code_score, code_level, parent_code, class_code, label, label_key, parent_label, measure, printed, unit, amount_fen, flags)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO line_items (run_id, table_idx, table_kind, page, row, col, x0, y0, x1, y1, side, panel, code, code_printed, code_method, code_score, code_level, parent_code, class_code, label, label_key, parent_label, measure, printed, unit, amount_fen, flags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of parsed.records)
-      item.run(runId, r.tableIndex, r.table, r.page, r.row, r.col, r.bbox?.x0 ?? null, r.bbox?.y0 ?? null, r.bbox?.x1 ?? null, r.bbox?.y1 ?? null, r.side, r.panel, r.code, r.codeMethod, r.codeScore, r.codeLevel, r.parentCode, r.classCode, r.label, r.labelKey, r.parentLabel, r.measure, r.printed, r.unit, r.amountFen, JSON.stringify(r.flags));
+      item.run(runId, r.tableIndex, r.table, r.page, r.row, r.col, r.bbox?.x0 ?? null, r.bbox?.y0 ?? null, r.bbox?.x1 ?? null, r.bbox?.y1 ?? null, r.side, r.panel, r.code, r.codePrinted, r.codeMethod, r.codeScore, r.codeLevel, r.parentCode, r.classCode, r.label, r.labelKey, r.parentLabel, r.measure, r.printed, r.unit, r.amountFen, JSON.stringify(r.flags));
     const fact = db.prepare('INSERT INTO facts (run_id, name, code, label, amount_fen, percent, value, printed, unit, sentence, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of parsed.facts) fact.run(runId, f.name, f.code, f.label, f.amountFen, f.percent, f.value, f.printed, f.unit, f.sentence, f.page);
     const finding = db.prepare('INSERT INTO findings (run_id, rule, severity, message_zh, message_en, cells, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)');

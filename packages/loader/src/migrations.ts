@@ -151,6 +151,35 @@ CREATE VIEW document_codes AS
 -- scores and counts of the narrative (项目得分 95 分, 车辆 3 辆) were not kept before
 ALTER TABLE facts ADD COLUMN value REAL;
 
+-- the printed form of a code that had to be normalised (201 | 3 | 1 → 2010301)
+ALTER TABLE line_items ADD COLUMN code_printed TEXT;
+
+-- records: code is the printed code only (a code found by the row's name is code_resolved);
+-- panel_rank orders a two-panel table panel by panel, left one first
+DROP VIEW document_codes;
+DROP VIEW records;
+CREATE VIEW records AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         li.table_kind AS "table", li.page, li.side,
+         CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN li.code END AS code,
+         li.label, li.measure, li.printed, li.unit, li.amount_fen, r.id AS run,
+         li.panel, li.class_code, li.parent_label, li.code_printed,
+         li.code AS code_resolved, li.code_method, li.table_idx, li.row, li.col,
+         MIN(li.col) OVER (PARTITION BY li.run_id, li.table_idx, li.panel) AS panel_rank,
+         li.x0, li.y0, li.x1, li.y1, li.flags
+  FROM line_items li JOIN latest_runs r ON r.id = li.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+
+-- one row per document × code × table, measures as columns; codes printed or found by exact name
+CREATE VIEW document_codes AS
+  SELECT document_sha256, file, kind, fiscal_year, region, department, "table", code_resolved AS code, MAX(label) AS label, unit,
+    MAX(CASE WHEN measure = 'total' THEN amount_fen END) AS total_fen,
+    MAX(CASE WHEN measure = 'basic' THEN amount_fen END) AS basic_fen,
+    MAX(CASE WHEN measure = 'project' THEN amount_fen END) AS project_fen,
+    MAX(CASE WHEN measure = 'fiscal' THEN amount_fen END) AS fiscal_fen,
+    MAX(CASE WHEN measure = 'amount' THEN amount_fen END) AS amount_fen
+  FROM records WHERE code_resolved IS NOT NULL AND code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias')
+  GROUP BY document_sha256, "table", code_resolved, unit;
+
 -- the figures the narrative states, of the latest runs: (类)(款)(项) items, restated totals, 绩效 projects
 CREATE VIEW narrative_facts AS
   SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,

@@ -6,13 +6,13 @@ import { MIGRATIONS } from './migrations.ts';
 export type Db = Database.Database;
 
 /** The writer connection: WAL, foreign keys, migrations applied. */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: { migrateThrough?: number } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrate(db, options.migrateThrough);
   return db;
 }
 
@@ -23,11 +23,12 @@ export function openReadOnly(path: string): Db {
   return db;
 }
 
-export function migrate(db: Db): void {
+/** Applies the migrations not yet applied, up to `through` (all by default; a lower one makes an older schema for upgrade tests). */
+export function migrate(db: Db, through = Number.POSITIVE_INFINITY): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > through) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());

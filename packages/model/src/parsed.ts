@@ -46,6 +46,8 @@ export const AmountRecord = z.object({
   side: z.enum(['income', 'expenditure']).nullable(),
   panel: z.string().nullable(),
   code: z.string().nullable(),
+  /** the code as printed, where it had to be normalised (a 款 printed without its leading zero) */
+  codePrinted: z.string().nullable(),
   codeMethod: CodeMethod,
   codeScore: z.number().min(0).max(1),
   codeLevel: z.number().int().nullable(),

@@ -52,6 +52,31 @@ describe('parseTable on converted tables', () => {
     expect(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('across.budget_rows');
   });
 
+  it('pads a 款 or 项 printed without its leading zero and fills the parts a layout prints only once', () => {
+    const txt = [
+      '2024年度支出决算表',
+      '单位：万元',
+      '科目编码\t\t\t科目名称\t本年支出合计\t基本支出\t项目支出',
+      '类\t款\t项\t\t\t\t',
+      '\t\t\t合计\t12.00\t10.00\t2.00',
+      '201\t\t\t一般公共服务支出\t12.00\t10.00\t2.00',
+      '\t3\t\t政府办公厅（室）及相关机构事务\t12.00\t10.00\t2.00',
+      '\t\t1\t行政运行\t10.00\t10.00\t',
+      '201\t03\t2\t一般行政管理事务\t2.00\t\t2.00',
+      '',
+    ].join('\n');
+    const parsed = parseDocument(extractText(txt, 'final-2024.txt', sha, 'txt'));
+    const rows = parsed.records.filter((r) => r.measure === 'total').map((r) => [r.code, r.codePrinted, r.label]);
+    expect(rows).toEqual([
+      [null, null, '合计'],
+      ['201', null, '一般公共服务支出'],
+      ['20103', '3', '政府办公厅（室）及相关机构事务'],
+      ['2010301', '1', '行政运行'],
+      ['2010302', '201032', '一般行政管理事务'],
+    ]);
+    expect(parsed.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('takes the unit from the header when no unit line is printed', () => {
     const md = ['2024年度支出决算表', '| 科目编码 | 科目名称 | 合计（万元） |', '| --- | --- | --- |', '| 201 | 一般公共服务支出 | 12.50 |', ''].join('\n');
     const parsed = parseDocument(extractText(md, 'final-2024.md', sha, 'md'));

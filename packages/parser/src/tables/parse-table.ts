@@ -114,6 +114,29 @@ export interface ParsedTableRecords {
 }
 
 /** One table → one record per numeric cell, each with its row's code or label and its measure. */
+/**
+ * Parts of a code printed over 类/款/项 columns, joined: a 款 or 项 printed without its leading
+ * zero (201 | 3 | 1) is padded to two digits (2010301). Parts that are not a 类 and then
+ * one- or two-digit parts are joined as printed.
+ */
+export function normalizeSplitCode(parts: string[]): string {
+  if (parts.length < 2 || parts[0]!.length !== 3 || parts.slice(1).some((p) => p.length > 2)) return parts.join('');
+  return parts[0]! + parts.slice(1).map((p) => p.padStart(2, '0')).join('');
+}
+
+/**
+ * Code columns whose leading parts are blank while a later one holds digits (   | 03 |    under
+ * 201 | | ): the blank parts come from the last code printed with its 类, so 03 becomes 201 03.
+ */
+export function inheritSplitPrefix(texts: string[], last: Array<string | null> | null): { parts: Array<string | null> } | null {
+  if (!last || texts.length < 2 || texts[0] !== '') return null;
+  const first = texts.findIndex((t) => t !== '');
+  if (first <= 0 || !texts.slice(first).every((t) => t === '' || /^\d{1,2}$/.test(t))) return null;
+  // the same or a deeper level: all the parts above it must be known
+  if (last.slice(0, first).some((t) => t === null)) return null;
+  return { parts: [...last.slice(0, first), ...texts.slice(first).map((t) => (t === '' ? null : t))] };
+}
+
 export function parseTable(table: Table, tableIndex: number, ctx: TableContext): ParsedTableRecords {
   const grid = new TableGrid(table);
   const records: AmountRecord[] = [];
@@ -133,6 +156,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
     const amountCols = roles.filter((r) => r.role === 'amount');
     let parentLabel: string | null = null;
     let pastTotal = false;
+    let lastSplit: Array<string | null> | null = null;
 
     for (let row = table.headerRows; row < table.nRows; row++) {
       // the name cell may be merged with the code columns (合计 / 人员经费合计 rows)
@@ -141,8 +165,14 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
       const rawLabel = nameCell ? cleanLabel(nameCell.text) : '';
       if (/^(注|备注)[:：]/.test(rawLabel)) continue;
       // code: one printed piece, or parts over 类/款/项 columns
-      const parts = codeCols.map((c) => grid.anchor(row, c)?.text.replace(/\s+/g, '') ?? '').filter((t) => /^\d+$/.test(t));
+      const texts = codeCols.map((c) => grid.anchor(row, c)?.text.replace(/\s+/g, '') ?? '');
+      const parts = texts.filter((t) => /^\d+$/.test(t));
+      // a layout that prints only the new part of a code (blank 类 under a 类 row): the rest from above
+      const inherited = inheritSplitPrefix(texts, lastSplit);
+      if (texts.length >= 2 && texts[0] !== '' && parts.length === texts.filter((t) => t !== '').length) lastSplit = texts.map((t) => (t === '' ? null : t));
+      else if (inherited) lastSplit = inherited.parts;
       let code: string | null = null;
+      let codePrinted: string | null = null;
       let method: CodeMethod = 'none';
       let score = 0;
       let label: string | null = rawLabel === '' ? null : rawLabel;
@@ -156,8 +186,14 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         code = alt;
         method = 'printed';
         score = 1;
+      } else if (coded && inherited) {
+        code = normalizeSplitCode(inherited.parts.filter((t): t is string => t !== null));
+        codePrinted = joined;
+        method = 'split';
+        score = 1;
       } else if (coded && parts.length > 0) {
-        code = joined;
+        code = normalizeSplitCode(parts);
+        if (code !== joined) codePrinted = joined;
         method = parts.length > 1 ? 'split' : 'printed';
         score = 1;
       } else if (coded && label) {
@@ -222,6 +258,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
           side: panel.side,
           panel: panel.panel,
           code,
+          codePrinted,
           codeMethod: method,
           codeScore: score,
           codeLevel: code ? codeLevel(code) : null,
