@@ -58,6 +58,22 @@ class SamplePdf {
     this.doc.font('cn');
     this.page++;
   }
+  /**
+   * A landscape page printed sideways, as reports often print wide tables: 'content' draws it
+   * turned on a portrait page (its text runs up the page); 'rotate' draws it upright on a
+   * landscape page that the page's /Rotate 90 shows turned (its text runs down).
+   */
+  sidewaysPage(how: 'content' | 'rotate'): void {
+    if (how === 'content') {
+      this.doc.addPage({ size: 'A4', layout: 'portrait', margin: 50 });
+      this.doc.translate(0, this.doc.page.height).rotate(-90);
+    } else {
+      this.doc.addPage({ size: 'A4', layout: 'landscape', margin: 50 });
+      (this.doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.Rotate = 90;
+    }
+    this.doc.font('cn');
+    this.page++;
+  }
   /** A table printed without any line: columns only by alignment. */
   unruledTable(spec: Omit<TableSpec, 'header' | 'headerRows'> & { headerTexts: string[] }): void {
     const d = this.doc;
@@ -357,6 +373,68 @@ async function makeBudgetSample(): Promise<void> {
   await s.save(join(OUT, 'sample-budget-2025.pdf'));
 }
 
+/** Wide tables printed sideways, both ways a PDF can hold them, in their own folder. */
+async function makeSidewaysSample(): Promise<void> {
+  const dir = join(OUT, 'sideways');
+  mkdirSync(dir, { recursive: true });
+  const s = new SamplePdf('portrait');
+  s.newPage();
+  s.heading('示例县民政局2024年度部门决算', 20);
+  s.paragraph('第二部分 2024年度部门决算表');
+  const header: HeaderCell[] = [
+    { r: 0, c: 0, cs: 3, text: '科目编码' },
+    { r: 1, c: 0, text: '类' },
+    { r: 1, c: 1, text: '款' },
+    { r: 1, c: 2, text: '项' },
+    { r: 0, c: 3, rs: 2, text: '科目名称' },
+    { r: 0, c: 4, rs: 2, text: '本年支出合计' },
+    { r: 0, c: 5, rs: 2, text: '基本支出' },
+    { r: 0, c: 6, rs: 2, text: '项目支出' },
+  ];
+  const columns = [{ role: 'code' as const, group: 0 }, { role: 'code' as const, group: 0 }, { role: 'code' as const, group: 0 }, { role: 'label' as const, group: 0 }, m('total'), m('basic'), m('project')];
+  s.sidewaysPage('content');
+  s.table({
+    kind: 'final.expenditure',
+    title: '支出决算表',
+    number: '公开03表',
+    unit: '万元',
+    widths: [40, 40, 40, 250, 110, 110, 110],
+    headerRows: 2,
+    header,
+    columns,
+    rows: [
+      ['', '', '', '合计', '310.50', '280.50', '30.00'],
+      ['208', '', '', '社会保障和就业支出', '310.50', '280.50', '30.00'],
+      ['208', '02', '', '民政管理事务', '250.00', '220.00', '30.00'],
+      ['208', '02', '01', '行政运行', '220.00', '220.00', ''],
+      ['208', '02', '99', '其他民政管理事务支出', '30.00', '', '30.00'],
+      ['208', '05', '', '行政事业单位养老支出', '60.50', '60.50', ''],
+      ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '60.50', '60.50', ''],
+    ],
+  });
+  s.sidewaysPage('rotate');
+  s.table({
+    kind: 'final.gpb_expenditure',
+    title: '一般公共预算财政拨款支出决算表',
+    number: '公开05表',
+    unit: '万元',
+    widths: [40, 40, 40, 250, 110, 110, 110],
+    headerRows: 2,
+    header,
+    columns,
+    rows: [
+      ['', '', '', '合计', '300.50', '270.50', '30.00'],
+      ['208', '', '', '社会保障和就业支出', '300.50', '270.50', '30.00'],
+      ['208', '02', '', '民政管理事务', '240.00', '210.00', '30.00'],
+      ['208', '02', '01', '行政运行', '210.00', '210.00', ''],
+      ['208', '02', '99', '其他民政管理事务支出', '30.00', '', '30.00'],
+      ['208', '05', '', '行政事业单位养老支出', '60.50', '60.50', ''],
+      ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '60.50', '60.50', ''],
+    ],
+  });
+  await s.save(join(dir, 'sample-sideways-2024.pdf'));
+}
+
 /** Inputs that must fail with a clear message, in their own folder. */
 async function makeBadInputs(): Promise<void> {
   const dir = join(OUT, 'bad');
@@ -393,6 +471,7 @@ function zeroPagePdf(): Buffer {
 mkdirSync(OUT, { recursive: true });
 await makeFinalSample();
 await makeBudgetSample();
+await makeSidewaysSample();
 await makeBadInputs();
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);

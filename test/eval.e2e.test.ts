@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFolder, formatEval } from '../scripts/eval.ts';
 import { compareExact, compareRecords } from '../scripts/lib/compare-records.ts';
@@ -14,6 +15,13 @@ describe('eval harness', () => {
       expect([r.identical, r.inOrder]).toEqual([r.expected, true]);
     }
     expect(formatEval(results, 5)).toMatch(/overall: 72\/72 expected records found \(recall 100\.0%\), precision 100\.0%, rows 100\.0%/);
+  });
+
+  it('reads tables printed sideways, turned in the content or by the page /Rotate, as if upright', async () => {
+    const [r] = await evaluateFolder(join(samples, 'sideways'));
+    expect(r!.kindsMissing).toEqual([]);
+    expect([r!.recall, r!.precision, r!.identical, r!.inOrder]).toEqual([1, 1, r!.expected, true]);
+    expect(r!.expected).toBe(34);
   });
 
   it('counts misses, extras and row matches', () => {

@@ -58,6 +58,7 @@ export function assembleDocument(
     width: l.page.width,
     height: l.page.height,
     source: l.page.source,
+    ...(l.page.turned ? { turned: l.page.turned } : {}),
     lines: l.lines.map((x) => ({ text: x.text, bbox: x.bbox, fontSize: x.fontSize, inTable: x.inTable })),
     isTableOfContents: toc.has(i),
   }));

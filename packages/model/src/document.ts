@@ -37,6 +37,8 @@ export const Page = z.object({
   width: z.number(),
   height: z.number(),
   source: Source,
+  /** degrees the page was turned (beyond its /Rotate) to read its text upright; boxes are in that frame */
+  turned: z.number().int().optional(),
   lines: z.array(TextLine),
   isTableOfContents: z.boolean(),
 });
