@@ -25,11 +25,15 @@ function kindOfTitle(t: string, family: TableFamily): string | null {
   if (/国有资本经营/.test(t)) return `${family}.soe_capital`;
   if (/基本支出/.test(t) && /(经济分类|一般公共预算|财政拨款)/.test(t)) return `${family}.gpb_basic`;
   if (/财政拨款支出.*经济分类/.test(t)) return family === 'budget' ? 'budget.fiscal_by_econ' : `${family}.gpb_basic`;
-  if (/财政拨款收(入)?支(出)?.*总表/.test(t)) return `${family}.fiscal_summary`;
+  if (/财政拨款收(入)?支(出)?(决算|预算)?总?表/.test(t)) return `${family}.fiscal_summary`;
   if (/一般公共预算.*项目支出/.test(t)) return family === 'final' ? 'final.gpb_project' : 'other';
+  // the older 决算 formats print a 明细表 beside the 一般公共预算财政拨款支出决算表
+  if (/一般公共预算.*支出.*明细/.test(t)) return family === 'final' ? 'final.gpb_detail' : `${family}.gpb_expenditure`;
   if (/一般公共预算.*支出/.test(t)) return `${family}.gpb_expenditure`;
   if (/财政拨款支出.*明细/.test(t)) return 'final.fiscal_detail';
-  if (/收(入)?支(出)?.*总表|收支.*总表/.test(t)) return `${family}.summary`;
+  // a list of projects (项目支出预算表) is none of the standard tables
+  if (/项目支出/.test(t) && !/基本支出/.test(t)) return 'other';
+  if (/(收入支出|收支).*表/.test(t)) return `${family}.summary`;
   if (/收入.*表/.test(t)) return `${family}.income`;
   if (/支出.*表/.test(t)) return `${family}.expenditure`;
   return null;

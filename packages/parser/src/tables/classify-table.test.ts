@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTable } from './classify-table.ts';
+
+const kinds = (docKind: 'final' | 'budget', titles: string[]) => titles.map((t) => classifyTable(t, '', docKind, 0));
+
+describe('classifyTable', () => {
+  it('names the standard 决算 tables whatever the wording, year and publisher', () => {
+    expect(
+      kinds('final', [
+        '上海市XX局2024年度收入支出决算总表',
+        '收入支出决算表',
+        '收入决算表',
+        '支出决算表',
+        '财政拨款收入支出决算总表',
+        '财政拨款收入支出决算表',
+        '一般公共预算财政拨款支出决算表',
+        '一般公共预算财政拨款基本支出决算表',
+        '财政拨款“三公”经费支出决算表',
+        '政府性基金预算财政拨款收入支出决算表',
+        '国有资本经营预算财政拨款支出决算表',
+      ]),
+    ).toEqual(['final.summary', 'final.summary', 'final.income', 'final.expenditure', 'final.fiscal_summary', 'final.fiscal_summary', 'final.gpb_expenditure', 'final.gpb_basic', 'final.three_public', 'final.gov_fund', 'final.soe_capital']);
+  });
+
+  it('keeps the older formats’ 明细表 apart from the tables they detail', () => {
+    expect(kinds('final', ['财政拨款支出决算明细表', '一般公共预算财政拨款支出决算明细表', '一般公共预算财政拨款项目支出决算表'])).toEqual(['final.fiscal_detail', 'final.gpb_detail', 'final.gpb_project']);
+  });
+
+  it('names the standard 预算 tables and leaves project lists out', () => {
+    expect(
+      kinds('budget', ['2025年部门收支总表', '财务收支预算总表', '收入预算总表', '支出预算总表', '财政拨款收支预算总表', '一般公共预算支出功能分类预算表', '一般公共预算基本支出部门预算经济分类预算表', '“三公”经费和机关运行经费预算表', '财政拨款支出预算表（部门经济分类科目）', '项目支出预算表', '一般公共预算项目支出预算表']),
+    ).toEqual(['budget.summary', 'budget.summary', 'budget.income', 'budget.expenditure', 'budget.fiscal_summary', 'budget.gpb_expenditure', 'budget.gpb_basic', 'budget.three_public', 'budget.fiscal_by_econ', 'other', 'other']);
+  });
+});
