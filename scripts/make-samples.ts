@@ -476,6 +476,9 @@ await makeBadInputs();
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);
 await makeScan(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'sample-budget-2025.pdf'), 20251, 150, 60);
+// scanned as a bound report is: the wide tables lie sideways on the page images
+mkdirSync(join(OUT, 'scanned', 'sideways'), { recursive: true });
+await makeScan(join(OUT, 'sideways', 'sample-sideways-2024.pdf'), join(OUT, 'scanned', 'sideways', 'sample-sideways-2024.pdf'), 20241, 200, 65);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 process.stdout.write(`samples written to ${OUT}\n`);

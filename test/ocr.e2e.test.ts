@@ -12,13 +12,17 @@ async function read(path: string, ocr: 'auto' | 'never'): Promise<{ doc: Extract
   return { doc, parsed: parseDocument(doc) };
 }
 
-describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf'])('OCR of the scanned %s', (name) => {
+describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/sample-sideways-2024.pdf'])('OCR of the scanned %s', (name) => {
   let truth: Awaited<ReturnType<typeof read>>;
   let scan: Awaited<ReturnType<typeof read>>;
   beforeAll(async () => {
     truth = await read(join(samples, name), 'never');
     scan = await read(join(samples, 'scanned', name), 'auto');
   }, 300_000);
+
+  it('turns a page whose table lies sideways upright, as the text layer does', () => {
+    expect(scan.doc.pages.map((p) => p.turned ?? 0)).toEqual(truth.doc.pages.map((p) => p.turned ?? 0));
+  });
 
   it('reads every page from its image, with the source marked', () => {
     expect(scan.doc.pages.every((p) => p.source === 'ocr')).toBe(true);

@@ -6,7 +6,8 @@ export interface PlainLine {
   fontSize: number;
 }
 
-const UNIT = /(?:金额|货币)?单位\s*[:：;；]?\s*(万元|亿元|千元|元)/;
+// OCR now and then misreads the 单 of a small 单位：万元 (十位:万元): any one character before 位 and a colon
+const UNIT = /(?:金额|货币)?(?:单位\s*[:：;；]?|[\u4e00-\u9fa5]位\s*[:：])\s*(万元|亿元|千元|元)/;
 const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附件\s*\d+(?:\s*-\s*\d+)?|表\s*\d+(?:\s*-\s*\d+)*|表[一二三四五六七八九十]+)/;
 const DEPARTMENT = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
 const SECTION_HEADING = /^第[一二三四五六七八九十\d]+部分/;

@@ -66,11 +66,43 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
   return { ...img, data: out };
 }
 
+/** Turns by quarter turns clockwise on screen (1 = 90°, 3 = 270°), exactly, pixel for pixel. */
+export function rotateQuarter(img: GrayImage, turns: 1 | 2 | 3): GrayImage {
+  const { width: w, height: h } = img;
+  const out = new Uint8Array(w * h);
+  if (turns === 2) {
+    for (let i = 0; i < out.length; i++) out[i] = img.data[out.length - 1 - i]!;
+    return { ...img, data: out };
+  }
+  // the turned image is h wide and w high
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = img.data[y * w + x]!;
+      if (turns === 1) out[x * h + (h - 1 - y)] = v;
+      else out[(w - 1 - x) * h + y] = v;
+    }
+  }
+  return { ...img, width: h, height: w, data: out };
+}
+
 export interface Rect {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+}
+
+/** A region cut out as an image of its own. */
+export function cropGray(img: GrayImage, r: Rect): GrayImage {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const x1 = Math.min(img.width, Math.ceil(r.x1));
+  const y1 = Math.min(img.height, Math.ceil(r.y1));
+  const w = Math.max(0, x1 - x0);
+  const h = Math.max(0, y1 - y0);
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) data.set(img.data.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+  return { ...img, width: w, height: h, data };
 }
 
 /** A region as a binary PGM (P5) file, the simplest format the recogniser reads. */

@@ -5,9 +5,9 @@ import { buildRuledGrid, rulingComponents } from '../layout/ruled-grid.ts';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
-import { binarize, otsuThreshold, rotateGray } from './image-ops.ts';
+import { binarize, otsuThreshold, rotateGray, rotateQuarter } from './image-ops.ts';
 import { garbageRatio, needsOcr } from './decide-ocr.ts';
-import { normalizeOcrAmount, restoreYi } from './ocr-page.ts';
+import { looksSideways, normalizeOcrAmount, restoreYi } from './ocr-page.ts';
 
 /** A white page with a 4 × 3 ruled grid and some "text" blobs, at 100 px per inch-ish scale. */
 function gridImage(): GrayImage {
@@ -49,6 +49,35 @@ describe('page image geometry', () => {
     const merged = g.cells.find((c) => c.row === 0 && c.col === 1)!;
     expect(merged.colSpan).toBe(2);
     expect(g.cells).toHaveLength(4 * 3 - 1);
+  });
+});
+
+describe('a table scanned sideways', () => {
+  const gridsOf = (img: GrayImage) =>
+    rulingComponents(mergeRulings(detectImageLines(binarize(img), img.width, img.height, img.scale, 100)))
+      .map((c) => buildRuledGrid(c, []))
+      .filter((g) => g !== null);
+
+  it('turns an image by quarter turns exactly, and back', () => {
+    const img = gridImage();
+    const once = rotateQuarter(img, 1);
+    expect([once.width, once.height]).toEqual([img.height, img.width]);
+    // the top-left corner goes to the top-right
+    expect(once.data[0 * once.width + (once.width - 1 - 150)]).toBe(img.data[150 * img.width + 0]);
+    expect(rotateQuarter(once, 3).data).toEqual(img.data);
+    expect(rotateQuarter(rotateQuarter(img, 2), 2).data).toEqual(img.data);
+  });
+
+  it('is told by its cells standing taller than wide', () => {
+    // a table of many one-line rows, as reports print them
+    const width = 900;
+    const height = 700;
+    const data = new Uint8Array(width * height).fill(250);
+    for (let k = 0; k <= 12; k++) for (let t = 0; t < 3; t++) for (let x = 100; x < 803; x++) data[(100 + k * 40 + t) * width + x] = 20;
+    for (const x of [100, 300, 500, 800]) for (let t = 0; t < 3; t++) for (let y = 100; y < 583; y++) data[y * width + x + t] = 20;
+    const upright: GrayImage = { width, height, data, scale: 100 / 72 };
+    expect(looksSideways(gridsOf(upright))).toBe(false);
+    expect(looksSideways(gridsOf(rotateQuarter(upright, 1)))).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, inkIn, otsuThreshold, rotateGray, textLineBands, toPgm } from './image-ops.ts';
+import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm } from './image-ops.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
 export interface OcrPageOptions {
@@ -92,6 +92,8 @@ async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): P
     .reduce((acc, l) => joinPieces(acc, l, true), '');
   // an unsure digit reading still beats a Chinese reading that found no Chinese
   if (digits && !(CJK.test(text) && chinese.confidence >= 0.5)) return digits;
+  // specks of a scan read as a few Latin letters, unsure: nothing is printed there
+  if (!CJK.test(text) && !/\d/.test(text) && chinese.confidence < 0.3) return { text: '', confidence: 0 };
   return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
 }
 
@@ -105,13 +107,17 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const raw = await renderPageGray(doc, number, options.dpi ?? 300);
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
-  const img = rotateGray(raw, -skew);
-  const bin = binarize(img, threshold);
+  let img = rotateGray(raw, -skew);
+  let { bin, rulings, grids } = findGrids(img, threshold);
+  // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
+  let turned = 0;
+  if (looksSideways(grids)) {
+    const turns = await uprightTurns(img, bin, grids, options.engine);
+    img = rotateQuarter(img, turns);
+    turned = turns === 3 ? 90 : 270;
+    ({ bin, rulings, grids } = findGrids(img, threshold));
+  }
   const scale = img.scale;
-  const rulings: Ruling[] = mergeRulings(detectImageLines(bin, img.width, img.height, scale));
-  const grids = rulingComponents(rulings)
-    .map((c) => buildRuledGrid(c, []))
-    .filter((g): g is NonNullable<typeof g> => g !== null && g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15);
 
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
@@ -174,5 +180,48 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     }
   }
   await Promise.all(jobs);
-  return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr' };
+  return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
+}
+
+/** The table grids drawn on a page image, in points. */
+function findGrids(img: GrayImage, threshold: number) {
+  const bin = binarize(img, threshold);
+  const rulings: Ruling[] = mergeRulings(detectImageLines(bin, img.width, img.height, img.scale));
+  const grids = rulingComponents(rulings)
+    .map((c) => buildRuledGrid(c, []))
+    .filter((g): g is NonNullable<typeof g> => g !== null && g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15);
+  return { bin, rulings, grids };
+}
+
+type Grid = ReturnType<typeof findGrids>['grids'][number];
+
+/** Most cells of an upright table are wider than tall (rows are one line high); turned, the reverse. */
+export function looksSideways(grids: Array<Pick<Grid, 'cells'>>): boolean {
+  const cells = grids.flatMap((g) => g.cells);
+  if (cells.length < 6) return false;
+  const tall = cells.filter((c) => c.bbox.y1 - c.bbox.y0 > (c.bbox.x1 - c.bbox.x0) * 1.2).length;
+  return tall > cells.length * 0.6;
+}
+
+/** Which quarter turn (clockwise 1 or 3) reads best: the inkiest cells recognised both ways. */
+async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engine: OcrEngine): Promise<1 | 3> {
+  const scale = img.scale;
+  const inked = grids
+    .flatMap((g) => g.cells)
+    .map((c) => {
+      const rect = { x0: c.bbox.x0 * scale + 4, y0: c.bbox.y0 * scale + 4, x1: c.bbox.x1 * scale - 4, y1: c.bbox.y1 * scale - 4 };
+      return { rect, ink: rect.x1 > rect.x0 && rect.y1 > rect.y0 ? inkIn(bin, img.width, rect).count : 0 };
+    })
+    .sort((a, b) => b.ink - a.ink)
+    .slice(0, 3);
+  const score = async (turns: 1 | 3) => {
+    let sum = 0;
+    for (const { rect } of inked) {
+      const cell = rotateQuarter(cropGray(img, rect), turns);
+      const r = await engine.recognize(toPgm(cell, { x0: 0, y0: 0, x1: cell.width, y1: cell.height }), { lang: 'chi_sim', psm: 6 });
+      sum += r.text.trim() === '' ? 0 : r.confidence;
+    }
+    return sum;
+  };
+  return (await score(3)) >= (await score(1)) ? 3 : 1;
 }
