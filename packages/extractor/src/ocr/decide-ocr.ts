@@ -6,7 +6,9 @@ export type OcrMode = 'auto' | 'always' | 'never';
 export function garbageRatio(text: string): number {
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.length === 0) return 0;
-  const bad = chars.filter((c) => /[\ue000-\uf8ff\ufffd\u0000-\u001f\u0080-\u009f]/.test(c) || /[\u00c0-\u00ff]/.test(c)).length;
+  // control characters, private use, Latin-1 and Latin Extended letters, and marks a report
+  // never prints (# $ @ ^ ` { } | ~ \): what glyph ids read without a Unicode map look like
+  const bad = chars.filter((c) => /[\u0000-\u001f\u007f-\u009f\u00c0-\u024f\ue000-\uf8ff\ufffd#$@^`{}|~\\]/.test(c)).length;
   return bad / chars.length;
 }
 
