@@ -1,6 +1,7 @@
 import type { BBox, TableMeta } from '@juesuan/model';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
 import type { GridCell } from './ruled-grid.ts';
+import { completeRulings } from './complete-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
 import type { PlainLine } from './table-meta.ts';
 import { readTableMeta } from './table-meta.ts';
@@ -68,7 +69,8 @@ export function leadingBannerRows(cells: GridCell[], bbox: BBox): { rows: number
 
 /** Finds the tables of one page (ruled grids first, then aligned columns) and reads their metadata. */
 export function layoutPage(page: RawPage): PageLayout {
-  const grids = rulingComponents(page.rulings)
+  // a table ruled one way only gets the other way's lines from its text
+  const grids = rulingComponents(completeRulings(page.rulings, page.runs))
     .map((component) => buildRuledGrid(component, page.runs))
     .filter((g): g is NonNullable<typeof g> => g !== null)
     .filter((g) => g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15)

@@ -85,14 +85,11 @@ function advance(ch: string): number {
   return isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.5;
 }
 
-/** Cuts a run where it crosses a column line, so text that runs over a border lands in both cells. */
-function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
-  const inside = cuts.filter((x) => x > run.bbox.x0 + 1 && x < run.bbox.x1 - 1);
+/** Left edge of each character of a run (and its right end), from estimated advances scaled to its width. */
+export function charEdges(run: TextRun): number[] {
   const chars = [...run.text];
-  if (inside.length === 0 || chars.length < 2) return [run];
   const width = run.bbox.x1 - run.bbox.x0;
-  const total = chars.reduce((s, ch) => s + advance(ch), 0);
-  // left edge of each character, from estimated advances scaled to the run's real width
+  const total = chars.reduce((s, ch) => s + advance(ch), 0) || 1;
   const edges: number[] = [];
   let acc = 0;
   for (const ch of chars) {
@@ -100,6 +97,15 @@ function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
     acc += advance(ch);
   }
   edges.push(run.bbox.x1);
+  return edges;
+}
+
+/** Cuts a run where it crosses a column line, so text that runs over a border lands in both cells. */
+export function splitRunAt(run: TextRun, cuts: number[]): TextRun[] {
+  const inside = cuts.filter((x) => x > run.bbox.x0 + 1 && x < run.bbox.x1 - 1);
+  const chars = [...run.text];
+  if (inside.length === 0 || chars.length < 2) return [run];
+  const edges = charEdges(run);
   const pieces: TextRun[] = [];
   let start = 0;
   for (const cut of [...inside, Infinity]) {

@@ -19,6 +19,28 @@ function columnsAlign(a: PageTable, b: PageTable): boolean {
   return matched >= Math.min(a.xs.length, b.xs.length) * 0.7;
 }
 
+/** The x-extent of a cell's text, or of the cell when it holds none. */
+function textSpan(c: { bbox: { x0: number; x1: number }; runs: Array<{ bbox: { x0: number; x1: number } }> }): [number, number] {
+  if (c.runs.length === 0) return [c.bbox.x0, c.bbox.x1];
+  return [Math.min(...c.runs.map((r) => r.bbox.x0)), Math.max(...c.runs.map((r) => r.bbox.x1))];
+}
+
+/**
+ * The text of `b` sits inside the columns of `a`: no column line of `a` cuts through it. A
+ * continuation whose own column lines were drawn from its text (no header on that page to place
+ * them) lines up with the table it continues this way, not line for line.
+ */
+function textFitsColumns(a: PageTable, b: PageTable): boolean {
+  const inner = a.xs.slice(1, -1);
+  const filled = b.cells.filter((c) => c.text.trim() !== '');
+  if (filled.length < 3 || b.bbox.x0 < a.bbox.x0 - 6 || b.bbox.x1 > a.bbox.x1 + 6) return false;
+  const fits = filled.filter((c) => {
+    const [x0, x1] = textSpan(c);
+    return !inner.some((x) => x > x0 + 2 && x < x1 - 2);
+  }).length;
+  return fits >= filled.length * 0.95;
+}
+
 export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
   const rows: RowTexts[] = Array.from({ length: nRows }, () => new Map());
   for (const c of cells) if (c.row < nRows) rows[c.row]!.set(c.col, c.text);
@@ -29,9 +51,9 @@ export function rowTexts(cells: Array<{ row: number; col: number; text: string }
 export function isContinuation(prev: PageTable, next: PageTable): boolean {
   if (next.page !== prev.page + 1) return false;
   if (next.meta.continued) return true;
-  if (sameTitle(prev.meta.title, next.meta.title)) return columnsAlign(prev, next) || Math.abs(prev.nCols - next.nCols) <= 1;
-  if (next.hasTextAbove && next.meta.title) return false;
-  return columnsAlign(prev, next);
+  if (sameTitle(prev.meta.title, next.meta.title)) return columnsAlign(prev, next) || Math.abs(prev.nCols - next.nCols) <= 1 || textFitsColumns(prev, next);
+  if (next.meta.title) return next.hasTextAbove ? false : columnsAlign(prev, next);
+  return columnsAlign(prev, next) || textFitsColumns(prev, next);
 }
 
 function colIndex(xs: number[], x: number): number {
@@ -67,8 +89,10 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
       const skip = k === 0 ? 0 : h;
       for (const c of part.cells) {
         if (c.row < skip || c.row >= part.nRows) continue;
-        const col = k === 0 ? c.col : colIndex(xs, c.bbox.x0 + 2);
-        const colEnd = k === 0 ? c.col + c.colSpan - 1 : colIndex(xs, c.bbox.x1 - 2);
+        // a later part's cells go to the first part's columns by where their text stands
+        const [x0, x1] = textSpan(c);
+        const col = k === 0 ? c.col : colIndex(xs, x0 + 2);
+        const colEnd = k === 0 ? c.col + c.colSpan - 1 : Math.max(col, colIndex(xs, x1 - 2));
         cells.push({
           text: c.text,
           bbox: c.bbox,

@@ -1,0 +1,167 @@
+import type { BBox, Ruling, TextRun } from '@juesuan/model';
+import { isDecimalAmount } from './amount-text.ts';
+import { charEdges, splitRunAt } from './ruled-grid.ts';
+import { groupIntoLines } from './text-lines.ts';
+
+/** How far a ruling may stop short of a crossing and still meet it (as in ruled-grid). */
+const TOUCH = 3;
+/** Consecutive rules further apart than this belong to different tables. */
+const MAX_ROW_GAP = 120;
+
+function meets(h: Ruling, v: Ruling): boolean {
+  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+}
+
+const centreY = (b: BBox) => (b.y0 + b.y1) / 2;
+const centreX = (b: BBox) => (b.x0 + b.x1) / 2;
+/** A data cell's text: an amount, or a code. */
+const isData = (text: string) => isDecimalAmount(text) || /^\d{3,7}$/.test(text.replace(/\s+/g, ''));
+
+/** Parallel rules that stand one above another (or side by side) over a shared extent: one table's. */
+function groupParallel(lines: Ruling[]): Ruling[][] {
+  const sorted = [...lines].sort((a, b) => a.at - b.at);
+  const groups: Ruling[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    const from = g ? Math.min(...g.map((x) => x.from)) : 0;
+    const to = g ? Math.max(...g.map((x) => x.to)) : 0;
+    const overlap = g ? Math.min(to, r.to) - Math.max(from, r.from) : 0;
+    if (g && r.at - g[g.length - 1]!.at <= MAX_ROW_GAP && overlap >= Math.min(to - from, r.to - r.from) * 0.5) g.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** The x-intervals no run covers, between `from` and `to` (runs merged where they overlap). */
+function freeIntervals(runs: TextRun[], from: number, to: number): Array<[number, number]> {
+  const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const free: Array<[number, number]> = [];
+  let x = from;
+  for (const [a, b] of spans) {
+    if (a > x + 2) free.push([x, a]);
+    x = Math.max(x, b);
+  }
+  if (to > x + 2) free.push([x, to]);
+  return free;
+}
+
+/**
+ * Some producers write two cells' text as one item ("371,514,655.00 一、一般公共服务支出"): cut
+ * it at a space that stands between an amount and other text, where the column line must be.
+ */
+export function splitCellsInRun(run: TextRun): TextRun[] {
+  const chars = [...run.text];
+  const edges = charEdges(run);
+  const cuts: number[] = [];
+  const re = /\s+/g;
+  for (let m = re.exec(run.text); m; m = re.exec(run.text)) {
+    const before = run.text.slice(0, m.index).split(/\s+/).pop() ?? '';
+    const after = run.text.slice(m.index + m[0].length).split(/\s+/)[0] ?? '';
+    if (before === '' || after === '' || !(isDecimalAmount(before) || isDecimalAmount(after))) continue;
+    // the character index of the middle of the spaces
+    const start = [...run.text.slice(0, m.index)].length;
+    const end = start + [...m[0]].length;
+    if (end <= chars.length) cuts.push((edges[start]! + edges[end]!) / 2);
+  }
+  if (cuts.length === 0) return [run];
+  // each piece's box shrunk to its characters, the spaces between them left as the gap
+  return splitRunAt(run, cuts).map((piece) => {
+    const e = charEdges(piece);
+    const pc = [...piece.text];
+    const first = pc.findIndex((c) => c.trim() !== '');
+    const last = pc.length - 1 - [...pc].reverse().findIndex((c) => c.trim() !== '');
+    return { ...piece, text: piece.text.trim(), bbox: { ...piece.bbox, x0: e[first]!, x1: e[last + 1]! } };
+  });
+}
+
+/**
+ * Tables ruled one way only. With rules across (rows) but none down, the columns come from the
+ * gaps between the data rows' text; with rules down (columns) but none across, the rows come
+ * from the text lines, a wrapped name kept in its row. In each row band a column line is drawn
+ * only where no text crosses it, so header cells that span columns stay whole.
+ */
+export function completeRulings(rulings: Ruling[], pageRuns: TextRun[]): Ruling[] {
+  // stubs of a few points (a corner, a tick) do not make a grid
+  const hs = rulings.filter((r) => r.orientation === 'h' && r.to - r.from >= 8);
+  const vs = rulings.filter((r) => r.orientation === 'v' && r.to - r.from >= 8);
+  const lonelyH = hs.filter((h) => !vs.some((v) => meets(h, v)));
+  const lonelyV = vs.filter((v) => !hs.some((h) => meets(h, v)));
+  if (lonelyH.length < 3 && lonelyV.length < 3) return rulings;
+  const runs = pageRuns.flatMap(splitCellsInRun);
+  const added: Ruling[] = [];
+  for (const group of groupParallel(lonelyH)) added.push(...columnsForRows(group, runs));
+  for (const group of groupParallel(lonelyV)) added.push(...rowsForColumns(group, runs));
+  return added.length === 0 ? rulings : [...rulings, ...added];
+}
+
+/** Rules across only: vertical lines where the data rows leave a gap. */
+function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
+  const ys = [...new Set(group.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+  if (ys.length < 3) return [];
+  const from = Math.min(...group.map((r) => r.from));
+  const to = Math.max(...group.map((r) => r.to));
+  const top = ys[0]!;
+  const bottom = ys[ys.length - 1]!;
+  const inside = runs.filter((r) => centreY(r.bbox) > top && centreY(r.bbox) < bottom && centreX(r.bbox) > from && centreX(r.bbox) < to);
+  const bands = ys.slice(1).map((y, k) => ({ y0: ys[k]!, y1: y, runs: inside.filter((r) => centreY(r.bbox) >= ys[k]! && centreY(r.bbox) < y) }));
+  const body = bands.filter((b) => b.runs.some((r) => isDecimalAmount(r.text)));
+  if (body.length === 0) return [];
+  // a total row's label often spans the code and name columns: it does not place them
+  const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !/^[\s\d一二三四五六七八九十、.]*(?:合计|总计|小计|[\u4e00-\u9fa5]{1,6}合计)\s*$/.test(r.text));
+  // the header: the bands above the first data row; its last band names the leaf columns
+  const header = bands.slice(0, bands.indexOf(body[0]!));
+  const leaf = header[header.length - 1]?.runs ?? [];
+  const headerRuns = header.flatMap((b) => b.runs);
+  // between the data rows' text, a column line in each stretch the header's headings leave
+  // free: a heading reaching into a data column marks that column's edge, and a leaf heading
+  // inside the gap is a column of its own (left blank in every row); a heading over several
+  // columns (项目 over 编码 and 名称) marks nothing
+  const xs: number[] = [];
+  for (const [a, b] of freeIntervals(bodyRuns, from, to)) {
+    const blockers = headerRuns.filter((r) => r.bbox.x1 > a && r.bbox.x0 < b && (r.bbox.x0 < a || r.bbox.x1 > b || leaf.includes(r)));
+    const pieces = freeIntervals(blockers, a, b).filter(([p, q]) => p > from + 3 && q < to - 3);
+    if (pieces.length > 0) xs.push(...pieces.map(([p, q]) => (p + q) / 2));
+    else if (a > from + 3 && b < to - 3) xs.push((a + b) / 2);
+  }
+  if (xs.length < 2) return [];
+  const out: Ruling[] = [];
+  for (const band of bands) {
+    for (const x of xs) {
+      if (band.runs.some((r) => r.bbox.x0 < x - 1 && r.bbox.x1 > x + 1)) continue;
+      out.push({ orientation: 'v', at: x, from: band.y0, to: band.y1 });
+    }
+  }
+  // the outer borders, so the grid closes
+  out.push({ orientation: 'v', at: from, from: top, to: bottom }, { orientation: 'v', at: to, from: top, to: bottom });
+  return out;
+}
+
+/** Rules down only: horizontal lines between the text lines, a wrapped name kept in its row. */
+function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
+  const xs = [...new Set(group.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+  if (xs.length < 3) return [];
+  const top = Math.min(...group.map((r) => r.from));
+  const bottom = Math.max(...group.map((r) => r.to));
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const inside = runs.filter((r) => centreY(r.bbox) > top && centreY(r.bbox) < bottom && centreX(r.bbox) > left && centreX(r.bbox) < right);
+  const lines = groupIntoLines(inside);
+  if (!lines.some((l) => l.runs.some((r) => isDecimalAmount(r.text)))) return [];
+  const column = (r: TextRun) => xs.findIndex((x, k) => k + 1 < xs.length && centreX(r.bbox) >= x && centreX(r.bbox) < xs[k + 1]!);
+  const out: Ruling[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    const above = lines[k - 1]!;
+    const below = lines[k]!;
+    // a line with no data under a data row, its text only in columns that row writes in: a wrapped name
+    const aboveCols = new Set(above.runs.map(column));
+    const wrapped = above.runs.some((r) => isData(r.text)) && !below.runs.some((r) => isData(r.text)) && below.runs.every((r) => aboveCols.has(column(r)));
+    if (wrapped) continue;
+    const y = (above.bbox.y1 + below.bbox.y0) / 2;
+    for (let c = 0; c + 1 < xs.length; c++) {
+      const crossing = inside.some((r) => column(r) === c && r.bbox.y0 < y - 1 && r.bbox.y1 > y + 1);
+      if (!crossing) out.push({ orientation: 'h', at: y, from: xs[c]!, to: xs[c + 1]! });
+    }
+  }
+  out.push({ orientation: 'h', at: top, from: left, to: right }, { orientation: 'h', at: bottom, from: left, to: right });
+  return out;
+}
