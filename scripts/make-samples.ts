@@ -43,6 +43,8 @@ interface TableSpec {
   number?: string;
   department?: string;
   note?: string;
+  /** which lines are printed: every cell's box (default), only the lines across, or only the lines down and the frame */
+  rules?: 'all' | 'across' | 'down';
 }
 
 class SamplePdf {
@@ -113,13 +115,14 @@ class SamplePdf {
     if (spec.department) d.fontSize(9).text(`编制部门：${spec.department}`, x, y + 24, { width: total, align: 'left' });
     d.fontSize(9).text(`单位：${spec.unit}`, x, y + 24, { width: total, align: 'right' });
     y += 40;
+    this.tableTop = y;
     const colX = (c: number) => x + spec.widths.slice(0, c).reduce((a, b) => a + b, 0);
     for (const h of spec.header) {
       const cx = colX(h.c);
       const w = colX(h.c + (h.cs ?? 1)) - cx;
       const cy = y + h.r * rowH;
       const hgt = (h.rs ?? 1) * rowH;
-      d.lineWidth(0.6).rect(cx, cy, w, hgt).stroke();
+      this.cellLines(spec, cx, cy, w, hgt);
       d.fontSize(8.5).text(h.text, cx + 2, cy + Math.max(2, hgt / 2 - 6), { width: w - 4, align: 'center' });
     }
     return y + spec.headerRows * rowH;
@@ -140,7 +143,7 @@ class SamplePdf {
       const tall = row.some((t, c) => spec.columns[c]?.role === 'label' && d.fontSize(8.5).widthOfString(t) > spec.widths[c]! - 6);
       const h = tall ? rowH * 1.8 : rowH;
       row.forEach((text, c) => {
-        d.lineWidth(0.6).rect(colX(c), y, spec.widths[c]!, h).stroke();
+        this.cellLines(spec, colX(c), y, spec.widths[c]!, h);
         if (text === '') return;
         const col = spec.columns[c]!;
         const align = col.role === 'measure' ? 'right' : 'left';
@@ -150,7 +153,22 @@ class SamplePdf {
       y += h;
     });
     if (spec.note) d.fontSize(9).text(spec.note, x, y + 6);
+    // the frame's bottom line when only lines down are printed
+    if (spec.rules === 'down') d.lineWidth(0.6).moveTo(x, y).lineTo(colX(spec.widths.length), y).stroke();
   }
+
+  /** A cell's lines as the table's style prints them. */
+  private cellLines(spec: TableSpec, x: number, y: number, w: number, h: number): void {
+    const d = this.doc.lineWidth(0.6);
+    if ((spec.rules ?? 'all') === 'all') d.rect(x, y, w, h).stroke();
+    else if (spec.rules === 'across') d.moveTo(x, y).lineTo(x + w, y).moveTo(x, y + h).lineTo(x + w, y + h).stroke();
+    else {
+      d.moveTo(x, y).lineTo(x, y + h).moveTo(x + w, y).lineTo(x + w, y + h).stroke();
+      // the frame's top line over the header
+      if (Math.abs(y - this.tableTop) < 0.5) d.moveTo(x, y).lineTo(x + w, y).stroke();
+    }
+  }
+  private tableTop = 0;
 
   recordRow(spec: TableSpec, row: string[]): void {
     const groups = new Set(spec.columns.map((c) => c.group));
@@ -373,6 +391,71 @@ async function makeBudgetSample(): Promise<void> {
   await s.save(join(OUT, 'sample-budget-2025.pdf'));
 }
 
+/** Tables ruled one way only: lines across (no column lines), and lines down inside a frame. */
+async function makePartialRulesSample(): Promise<void> {
+  const dir = join(OUT, 'partial-rules');
+  mkdirSync(dir, { recursive: true });
+  const s = new SamplePdf('landscape');
+  s.newPage();
+  s.table({
+    kind: 'final.income',
+    title: '收入决算表',
+    number: '公开02表',
+    unit: '万元',
+    rules: 'across',
+    widths: [70, 200, 90, 90, 90, 90, 90],
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 2, text: '项目' },
+      { r: 1, c: 0, text: '科目编码' },
+      { r: 1, c: 1, text: '科目名称' },
+      { r: 0, c: 2, rs: 2, text: '本年收入合计' },
+      { r: 0, c: 3, rs: 2, text: '财政拨款收入' },
+      { r: 0, c: 4, rs: 2, text: '上级补助收入' },
+      { r: 0, c: 5, rs: 2, text: '事业收入' },
+      { r: 0, c: 6, rs: 2, text: '其他收入' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('superior_subsidy'), m('business'), m('other')],
+    rows: [
+      ['', '合计', '512.40', '500.00', '', '', '12.40'],
+      ['208', '社会保障和就业支出', '88.00', '88.00', '', '', ''],
+      ['20805', '行政事业单位养老支出', '88.00', '88.00', '', '', ''],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '88.00', '88.00', '', '', ''],
+      ['210', '卫生健康支出', '424.40', '412.00', '', '', '12.40'],
+      ['21004', '公共卫生', '424.40', '412.00', '', '', '12.40'],
+      ['2100401', '疾病预防控制机构', '424.40', '412.00', '', '', '12.40'],
+    ],
+  });
+  s.newPage();
+  s.table({
+    kind: 'final.expenditure',
+    title: '支出决算表',
+    number: '公开03表',
+    unit: '万元',
+    rules: 'down',
+    widths: [70, 150, 110, 110, 110],
+    headerRows: 1,
+    header: [
+      { r: 0, c: 0, text: '科目编码' },
+      { r: 0, c: 1, text: '科目名称' },
+      { r: 0, c: 2, text: '本年支出合计' },
+      { r: 0, c: 3, text: '基本支出' },
+      { r: 0, c: 4, text: '项目支出' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    rows: [
+      ['', '合计', '512.40', '430.00', '82.40'],
+      ['208', '社会保障和就业支出', '88.00', '88.00', ''],
+      ['20805', '行政事业单位养老支出', '88.00', '88.00', ''],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '88.00', '88.00', ''],
+      ['210', '卫生健康支出', '424.40', '342.00', '82.40'],
+      ['21004', '公共卫生', '424.40', '342.00', '82.40'],
+      ['2100401', '疾病预防控制机构', '424.40', '342.00', '82.40'],
+    ],
+  });
+  await s.save(join(dir, 'sample-partial-rules-2024.pdf'));
+}
+
 /** Wide tables printed sideways, both ways a PDF can hold them, in their own folder. */
 async function makeSidewaysSample(): Promise<void> {
   const dir = join(OUT, 'sideways');
@@ -472,6 +555,7 @@ mkdirSync(OUT, { recursive: true });
 await makeFinalSample();
 await makeBudgetSample();
 await makeSidewaysSample();
+await makePartialRulesSample();
 await makeBadInputs();
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);

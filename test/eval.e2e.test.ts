@@ -24,6 +24,13 @@ describe('eval harness', () => {
     expect(r!.expected).toBe(34);
   });
 
+  it('reads tables ruled one way only: lines across without column lines, column lines in a frame', async () => {
+    const [r] = await evaluateFolder(join(samples, 'partial-rules'));
+    expect(r!.kindsMissing).toEqual([]);
+    expect([r!.recall, r!.precision, r!.identical, r!.inOrder]).toEqual([1, 1, r!.expected, true]);
+    expect(r!.expected).toBe(36);
+  });
+
   it('counts misses, extras and row matches', () => {
     const base = { table: 't', side: null, label: null, measure: 'total' };
     const expected = [

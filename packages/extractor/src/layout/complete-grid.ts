@@ -1,12 +1,12 @@
 import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { isDecimalAmount } from './amount-text.ts';
-import { charEdges, splitRunAt } from './ruled-grid.ts';
+import { charEdges, rulingComponents, splitRunAt } from './ruled-grid.ts';
 import { groupIntoLines } from './text-lines.ts';
 
 /** How far a ruling may stop short of a crossing and still meet it (as in ruled-grid). */
 const TOUCH = 3;
-/** Consecutive rules further apart than this belong to different tables. */
-const MAX_ROW_GAP = 120;
+/** Consecutive rules further apart than this belong to different tables: rows are low, columns can be wide. */
+const MAX_GAP = { h: 120, v: 400 };
 
 function meets(h: Ruling, v: Ruling): boolean {
   return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
@@ -17,8 +17,16 @@ const centreX = (b: BBox) => (b.x0 + b.x1) / 2;
 /** A data cell's text: an amount, or a code. */
 const isData = (text: string) => isDecimalAmount(text) || /^\d{3,7}$/.test(text.replace(/\s+/g, ''));
 
+/** The numbering that opens a row of its own: 二、 1. （一） (1) */
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
+
+/** How many distinct positions a set of parallel rules takes. */
+function distinct(lines: Ruling[]): number {
+  return new Set(lines.map((r) => Math.round(r.at))).size;
+}
+
 /** Parallel rules that stand one above another (or side by side) over a shared extent: one table's. */
-function groupParallel(lines: Ruling[]): Ruling[][] {
+function groupParallel(lines: Ruling[], maxGap: number): Ruling[][] {
   const sorted = [...lines].sort((a, b) => a.at - b.at);
   const groups: Ruling[][] = [];
   for (const r of sorted) {
@@ -26,10 +34,22 @@ function groupParallel(lines: Ruling[]): Ruling[][] {
     const from = g ? Math.min(...g.map((x) => x.from)) : 0;
     const to = g ? Math.max(...g.map((x) => x.to)) : 0;
     const overlap = g ? Math.min(to, r.to) - Math.max(from, r.from) : 0;
-    if (g && r.at - g[g.length - 1]!.at <= MAX_ROW_GAP && overlap >= Math.min(to - from, r.to - r.from) * 0.5) g.push(r);
+    if (g && r.at - g[g.length - 1]!.at <= maxGap && overlap >= Math.min(to - from, r.to - r.from) * 0.5) g.push(r);
     else groups.push([r]);
   }
   return groups;
+}
+
+/** The x-extents runs cover, merged where they overlap or nearly touch. */
+function bodySegments(runs: TextRun[]): Array<[number, number]> {
+  const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1] + 2) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
 }
 
 /** The x-intervals no run covers, between `from` and `to` (runs merged where they overlap). */
@@ -86,11 +106,22 @@ export function completeRulings(rulings: Ruling[], pageRuns: TextRun[]): Ruling[
   const vs = rulings.filter((r) => r.orientation === 'v' && r.to - r.from >= 8);
   const lonelyH = hs.filter((h) => !vs.some((v) => meets(h, v)));
   const lonelyV = vs.filter((v) => !hs.some((h) => meets(h, v)));
-  if (lonelyH.length < 3 && lonelyV.length < 3) return rulings;
+  // rules one way inside a frame: a box whose only lines across (or down) are its own borders
+  const framedH: Ruling[][] = [];
+  const framedV: Ruling[][] = [];
+  for (const component of rulingComponents([...hs, ...vs])) {
+    const across = distinct(component.filter((r) => r.orientation === 'h'));
+    const down = distinct(component.filter((r) => r.orientation === 'v'));
+    if (across >= 3 && down <= 2) framedH.push(component.filter((r) => r.orientation === 'h'));
+    if (down >= 3 && across <= 2) framedV.push(component.filter((r) => r.orientation === 'v'));
+  }
+  const hGroups = [...groupParallel(lonelyH, MAX_GAP.h), ...framedH];
+  const vGroups = [...groupParallel(lonelyV, MAX_GAP.v), ...framedV];
+  if (!hGroups.some((g) => g.length >= 3) && !vGroups.some((g) => g.length >= 3)) return rulings;
   const runs = pageRuns.flatMap(splitCellsInRun);
   const added: Ruling[] = [];
-  for (const group of groupParallel(lonelyH)) added.push(...columnsForRows(group, runs));
-  for (const group of groupParallel(lonelyV)) added.push(...rowsForColumns(group, runs));
+  for (const group of hGroups) added.push(...columnsForRows(group, runs));
+  for (const group of vGroups) added.push(...rowsForColumns(group, runs));
   return added.length === 0 ? rulings : [...rulings, ...added];
 }
 
@@ -110,8 +141,22 @@ function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
   const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !/^[\s\d一二三四五六七八九十、.]*(?:合计|总计|小计|[\u4e00-\u9fa5]{1,6}合计)\s*$/.test(r.text));
   // the header: the bands above the first data row; its last band names the leaf columns
   const header = bands.slice(0, bands.indexOf(body[0]!));
-  const leaf = header[header.length - 1]?.runs ?? [];
   const headerRuns = header.flatMap((b) => b.runs);
+  // a leaf heading has no heading under it (项目 has 科目编码 and 科目名称 under it: a group
+  // heading); a group heading is centred over its columns, so "under" reaches its own width aside
+  const leaf = headerRuns.filter((h) => {
+    const reach = Math.max(h.fontSize, h.bbox.x1 - h.bbox.x0);
+    return !headerRuns.some((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.x1 > h.bbox.x0 - reach && u.bbox.x0 < h.bbox.x1 + reach);
+  });
+  // the body's columns of text, and whether a leaf heading stands over each
+  const segments = freeIntervals(bodyRuns, from, to).length === 0 ? [] : bodySegments(bodyRuns);
+  // the heading of a data column: one over it, or else the nearest beside it
+  const headingOf = (seg: [number, number]): TextRun | undefined => {
+    const over = leaf.find((h) => h.bbox.x1 > seg[0] && h.bbox.x0 < seg[1]);
+    if (over) return over;
+    const gap = (h: TextRun) => Math.max(seg[0] - h.bbox.x1, h.bbox.x0 - seg[1]);
+    return [...leaf].sort((p, q) => gap(p) - gap(q))[0];
+  };
   // between the data rows' text, a column line in each stretch the header's headings leave
   // free: a heading reaching into a data column marks that column's edge, and a leaf heading
   // inside the gap is a column of its own (left blank in every row); a heading over several
@@ -119,9 +164,16 @@ function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
   const xs: number[] = [];
   for (const [a, b] of freeIntervals(bodyRuns, from, to)) {
     const blockers = headerRuns.filter((r) => r.bbox.x1 > a && r.bbox.x0 < b && (r.bbox.x0 < a || r.bbox.x1 > b || leaf.includes(r)));
-    const pieces = freeIntervals(blockers, a, b).filter(([p, q]) => p > from + 3 && q < to - 3);
+    let pieces = freeIntervals(blockers, a, b).filter(([p, q]) => p > from + 3 && q < to - 3);
+    // a data column with no heading over it takes the heading beside it in the gap (a centred
+    // 其他收入 over right-aligned amounts): no line between them
+    const inGap = blockers.filter((r) => r.bbox.x0 >= a && r.bbox.x1 <= b).sort((p, q) => p.bbox.x0 - q.bbox.x0);
+    const left = segments.find((g) => Math.abs(g[1] - a) < 0.5);
+    const right = segments.find((g) => Math.abs(g[0] - b) < 0.5);
+    if (left && inGap.length > 0 && headingOf(left) === inGap[0] && pieces[0]?.[0] === a) pieces = pieces.slice(1);
+    if (right && inGap.length > 0 && headingOf(right) === inGap[inGap.length - 1] && pieces[pieces.length - 1]?.[1] === b) pieces = pieces.slice(0, -1);
     if (pieces.length > 0) xs.push(...pieces.map(([p, q]) => (p + q) / 2));
-    else if (a > from + 3 && b < to - 3) xs.push((a + b) / 2);
+    else if (a > from + 3 && b < to - 3 && !blockers.some((r) => r.bbox.x0 >= a && r.bbox.x1 <= b)) xs.push((a + b) / 2);
   }
   if (xs.length < 2) return [];
   const out: Ruling[] = [];
@@ -152,9 +204,17 @@ function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
   for (let k = 1; k < lines.length; k++) {
     const above = lines[k - 1]!;
     const below = lines[k]!;
-    // a line with no data under a data row, its text only in columns that row writes in: a wrapped name
-    const aboveCols = new Set(above.runs.map(column));
-    const wrapped = above.runs.some((r) => isData(r.text)) && !below.runs.some((r) => isData(r.text)) && below.runs.every((r) => aboveCols.has(column(r)));
+    // a wrapped name: a line with no data under a data row, each piece in a column where that
+    // row's text fills most of the width, and none starting an item of its own (二、 1. （一）)
+    const fills = (c: number) => {
+      const width = xs[c + 1]! - xs[c]!;
+      const used = above.runs.filter((r) => column(r) === c).reduce((sum, r) => sum + (r.bbox.x1 - r.bbox.x0), 0);
+      return used >= width * 0.6;
+    };
+    const wrapped =
+      above.runs.some((r) => isData(r.text)) &&
+      !below.runs.some((r) => isData(r.text)) &&
+      below.runs.every((r) => fills(column(r)) && !STARTS_ITEM.test(r.text.trim()));
     if (wrapped) continue;
     const y = (above.bbox.y1 + below.bbox.y0) / 2;
     for (let c = 0; c + 1 < xs.length; c++) {

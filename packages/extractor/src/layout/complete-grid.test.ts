@@ -1,0 +1,61 @@
+import type { Ruling, TextRun } from '@juesuan/model';
+import { describe, expect, it } from 'vitest';
+import { completeRulings, splitCellsInRun } from './complete-grid.ts';
+import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
+
+const run = (text: string, x0: number, y0: number, x1: number): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
+const h = (at: number, from = 50, to = 450): Ruling => ({ orientation: 'h', at, from, to });
+const v = (at: number, from = 100, to = 180): Ruling => ({ orientation: 'v', at, from, to });
+
+/** A heading row and three data rows: code, name, two amounts (the second column blank but headed). */
+const runs = [
+  run('科目编码', 55, 105, 95),
+  run('科目名称', 150, 105, 190),
+  run('合计', 270, 105, 290),
+  run('其他收入', 370, 105, 410),
+  ...[
+    ['201', '一般公共服务支出', '12.00'],
+    ['20101', '人大事务', '12.00'],
+    ['2010101', '行政运行', '12.00'],
+  ].flatMap(([code, name, amount], k) => [run(code!, 55, 125 + k * 20, 90), run(name!, 110, 125 + k * 20, 190), run(amount!, 300, 125 + k * 20, 325)]),
+];
+const grid = (rulings: Ruling[]) => {
+  const grids = rulingComponents(completeRulings(rulings, runs)).map((c) => buildRuledGrid(c, runs)).filter((g) => g !== null);
+  expect(grids).toHaveLength(1);
+  const g = grids[0]!;
+  return Array.from({ length: g.ys.length - 1 }, (_, r) => g.cells.filter((c) => c.row === r).map((c) => c.text));
+};
+
+describe('completeRulings', () => {
+  it('draws the column lines of a table ruled across only, a headed blank column kept', () => {
+    expect(grid([h(100), h(120), h(140), h(160), h(180)])).toEqual([
+      ['科目编码', '科目名称', '合计', '其他收入'],
+      ['201', '一般公共服务支出', '12.00', ''],
+      ['20101', '人大事务', '12.00', ''],
+      ['2010101', '行政运行', '12.00', ''],
+    ]);
+  });
+
+  it('draws the row lines of a table ruled down only, inside its frame', () => {
+    expect(grid([h(100), h(180), v(50), v(100), v(200), v(340), v(450)])).toEqual([
+      ['科目编码', '科目名称', '合计', '其他收入'],
+      ['201', '一般公共服务支出', '12.00', ''],
+      ['20101', '人大事务', '12.00', ''],
+      ['2010101', '行政运行', '12.00', ''],
+    ]);
+  });
+
+  it('leaves a fully ruled table as it is', () => {
+    const rulings = [h(100), h(120), h(180), v(50, 100, 180), v(100, 100, 180), v(450, 100, 180)];
+    expect(completeRulings(rulings, runs)).toBe(rulings);
+  });
+});
+
+describe('splitCellsInRun', () => {
+  it('cuts an item that holds two cells at the space between an amount and a name', () => {
+    const pieces = splitCellsInRun(run('371,514,655.00 一、一般公共服务支出', 328, 170, 536));
+    expect(pieces.map((p) => p.text)).toEqual(['371,514,655.00', '一、一般公共服务支出']);
+    expect(pieces[0]!.bbox.x1).toBeLessThan(pieces[1]!.bbox.x0);
+    expect(splitCellsInRun(run('因 公 出 国', 0, 0, 40)).map((p) => p.text)).toEqual(['因 公 出 国']);
+  });
+});
