@@ -44,7 +44,7 @@ interface TableSpec {
   department?: string;
   note?: string;
   /** which lines are printed: every cell's box (default), only the lines across, or only the lines down and the frame */
-  rules?: 'all' | 'across' | 'down';
+  rules?: 'all' | 'across' | 'down' | 'none';
 }
 
 class SamplePdf {
@@ -161,6 +161,7 @@ class SamplePdf {
   private cellLines(spec: TableSpec, x: number, y: number, w: number, h: number): void {
     const d = this.doc.lineWidth(0.6);
     if ((spec.rules ?? 'all') === 'all') d.rect(x, y, w, h).stroke();
+    else if (spec.rules === 'none') return;
     else if (spec.rules === 'across') d.moveTo(x, y).lineTo(x + w, y).moveTo(x, y + h).lineTo(x + w, y + h).stroke();
     else {
       d.moveTo(x, y).lineTo(x, y + h).moveTo(x + w, y).lineTo(x + w, y + h).stroke();
@@ -391,7 +392,7 @@ async function makeBudgetSample(): Promise<void> {
   await s.save(join(OUT, 'sample-budget-2025.pdf'));
 }
 
-/** Tables ruled one way only: lines across (no column lines), and lines down inside a frame. */
+/** Tables ruled one way only (lines across, or lines down inside a frame) and one with no lines at all. */
 async function makePartialRulesSample(): Promise<void> {
   const dir = join(OUT, 'partial-rules');
   mkdirSync(dir, { recursive: true });
@@ -451,6 +452,33 @@ async function makePartialRulesSample(): Promise<void> {
       ['210', '卫生健康支出', '424.40', '342.00', '82.40'],
       ['21004', '公共卫生', '424.40', '342.00', '82.40'],
       ['2100401', '疾病预防控制机构', '424.40', '342.00', '82.40'],
+    ],
+  });
+  s.newPage();
+  s.table({
+    kind: 'final.gpb_expenditure',
+    title: '一般公共预算财政拨款支出决算表',
+    number: '公开05表',
+    unit: '万元',
+    rules: 'none',
+    widths: [70, 150, 110, 110, 110],
+    headerRows: 1,
+    header: [
+      { r: 0, c: 0, text: '科目编码' },
+      { r: 0, c: 1, text: '科目名称' },
+      { r: 0, c: 2, text: '合计' },
+      { r: 0, c: 3, text: '基本支出' },
+      { r: 0, c: 4, text: '项目支出' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    rows: [
+      ['', '合计', '500.00', '418.00', '82.00'],
+      ['208', '社会保障和就业支出', '88.00', '88.00', ''],
+      ['20805', '行政事业单位养老支出', '88.00', '88.00', ''],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '88.00', '88.00', ''],
+      ['210', '卫生健康支出', '412.00', '330.00', '82.00'],
+      ['21004', '公共卫生', '412.00', '330.00', '82.00'],
+      ['2100401', '疾病预防控制机构', '412.00', '330.00', '82.00'],
     ],
   });
   await s.save(join(dir, 'sample-partial-rules-2024.pdf'));

@@ -1,6 +1,6 @@
 import type { Ruling, TextRun } from '@juesuan/model';
 import { describe, expect, it } from 'vitest';
-import { completeRulings, splitCellsInRun } from './complete-grid.ts';
+import { columnLines, completeRulings, splitCellsInRun } from './complete-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
 
 const run = (text: string, x0: number, y0: number, x1: number): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
@@ -57,5 +57,32 @@ describe('splitCellsInRun', () => {
     expect(pieces.map((p) => p.text)).toEqual(['371,514,655.00', '一、一般公共服务支出']);
     expect(pieces[0]!.bbox.x1).toBeLessThan(pieces[1]!.bbox.x0);
     expect(splitCellsInRun(run('因 公 出 国', 0, 0, 40)).map((p) => p.text)).toEqual(['因 公 出 国']);
+  });
+});
+
+describe('columnLines', () => {
+  const head = (text: string, x0: number, x1: number) => run(text, x0, 100, x1);
+  it('pairs left-aligned headings with right-aligned amounts in order, and keeps a headed blank column', () => {
+    // 合计 | 因公出国（境）费 | 公务接待费: headings at each column's start, amounts at its end
+    const lines = columnLines(
+      [
+        [104, 127],
+        [209, 227],
+        [329, 347],
+      ],
+      [head('合计', 53, 71), head('因公出国（境）费', 133, 205), head('公务接待费', 233, 278)],
+    );
+    expect(lines.map(Math.round)).toEqual([130, 230]);
+  });
+
+  it('gives a heading with no text under it a column of its own, and a headless column the nearest heading', () => {
+    const lines = columnLines(
+      [
+        [400, 430],
+        [745, 767],
+      ],
+      [head('财政拨款收入', 390, 450), head('事业收入', 520, 560), head('其他收入', 700, 740)],
+    );
+    expect(lines.map(Math.round)).toEqual([485, 630]);
   });
 });

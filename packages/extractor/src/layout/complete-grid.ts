@@ -40,6 +40,62 @@ function groupParallel(lines: Ruling[], maxGap: number): Ruling[][] {
   return groups;
 }
 
+/**
+ * Where the column lines go, from the data rows' columns of text and the leaf headings: a heading
+ * over a column of text names it; the rest are paired in order between those (left-aligned
+ * headings over right-aligned amounts), or with the nearest when headings outnumber columns
+ * (the rest name columns left blank in every row). The lines stand in the gaps between them.
+ */
+export function columnLines(segments: Array<[number, number]>, leaf: TextRun[]): number[] {
+  const overlap = (h: TextRun, s: [number, number]) => Math.min(h.bbox.x1, s[1]) - Math.max(h.bbox.x0, s[0]);
+  const headingOf = new Map<number, TextRun>();
+  const used = new Set<TextRun>();
+  segments.forEach((s, k) => {
+    const over = leaf.filter((h) => overlap(h, s) > 0 && !used.has(h)).sort((a, b) => overlap(b, s) - overlap(a, s))[0];
+    if (over) {
+      headingOf.set(k, over);
+      used.add(over);
+    }
+  });
+  // between two columns already named, the unnamed ones and the free headings
+  const anchors = [-1, ...segments.map((_, k) => k).filter((k) => headingOf.has(k)), segments.length];
+  for (let a = 0; a + 1 < anchors.length; a++) {
+    const lo = anchors[a]! < 0 ? -Infinity : segments[anchors[a]!]![1];
+    const hi = anchors[a + 1]! >= segments.length ? Infinity : segments[anchors[a + 1]!]![0];
+    const free = segments.map((s, k) => ({ s, k })).filter(({ s, k }) => !headingOf.has(k) && s[0] >= lo && s[1] <= hi);
+    const heads = leaf.filter((h) => !used.has(h) && h.bbox.x0 >= lo - 1 && h.bbox.x1 <= hi + 1).sort((p, q) => p.bbox.x0 - q.bbox.x0);
+    if (free.length === heads.length) {
+      free.forEach(({ k }, i) => {
+        headingOf.set(k, heads[i]!);
+        used.add(heads[i]!);
+      });
+    } else {
+      for (const { s, k } of free) {
+        const dist = (h: TextRun) => Math.max(s[0] - h.bbox.x1, h.bbox.x0 - s[1], 0);
+        const near = heads.filter((h) => !used.has(h)).sort((p, q) => dist(p) - dist(q))[0];
+        if (!near) continue;
+        headingOf.set(k, near);
+        used.add(near);
+      }
+    }
+  }
+  const columns: Array<[number, number]> = [
+    ...segments.map((s, k): [number, number] => {
+      const h = headingOf.get(k);
+      return h ? [Math.min(s[0], h.bbox.x0), Math.max(s[1], h.bbox.x1)] : s;
+    }),
+    ...leaf.filter((h) => !used.has(h)).map((h): [number, number] => [h.bbox.x0, h.bbox.x1]),
+  ].sort((a, b) => a[0] - b[0]);
+  // columns that overlap are one
+  const merged: Array<[number, number]> = [];
+  for (const c of columns) {
+    const last = merged[merged.length - 1];
+    if (last && c[0] < last[1]) last[1] = Math.max(last[1], c[1]);
+    else merged.push([...c]);
+  }
+  return merged.slice(1).map((c, k) => (merged[k]![1] + c[0]) / 2);
+}
+
 /** The x-extents runs cover, merged where they overlap or nearly touch. */
 function bodySegments(runs: TextRun[]): Array<[number, number]> {
   const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
@@ -126,7 +182,7 @@ export function completeRulings(rulings: Ruling[], pageRuns: TextRun[]): Ruling[
 }
 
 /** Rules across only: vertical lines where the data rows leave a gap. */
-function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
+export function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
   const ys = [...new Set(group.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
   if (ys.length < 3) return [];
   const from = Math.min(...group.map((r) => r.from));
@@ -142,39 +198,17 @@ function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
   // the header: the bands above the first data row; its last band names the leaf columns
   const header = bands.slice(0, bands.indexOf(body[0]!));
   const headerRuns = header.flatMap((b) => b.runs);
-  // a leaf heading has no heading under it (项目 has 科目编码 and 科目名称 under it: a group
-  // heading); a group heading is centred over its columns, so "under" reaches its own width aside
+  // a group heading (项目 over 科目编码 and 科目名称) is centred over the headings under it:
+  // one right under it, or some on each side of its centre; any other heading is a leaf
   const leaf = headerRuns.filter((h) => {
-    const reach = Math.max(h.fontSize, h.bbox.x1 - h.bbox.x0);
-    return !headerRuns.some((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.x1 > h.bbox.x0 - reach && u.bbox.x0 < h.bbox.x1 + reach);
+    const reach = 2 * (h.bbox.x1 - h.bbox.x0) + h.fontSize;
+    const centre = (h.bbox.x0 + h.bbox.x1) / 2;
+    const under = headerRuns.filter((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.x1 > h.bbox.x0 - reach && u.bbox.x0 < h.bbox.x1 + reach);
+    const mid = (u: TextRun) => (u.bbox.x0 + u.bbox.x1) / 2;
+    const below = under.some((u) => u.bbox.x1 > h.bbox.x0 && u.bbox.x0 < h.bbox.x1);
+    return !(below || (under.some((u) => mid(u) < centre) && under.some((u) => mid(u) > centre)));
   });
-  // the body's columns of text, and whether a leaf heading stands over each
-  const segments = freeIntervals(bodyRuns, from, to).length === 0 ? [] : bodySegments(bodyRuns);
-  // the heading of a data column: one over it, or else the nearest beside it
-  const headingOf = (seg: [number, number]): TextRun | undefined => {
-    const over = leaf.find((h) => h.bbox.x1 > seg[0] && h.bbox.x0 < seg[1]);
-    if (over) return over;
-    const gap = (h: TextRun) => Math.max(seg[0] - h.bbox.x1, h.bbox.x0 - seg[1]);
-    return [...leaf].sort((p, q) => gap(p) - gap(q))[0];
-  };
-  // between the data rows' text, a column line in each stretch the header's headings leave
-  // free: a heading reaching into a data column marks that column's edge, and a leaf heading
-  // inside the gap is a column of its own (left blank in every row); a heading over several
-  // columns (项目 over 编码 and 名称) marks nothing
-  const xs: number[] = [];
-  for (const [a, b] of freeIntervals(bodyRuns, from, to)) {
-    const blockers = headerRuns.filter((r) => r.bbox.x1 > a && r.bbox.x0 < b && (r.bbox.x0 < a || r.bbox.x1 > b || leaf.includes(r)));
-    let pieces = freeIntervals(blockers, a, b).filter(([p, q]) => p > from + 3 && q < to - 3);
-    // a data column with no heading over it takes the heading beside it in the gap (a centred
-    // 其他收入 over right-aligned amounts): no line between them
-    const inGap = blockers.filter((r) => r.bbox.x0 >= a && r.bbox.x1 <= b).sort((p, q) => p.bbox.x0 - q.bbox.x0);
-    const left = segments.find((g) => Math.abs(g[1] - a) < 0.5);
-    const right = segments.find((g) => Math.abs(g[0] - b) < 0.5);
-    if (left && inGap.length > 0 && headingOf(left) === inGap[0] && pieces[0]?.[0] === a) pieces = pieces.slice(1);
-    if (right && inGap.length > 0 && headingOf(right) === inGap[inGap.length - 1] && pieces[pieces.length - 1]?.[1] === b) pieces = pieces.slice(0, -1);
-    if (pieces.length > 0) xs.push(...pieces.map(([p, q]) => (p + q) / 2));
-    else if (a > from + 3 && b < to - 3 && !blockers.some((r) => r.bbox.x0 >= a && r.bbox.x1 <= b)) xs.push((a + b) / 2);
-  }
+  const xs = columnLines(bodySegments(bodyRuns), leaf).filter((x) => x > from + 3 && x < to - 3);
   if (xs.length < 2) return [];
   const out: Ruling[] = [];
   for (const band of bands) {

@@ -6,6 +6,7 @@ import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
 import type { PlainLine } from './table-meta.ts';
 import { readTableMeta } from './table-meta.ts';
 import { groupIntoLines } from './text-lines.ts';
+import { findOpenTables } from './open-tables.ts';
 import { findUnruledTables } from './unruled-tables.ts';
 
 export interface PageTable {
@@ -29,6 +30,10 @@ export interface PageLayout {
   tables: PageTable[];
   /** lines outside any table */
   lines: Array<PlainLine & { inTable: boolean }>;
+}
+
+function overlaps(a: BBox, b: BBox): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 function inside(b: BBox, region: BBox, margin = 1): boolean {
@@ -82,9 +87,12 @@ export function layoutPage(page: RawPage): PageLayout {
     return withText >= 2 || withText === 0;
   });
   const freeRuns = page.runs.filter((r) => !tablesFound.some((g) => inside(r.bbox, g.bbox)));
-  const unruled = findUnruledTables(freeRuns);
+  // tables printed with no lines: a grid drawn from their text, or else aligned columns
+  const open = findOpenTables(freeRuns).filter((g) => g.cells.filter((c) => c.text !== '').length >= 2);
+  const unruled = findUnruledTables(freeRuns).filter((u) => !open.some((g) => overlaps(g.bbox, u.bbox)));
   const regions = [
     ...tablesFound.map((g) => ({ bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: g.ys.length - 1, nCols: g.xs.length - 1, ruled: true })),
+    ...open.map((g) => ({ bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: g.ys.length - 1, nCols: g.xs.length - 1, ruled: false })),
     ...unruled.map((u) => ({ ...u, ruled: false })),
   ].sort((a, b) => a.bbox.y0 - b.bbox.y0);
 
