@@ -8,6 +8,8 @@ import { groupIntoLines } from './text-lines.ts';
 
 /** What ends a table's heading upwards: its title, unit, number or department line. */
 const ABOVE_HEADER = /表\s*$|表[（(]|单位\s*[:：]|公开\s*\d+\s*表|编制(?:部门|单位)\s*[:：]|^第[一二三四五六七八九十\d]+部分/;
+/** How many lines without amounts a table may hold in a row (the blank rows of a summary). */
+const MAX_BLANK_ROWS = 16;
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
 const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
@@ -22,6 +24,7 @@ export function findOpenTables(pageRuns: TextRun[]): RuledGrid[] {
   const runs = pageRuns.flatMap(splitCellsInRun);
   const lines = groupIntoLines(runs);
   const grids: RuledGrid[] = [];
+  let taken = 0; // lines before this belong to a block already
   for (let i = 0; i < lines.length; ) {
     if (!hasAmount(lines[i]!)) {
       i++;
@@ -34,15 +37,18 @@ export function findOpenTables(pageRuns: TextRun[]): RuledGrid[] {
       const step = gapBetween(lines[j]!, next);
       if (step > Math.max(lines[j]!.fontSize, next.fontSize) * 2.5) break;
       if (!hasAmount(next)) {
-        // a line without amounts stays only when an amount line follows close below
-        const after = lines[j + 2];
-        if (!after || !hasAmount(after) || gapBetween(next, after) > next.fontSize * 2.5) break;
+        // lines without amounts (a name wrapped over lines) stay only when an amount line follows close below
+        // (or rows left blank, as a two-sided summary has many), never past a title, unit or note line
+        let k = j + 1;
+        const ends = (l: LineOfRuns) => ABOVE_HEADER.test(l.text) || /^(?:注|备注|说明)\s*[:：\d]/.test(l.text);
+        while (k + 1 < lines.length && k - j <= MAX_BLANK_ROWS && !hasAmount(lines[k]!) && !ends(lines[k]!) && gapBetween(lines[k]!, lines[k + 1]!) <= lines[k]!.fontSize * 2.5) k++;
+        if (!hasAmount(lines[k]!) || k - j > MAX_BLANK_ROWS) break;
       }
       j++;
     }
     // the heading: close lines above, up to the title, unit or number line
     let top = i;
-    while (top > 0 && i - top < 5) {
+    while (top > taken && i - top < 5) {
       const prev = lines[top - 1]!;
       if (ABOVE_HEADER.test(prev.text) || gapBetween(prev, lines[top]!) > prev.fontSize * 2.5) break;
       top--;
@@ -50,6 +56,7 @@ export function findOpenTables(pageRuns: TextRun[]): RuledGrid[] {
     const block = lines.slice(top, j + 1);
     const dataLines = block.filter(hasAmount).length;
     i = j + 1;
+    taken = i;
     if (dataLines < 3 && !(dataLines >= 1 && top < lines.indexOf(block.find(hasAmount)!))) continue;
     const grid = gridOfBlock(block, runs);
     if (grid) grids.push(grid);
@@ -61,15 +68,30 @@ export function findOpenTables(pageRuns: TextRun[]): RuledGrid[] {
 function gridOfBlock(block: LineOfRuns[], runs: TextRun[]): RuledGrid | null {
   const x0 = Math.min(...block.map((l) => l.bbox.x0)) - 2;
   const x1 = Math.max(...block.map((l) => l.bbox.x1)) + 2;
-  const ys = [block[0]!.bbox.y0 - 2];
-  for (let k = 1; k < block.length; k++) {
-    const above = block[k - 1]!;
-    const below = block[k]!;
-    // a name wrapped onto a second line sits tight under the first, with no amount of its own
-    const wrapped = !hasAmount(below) && !STARTS_ITEM.test(below.text) && gapBetween(above, below) < Math.min(above.fontSize, below.fontSize) * 0.6;
-    if (!wrapped) ys.push((above.bbox.y1 + below.bbox.y0) / 2);
+  // rows: lines that touch or overlap (a name wrapped around its amounts) are one row, as is a
+  // name's second line tight under the first; a row holds one line of amounts at most
+  const rows: LineOfRuns[][] = [];
+  // heading lines are rows of their own, so a group heading does not hide the lines under it
+  // (the line touching the first amount line is the first row's wrapped name)
+  let firstData = block.findIndex(hasAmount);
+  if (firstData > 0 && gapBetween(block[firstData - 1]!, block[firstData]!) < block[firstData]!.fontSize * 0.25) firstData--;
+  for (const [k, line] of block.entries()) {
+    if (k <= firstData) {
+      rows.push([line]);
+      continue;
+    }
+    const row = rows[rows.length - 1];
+    const last = row?.[row.length - 1];
+    const font = last ? Math.min(last.fontSize, line.fontSize) : 0;
+    const gap = last ? gapBetween(last, line) : Infinity;
+    const touching = gap < font * 0.25 && !(hasAmount(line) && row!.some(hasAmount));
+    const wrapped = !hasAmount(line) && !STARTS_ITEM.test(line.text) && gap < font * 0.6;
+    if (row && (touching || wrapped)) row.push(line);
+    else rows.push([line]);
   }
-  ys.push(block[block.length - 1]!.bbox.y1 + 2);
+  const top = (r: LineOfRuns[]) => Math.min(...r.map((l) => l.bbox.y0));
+  const bottom = (r: LineOfRuns[]) => Math.max(...r.map((l) => l.bbox.y1));
+  const ys = [top(rows[0]!) - 2, ...rows.slice(1).map((r, k) => (bottom(rows[k]!) + top(r)) / 2), bottom(rows[rows.length - 1]!) + 2];
   const across: Ruling[] = ys.map((y) => ({ orientation: 'h', at: y, from: x0, to: x1 }));
   const inside = runs.filter((r) => (r.bbox.y0 + r.bbox.y1) / 2 > ys[0]! && (r.bbox.y0 + r.bbox.y1) / 2 < ys[ys.length - 1]! && r.bbox.x1 > x0 && r.bbox.x0 < x1);
   const down = columnsForRows(across, inside);
