@@ -20,6 +20,11 @@ const isData = (text: string) => isDecimalAmount(text) || /^\d{3,7}$/.test(text.
 /** The numbering that opens a row of its own: 二、 1. （一） (1) */
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
+/** The distinct positions of parallel rules, in order (to a tenth of a point). */
+function positions(lines: Ruling[]): number[] {
+  return [...new Set(lines.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+}
+
 /** How many distinct positions a set of parallel rules takes. */
 function distinct(lines: Ruling[]): number {
   return new Set(lines.map((r) => Math.round(r.at))).size;
@@ -183,7 +188,7 @@ export function completeRulings(rulings: Ruling[], pageRuns: TextRun[]): Ruling[
 
 /** Rules across only: vertical lines where the data rows leave a gap. */
 export function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
-  const ys = [...new Set(group.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+  const ys = positions(group);
   if (ys.length < 3) return [];
   const from = Math.min(...group.map((r) => r.from));
   const to = Math.max(...group.map((r) => r.to));
@@ -224,7 +229,7 @@ export function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
 
 /** Rules down only: horizontal lines between the text lines, a wrapped name kept in its row. */
 function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
-  const xs = [...new Set(group.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+  const xs = positions(group);
   if (xs.length < 3) return [];
   const top = Math.min(...group.map((r) => r.from));
   const bottom = Math.max(...group.map((r) => r.to));
