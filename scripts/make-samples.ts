@@ -582,6 +582,9 @@ await makeScan(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'sample
 // scanned as a bound report is: the wide tables lie sideways on the page images
 mkdirSync(join(OUT, 'scanned', 'sideways'), { recursive: true });
 await makeScan(join(OUT, 'sideways', 'sample-sideways-2024.pdf'), join(OUT, 'scanned', 'sideways', 'sample-sideways-2024.pdf'), 20241, 200, 65);
+// tables ruled one way only, or not at all, scanned
+mkdirSync(join(OUT, 'scanned', 'partial-rules'), { recursive: true });
+await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'partial-rules', 'sample-partial-rules-2024.pdf'), 20242, 200, 65);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 process.stdout.write(`samples written to ${OUT}\n`);

@@ -12,7 +12,7 @@ async function read(path: string, ocr: 'auto' | 'never'): Promise<{ doc: Extract
   return { doc, parsed: parseDocument(doc) };
 }
 
-describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/sample-sideways-2024.pdf'])('OCR of the scanned %s', (name) => {
+describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/sample-sideways-2024.pdf', 'partial-rules/sample-partial-rules-2024.pdf'])('OCR of the scanned %s', (name) => {
   let truth: Awaited<ReturnType<typeof read>>;
   let scan: Awaited<ReturnType<typeof read>>;
   beforeAll(async () => {

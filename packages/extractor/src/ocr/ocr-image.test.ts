@@ -7,7 +7,7 @@ import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { binarize, otsuThreshold, rotateGray, rotateQuarter } from './image-ops.ts';
 import { garbageRatio, needsOcr } from './decide-ocr.ts';
-import { looksSideways, normalizeOcrAmount, restoreYi } from './ocr-page.ts';
+import { looksSideways, normalizeOcrAmount, restoreYi, rowsFromImage } from './ocr-page.ts';
 
 /** A white page with a 4 × 3 ruled grid and some "text" blobs, at 100 px per inch-ish scale. */
 function gridImage(): GrayImage {
@@ -78,6 +78,34 @@ describe('a table scanned sideways', () => {
     const upright: GrayImage = { width, height, data, scale: 100 / 72 };
     expect(looksSideways(gridsOf(upright))).toBe(false);
     expect(looksSideways(gridsOf(rotateQuarter(upright, 1)))).toBe(true);
+  });
+});
+
+describe('a table ruled only down, in a frame', () => {
+  it('gets its row lines from the text lines on the image, a wrapped name kept in its row', () => {
+    const width = 900;
+    const height = 600;
+    const bin = new Uint8Array(width * height);
+    const box = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) bin[y * width + x] = 1;
+    };
+    const scale = 1; // a pixel a point
+    // the frame and three column lines
+    for (const y of [100, 500]) box(100, y, 800, y + 2);
+    for (const x of [100, 300, 550, 800]) box(x, 100, x + 2, 502);
+    // five rows of text 20 high, 60 apart; row 3 has its name wrapped onto a second line 6 below
+    for (let k = 0; k < 5; k++) {
+      const y = 130 + k * 60;
+      box(120, y, 250, y + 20);
+      box(600, y, 780, y + 20);
+    }
+    box(120, 276, 200, 296);
+    const grid = { xs: [100, 300, 550, 800], ys: [100, 500], bbox: { x0: 100, y0: 100, x1: 800, y1: 500 } };
+    const rows = rowsFromImage(bin, width, grid, scale);
+    expect(rows.map((r) => Math.round(r.at))).toEqual([170, 230, 303, 350]);
+    expect(rows.every((r) => r.orientation === 'h' && r.from === 100 && r.to === 800)).toBe(true);
+    // a grid already ruled across is left alone
+    expect(rowsFromImage(bin, width, { ...grid, ys: [100, 160, 220, 280, 340, 400, 500] }, scale)).toEqual([]);
   });
 });
 

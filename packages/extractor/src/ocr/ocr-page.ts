@@ -118,6 +118,12 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     ({ bin, rulings, grids } = findGrids(img, threshold));
   }
   const scale = img.scale;
+  // a table ruled only down, in a frame: its row lines from the text lines on the image
+  const rows = grids.flatMap((g) => rowsFromImage(bin, img.width, g, scale));
+  if (rows.length > 0) {
+    rulings = mergeRulings([...rulings, ...rows]);
+    grids = gridsOf(rulings);
+  }
 
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
@@ -155,6 +161,13 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       rest.data.fill(255, y * img.width + Math.max(0, Math.floor(g.bbox.x0 * scale) - 3), y * img.width + Math.min(img.width, Math.ceil(g.bbox.x1 * scale) + 3));
     }
   }
+  // lines outside the grids (a rule under a heading, a table ruled across only) are not text
+  // (only long ones: a big title's strokes can pass for short lines)
+  for (const r of rulings.filter((x) => x.to - x.from >= 36)) {
+    const half = Math.max(3, Math.round(scale));
+    const [x0, x1, y0, y1] = r.orientation === 'h' ? [r.from * scale, r.to * scale, r.at * scale - half, r.at * scale + half] : [r.at * scale - half, r.at * scale + half, r.from * scale, r.to * scale];
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(img.height, Math.ceil(y1)); y++) rest.data.fill(255, y * img.width + Math.max(0, Math.floor(x0)), y * img.width + Math.min(img.width, Math.ceil(x1)));
+  }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
   const restBin = binarize(rest, threshold);
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
@@ -187,13 +200,67 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 function findGrids(img: GrayImage, threshold: number) {
   const bin = binarize(img, threshold);
   const rulings: Ruling[] = mergeRulings(detectImageLines(bin, img.width, img.height, img.scale));
-  const grids = rulingComponents(rulings)
-    .map((c) => buildRuledGrid(c, []))
-    .filter((g): g is NonNullable<typeof g> => g !== null && g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15);
-  return { bin, rulings, grids };
+  return { bin, rulings, grids: gridsOf(rulings) };
 }
 
-type Grid = ReturnType<typeof findGrids>['grids'][number];
+function gridsOf(rulings: Ruling[]) {
+  return rulingComponents(rulings)
+    .map((c) => buildRuledGrid(c, []))
+    .filter((g): g is NonNullable<typeof g> => g !== null && g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15);
+}
+
+type Grid = ReturnType<typeof gridsOf>[number];
+
+/**
+ * A grid with column lines but no lines across inside its frame: the bands of ink between its
+ * column lines are its text lines; a gap under half a line high is a name wrapped onto the next
+ * line, a wider one a row line.
+ */
+export function rowsFromImage(bin: Uint8Array, width: number, grid: Pick<Grid, 'xs' | 'ys' | 'bbox'>, scale: number): Ruling[] {
+  if (grid.ys.length > 3 || grid.xs.length < 4) return [];
+  const inset = Math.max(4, Math.round(scale * 1.5));
+  const top = Math.ceil(grid.bbox.y0 * scale) + inset;
+  const bottom = Math.floor(grid.bbox.y1 * scale) - inset;
+  const spans = grid.xs.slice(0, -1).map((x, k) => [Math.ceil(x * scale) + inset, Math.floor(grid.xs[k + 1]! * scale) - inset] as const);
+  const bands: Array<[number, number]> = [];
+  const inked: Array<Set<number>> = [];
+  let start = -1;
+  let cols = new Set<number>();
+  for (let y = top; y <= bottom; y++) {
+    const here = new Set<number>();
+    if (y < bottom)
+      spans.forEach(([a, b], c) => {
+        for (let x = a; x < b; x++)
+          if (bin[y * width + x] === 1) {
+            here.add(c);
+            break;
+          }
+      });
+    if (here.size > 0) {
+      if (start < 0) start = y;
+      for (const c of here) cols.add(c);
+    } else if (start >= 0) {
+      if (y - start >= 3) {
+        bands.push([start, y]);
+        inked.push(cols);
+      }
+      start = -1;
+      cols = new Set();
+    }
+  }
+  // only a frame: far more lines of text than rows between its lines across
+  if (bands.length < 3 || bands.length < 2 * (grid.ys.length - 1) + 1) return [];
+  const heights = bands.map(([a, b]) => b - a).sort((a, b) => a - b);
+  const line = heights[Math.floor(heights.length / 2)]!;
+  const cuts: number[] = [];
+  for (let k = 1; k < bands.length; k++) {
+    const gap = bands[k]![0] - bands[k - 1]![1];
+    // a name wrapped onto the next line: ink in fewer columns, all of them inked above
+    const wrapped = inked[k]!.size < inked[k - 1]!.size && [...inked[k]!].every((c) => inked[k - 1]!.has(c)) && gap < line * 0.8;
+    if (!wrapped && gap >= line * 0.5) cuts.push((bands[k - 1]![1] + bands[k]![0]) / 2);
+  }
+  return cuts.map((y) => ({ orientation: 'h', at: y / scale, from: grid.bbox.x0, to: grid.bbox.x1 }));
+}
 
 /** Most cells of an upright table are wider than tall (rows are one line high); turned, the reverse. */
 export function looksSideways(grids: Array<Pick<Grid, 'cells'>>): boolean {
