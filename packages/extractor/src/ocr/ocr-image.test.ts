@@ -129,6 +129,9 @@ describe('when to OCR', () => {
     // glyph ids of a font without a Unicode map, as a text layer gives them
     expect(garbageRatio('#$\u000e\u000f\u001c\u001dhńŅK\u00101#$Ùĉ01#$K\u0010')).toBeGreaterThan(0.5);
     expect(garbageRatio('2024年度收入支出决算总表（公开01表）单位：万元 PPP项目 50% (1)-[2]')).toBe(0);
+    // glyph ids of an Identity-H font read as code points: stray scripts and rare ideographs
+    expect(garbageRatio('㇇㺘ߣޕ᭦অս˖зݳ亩ⴞᵜᒤ᭦ޕਸ䇑䍒᭯ᤘⅮ᭦')).toBeGreaterThan(0.5);
+    expect(garbageRatio('“三公”经费 ≤ 5% ①因公出国（境）费 × 2 ℃ — ■ 一、')).toBe(0);
   });
   it('restores the thin 一 that OCR reads as a dash or loses', () => {
     expect(restoreYi('-般公共预算')).toBe('一般公共预算');
