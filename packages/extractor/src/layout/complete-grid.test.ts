@@ -86,3 +86,17 @@ describe('columnLines', () => {
     expect(lines.map(Math.round)).toEqual([485, 630]);
   });
 });
+
+describe('a grid whose lines stop short of each other', () => {
+  it('is joined by lengthening its lines, not redrawn from the text', () => {
+    // lines across from 56 to 444 and lines down from 106 to 174: 6 points short of each other
+    const across = [100, 120, 140, 160, 180].map((y) => h(y, 56, 444));
+    const down = [50, 100, 200, 340, 450].map((x) => v(x, 106, 174));
+    expect(grid([...across, ...down])).toEqual([
+      ['科目编码', '科目名称', '合计', '其他收入'],
+      ['201', '一般公共服务支出', '12.00', ''],
+      ['20101', '人大事务', '12.00', ''],
+      ['2010101', '行政运行', '12.00', ''],
+    ]);
+  });
+});

@@ -176,15 +176,41 @@ export function completeRulings(rulings: Ruling[], pageRuns: TextRun[]): Ruling[
     if (across >= 3 && down <= 2) framedH.push(component.filter((r) => r.orientation === 'h'));
     if (down >= 3 && across <= 2) framedV.push(component.filter((r) => r.orientation === 'v'));
   }
-  const hGroups = [...groupParallel(lonelyH, MAX_GAP.h), ...framedH];
-  const vGroups = [...groupParallel(lonelyV, MAX_GAP.v), ...framedV];
+  let hGroups = [...groupParallel(lonelyH, MAX_GAP.h), ...framedH];
+  let vGroups = [...groupParallel(lonelyV, MAX_GAP.v), ...framedV];
   if (!hGroups.some((g) => g.length >= 3) && !vGroups.some((g) => g.length >= 3)) return rulings;
+  // lines both ways over the same region that stop short of each other: a whole grid, its lines
+  // lengthened to meet rather than a second set drawn from the text
+  const region = (g: Ruling[]) => {
+    const across = g[0]!.orientation === 'h';
+    const a = [Math.min(...g.map((r) => r.from)), Math.max(...g.map((r) => r.to))];
+    const b = [Math.min(...g.map((r) => r.at)), Math.max(...g.map((r) => r.at))];
+    return across ? { x0: a[0]!, x1: a[1]!, y0: b[0]!, y1: b[1]! } : { x0: b[0]!, x1: b[1]!, y0: a[0]!, y1: a[1]! };
+  };
+  const meetsRegion = (p: Ruling[], q: Ruling[]) => {
+    const a = region(p);
+    const b = region(q);
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  };
+  const crossed = new Set<Ruling>();
+  for (const hg of hGroups) {
+    for (const vg of vGroups) {
+      if (hg.length < 3 || vg.length < 3 || !meetsRegion(hg, vg)) continue;
+      for (const r of [...hg, ...vg]) crossed.add(r);
+    }
+  }
+  hGroups = hGroups.filter((g) => !g.some((r) => crossed.has(r)));
+  vGroups = vGroups.filter((g) => !g.some((r) => crossed.has(r)));
+  const base = crossed.size === 0 ? rulings : rulings.map((r) => (crossed.has(r) ? { ...r, from: r.from - REACH, to: r.to + REACH } : r));
   const runs = pageRuns.flatMap(splitCellsInRun);
   const added: Ruling[] = [];
   for (const group of hGroups) added.push(...columnsForRows(group, runs));
   for (const group of vGroups) added.push(...rowsForColumns(group, runs));
-  return added.length === 0 ? rulings : [...rulings, ...added];
+  return added.length === 0 && crossed.size === 0 ? rulings : [...base, ...added];
 }
+
+/** How far the lines of a grid may stop short of each other and still be one grid. */
+const REACH = 8;
 
 /** Rules across only: vertical lines where the data rows leave a gap. */
 export function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {

@@ -6,7 +6,7 @@ import { UnionFind } from './union-find.ts';
 /** Rulings closer than this are the same grid line. */
 const GRID_TOLERANCE = 2.5;
 /** How far a ruling may stop short of a crossing and still meet it. */
-const TOUCH = 3;
+const TOUCH = 6;
 
 export interface GridCell {
   row: number;
