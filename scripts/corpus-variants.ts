@@ -1,7 +1,8 @@
 /**
  * Layout variants of a folder of reports with expected records, for measuring how the extractor
  * holds up on layouts the folder does not have: each PDF turned (90/180/270), with only its lines
- * across, only its lines down, no lines at all, and with its fonts' Unicode maps removed. The
+ * across, only its lines down, no lines at all, its lines stopping short of their crossings, and
+ * with its fonts' Unicode maps removed. The
  * expected records stay the same, so `pnpm eval <out>` scores every variant. Needs qpdf on PATH.
  *   pnpm corpus-variants <folder> <out folder>
  */
@@ -60,6 +61,18 @@ function dropRules(keep: 'h' | 'v' | 'none'): (pdf: Buffer) => Buffer {
   };
 }
 
+/** Every rule (a thin filled rectangle) shortened by 5 points at each end: lines that stop short of their crossings. */
+function shortenRules(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1').replace(/([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re\n(f\*?)(?=\s)/g, (all, x: string, y: string, w: string, h: string, op: string) => {
+    let [nx, ny, nw, nh] = [Number(x), Number(y), Number(w), Number(h)];
+    if (Math.min(Math.abs(nw), Math.abs(nh)) > 3 || Math.max(Math.abs(nw), Math.abs(nh)) < 14) return all;
+    if (Math.abs(nw) > Math.abs(nh)) [nx, nw] = [nx + 5 * Math.sign(nw), nw - 10 * Math.sign(nw)];
+    else [ny, nh] = [ny + 5 * Math.sign(nh), nh - 10 * Math.sign(nh)];
+    return `${nx.toFixed(2)} ${ny.toFixed(2)} ${nw.toFixed(2)} ${nh.toFixed(2)} re\n${op}`;
+  });
+  return Buffer.from(text, 'latin1');
+}
+
 const noUnicodeMaps = (pdf: Buffer) => Buffer.from(pdf.toString('latin1').replace(/\/ToUnicode \d+ 0 R/g, ''), 'latin1');
 
 mkdirSync(out, { recursive: true });
@@ -71,6 +84,7 @@ const variants: Array<{ name: string; make: (src: string, dst: string) => void }
   { name: 'down-only', make: (s, d) => editContent(s, d, dropRules('v')) },
   { name: 'no-lines', make: (s, d) => editContent(s, d, dropRules('none')) },
   { name: 'no-unicode-maps', make: (s, d) => editContent(s, d, noUnicodeMaps) },
+  { name: 'short-lines', make: (s, d) => editContent(s, d, shortenRules) },
 ];
 let made = 0;
 for (const file of readdirSync(input).filter((f) => f.toLowerCase().endsWith('.pdf'))) {
