@@ -1,4 +1,5 @@
 import type { BBox, Ruling, TextRun } from '@juesuan/model';
+import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { charEdges, rulingComponents, splitRunAt } from './ruled-grid.ts';
 import { groupIntoLines } from './text-lines.ts';
@@ -250,7 +251,8 @@ export function columnsForRows(group: Ruling[], runs: TextRun[]): Ruling[] {
   }
   // the outer borders, so the grid closes
   out.push({ orientation: 'v', at: from, from: top, to: bottom }, { orientation: 'v', at: to, from: top, to: bottom });
-  return out;
+  // a line drawn band after band is one line: it reaches past a band whose rules stop short of it
+  return mergeRulings(out);
 }
 
 /** Rules down only: horizontal lines between the text lines, a wrapped name kept in its row. */
@@ -288,5 +290,5 @@ function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
     }
   }
   out.push({ orientation: 'h', at: top, from: left, to: right }, { orientation: 'h', at: bottom, from: left, to: right });
-  return out;
+  return mergeRulings(out);
 }
