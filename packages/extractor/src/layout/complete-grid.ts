@@ -2,6 +2,7 @@ import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { charEdges, rulingComponents, splitRunAt } from './ruled-grid.ts';
+import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';
 
 /** How far a ruling may stop short of a crossing and still meet it (as in ruled-grid). */
@@ -268,9 +269,17 @@ function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
   if (!lines.some((l) => l.runs.some((r) => isDecimalAmount(r.text)))) return [];
   const column = (r: TextRun) => xs.findIndex((x, k) => k + 1 < xs.length && centreX(r.bbox) >= x && centreX(r.bbox) < xs[k + 1]!);
   const out: Ruling[] = [];
+  const firstData = lines.findIndex((l) => l.runs.some((r) => isDecimalAmount(r.text)));
   for (let k = 1; k < lines.length; k++) {
     const above = lines[k - 1]!;
     const below = lines[k]!;
+    // in the heading, lines set tight together where one continues the other's headings (a
+    // heading wrapped over lines, another centred beside it) are one row; a wider gap, a group
+    // heading over other headings, or one across column lines parts the levels
+    const spansColumns = (l: LineOfRuns) => l.runs.some((r) => xs.slice(1, -1).some((x) => r.bbox.x0 < x - 1 && r.bbox.x1 > x + 1));
+    const overlapsX = (a: TextRun, b: TextRun) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
+    const continues = above.runs.every((a) => below.runs.some((b) => overlapsX(a, b))) || below.runs.every((b) => above.runs.some((a) => overlapsX(a, b)));
+    if (k < firstData && below.bbox.y0 - above.bbox.y1 < Math.min(above.fontSize, below.fontSize) * 0.6 && continues && !spansColumns(above) && !spansColumns(below)) continue;
     // a wrapped name: a line with no data under a data row, each piece in a column where that
     // row's text fills most of the width, and none starting an item of its own (二、 1. （一）)
     const fills = (c: number) => {
