@@ -13,6 +13,12 @@ const MAX_BLANK_ROWS = 16;
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
 const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
+
+/** Every amount of `line` ends (right-aligned) where some amount of the block ends. */
+function alignsWith(line: LineOfRuns, block: LineOfRuns[]): boolean {
+  const ends = block.flatMap((l) => l.runs.filter((r) => isDecimalAmount(r.text)).map((r) => r.bbox.x1));
+  return line.runs.filter((r) => isDecimalAmount(r.text)).every((r) => ends.some((x) => Math.abs(x - r.bbox.x1) <= 3));
+}
 const gapBetween = (a: LineOfRuns, b: LineOfRuns) => b.bbox.y0 - a.bbox.y1;
 
 /**
@@ -35,7 +41,10 @@ export function findOpenTables(pageRuns: TextRun[]): RuledGrid[] {
     while (j + 1 < lines.length) {
       const next = lines[j + 1]!;
       const step = gapBetween(lines[j]!, next);
-      if (step > Math.max(lines[j]!.fontSize, next.fontSize) * 2.5) break;
+      const em = Math.max(lines[j]!.fontSize, next.fontSize);
+      // past a wide gap only an amount line whose amounts end where the block's do (the 总计 row
+      // under blank rows), and never past a title, unit or note line
+      if (step > em * 2.5 && !(step < em * 20 && hasAmount(next) && !ABOVE_HEADER.test(next.text) && alignsWith(next, lines.slice(i, j + 1)))) break;
       if (!hasAmount(next)) {
         // lines without amounts (a name wrapped over lines) stay only when an amount line follows close below
         // (or rows left blank, as a two-sided summary has many), never past a title, unit or note line
