@@ -84,17 +84,31 @@ function gridOfBlock(block: LineOfRuns[], runs: TextRun[]): RuledGrid | null {
   // (the line touching the first amount line is the first row's wrapped name)
   let firstData = block.findIndex(hasAmount);
   if (firstData > 0 && gapBetween(block[firstData - 1]!, block[firstData]!) < block[firstData]!.fontSize * 0.25) firstData--;
+  const overlapsX = (a: TextRun, b: TextRun) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
+  // the widest text starting at about the same place: how wide that column's names run
+  const widest = (run: TextRun) =>
+    Math.max(...block.flatMap((l) => l.runs).filter((r) => !isDecimalAmount(r.text) && Math.abs(r.bbox.x0 - run.bbox.x0) < run.fontSize).map((r) => r.bbox.x1 - r.bbox.x0));
   for (const [k, line] of block.entries()) {
-    if (k <= firstData) {
-      rows.push([line]);
-      continue;
-    }
     const row = rows[rows.length - 1];
     const last = row?.[row.length - 1];
     const font = last ? Math.min(last.fontSize, line.fontSize) : 0;
     const gap = last ? gapBetween(last, line) : Infinity;
+    if (k <= firstData) {
+      // heading lines set tight, one continuing the other's headings (a heading wrapped over
+      // lines), are one row; a heading over several below it (收入 over 项目 and 决算数) is not
+      const continues =
+        last !== undefined &&
+        (last.runs.every((a) => line.runs.some((b) => overlapsX(a, b))) || line.runs.every((b) => last.runs.some((a) => overlapsX(a, b)))) &&
+        !last.runs.some((a) => line.runs.filter((b) => overlapsX(a, b)).length > 1);
+      if (row && k > 0 && k < firstData && gap < font * 0.6 && continues) row.push(line);
+      else rows.push([line]);
+      continue;
+    }
     const touching = gap < font * 0.25 && !(hasAmount(line) && row!.some(hasAmount));
-    const wrapped = !hasAmount(line) && !STARTS_ITEM.test(line.text) && gap < font * 0.6;
+    // a name wrapped onto a tight second line: the name above runs as wide as its column's widest
+    const head = line.runs[0];
+    const filled = last?.runs.some((a) => head !== undefined && !isDecimalAmount(a.text) && Math.abs(a.bbox.x0 - head.bbox.x0) < a.fontSize && a.bbox.x1 - a.bbox.x0 >= widest(a) * 0.8);
+    const wrapped = !hasAmount(line) && !STARTS_ITEM.test(line.text) && gap < font * 0.6 && filled === true;
     if (row && (touching || wrapped)) row.push(line);
     else rows.push([line]);
   }
