@@ -27,6 +27,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** The database for reading, or a one-line error naming it. */
+function readOnlyOrFail(path: string): ReturnType<typeof openReadOnly> {
+  try {
+    return openReadOnly(path);
+  } catch (err) {
+    fail(`${path}: cannot open database (${(err as Error).message})`);
+  }
+}
+
 function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
   const r = schema.safeParse(raw);
   if (!r.success) fail(`bad option: ${r.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; ')}`);
@@ -118,12 +127,7 @@ program
   .addOption(new Option('--format <format>', 'table, csv or json').default('table'))
   .action((sql: string, raw: unknown) => {
     const opts = parseOptions(QueryOptions, raw);
-    let db;
-    try {
-      db = openReadOnly(opts.db);
-    } catch (err) {
-      fail(`${opts.db}: cannot open database (${(err as Error).message})`);
-    }
+    const db = readOnlyOrFail(opts.db);
     try {
       const stmt = db.prepare(sql);
       if (!stmt.readonly || !stmt.reader) fail('the query connection is read-only: only statements that read rows are allowed');
@@ -145,12 +149,7 @@ program
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (raw: unknown) => {
     const opts = parseOptions(ExportOptions, raw);
-    let db: ReturnType<typeof openReadOnly>;
-    try {
-      db = openReadOnly(opts.db);
-    } catch (err) {
-      fail(`${opts.db}: cannot open database (${(err as Error).message})`);
-    }
+    const db = readOnlyOrFail(opts.db);
     const fields: readonly string[] = opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS;
     let rows: Iterable<Record<string, unknown>>;
     try {

@@ -2,6 +2,7 @@ import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { charEdges, rulingComponents, splitRunAt } from './ruled-grid.ts';
+import { continuesHeading, STARTS_ITEM } from './row-lines.ts';
 import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';
 
@@ -19,8 +20,6 @@ const centreX = (b: BBox) => (b.x0 + b.x1) / 2;
 /** A data cell's text: an amount, or a code. */
 const isData = (text: string) => isDecimalAmount(text) || /^\d{3,7}$/.test(text.replace(/\s+/g, ''));
 
-/** The numbering that opens a row of its own: 二、 1. （一） (1) */
-const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
 /** The distinct positions of parallel rules, in order (to a tenth of a point). */
 function positions(lines: Ruling[]): number[] {
@@ -113,19 +112,6 @@ function bodySegments(runs: TextRun[]): Array<[number, number]> {
     else merged.push([a, b]);
   }
   return merged;
-}
-
-/** The x-intervals no run covers, between `from` and `to` (runs merged where they overlap). */
-function freeIntervals(runs: TextRun[], from: number, to: number): Array<[number, number]> {
-  const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const free: Array<[number, number]> = [];
-  let x = from;
-  for (const [a, b] of spans) {
-    if (a > x + 2) free.push([x, a]);
-    x = Math.max(x, b);
-  }
-  if (to > x + 2) free.push([x, to]);
-  return free;
 }
 
 /**
@@ -277,9 +263,7 @@ function rowsForColumns(group: Ruling[], runs: TextRun[]): Ruling[] {
     // heading wrapped over lines, another centred beside it) are one row; a wider gap, a group
     // heading over other headings, or one across column lines parts the levels
     const spansColumns = (l: LineOfRuns) => l.runs.some((r) => xs.slice(1, -1).some((x) => r.bbox.x0 < x - 1 && r.bbox.x1 > x + 1));
-    const overlapsX = (a: TextRun, b: TextRun) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
-    const continues = above.runs.every((a) => below.runs.some((b) => overlapsX(a, b))) || below.runs.every((b) => above.runs.some((a) => overlapsX(a, b)));
-    if (k < firstData && below.bbox.y0 - above.bbox.y1 < Math.min(above.fontSize, below.fontSize) * 0.6 && continues && !spansColumns(above) && !spansColumns(below)) continue;
+    if (k < firstData && below.bbox.y0 - above.bbox.y1 < Math.min(above.fontSize, below.fontSize) * 0.6 && continuesHeading(above, below) && !spansColumns(above) && !spansColumns(below)) continue;
     // a wrapped name: a line with no data under a data row, each piece in a column where that
     // row's text fills most of the width, and none starting an item of its own (二、 1. （一）)
     const fills = (c: number) => {

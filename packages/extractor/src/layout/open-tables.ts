@@ -3,6 +3,7 @@ import { isDecimalAmount } from './amount-text.ts';
 import { columnsForRows, splitCellsInRun } from './complete-grid.ts';
 import type { RuledGrid } from './ruled-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
+import { continuesHeading, overlapsX, STARTS_ITEM } from './row-lines.ts';
 import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';
 
@@ -10,7 +11,6 @@ import { groupIntoLines } from './text-lines.ts';
 const ABOVE_HEADER = /表\s*$|表[（(]|单位\s*[:：]|公开\s*\d+\s*表|编制(?:部门|单位)\s*[:：]|^第[一二三四五六七八九十\d]+部分/;
 /** How many lines without amounts a table may hold in a row (the blank rows of a summary). */
 const MAX_BLANK_ROWS = 16;
-const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
 
 const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
 
@@ -84,7 +84,6 @@ function gridOfBlock(block: LineOfRuns[], runs: TextRun[]): RuledGrid | null {
   // (the line touching the first amount line is the first row's wrapped name)
   let firstData = block.findIndex(hasAmount);
   if (firstData > 0 && gapBetween(block[firstData - 1]!, block[firstData]!) < block[firstData]!.fontSize * 0.25) firstData--;
-  const overlapsX = (a: TextRun, b: TextRun) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
   // the widest text starting at about the same place: how wide that column's names run
   const widest = (run: TextRun) =>
     Math.max(...block.flatMap((l) => l.runs).filter((r) => !isDecimalAmount(r.text) && Math.abs(r.bbox.x0 - run.bbox.x0) < run.fontSize).map((r) => r.bbox.x1 - r.bbox.x0));
@@ -98,7 +97,7 @@ function gridOfBlock(block: LineOfRuns[], runs: TextRun[]): RuledGrid | null {
       // lines), are one row; a heading over several below it (收入 over 项目 and 决算数) is not
       const continues =
         last !== undefined &&
-        (last.runs.every((a) => line.runs.some((b) => overlapsX(a, b))) || line.runs.every((b) => last.runs.some((a) => overlapsX(a, b)))) &&
+        continuesHeading(last, line) &&
         !last.runs.some((a) => line.runs.filter((b) => overlapsX(a, b)).length > 1);
       if (row && k > 0 && k < firstData && gap < font * 0.6 && continues) row.push(line);
       else rows.push([line]);

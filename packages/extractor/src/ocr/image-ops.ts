@@ -92,12 +92,21 @@ export interface Rect {
   y1: number;
 }
 
+/** A region in whole pixels, kept inside the image. */
+function pixelsOf(img: GrayImage, r: Rect): { x0: number; y0: number; x1: number; y1: number } {
+  return { x0: Math.max(0, Math.floor(r.x0)), y0: Math.max(0, Math.floor(r.y0)), x1: Math.min(img.width, Math.ceil(r.x1)), y1: Math.min(img.height, Math.ceil(r.y1)) };
+}
+
+/** Paints a region white, in place. */
+export function whiten(img: GrayImage, r: Rect): void {
+  const { x0, y0, x1, y1 } = pixelsOf(img, r);
+  if (x1 <= x0) return;
+  for (let y = y0; y < y1; y++) img.data.fill(255, y * img.width + x0, y * img.width + x1);
+}
+
 /** A region cut out as an image of its own. */
 export function cropGray(img: GrayImage, r: Rect): GrayImage {
-  const x0 = Math.max(0, Math.floor(r.x0));
-  const y0 = Math.max(0, Math.floor(r.y0));
-  const x1 = Math.min(img.width, Math.ceil(r.x1));
-  const y1 = Math.min(img.height, Math.ceil(r.y1));
+  const { x0, y0, x1, y1 } = pixelsOf(img, r);
   const w = Math.max(0, x1 - x0);
   const h = Math.max(0, y1 - y0);
   const data = new Uint8Array(w * h);
@@ -107,10 +116,7 @@ export function cropGray(img: GrayImage, r: Rect): GrayImage {
 
 /** A region as a binary PGM (P5) file, the simplest format the recogniser reads. */
 export function toPgm(img: GrayImage, r: Rect, scaleUp = 1): Buffer {
-  const x0 = Math.max(0, Math.floor(r.x0));
-  const y0 = Math.max(0, Math.floor(r.y0));
-  const x1 = Math.min(img.width, Math.ceil(r.x1));
-  const y1 = Math.min(img.height, Math.ceil(r.y1));
+  const { x0, y0, x1, y1 } = pixelsOf(img, r);
   const w = Math.max(1, x1 - x0);
   const h = Math.max(1, y1 - y0);
   const pad = 8; // a white margin helps the recogniser find the first and last glyphs

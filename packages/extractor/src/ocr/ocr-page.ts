@@ -9,7 +9,7 @@ import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm } from './image-ops.ts';
+import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
 export interface OcrPageOptions {
@@ -156,17 +156,17 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 
   // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out
   const rest = { ...img, data: Uint8Array.from(img.data) };
-  for (const g of grids) {
-    for (let y = Math.max(0, Math.floor(g.bbox.y0 * scale) - 3); y < Math.min(img.height, Math.ceil(g.bbox.y1 * scale) + 3); y++) {
-      rest.data.fill(255, y * img.width + Math.max(0, Math.floor(g.bbox.x0 * scale) - 3), y * img.width + Math.min(img.width, Math.ceil(g.bbox.x1 * scale) + 3));
-    }
-  }
+  for (const g of grids) whiten(rest, { x0: g.bbox.x0 * scale - 3, y0: g.bbox.y0 * scale - 3, x1: g.bbox.x1 * scale + 3, y1: g.bbox.y1 * scale + 3 });
   // lines outside the grids (a rule under a heading, a table ruled across only) are not text
   // (only long ones: a big title's strokes can pass for short lines)
   for (const r of rulings.filter((x) => x.to - x.from >= 36)) {
     const half = Math.max(3, Math.round(scale));
-    const [x0, x1, y0, y1] = r.orientation === 'h' ? [r.from * scale, r.to * scale, r.at * scale - half, r.at * scale + half] : [r.at * scale - half, r.at * scale + half, r.from * scale, r.to * scale];
-    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(img.height, Math.ceil(y1)); y++) rest.data.fill(255, y * img.width + Math.max(0, Math.floor(x0)), y * img.width + Math.min(img.width, Math.ceil(x1)));
+    whiten(
+      rest,
+      r.orientation === 'h'
+        ? { x0: r.from * scale, y0: r.at * scale - half, x1: r.to * scale, y1: r.at * scale + half }
+        : { x0: r.at * scale - half, y0: r.from * scale, x1: r.at * scale + half, y1: r.to * scale },
+    );
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
   const restBin = binarize(rest, threshold);

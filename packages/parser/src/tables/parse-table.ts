@@ -113,7 +113,6 @@ export interface ParsedTableRecords {
   measures: Array<string | null>;
 }
 
-/** One table → one record per numeric cell, each with its row's code or label and its measure. */
 /**
  * Parts of a code printed over 类/款/项 columns, joined: a 款 or 项 printed without its leading
  * zero (201 | 3 | 1) is padded to two digits (2010301). Parts that are not a 类 and then
@@ -128,15 +127,16 @@ export function normalizeSplitCode(parts: string[]): string {
  * Code columns whose leading parts are blank while a later one holds digits (   | 03 |    under
  * 201 | | ): the blank parts come from the last code printed with its 类, so 03 becomes 201 03.
  */
-export function inheritSplitPrefix(texts: string[], last: Array<string | null> | null): { parts: Array<string | null> } | null {
+export function inheritSplitPrefix(texts: string[], last: Array<string | null> | null): Array<string | null> | null {
   if (!last || texts.length < 2 || texts[0] !== '') return null;
   const first = texts.findIndex((t) => t !== '');
   if (first <= 0 || !texts.slice(first).every((t) => t === '' || /^\d{1,2}$/.test(t))) return null;
   // the same or a deeper level: all the parts above it must be known
   if (last.slice(0, first).some((t) => t === null)) return null;
-  return { parts: [...last.slice(0, first), ...texts.slice(first).map((t) => (t === '' ? null : t))] };
+  return [...last.slice(0, first), ...texts.slice(first).map((t) => (t === '' ? null : t))];
 }
 
+/** One table → one record per numeric cell, each with its row's code or label and its measure. */
 export function parseTable(table: Table, tableIndex: number, ctx: TableContext): ParsedTableRecords {
   const grid = new TableGrid(table);
   const records: AmountRecord[] = [];
@@ -170,7 +170,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
       // a layout that prints only the new part of a code (blank 类 under a 类 row): the rest from above
       const inherited = inheritSplitPrefix(texts, lastSplit);
       if (texts.length >= 2 && texts[0] !== '' && parts.length === texts.filter((t) => t !== '').length) lastSplit = texts.map((t) => (t === '' ? null : t));
-      else if (inherited) lastSplit = inherited.parts;
+      else if (inherited) lastSplit = inherited;
       let code: string | null = null;
       let codePrinted: string | null = null;
       let method: CodeMethod = 'none';
@@ -187,7 +187,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         method = 'printed';
         score = 1;
       } else if (coded && inherited) {
-        code = normalizeSplitCode(inherited.parts.filter((t): t is string => t !== null));
+        code = normalizeSplitCode(inherited.filter((t): t is string => t !== null));
         codePrinted = joined;
         method = 'split';
         score = 1;
