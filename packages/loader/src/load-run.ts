@@ -51,25 +51,25 @@ export function loadRun(db: Db, info: DocumentInfo, extracted: ExtractedDocument
     const m = parsed.meta;
     const run = db
       .prepare(
-        `INSERT INTO runs (document_sha256, file, status, extractor_version, parser_version, catalog_version, kind, fiscal_year, department, region, province, city, county, unit_scope, meta_json, started_at, finished_at)
-         VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (document_sha256, file, status, extractor_version, parser_version, catalog_version, kind, fiscal_year, department, region, region_code, province, city, county, unit_scope, publication, meta_json, started_at, finished_at)
+         VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(info.sha256, info.file, extracted.extractorVersion, parsed.parserVersion, parsed.catalogVersion, m.kind, m.fiscalYear, m.department, m.region.name, m.region.province, m.region.city, m.region.county, m.unitScope, JSON.stringify(m), startedAt, now());
+      .run(info.sha256, info.file, extracted.extractorVersion, parsed.parserVersion, parsed.catalogVersion, m.kind, m.fiscalYear, m.department, m.region.name, m.region.code, m.region.province, m.region.city, m.region.county, m.unitScope, m.publication, JSON.stringify(m), startedAt, now());
     const runId = Number(run.lastInsertRowid);
     const page = db.prepare('INSERT INTO pages (run_id, number, width, height, source, is_toc) VALUES (?, ?, ?, ?, ?, ?)');
     for (const p of extracted.pages) page.run(runId, p.number, p.width, p.height, p.source, p.isTableOfContents ? 1 : 0);
     const section = db.prepare('INSERT INTO sections (run_id, idx, level, numbering, title, page, end_page, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     extracted.sections.forEach((s, i) => section.run(runId, i, s.level, s.numbering, s.title, s.page, s.endPage, JSON.stringify(s.path), s.text));
-    const table = db.prepare('INSERT INTO tables (run_id, idx, kind, title, number, unit, pages, n_rows, n_cols, records, measures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const t of parsed.tables) table.run(runId, t.index, t.kind, t.title, t.number, t.unit, JSON.stringify(t.pages), t.rows, t.cols, t.records, JSON.stringify(t.measures));
+    const table = db.prepare('INSERT INTO tables (run_id, idx, kind, kind_confidence, kind_evidence, title, number, unit, pages, n_rows, n_cols, records, measures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const t of parsed.tables) table.run(runId, t.index, t.kind, t.kindConfidence, JSON.stringify(t.kindEvidence), t.title, t.number, t.unit, JSON.stringify(t.pages), t.rows, t.cols, t.records, JSON.stringify(t.measures));
     const cell = db.prepare('INSERT INTO cells (run_id, table_idx, row, col, row_span, col_span, page, x0, y0, x1, y1, text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const t of extracted.tables) for (const c of t.cells) cell.run(runId, t.index, c.row, c.col, c.rowSpan, c.colSpan, c.page, c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, c.text, c.source, c.confidence);
     const item = db.prepare(
-      `INSERT INTO line_items (run_id, table_idx, table_kind, page, row, col, x0, y0, x1, y1, side, panel, code, code_printed, code_method, code_score, code_level, parent_code, class_code, label, label_key, parent_label, measure, printed, unit, amount_fen, flags)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO line_items (run_id, table_idx, table_kind, page, row, col, x0, y0, x1, y1, side, panel, group_name, code, code_printed, code_method, code_score, code_level, parent_code, class_code, label, label_key, parent_label, context, measure, printed, unit, amount_fen, flags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of parsed.records)
-      item.run(runId, r.tableIndex, r.table, r.page, r.row, r.col, r.bbox?.x0 ?? null, r.bbox?.y0 ?? null, r.bbox?.x1 ?? null, r.bbox?.y1 ?? null, r.side, r.panel, r.code, r.codePrinted, r.codeMethod, r.codeScore, r.codeLevel, r.parentCode, r.classCode, r.label, r.labelKey, r.parentLabel, r.measure, r.printed, r.unit, r.amountFen, JSON.stringify(r.flags));
+      item.run(runId, r.tableIndex, r.table, r.page, r.row, r.col, r.bbox?.x0 ?? null, r.bbox?.y0 ?? null, r.bbox?.x1 ?? null, r.bbox?.y1 ?? null, r.side, r.panel, r.group, r.code, r.codePrinted, r.codeMethod, r.codeScore, r.codeLevel, r.parentCode, r.classCode, r.label, r.labelKey, r.parentLabel, r.context ? JSON.stringify(r.context) : null, r.measure, r.printed, r.unit, r.amountFen, JSON.stringify(r.flags));
     const fact = db.prepare('INSERT INTO facts (run_id, name, code, label, amount_fen, percent, value, printed, unit, sentence, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of parsed.facts) fact.run(runId, f.name, f.code, f.label, f.amountFen, f.percent, f.value, f.printed, f.unit, f.sentence, f.page);
     const finding = db.prepare('INSERT INTO findings (run_id, rule, severity, message_zh, message_en, cells, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)');

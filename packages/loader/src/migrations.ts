@@ -187,4 +187,41 @@ CREATE VIEW narrative_facts AS
   FROM facts f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
 `,
   },
+  {
+    version: 3,
+    sql: `
+-- the expenditure group of two-group summaries, and the text context of procurement rows
+ALTER TABLE line_items ADD COLUMN group_name TEXT;
+ALTER TABLE line_items ADD COLUMN context TEXT;
+-- how sure the table's kind is, and why
+ALTER TABLE tables ADD COLUMN kind_confidence REAL;
+ALTER TABLE tables ADD COLUMN kind_evidence TEXT;
+-- the GB/T 2260 division code of the region, and the publication a document belongs to
+ALTER TABLE runs ADD COLUMN region_code TEXT;
+ALTER TABLE runs ADD COLUMN publication TEXT;
+
+DROP VIEW document_codes;
+DROP VIEW records;
+CREATE VIEW records AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.region_code, r.department, r.unit_scope AS scope, r.publication,
+         li.table_kind AS "table", li.page, li.side,
+         CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN li.code END AS code,
+         li.label, li.measure, li.printed, li.unit, li.amount_fen, r.id AS run,
+         li.panel, li.group_name AS "group", li.class_code, li.parent_label, li.code_printed, li.context,
+         li.code AS code_resolved, li.code_method, li.table_idx, li.row, li.col,
+         MIN(li.col) OVER (PARTITION BY li.run_id, li.table_idx, li.panel) AS panel_rank,
+         li.x0, li.y0, li.x1, li.y1, li.flags
+  FROM line_items li JOIN latest_runs r ON r.id = li.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+
+CREATE VIEW document_codes AS
+  SELECT document_sha256, file, kind, fiscal_year, region, region_code, department, scope, "table", code_resolved AS code, MAX(label) AS label, unit,
+    MAX(CASE WHEN measure = 'total' THEN amount_fen END) AS total_fen,
+    MAX(CASE WHEN measure = 'basic' THEN amount_fen END) AS basic_fen,
+    MAX(CASE WHEN measure = 'project' THEN amount_fen END) AS project_fen,
+    MAX(CASE WHEN measure = 'fiscal' THEN amount_fen END) AS fiscal_fen,
+    MAX(CASE WHEN measure = 'amount' THEN amount_fen END) AS amount_fen
+  FROM records WHERE code_resolved IS NOT NULL AND code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias')
+  GROUP BY document_sha256, "table", code_resolved, unit;
+`,
+  },
 ];

@@ -10,7 +10,10 @@ export const Region = z.object({
   county: z.string().nullable(),
   /** the most specific level, e.g. 上海市普陀区 */
   name: z.string().nullable(),
-  level: z.enum(['province', 'city', 'county', 'unknown']),
+  /** GB/T 2260 administrative division code of the most specific level (310107 上海市普陀区) */
+  code: z.string().regex(/^\d{6}$/).nullable(),
+  /** national: a department of the central government */
+  level: z.enum(['national', 'province', 'city', 'county', 'unknown']),
 });
 export type Region = z.infer<typeof Region>;
 
@@ -22,6 +25,8 @@ export const DocumentMeta = z.object({
   region: Region,
   publicationDate: z.string().nullable(),
   unitsIncluded: z.array(z.string()),
+  /** the report a split publication's PDFs share: department|year|kind */
+  publication: z.string().nullable(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -36,6 +41,9 @@ export type CellRef = z.infer<typeof CellRef>;
 export const CodeMethod = z.enum(['printed', 'split', 'in_name', 'name_exact', 'name_alias', 'name_fuzzy', 'label', 'none']);
 export type CodeMethod = z.infer<typeof CodeMethod>;
 
+/** The context fields a record can carry, in export order (procurement tables). */
+export const CONTEXT_FIELDS = ['level', 'category', 'special_item', 'econ_item', 'method'] as const;
+
 export const AmountRecord = z.object({
   tableIndex: z.number().int().nonnegative(),
   table: z.string(),
@@ -45,6 +53,8 @@ export const AmountRecord = z.object({
   col: z.number().int().nonnegative(),
   side: z.enum(['income', 'expenditure']).nullable(),
   panel: z.string().nullable(),
+  /** the expenditure group of a two-group summary: function (功能分类) or purpose (支出用途) */
+  group: z.string().nullable(),
   code: z.string().nullable(),
   /** the code as printed, where it had to be normalised (a 款 printed without its leading zero) */
   codePrinted: z.string().nullable(),
@@ -57,6 +67,8 @@ export const AmountRecord = z.object({
   /** normalized key for rows identified by label: numbering removed, whitespace removed */
   labelKey: z.string().nullable(),
   parentLabel: z.string().nullable(),
+  /** text columns that give the amount its context (procurement: level, category, special_item, econ_item, method) */
+  context: z.record(z.string(), z.string()).nullable(),
   measure: z.string(),
   printed: z.string(),
   unit: z.string(),
@@ -118,6 +130,9 @@ export type LineItem = z.infer<typeof LineItem>;
 export const ParsedTable = z.object({
   index: z.number().int().nonnegative(),
   kind: z.string(),
+  /** how sure the classification is (0–1), and why */
+  kindConfidence: z.number().min(0).max(1),
+  kindEvidence: z.array(z.string()),
   title: z.string().nullable(),
   number: z.string().nullable(),
   pages: z.array(z.number().int().positive().nullable()),

@@ -6,7 +6,9 @@ import { readDocumentMeta } from './meta/document-meta.ts';
 import type { NarrativeItem } from './narrative/narrative-facts.ts';
 import { extractNarrativeFacts } from './narrative/narrative-facts.ts';
 import { extractPerformanceFacts } from './narrative/performance-facts.ts';
-import { classifyTable, isTwoSided } from './tables/classify-table.ts';
+import { isTwoSided, kindSpec } from './registry/table-kinds.ts';
+import { classifyTable, codeFamily, rowCodesOf } from './tables/classify-table.ts';
+import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { validateRecords } from './validate/validate.ts';
 import { PARSER_VERSION } from './version.ts';
@@ -64,6 +66,19 @@ function partialItemFinding(item: NarrativeItem, sectionCode: string): Finding {
     severity: 'info',
     messageZh: `情况说明中 ${item.label} 的项「${item.itemName}」不在本文件的表中，也不在科目目录中；记录的科目为其款 ${sectionCode}`,
     messageEn: `the 项 "${item.itemName}" of the narrative item ${item.label} is in neither the document's tables nor the catalog; the record carries its 款 code ${sectionCode}`,
+    cells: [],
+    suggestion: null,
+  };
+}
+
+/** A table whose kind is uncertain: the candidates weighed, so a person can decide. */
+function uncertainKindFinding(tableIndex: number, title: string | null, cls: Classification): Finding {
+  const list = cls.candidates.map((c) => `${c.kind} (${c.confidence})`).join(', ');
+  return {
+    rule: 'table.kind_uncertain',
+    severity: 'warning',
+    messageZh: `表 ${tableIndex}「${title ?? ''}」的类别不确定，记为 ${cls.kind}；候选：${list}；依据：${cls.evidence.join('；')}`,
+    messageEn: `table ${tableIndex} "${title ?? ''}": kind uncertain, recorded as ${cls.kind}; candidates ${list}; evidence: ${cls.evidence.join('; ')}`,
     cells: [],
     suggestion: null,
   };
@@ -159,17 +174,22 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   const tables: ParsedTable[] = [];
   const records: AmountRecord[] = [];
   const lineItems: LineItem[] = [];
+  const tableFindings: Finding[] = [];
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
-    const kind = classifyTable(table.meta.title, headerText, meta.kind, table.panels.length);
+    const rowCodes = rowCodesOf(table);
+    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes });
+    const kind = cls.kind;
+    if (cls.candidates.length > 0) tableFindings.push(uncertainKindFinding(table.index, table.meta.title, cls));
     // a unit printed in the header ("决算数（万元）") when no unit line stands near the title
     const headerUnit = /(?:单位\s*[:：;；]?\s*|[（(])(万元|亿元|千元|元)[）)]?/.exec(headerText)?.[1] ?? null;
     const printedUnit = table.meta.unit ?? headerUnit;
     const unit = printedUnit ?? defaultUnit ?? (meta.kind === 'budget' ? '元' : '万元');
-    const parsed = kind === 'other' || kind === 'budget.project_performance' || kind.startsWith('performance.') ? { records: [], lineItems: [], measures: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: printedUnit === null, functional, economic });
+    const parsed = kind === 'other' || kindSpec(kind)?.parse === false ? { records: [], lineItems: [], measures: [], findings: [] } : parseTable(table, table.index, { kind, unit, unitAssumed: printedUnit === null, functional, economic, rowCodes: codeFamily(rowCodes) });
     records.push(...parsed.records);
     lineItems.push(...parsed.lineItems);
-    tables.push({ index: table.index, kind, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
+    tableFindings.push(...parsed.findings);
+    tables.push({ index: table.index, kind, kindConfidence: cls.confidence, kindEvidence: cls.evidence, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
   }
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
   const names = new Map<string, string[]>();
@@ -202,7 +222,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const findings = [...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
+  const findings = [...tableFindings, ...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,
     catalogVersion: CATALOG_VERSION,

@@ -35,10 +35,10 @@ export function detectRegion(name: string): Region {
   if (province && !/[省市区]$/.test(province)) province = null;
   const parts = [province, city, county].filter((x): x is string => !!x);
   const level = county ? 'county' : city ? 'city' : province ? 'province' : 'unknown';
-  return { province, city, county, name: parts.length ? parts.join('') : null, level };
+  return { province, city, county, name: parts.length ? parts.join('') : null, code: null, level };
 }
 
-const LEVEL_RANK = { unknown: 0, province: 1, city: 2, county: 3 } as const;
+const LEVEL_RANK = { unknown: 0, national: 1, province: 1, city: 2, county: 3 } as const;
 
 function mostSpecificRegion(names: string[]): Region {
   return names.map(detectRegion).reduce((best, r) => (LEVEL_RANK[r.level] > LEVEL_RANK[best.level] ? r : best), detectRegion(''));
@@ -136,5 +136,6 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     region: mostSpecificRegion([department ?? '', base]),
     publicationDate: date,
     unitsIncluded: [...new Set(unitsIncluded)],
+    publication: null,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTable } from './classify-table.ts';
 
-const kinds = (docKind: 'final' | 'budget', titles: string[]) => titles.map((t) => classifyTable(t, '', docKind, 0));
+const kinds = (docKind: 'final' | 'budget', titles: string[], rowCodes: string[] = []) => titles.map((t) => classifyTable({ title: t, headerText: '', docKind, panels: 0, rowCodes }).kind);
 
 describe('classifyTable', () => {
   it('names the standard 决算 tables whatever the wording, year and publisher', () => {
@@ -26,9 +26,36 @@ describe('classifyTable', () => {
     expect(kinds('final', ['财政拨款支出决算明细表', '一般公共预算财政拨款支出决算明细表', '一般公共预算财政拨款项目支出决算表'])).toEqual(['final.fiscal_detail', 'final.gpb_detail', 'final.gpb_project']);
   });
 
-  it('names the standard 预算 tables and leaves project lists out', () => {
+  it('names the standard 预算 tables and project lists', () => {
     expect(
       kinds('budget', ['2025年部门收支总表', '财务收支预算总表', '收入预算总表', '支出预算总表', '财政拨款收支预算总表', '一般公共预算支出功能分类预算表', '一般公共预算基本支出部门预算经济分类预算表', '“三公”经费和机关运行经费预算表', '财政拨款支出预算表（部门经济分类科目）', '项目支出预算表', '一般公共预算项目支出预算表']),
-    ).toEqual(['budget.summary', 'budget.summary', 'budget.income', 'budget.expenditure', 'budget.fiscal_summary', 'budget.gpb_expenditure', 'budget.gpb_basic', 'budget.three_public', 'budget.fiscal_by_econ', 'other', 'other']);
+    ).toEqual(['budget.summary', 'budget.summary', 'budget.income', 'budget.expenditure', 'budget.fiscal_summary', 'budget.gpb_expenditure', 'budget.gpb_basic', 'budget.three_public', 'budget.fiscal_by_econ', 'budget.project_expenditure', 'budget.gpb_project']);
+  });
+
+  it('names the Jiangsu table set', () => {
+    expect(
+      kinds('budget', [
+        '公开05表：财政拨款支出预算表（功能科目）',
+        '财政拨款基本支出预算表（经济科目）',
+        '一般公共预算机关运行经费支出预算表',
+        '2019年政府采购预算表',
+        '“三公”经费、会议费、培训费支出预算表',
+        '十、2018年度江苏省高级人民法院政府性基金预算财政拨款支出预算表',
+      ]),
+    ).toEqual(['budget.fiscal_expenditure', 'budget.fiscal_basic', 'budget.agency_operation', 'budget.procurement', 'budget.three_public', 'budget.gov_fund']);
+  });
+
+  it('reads titles through OCR confusions, with less confidence', () => {
+    const c = classifyTable({ title: '收人预算总表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [] });
+    expect(c.kind).toBe('budget.income');
+    expect(c.confidence).toBeLessThan(0.9);
+    expect(kinds('budget', ['单仨收支总表', '财政拨款支山预算表'])).toEqual(['budget.summary', 'budget.fiscal_expenditure']);
+  });
+
+  it('never gives economic rows a functional kind: uncertain tables are other, with candidates', () => {
+    const c = classifyTable({ title: '财政拨款支出预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: ['301', '30101', '30102', '302'] });
+    expect(c.kind).toBe('other');
+    expect(c.candidates.map((x) => x.kind)).toContain('budget.fiscal_expenditure');
+    expect(c.evidence.join(' ')).toMatch(/economic/);
   });
 });

@@ -1,44 +1,112 @@
-import type { DocumentKind } from '@juesuan/model';
+import type { DocumentKind, Table } from '@juesuan/model';
+import { normalizeConfusions } from '../registry/ocr-confusions.ts';
+import type { Family, TableKindSpec } from '../registry/table-kinds.ts';
+import { TABLE_KINDS } from '../registry/table-kinds.ts';
 
-export type TableFamily = 'final' | 'budget';
+/** Below this the kind is `other`, with a finding naming the candidates. */
+export const KIND_CONFIDENCE_THRESHOLD = 0.5;
 
-/** Canonical kind from the title (and, failing that, the header), robust to regional wording. */
-export function classifyTable(title: string | null, headerText: string, docKind: DocumentKind, panels: number): string {
-  const raw = (title ?? '').replace(/\s+/g, '');
-  const family: TableFamily = /决算/.test(raw) ? 'final' : /预算/.test(raw) && !/决算/.test(raw) && docKind !== 'final' ? 'budget' : docKind === 'budget' ? 'budget' : 'final';
-  // drop the year and who publishes it: "2025年部门…", "上海市XX局2024年度…"
-  const t = raw.replace(/^.*?\d{4}年度?/, '').replace(/[“”"'‘’]/g, '');
-  const kind = kindOfTitle(t, family);
-  if (kind) return kind;
-  const h = headerText.replace(/\s+/g, '');
-  if (panels >= 2 && /收入/.test(h) && /支出/.test(h)) return `${family}.summary`;
-  return 'other';
+export interface KindEvidence {
+  title: string | null;
+  headerText: string;
+  docKind: DocumentKind;
+  panels: number;
+  /** the account codes printed in the data rows */
+  rowCodes: string[];
 }
 
-function kindOfTitle(t: string, family: TableFamily): string | null {
-  if (t === '') return null;
-  if (/绩效目标/.test(t)) return family === 'budget' ? 'budget.project_performance' : 'other';
-  if (/绩效/.test(t)) return /项目/.test(t) ? 'performance.project' : /整体/.test(t) ? 'performance.department' : 'other';
-  // a 三公 table of government-fund money is not the standard one
-  if (/三公/.test(t)) return /政府性基金|国有资本/.test(t) ? 'other' : `${family}.three_public`;
-  if (/政府性基金/.test(t)) return `${family}.gov_fund`;
-  if (/国有资本经营/.test(t)) return `${family}.soe_capital`;
-  if (/基本支出/.test(t) && /(经济分类|一般公共预算|财政拨款)/.test(t)) return `${family}.gpb_basic`;
-  if (/财政拨款支出.*经济分类/.test(t)) return family === 'budget' ? 'budget.fiscal_by_econ' : `${family}.gpb_basic`;
-  if (/财政拨款收(入)?支(出)?(决算|预算)?总?表/.test(t)) return `${family}.fiscal_summary`;
-  if (/一般公共预算.*项目支出/.test(t)) return family === 'final' ? 'final.gpb_project' : 'other';
-  // the older 决算 formats print a 明细表 beside the 一般公共预算财政拨款支出决算表
-  if (/一般公共预算.*支出.*明细/.test(t)) return family === 'final' ? 'final.gpb_detail' : `${family}.gpb_expenditure`;
-  if (/一般公共预算.*支出/.test(t)) return `${family}.gpb_expenditure`;
-  if (/财政拨款支出.*明细/.test(t)) return 'final.fiscal_detail';
-  // a list of projects (项目支出预算表) is none of the standard tables
-  if (/项目支出/.test(t) && !/基本支出/.test(t)) return 'other';
-  if (/(收入支出|收支).*表/.test(t)) return `${family}.summary`;
-  if (/收入.*表/.test(t)) return `${family}.income`;
-  if (/支出.*表/.test(t)) return `${family}.expenditure`;
+export interface Classification {
+  kind: string;
+  confidence: number;
+  evidence: string[];
+  /** the kinds that were weighed, best first, when the kind is uncertain */
+  candidates: Array<{ kind: string; confidence: number }>;
+}
+
+/** The title without numbering, year, publisher, quotes or whitespace: 公开01表：2018年度XX局收支预算总表 → 收支预算总表. */
+export function normalizeTitle(title: string | null): string {
+  const raw = (title ?? '').replace(/\s+/g, '');
+  return raw.replace(/^.*?\d{4}年度?/, '').replace(/[“”"'‘’「」]/g, '');
+}
+
+function familyOf(title: string, docKind: DocumentKind): Family {
+  if (/决算/.test(title)) return 'final';
+  if (/预算/.test(title) && docKind !== 'final') return 'budget';
+  return docKind === 'budget' ? 'budget' : 'final';
+}
+
+/** functional (2xx…) or economic (30x…) codes, whichever the rows print more of */
+export function codeFamily(codes: string[]): 'functional' | 'economic' | null {
+  const econ = codes.filter((c) => /^3[019]\d(\d{2}){0,2}$/.test(c)).length;
+  const func = codes.filter((c) => /^2[0-3]\d(\d{2}){0,2}$/.test(c)).length;
+  if (econ + func < 2) return null;
+  return econ > func ? 'economic' : 'functional';
+}
+
+function titleMatches(spec: TableKindSpec, title: string): boolean {
+  return spec.titles.some((re) => re.test(title)) && !spec.notTitles.some((re) => re.test(title));
+}
+
+function kindId(spec: TableKindSpec, family: Family): string | null {
+  if (spec.families.includes(family)) return `${family}.${spec.stem}`;
+  // performance tables stand in 决算 and 绩效 documents alike
+  if (spec.families.length === 1 && spec.families[0] === 'performance' && family === 'final') return `performance.${spec.stem}`;
   return null;
 }
 
-export function isTwoSided(kind: string): boolean {
-  return /\.(summary|fiscal_summary)$/.test(kind);
+/** How well the rows and the header fit the kind the title names, with the reasons. */
+function weigh(spec: TableKindSpec, ev: KindEvidence, base: number, why: string): { confidence: number; evidence: string[] } {
+  const evidence = [why];
+  let confidence = base;
+  const rows = codeFamily(ev.rowCodes);
+  const wants = spec.rows === 'functional' || spec.rows === 'economic' ? spec.rows : null;
+  if (wants && rows && rows !== wants) {
+    confidence -= 0.5;
+    evidence.push(`rows: ${rows} codes where ${wants} codes belong`);
+  } else if (wants && rows === wants) {
+    confidence = Math.min(1, confidence + 0.05);
+    evidence.push(`rows: ${rows} codes`);
+  }
+  if (spec.header.length > 0) {
+    const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));
+    if (spec.header.every((re) => re.test(h)) || ev.panels >= 2) evidence.push('header: both sides');
+    else {
+      confidence -= 0.2;
+      evidence.push('header: sides not printed');
+    }
+  }
+  return { confidence: Math.max(0, Math.round(confidence * 100) / 100), evidence };
+}
+
+/** Canonical kind of a table from its title, header and rows, with its confidence and evidence. */
+export function classifyTable(ev: KindEvidence): Classification {
+  const printed = normalizeTitle(ev.title);
+  const repaired = normalizeConfusions(printed);
+  const family = familyOf(repaired, ev.docKind);
+  const candidates: Array<{ kind: string; confidence: number; evidence: string[] }> = [];
+  for (const spec of TABLE_KINDS) {
+    const id = kindId(spec, family);
+    if (!id) continue;
+    if (titleMatches(spec, printed)) candidates.push({ kind: id, ...weigh(spec, ev, 0.9, `title: ${printed}`) });
+    else if (titleMatches(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.8, `title read through OCR confusions: ${repaired}`) });
+  }
+  // no title: a table printing 收入 and 支出 side by side is a summary
+  const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));
+  if (candidates.length === 0 && ev.panels >= 2 && /收入/.test(h) && /支出/.test(h)) candidates.push({ kind: `${family}.summary`, confidence: 0.6, evidence: ['header: income and expenditure side by side'] });
+  // the first title match is the most specific; a later one wins only when the rows disagree with it
+  const best = candidates.find((c) => c.confidence >= KIND_CONFIDENCE_THRESHOLD);
+  const others = candidates.map(({ kind, confidence }) => ({ kind, confidence }));
+  if (!best) return { kind: 'other', confidence: candidates[0]?.confidence ?? 0, evidence: candidates[0]?.evidence ?? ['no title or header names a standard table'], candidates: others };
+  return { kind: best.kind, confidence: best.confidence, evidence: best.evidence, candidates: best === candidates[0] ? [] : others };
+}
+
+/** The codes printed in a table's data rows: a code column, or a code leading the name. */
+export function rowCodesOf(table: Table): string[] {
+  const out: string[] = [];
+  for (const c of table.cells) {
+    if (c.row < table.headerRows) continue;
+    const m = /^(\d{3}(?:\d{2}){0,2})(?!\d)/.exec(c.text.replace(/\s+/g, ''));
+    if (m && !/[.,]/.test(c.text)) out.push(m[1]!);
+  }
+  return out;
 }

@@ -1,81 +1,72 @@
-const GENERAL: Array<[RegExp, string]> = [
-  [/年初结转和结余|年初财政拨款结转/, 'opening'],
-  [/年末结转和结余|年末财政拨款结转/, 'closing'],
-  [/上年结转/, 'carryover'],
-  [/年初预算/, 'budget_initial'],
-  [/当年财政拨款|本年财政拨款/, 'current_year'],
-  [/人员经费/, 'personnel'],
-  [/公用经费/, 'public'],
-  [/基本支出/, 'basic'],
-  [/项目支出/, 'project'],
-  [/上缴上级/, 'to_superior'],
-  [/对附属单位补助/, 'affiliate_subsidy'],
-  [/附属单位上缴/, 'affiliate'],
-  [/上级补助/, 'superior_subsidy'],
-  [/经营支出/, 'operating'],
-  [/经营收入/, 'operating'],
-  [/事业收入/, 'business'],
-  [/其他收入/, 'other'],
-  [/本年收入合计|本年支出合计/, 'total'],
-  [/财政拨款/, 'fiscal'],
-  [/一般公共(?:预算)?/, 'gpb'],
-  [/政府性基金/, 'gov_fund'],
-  [/国有资本/, 'soe_capital'],
-  [/^本年收入$/, 'income'],
-  [/^本年支出$/, 'total'],
-  [/合计|小计|总计/, 'total'],
-  [/决算数|预算数|金额|数额/, 'amount'],
-];
+import type { Vocabulary } from '../registry/measures.ts';
+import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
+import { kindSpec } from '../registry/table-kinds.ts';
 
-const THREE_PUBLIC_ITEMS: Array<[RegExp, string]> = [
-  [/机关运行/, 'agency_operation'],
-  [/小计/, 'vehicle_total'],
-  [/购置及运行|购置和运行/, 'vehicle_total'],
-  [/购置/, 'vehicle_purchase'],
-  [/运行/, 'vehicle_operation'],
-  [/因公出国/, 'overseas'],
-  [/接待/, 'reception'],
-  [/合计|三公/, 'total'],
-];
+export type Side = 'income' | 'expenditure' | null;
 
-function firstMatch(parts: string[], rules: Array<[RegExp, string]>): string | null {
+/** Header parts that name something: whitespace, quotes and 栏次 numbers dropped. */
+function meaningfulParts(path: string[]): string[] {
+  return path.map((p) => p.replace(/\s+|[“”"]/g, '')).filter((p) => p !== '' && !/^\d+$/.test(p));
+}
+
+/** The deepest header part that a rule of the vocabulary names, with the rule's id. */
+function deepestMatch(parts: string[], rules: Vocabulary['rules']): { id: string; at: number } | null {
   for (let i = parts.length - 1; i >= 0; i--) {
-    for (const [re, id] of rules) if (re.test(parts[i]!)) return id;
+    for (const [re, id] of rules) if (re.test(parts[i]!)) return { id, at: i };
   }
   return null;
 }
 
+/** 三公 columns: 小计 under its group, 合计 of 三公 + 会议费 + 培训费, stage from 预算/决算 above. */
+function threePublicMeasure(parts: string[], family: string, tableHasGroup: boolean): string | null {
+  const stage = [...parts.join('|').matchAll(/预算|决算/g)].pop()?.[0];
+  const prefix = stage === '决算' ? 'final' : stage === '预算' ? 'budget' : family;
+  let id: string | null = null;
+  for (let i = parts.length - 1; i >= 0 && id === null; i--) {
+    const part = parts[i]!;
+    const above = parts[i - 1] ?? '';
+    if (/^(小计|合计|总计)$/.test(part) && /公务用车/.test(above)) id = 'vehicle_total';
+    else if (/^(小计|合计)$/.test(part) && /三公/.test(above)) id = 'total';
+    else if (/^(合计|总计)$/.test(part)) id = tableHasGroup ? 'grand_total' : 'total';
+    else id = deepestMatch([part], VOCABULARIES.three_public.rules)?.id ?? null;
+  }
+  if (id === 'agency_operation') return id;
+  return id ? `${prefix}.${id}` : null;
+}
+
+export interface MeasureContext {
+  kind: string;
+  side: Side;
+  /** a three_public table with a “三公” group beside 会议费/培训费 */
+  threePublicGroup: boolean;
+}
+
 /**
- * Canonical measure of an amount column from its header path (header texts top to bottom);
- * the deepest header that means something decides.
+ * Canonical measure of an amount column from its header path (top to bottom), through the
+ * vocabulary the kind's registry entry names: the deepest header that a rule names decides.
+ * null when the header names nothing known.
  */
-export function measureOf(path: string[], kind: string, side: 'income' | 'expenditure' | null): string | null {
-  // 栏次 numbers under the headers name nothing
-  const parts = path.map((p) => p.replace(/\s+|[“”"]/g, '')).filter((p) => p !== '' && !/^\d+$/.test(p));
-  const joined = parts.join('|');
-  if (parts.length > 0 && parts.every((p) => /^(行次|栏次)$/.test(p) || /^(项目|收入|支出)$/.test(p)) && /行次|栏次/.test(joined)) return null;
-  if (kind.endsWith('.three_public')) {
-    const item = firstMatch(parts, THREE_PUBLIC_ITEMS);
-    if (item === 'agency_operation') return item;
-    const stage = [...joined.matchAll(/预算|决算/g)].pop()?.[0];
-    const prefix = stage === '决算' ? 'final' : 'budget';
-    return item ? `${prefix}.${item}` : null;
+export function measureOf(path: string[], ctx: MeasureContext): string | null {
+  const parts = meaningfulParts(path);
+  if (parts.length === 0) return null;
+  if (parts.every((p) => /^(行次|栏次|项目|收入|支出)$/.test(p)) && parts.some((p) => /^(行次|栏次)$/.test(p))) return null;
+  const spec = kindSpec(ctx.kind);
+  const family = ctx.kind.split('.')[0] ?? 'budget';
+  if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup);
+  // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
+  if (spec?.panels === 'personnel_public' && family === 'final') return 'amount';
+  const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
+  const match = deepestMatch(parts, vocab.rules);
+  if (match?.id === 'carryover' || (match && parts.slice(0, match.at).some((p) => /上年结转/.test(p)))) {
+    const source = deepestMatch(parts.slice(match.at), CARRYOVER_SOURCES);
+    if (source && parts.slice(0, match.at + 1).some((p) => /上年结转/.test(p))) return source.id;
   }
-  if (kind.startsWith('final') && kind.endsWith('.gpb_basic')) return 'amount';
-  if (side === 'income') return 'amount';
-  if (side === 'expenditure' && kind.endsWith('.summary')) {
-    const last = parts[parts.length - 1] ?? '';
-    if (/人员经费/.test(last)) return 'personnel';
-    if (/公用经费/.test(last)) return 'public';
-    if (/项目支出/.test(last)) return 'project';
-    return 'amount';
-  }
-  if (side === 'expenditure' && kind.endsWith('.fiscal_summary')) {
-    const last = parts[parts.length - 1] ?? '';
-    if (/一般公共/.test(last)) return 'gpb'; // (OCR may misread 预算)
-    if (/政府性基金/.test(last)) return 'gov_fund';
-    if (/国有资本/.test(last)) return 'soe_capital';
-    return 'total';
-  }
-  return firstMatch(parts, GENERAL);
+  return match?.id ?? vocab.fallback;
+}
+
+/** The id of a measure no vocabulary knows: its deepest header, normalised. */
+export function unknownMeasureId(path: string[]): string | null {
+  const parts = meaningfulParts(path);
+  const last = parts[parts.length - 1];
+  return last ? `col:${last.replace(/[（(]?(万元|元)[)）]?$/, '')}` : null;
 }

@@ -1,5 +1,6 @@
 import type { AmountRecord } from '@juesuan/model';
-import { isTwoSided } from '../tables/classify-table.ts';
+import { rowIdentity } from '../registry/row-identities.ts';
+import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { hasNumbering } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
 
@@ -19,7 +20,7 @@ function hierarchy(records: AmountRecord[]): Identity[] {
     const coded = rows.filter((r) => r.code !== null);
     if (coded.length === 0) continue;
     const byCode = new Map(coded.map((r) => [r.code!, r] as const));
-    const economic = /gpb_basic|fiscal_by_econ/.test(rows[0]!.table);
+    const economic = kindSpec(rows[0]!.table)?.rows === 'economic' || coded.every((r) => r.code!.startsWith('3'));
     for (const parent of coded) {
       const len = parent.code!.length;
       const childLen = len === 3 ? 5 : len === 5 ? 7 : 0;
@@ -41,43 +42,27 @@ function hierarchy(records: AmountRecord[]): Identity[] {
     }
     const total = rows.find(isGrandTotal);
     const classes = coded.filter((r) => r.code!.length === 3 && byCode.get(r.code!) === r);
-    if (total && classes.length > 0 && !economic) {
+    if (total && classes.length > 0) {
       out.push({ rule: 'hierarchy.total', target: total, summands: classes, descriptionZh: '合计应等于各类之和', descriptionEn: 'the total should equal the sum of the 类 rows' });
     }
   }
   return out;
 }
 
-const EXPENDITURE_PARTS = ['basic', 'project', 'to_superior', 'operating', 'affiliate_subsidy'];
-const INCOME_PARTS = ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliate', 'other', 'carryover', 'gpb', 'gov_fund', 'soe_capital'];
-
-/** Row identities: total = Σ its parts within one row. */
+/** Row identities: total = Σ its parts within one row, as the kind's registry entry lists them. */
 function rowIdentities(records: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
   for (const row of groupBy(records, (r) => `${r.tableIndex}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`).values()) {
     const by = new Map(row.map((r) => [r.measure, r] as const));
-    const kind = row[0]!.table;
-    const total = by.get('total');
-    const add = (rule: string, target: AmountRecord | undefined, parts: string[], zh: string, en: string) => {
-      const summands = parts.map((p) => by.get(p)).filter((r): r is AmountRecord => r !== undefined);
-      if (target && summands.length > 0) out.push({ rule, target, summands, descriptionZh: zh, descriptionEn: en });
-    };
-    if (kind.endsWith('.income')) add('row.income_total', total, INCOME_PARTS, '本年收入合计应等于各项收入之和', 'income total should equal the sum of sources');
-    else if (kind.endsWith('.fiscal_summary')) add('row.fiscal_total', total, ['gpb', 'gov_fund', 'soe_capital'], '合计应等于三本预算财政拨款之和', 'total should equal gpb + gov_fund + soe_capital');
-    else if (kind.endsWith('.summary')) add('row.summary_split', by.get('amount'), ['personnel', 'public', 'project'], '合计应等于人员经费、公用经费与项目支出之和', 'amount should equal personnel + public + project');
-    else if (kind.endsWith('.gpb_basic')) add('row.basic_total', total, ['personnel', 'public'], '合计应等于人员经费与公用经费之和', 'total should equal personnel + public');
-    else if (!kind.endsWith('.three_public')) {
-      if (by.has('basic') || by.has('project')) add('row.expenditure_total', total, EXPENDITURE_PARTS, '支出合计应等于基本支出与项目支出等之和', 'expenditure total should equal basic + project + …');
-    }
-    if (kind.endsWith('.three_public')) {
-      for (const stage of ['budget', 'final']) {
-        const m = (k: string) => by.get(`${stage}.${k}`);
-        const sum = (rule: string, target: AmountRecord | undefined, parts: Array<AmountRecord | undefined>, zh: string, en: string) => {
-          const summands = parts.filter((r): r is AmountRecord => r !== undefined);
-          if (target && summands.length > 0) out.push({ rule, target, summands, descriptionZh: zh, descriptionEn: en });
-        };
-        sum('three_public.total', m('total'), [m('overseas'), m('vehicle_total'), m('reception')], '“三公”合计应等于因公出国（境）费、公务用车购置及运行费、公务接待费之和', 'three-public total should equal overseas + vehicles + reception');
-        sum('three_public.vehicle', m('vehicle_total'), [m('vehicle_purchase'), m('vehicle_operation')], '公务用车购置及运行费应等于购置费与运行费之和', 'vehicle total should equal purchase + operation');
+    const ids = kindSpec(row[0]!.table)?.rowIdentities ?? [];
+    for (const spec of ids.map(rowIdentity)) {
+      if (!spec) continue;
+      for (const stage of spec.target.includes('{stage}') ? ['budget', 'final'] : ['']) {
+        const m = (id: string) => by.get(id.replace('{stage}', stage));
+        const target = m(spec.target);
+        const summands = spec.parts.map(m).filter((r): r is AmountRecord => r !== undefined);
+        if (spec.requiresAny.length > 0 && !spec.requiresAny.some((p) => by.has(p))) continue;
+        if (target && summands.length > 0) out.push({ rule: spec.id, target, summands, descriptionZh: spec.descriptionZh, descriptionEn: spec.descriptionEn });
       }
     }
   }
@@ -101,8 +86,9 @@ function twoSided(records: AmountRecord[]): Identity[] {
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
       if (itemsTarget) {
         const items = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
-        if (items.length > 0)
-          out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: items, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
+        // a two-group summary lists the expenditure twice: each group adds up to the subtotal
+        for (const group of groupBy(items, (r) => r.group ?? '').values())
+          out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: group, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
       }
       if (subtotal && grand && grandIdx > subtotalIdx) {
         const carry = rows.slice(subtotalIdx + 1, grandIdx).filter((r) => r.parentLabel === null);

@@ -1,0 +1,15 @@
+/**
+ * Text columns that give amounts their context instead of a name (政府采购预算表): header → field.
+ * The order is the hierarchy: a field is carried down to the rows below it until its column
+ * prints again.
+ */
+export const PROCUREMENT_CONTEXT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/采购品目|品目大类|采购类别/, 'category'],
+  [/专项名称|项目名称/, 'special_item'],
+  [/经济科目|经济分类/, 'econ_item'],
+  [/采购物品|采购品名|采购项目|品目名称/, 'item'],
+  [/组织形式|采购方式/, 'method'],
+];
+
+/** A procurement row's level from the deepest context it prints. */
+export const PROCUREMENT_LEVELS = { total: 'total', category: 'category', special_item: 'econ_item', econ_item: 'econ_item', item: 'item' } as const;

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { VOCABULARIES } from './measures.ts';
+import type { VocabularyId } from './measures.ts';
+
+export const Family = z.enum(['final', 'budget', 'performance']);
+export type Family = z.infer<typeof Family>;
+
+/** What the rows of a table are: it decides how a row is identified and which catalog applies. */
+export const RowShape = z.enum(['functional', 'economic', 'codes', 'two_sided', 'sources', 'one_row', 'procurement', 'projects', 'text']);
+export type RowShape = z.infer<typeof RowShape>;
+
+const vocabularyId = z.custom<VocabularyId>((v) => typeof v === 'string' && v in VOCABULARIES);
+
+export const TableKindSpec = z.object({
+  /** the kind without its family: `fiscal_expenditure` is budget.fiscal_expenditure or final.fiscal_expenditure */
+  stem: z.string().regex(/^[a-z_]+$/),
+  families: z.array(Family).min(1),
+  nameZh: z.string(),
+  /** titles (normalised: no whitespace, quotes, numbering, year or publisher) that name the kind */
+  titles: z.array(z.instanceof(RegExp)).min(1),
+  /** titles that look alike but are another table */
+  notTitles: z.array(z.instanceof(RegExp)).default([]),
+  rows: RowShape,
+  /** header words that confirm the kind; a two-sided table prints 收入 and 支出 */
+  header: z.array(z.instanceof(RegExp)).default([]),
+  columns: z.union([vocabularyId, z.object({ income: vocabularyId, expenditure: vocabularyId })]),
+  /** side-by-side panels: income | expenditure, or personnel | public (决算 basic table) */
+  panels: z.enum(['none', 'sides', 'personnel_public']).default('none'),
+  /** row identities (ids of ROW_IDENTITIES) that hold in every row */
+  rowIdentities: z.array(z.string()).default([]),
+  /** records are made of its cells (false: text tables such as 绩效目标表) */
+  parse: z.boolean().default(true),
+});
+export type TableKindSpec = z.infer<typeof TableKindSpec>;
+
+const FUNCTIONAL_TOTALS = ['row.expenditure_total', 'row.income_total'];
+
+/** Every canonical table kind, most specific first: the first whose title matches is the candidate. */
+export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).parse([
+  { stem: 'project_performance', families: ['budget'], nameZh: '项目支出绩效目标表', titles: [/绩效目标/, /项目.*绩效表/], rows: 'text', columns: 'single_amount', parse: false },
+  { stem: 'project', families: ['performance'], nameZh: '项目支出绩效自评表', titles: [/项目.*绩效/], rows: 'text', columns: 'single_amount', parse: false },
+  { stem: 'department', families: ['performance'], nameZh: '部门整体支出绩效自评表', titles: [/整体.*绩效|绩效.*整体/], rows: 'text', columns: 'single_amount', parse: false },
+  {
+    stem: 'three_public',
+    families: ['final', 'budget'],
+    nameZh: '“三公”经费支出表（含会议费、培训费或机关运行经费）',
+    titles: [/三公/],
+    notTitles: [/政府性基金|国有资本/],
+    rows: 'one_row',
+    columns: 'three_public',
+    rowIdentities: ['three_public.grand_total', 'three_public.total', 'three_public.vehicle'],
+  },
+  { stem: 'gov_fund', families: ['final', 'budget'], nameZh: '政府性基金预算（财政拨款）支出表', titles: [/政府性基金/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'soe_capital', families: ['final', 'budget'], nameZh: '国有资本经营预算（财政拨款）支出表', titles: [/国有资本经营/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'agency_operation', families: ['budget'], nameZh: '一般公共预算机关运行经费支出预算表', titles: [/机关运行经费/], rows: 'economic', columns: 'single_amount' },
+  { stem: 'procurement', families: ['budget'], nameZh: '政府采购（支出）预算表', titles: [/政府采购/], rows: 'procurement', columns: 'procurement' },
+  { stem: 'gpb_basic', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）基本支出表（经济分类）', titles: [/一般公共预算.*基本支出/], rows: 'economic', columns: 'general', panels: 'personnel_public', rowIdentities: ['row.basic_total'] },
+  { stem: 'fiscal_basic', families: ['final', 'budget'], nameZh: '财政拨款基本支出预算表（经济科目）', titles: [/财政拨款基本支出/], rows: 'economic', columns: 'general', rowIdentities: ['row.basic_total'] },
+  { stem: 'fiscal_by_econ', families: ['budget'], nameZh: '财政拨款支出预算表（部门经济分类科目）', titles: [/财政拨款支出.*经济(分类|科目)/], rows: 'economic', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'gpb_project', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）项目支出表', titles: [/一般公共预算.*项目支出/], rows: 'codes', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'gpb_by_econ', families: ['budget'], nameZh: '一般公共预算支出表（按经济分类）', titles: [/一般公共预算.*支出.*经济(分类|科目)/], rows: 'economic', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  {
+    stem: 'fiscal_summary',
+    families: ['final', 'budget'],
+    nameZh: '财政拨款收支（预算/决算）总表',
+    titles: [/财政拨款收(入)?支(出)?.*(总表|总体情况表|决算表)/],
+    rows: 'two_sided',
+    header: [/收入/, /支出/],
+    columns: { income: 'single_amount', expenditure: 'fiscal_summary_expenditure' },
+    panels: 'sides',
+    rowIdentities: ['row.fiscal_total'],
+  },
+  { stem: 'gpb_detail', families: ['final'], nameZh: '一般公共预算财政拨款支出决算明细表', titles: [/一般公共预算.*支出.*明细/], rows: 'codes', columns: 'general' },
+  { stem: 'fiscal_detail', families: ['final'], nameZh: '财政拨款支出决算明细表', titles: [/财政拨款支出.*明细/], rows: 'codes', columns: 'general' },
+  { stem: 'gpb_expenditure', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）支出表（功能分类）', titles: [/一般公共预算.*支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'fiscal_expenditure', families: ['final', 'budget'], nameZh: '财政拨款支出表（功能科目）', titles: [/财政拨款支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'basic_expenditure', families: ['budget'], nameZh: '基本支出预算表', titles: [/基本支出/], rows: 'codes', columns: 'general', rowIdentities: ['row.basic_total'] },
+  { stem: 'project_expenditure', families: ['budget'], nameZh: '项目支出预算表', titles: [/项目支出/], rows: 'projects', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  {
+    stem: 'summary',
+    families: ['final', 'budget'],
+    nameZh: '收支（预算/决算）总表',
+    titles: [/(收入支出|收支).*表/],
+    rows: 'two_sided',
+    header: [/收入/, /支出/],
+    columns: { income: 'single_amount', expenditure: 'summary_expenditure' },
+    panels: 'sides',
+    rowIdentities: ['row.summary_split'],
+  },
+  { stem: 'income', families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total'] },
+  { stem: 'expenditure', families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.expenditure_total'] },
+]);
+
+const BY_ID = new Map<string, TableKindSpec>();
+for (const spec of TABLE_KINDS) for (const f of spec.families) BY_ID.set(`${f}.${spec.stem}`, spec);
+
+/** The spec of a canonical kind id (`budget.summary`), or undefined for `other`. */
+export function kindSpec(kind: string): TableKindSpec | undefined {
+  return BY_ID.get(kind);
+}
+
+export const tableKindIds = (): string[] => [...BY_ID.keys()];
+
+export const isTwoSided = (kind: string): boolean => kindSpec(kind)?.rows === 'two_sided';

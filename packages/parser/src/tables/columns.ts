@@ -1,0 +1,100 @@
+import { looksLikeAmount } from '../amounts/parse-amount.ts';
+import { PROCUREMENT_CONTEXT } from '../registry/context-columns.ts';
+import { kindSpec } from '../registry/table-kinds.ts';
+import type { MeasureContext } from './measures.ts';
+import { measureOf, unknownMeasureId } from './measures.ts';
+import type { TableGrid } from './table-grid.ts';
+
+export type Role = 'code' | 'alt_code' | 'name' | 'line_no' | 'amount' | 'context' | 'ignore';
+
+export interface ColumnRole {
+  col: number;
+  role: Role;
+  measure: string | null;
+  /** a measure named from a header no vocabulary knows (col:…) */
+  unknownHeader: string | null;
+  /** the context field of a text column (procurement: category, method …) */
+  field: string | null;
+}
+
+const CODE_HEADER = /编码|代码|^类$|^款$|^项$/;
+const NAME_HEADER = /名称|^项目$|^科目$|^项目名称$/;
+const LINE_HEADER = /^(行次|栏次)$/;
+
+function dataLook(grid: TableGrid, col: number): { codes: number; amounts: number; texts: number } {
+  const n = { codes: 0, amounts: 0, texts: 0 };
+  for (let r = grid.table.headerRows; r < grid.table.nRows; r++) {
+    const t = grid.anchor(r, col)?.text.trim() ?? '';
+    if (t === '') continue;
+    if (/^\d{2,7}$/.test(t)) n.codes++;
+    else if (looksLikeAmount(t)) n.amounts++;
+    else n.texts++;
+  }
+  return n;
+}
+
+const role = (col: number, r: Role, extra: Partial<ColumnRole> = {}): ColumnRole => ({ col, role: r, measure: null, unknownHeader: null, field: null, ...extra });
+
+/** What a column holds, from its header path and, where that is silent, the look of its data. */
+export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): ColumnRole {
+  const path = grid.headerPath(col);
+  // the budget unit's own code (347001) is not part of the account code, but conversions
+  // sometimes shift the full account code into that column
+  if (path.some((p) => /单位(代码|编码)/.test(p))) return role(col, 'alt_code');
+  if (path.some((p) => LINE_HEADER.test(p))) return role(col, 'line_no');
+  if (kindSpec(ctx.kind)?.rows === 'procurement') {
+    const field = PROCUREMENT_CONTEXT.find(([re]) => path.some((p) => re.test(p)))?.[1];
+    if (field) return role(col, 'context', { field });
+  }
+  const deepest = (re: RegExp) => path.reduce((found, p, i) => (re.test(p) ? i : found), -1);
+  const codeAt = deepest(CODE_HEADER);
+  const nameAt = deepest(NAME_HEADER);
+  if (codeAt >= 0 && codeAt > nameAt) return role(col, 'code');
+  if (nameAt >= 0 && nameAt === path.length - 1) return role(col, 'name');
+  const look = dataLook(grid, col);
+  // a header that names a measure wins over the look of the data: amounts printed as whole
+  // numbers (2350000) look like codes
+  const measure = path.length > 0 ? measureOf(path, ctx) : null;
+  if (measure && look.texts <= look.amounts + look.codes) return role(col, 'amount', { measure });
+  if (look.codes > look.amounts && look.codes > look.texts) return role(col, 'code');
+  if (look.texts > look.amounts && look.texts > look.codes) return role(col, 'name');
+  if (measure) return role(col, 'amount', { measure });
+  if (look.amounts === 0) return role(col, 'ignore');
+  // an amount column whose header no vocabulary knows keeps its own name, never a guess
+  const unknown = unknownMeasureId(path);
+  return role(col, 'amount', { measure: unknown ?? 'amount', unknownHeader: unknown ? path.join('/') : null });
+}
+
+const GROUP_IDS: Array<[RegExp, string]> = [
+  [/一般公共/, 'gpb'],
+  [/政府性基金/, 'gov_fund'],
+  [/国有资本/, 'soe_capital'],
+  [/上年结转/, 'carryover'],
+  [/转移支付|中央/, 'transfer'],
+  [/当年/, 'current_year'],
+  [/财政拨款/, 'fiscal'],
+  [/预算/, 'budget'],
+  [/决算/, 'final'],
+];
+
+/**
+ * Columns that repeat a measure under different group headers (合计/基本/项目 under each fund)
+ * are told apart by their group: gpb.total, gov_fund.basic … The first group keeps the plain id;
+ * a repeat no group tells apart keeps its header's own name.
+ */
+export function qualifyRepeatedMeasures(grid: TableGrid, roles: ColumnRole[]): void {
+  const amount = roles.filter((r) => r.role === 'amount' && r.measure);
+  const seen = new Map<string, number>();
+  for (const r of amount) {
+    const m = r.measure!;
+    const n = seen.get(m) ?? 0;
+    seen.set(m, n + 1);
+    if (n === 0) continue;
+    const path = grid.headerPath(r.col);
+    const group = [...path.slice(0, -1)].reverse().map((p) => GROUP_IDS.find(([re]) => re.test(p))?.[1]).find((g) => g !== undefined);
+    let qualified = group ? `${group}.${m}` : `col:${path.join('/')}`;
+    if (amount.some((o) => o !== r && o.measure === qualified)) qualified = `${qualified}_${n + 1}`;
+    r.measure = qualified;
+    if (!group) r.unknownHeader = path.join('/');
+  }
+}

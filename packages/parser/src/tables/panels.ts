@@ -1,0 +1,64 @@
+import type { Table } from '@juesuan/model';
+import { kindSpec } from '../registry/table-kinds.ts';
+import type { TableGrid } from './table-grid.ts';
+
+export interface PanelSpec {
+  colStart: number;
+  colEnd: number;
+  side: 'income' | 'expenditure' | null;
+  panel: string | null;
+  /** the expenditure group of a two-group summary: 功能分类 → function, 支出用途 → purpose */
+  group: 'function' | 'purpose' | null;
+}
+
+const SIDE: Array<[RegExp, 'income' | 'expenditure']> = [
+  [/收入|收\s*入/, 'income'],
+  [/支出|支\s*出/, 'expenditure'],
+];
+const GROUP: Array<[RegExp, 'function' | 'purpose']> = [
+  [/功能/, 'function'],
+  [/用途|经济分类/, 'purpose'],
+];
+
+function firstOf<T>(parts: string[], rules: Array<[RegExp, T]>): T | null {
+  for (const p of parts) for (const [re, v] of rules) if (re.test(p)) return v;
+  return null;
+}
+
+/** Side and group of a column, read from its header path top down. */
+function columnPlace(grid: TableGrid, col: number): { side: PanelSpec['side']; group: PanelSpec['group'] } {
+  const path = grid.headerPath(col);
+  return { side: firstOf(path.slice(0, -1).length ? path.slice(0, -1) : path, SIDE), group: firstOf(path, GROUP) };
+}
+
+/** Consecutive columns with the same side and group: one panel each. */
+function panelsFromHeader(grid: TableGrid, nCols: number): PanelSpec[] | null {
+  const places = Array.from({ length: nCols }, (_, c) => columnPlace(grid, c));
+  if (!places.some((p) => p.side === 'income') || !places.some((p) => p.side === 'expenditure')) return null;
+  const out: PanelSpec[] = [];
+  for (let c = 0; c < nCols; c++) {
+    const p = places[c]!;
+    const last = out[out.length - 1];
+    if (last && (p.side === null || (p.side === last.side && p.group === last.group))) last.colEnd = c;
+    else out.push({ colStart: c, colEnd: c, side: p.side ?? 'income', panel: null, group: p.side === 'expenditure' ? p.group : null });
+  }
+  return out;
+}
+
+/** The panels a table's kind reads: sides (and groups) of a two-sided table, personnel | public. */
+export function panelsOf(table: Table, grid: TableGrid, kind: string): PanelSpec[] {
+  const all: PanelSpec = { colStart: 0, colEnd: table.nCols - 1, side: null, panel: null, group: null };
+  const mode = kindSpec(kind)?.panels ?? 'none';
+  if (mode === 'sides') {
+    const fromHeader = panelsFromHeader(grid, table.nCols);
+    if (fromHeader) return fromHeader;
+  }
+  if (mode === 'none' || table.panels.length < 2) return [all];
+  return table.panels.map((p, i) => ({
+    colStart: p.colStart,
+    colEnd: p.colEnd,
+    side: mode === 'sides' ? (i === 0 ? 'income' : 'expenditure') : null,
+    panel: mode === 'personnel_public' && kind.startsWith('final') ? (i === 0 ? 'personnel' : 'public') : null,
+    group: null,
+  }));
+}
