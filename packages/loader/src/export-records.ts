@@ -23,7 +23,7 @@ export function* exportRecords(db: Db): Generator<ExportRecord> {
     Object.assign(row, typeof context === 'string' ? JSON.parse(context) : {});
     const out: ExportRecord = {};
     for (const f of EXPORT_FIELDS) {
-      if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && row[f] === null) continue;
+      if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && (row[f] === null || row[f] === undefined)) continue;
       out[f] = row[f] ?? null;
     }
     yield out;

@@ -78,21 +78,28 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
   const kept = drafts.filter((d) => d.parts.some((p) => p.cells.some((c) => c.text.trim() !== '')));
   return kept.map((d, index) => {
     const first = d.parts[0]!;
-    const xs = first.xs;
+    // a header cut by a page break: the part with the finer columns gives the columns of all
+    const basis = d.parts.reduce((best, p) => (p.xs.length > best.xs.length && best.xs.every((x) => p.xs.some((y) => Math.abs(x - y) <= 4)) ? p : best), first);
+    const xs = basis.xs;
     const cells: Cell[] = [];
     let headerRows = 0;
     let rowOffset = 0;
     d.parts.forEach((part, k) => {
       const texts = rowTexts(part.cells, part.nRows);
       const h = countHeaderRows(texts);
+      // a first part that is all header (cut by the page break) is continued by the rest of the header
+      const headerGoesOn = k === 1 && headerRows >= rowOffset;
       if (k === 0) headerRows = h;
-      const skip = k === 0 ? 0 : h;
+      else if (headerGoesOn) headerRows += h;
+      const skip = k === 0 || headerGoesOn ? 0 : h;
       for (const c of part.cells) {
         if (c.row < skip || c.row >= part.nRows) continue;
         // a later part's cells go to the first part's columns by where their text stands
-        const [x0, x1] = textSpan(c);
-        const col = k === 0 ? c.col : colIndex(xs, x0 + 2);
-        const colEnd = k === 0 ? c.col + c.colSpan - 1 : Math.max(col, colIndex(xs, x1 - 2));
+        const own = part === basis || (k === 0 && basis === first);
+        // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
+        const [x0, x1] = k === 0 ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
+        const col = own ? c.col : colIndex(xs, x0 + 2);
+        const colEnd = own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(xs, x1 - 2));
         cells.push({
           text: c.text,
           bbox: c.bbox,

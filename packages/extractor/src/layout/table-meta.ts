@@ -12,6 +12,8 @@ const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附件\s*\d+(?:\
 const DEPARTMENT = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
 const SECTION_HEADING = /^第[一二三四五六七八九十\d]+部分/;
 const NOTE = /^(?:注|备注|说明)\s*[:：\d]/;
+/** A title ends with 表, perhaps followed by its qualifier: …支出预算表（功能科目） */
+const TITLE_END = /[\u4e00-\u9fa5]表(?:[（(][^）)]{1,12}[）)])?$/;
 
 /** "12", "- 12 -", "第 3 页", "3/20": page furniture, not content. */
 export function isPageFooter(text: string): boolean {
@@ -63,9 +65,11 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
   if (candidates.length > 0) {
     const maxFont = Math.max(...candidates.map((c) => c.fontSize));
     const big = candidates.filter((c) => c.fontSize >= maxFont - 0.5);
-    // prefer a line that names a table; else the biggest, nearest to the table
+    // a line that ends naming a table is the title whatever its size (narrative above may be set larger);
+    // else a big line that names a table; else the biggest, nearest to the table
+    const titled = candidates.filter((c) => TITLE_END.test(c.text.replace(/\s+/g, '')));
     const named = big.filter((c) => /表/.test(c.text));
-    const chosen = (named.length ? named : big).sort((a, b) => b.bbox.y0 - a.bbox.y0)[0]!;
+    const chosen = (titled.length ? titled : named.length ? named : big).sort((a, b) => b.bbox.y0 - a.bbox.y0)[0]!;
     // a title wrapped over two lines: join the big line just above it
     const idx = candidates.indexOf(chosen);
     const prev = candidates[idx - 1];

@@ -1,4 +1,6 @@
 import type { DocumentMeta, ExtractedDocument, Region } from '@juesuan/model';
+import { coverText, departmentKey, fileStem, printedDepartment, scopeOfTables } from './department.ts';
+import { NATIONAL_REGION, UNKNOWN_REGION, regionOfName } from './divisions.ts';
 
 const PROVINCES = '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
@@ -115,27 +117,43 @@ function scopeOf(text: string): DocumentMeta['unitScope'] {
   return dept < unit ? 'department' : 'unit';
 }
 
-/** Region, department, year and kind from the document's head and its file name. */
+/** Bodies of the central government, and units directly under its ministries. */
+const NATIONAL_NAME = /^(?:国家|中央|国务院|中华人民共和国|全国)/;
+const NATIONAL_TEXT = /(?:教育部|部委)直属|中央部门预算|中央部门决算/;
+
+/** The region of the publishing body: its name first, else the most specific one the text names. */
+function regionOf(department: string | null, text: string): Region {
+  const own = department ? regionOfName(department) : UNKNOWN_REGION;
+  if (own.level !== 'unknown') return own;
+  if ((department && NATIONAL_NAME.test(department)) || NATIONAL_TEXT.test(text)) return NATIONAL_REGION;
+  const named = mostSpecificRegion(text.split('\n').slice(0, 40));
+  return named.name ? regionOfName(named.name) : UNKNOWN_REGION;
+}
+
+/** Region, department, year and kind from the document's cover, head and tables; its file name last. */
 export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
   const head = headText(doc);
+  const cover = coverText(doc);
   const base = doc.file.split('/').pop() ?? doc.file;
-  const kind = detectKind(head, base);
+  const kind = detectKind(`${cover}\n${head}`, base);
   const allText = doc.pages.flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text)).join('\n');
-  const department = detectDepartment(`${head}\n${allText}`, base.replace(/\.[a-z]+$/i, ''));
+  const department = printedDepartment(doc) ?? detectDepartment(`${head}\n${allText}`, '') ?? detectDepartment('', fileStem(base));
   const date = publicationDate(doc);
   const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
   const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
   const unitsIncluded = unitTable
     ? unitTable.cells.filter((c) => /^[\u4e00-\u9fa5（）()]{4,}(?:局|委员会|委|院|中心|所|站|队|馆|处|办公室|会|机关|本级)$/.test(c.text.replace(/\s+/g, ''))).map((c) => c.text.replace(/\s+/g, ''))
     : (unitsSection?.text.match(/[\u4e00-\u9fa5]{4,30}(?:局|中心|所|站|队|馆|处|办公室)(?:机关|本级)?/g) ?? []).slice(0, 30);
+  const fiscalYear = detectYear(`${cover}\n${head}`, base);
+  const unitScope = scopeOf(`${cover}\n${base}\n${head}`) ?? scopeOfTables(doc);
   return {
     kind,
-    fiscalYear: detectYear(head, base),
+    fiscalYear,
     department,
-    unitScope: scopeOf(`${base}\n${head}`),
-    region: mostSpecificRegion([department ?? '', base]),
+    unitScope,
+    region: regionOf(department, `${head}\n${allText}`),
     publicationDate: date,
     unitsIncluded: [...new Set(unitsIncluded)],
-    publication: null,
+    publication: department && fiscalYear ? `${departmentKey(department)}|${fiscalYear}|${kind}|${unitScope ?? 'department'}` : null,
   };
 }

@@ -93,6 +93,8 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   const catalog = shape === 'economic' || (shape !== 'functional' && ctx.rowCodes === 'economic') ? ctx.economic : ctx.functional;
   const threePublicGroup = shape === 'one_row' && hasThreePublicGroup(grid);
 
+  // a label cell spanning one group of a side also names the row in the side's later groups
+  const sideLabels = new Map<string, ReturnType<typeof rowLabel>>();
   for (const panel of panelsOf(table, grid, ctx.kind)) {
     const roles: ColumnRole[] = [];
     for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup }));
@@ -108,8 +110,11 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
 
     for (let row = table.headerRows; row < table.nRows; row++) {
       // the name cell may be merged with the code columns (合计 / 人员经费合计 rows)
-      const named = rowLabel(grid, row, nameCols);
+      let named = rowLabel(grid, row, nameCols);
       if (named.cell && named.cell.row !== row) continue;
+      const sideKey = `${panel.side}|${row}`;
+      if (named.label === '' && panel.side) named = sideLabels.get(sideKey) ?? named;
+      else if (panel.side) sideLabels.set(sideKey, named);
       if (/^(注|备注)[:：]/.test(named.label)) continue;
       const context = procurement?.read(row) ?? null;
       const rc: RowCode = coded ? codes.read(row, named.label) : { code: null, codePrinted: null, method: named.label ? 'label' : 'none', score: 0, label: named.label || null, flags: [], nameCode: null };

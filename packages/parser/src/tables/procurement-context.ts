@@ -27,23 +27,24 @@ export class ProcurementContext {
 
   read(row: number): ProcurementRow {
     const own: Partial<Record<Field, string>> = {};
+    const merged: Partial<Record<Field, string>> = {};
     for (const [col, field] of this.fields) {
       const cell = this.grid.at(row, col);
       const text = clean(cell?.text);
       if (text === '') continue;
       // a merged cell started above carries its value; only an anchored one is printed here
       if (cell!.row === row) own[field as Field] = text;
-      else this.carried[field as Field] ??= text;
+      else merged[field as Field] = this.carried[field as Field] = text;
     }
     for (const f of ORDER) {
       if (own[f] === undefined) continue;
       this.carried[f] = own[f];
       for (const below of ORDER.slice(ORDER.indexOf(f) + 1)) if (own[below] === undefined) delete this.carried[below];
     }
-    return this.levelOf(own);
+    return this.levelOf(own, merged.item ?? own.item);
   }
 
-  private levelOf(own: Partial<Record<Field, string>>): ProcurementRow {
+  private levelOf(own: Partial<Record<Field, string>>, item: string | undefined): ProcurementRow {
     const c = this.carried;
     const pick = (fields: Field[]) => Object.fromEntries(fields.filter((f) => c[f] !== undefined).map((f) => [f, c[f]!]));
     if (own.category && isTotalLabel(own.category)) {
@@ -51,7 +52,7 @@ export class ProcurementContext {
       return { level: 'total', label: own.category, context: { level: 'total' } };
     }
     if (own.category) return { level: 'category', label: own.category, context: { level: 'category' } };
-    if (own.item) return { level: 'item', label: own.item, context: { level: 'item', ...pick(['category', 'special_item', 'econ_item', 'method']) } };
+    if (item) return { level: 'item', label: item, context: { level: 'item', ...pick(['category', 'special_item', 'econ_item', 'method']) } };
     return { level: 'econ_item', label: c.econ_item ?? c.special_item ?? null, context: { level: 'econ_item', ...pick(['category', 'special_item']) } };
   }
 }
