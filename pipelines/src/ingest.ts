@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
-import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
+import { sha256Hex } from '@juesuan/extractor';
+import { extractionKey } from './extraction-key.ts';
 import type { Db } from '@juesuan/loader';
 import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
 import type { ParsedDocument } from '@juesuan/model';
@@ -68,10 +69,11 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   options.batch?.set(sha256, file);
   if (!options.force && hasSuccessfulRun(db, sha256)) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
   try {
-    let extracted = cachedExtraction(db, sha256, EXTRACTOR_VERSION);
+    const key = extractionKey({ ocr: options.ocr, ocrDpi: options.ocrDpi });
+    let extracted = cachedExtraction(db, sha256, key);
     const cached = extracted !== null;
     extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi });
-    if (!cached) cacheExtraction(db, extracted);
+    if (!cached) cacheExtraction(db, extracted, key);
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;
     const parsed = parseDocument({ ...extracted, file });

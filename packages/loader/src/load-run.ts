@@ -23,13 +23,14 @@ export function hasSuccessfulRun(db: Db, sha256: string): boolean {
   return db.prepare("SELECT 1 FROM runs WHERE document_sha256 = ? AND status = 'ok' LIMIT 1").get(sha256) !== undefined;
 }
 
-export function cachedExtraction(db: Db, sha256: string, extractorVersion: string): ExtractedDocument | null {
-  const row = db.prepare('SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?').get(sha256, extractorVersion) as { json: string } | undefined;
+/** The cached extraction of these bytes under this key (extractor version and options), if any. */
+export function cachedExtraction(db: Db, sha256: string, key: string): ExtractedDocument | null {
+  const row = db.prepare('SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?').get(sha256, key) as { json: string } | undefined;
   return row ? ExtractedDocumentSchema.parse(JSON.parse(row.json)) : null;
 }
 
-export function cacheExtraction(db: Db, doc: ExtractedDocument): void {
-  db.prepare('INSERT OR REPLACE INTO extractions (sha256, extractor_version, json, created_at) VALUES (?, ?, ?, ?)').run(doc.sha256, doc.extractorVersion, JSON.stringify(doc), now());
+export function cacheExtraction(db: Db, doc: ExtractedDocument, key: string = doc.extractorVersion): void {
+  db.prepare('INSERT OR REPLACE INTO extractions (sha256, extractor_version, json, created_at) VALUES (?, ?, ?, ?)').run(doc.sha256, key, JSON.stringify(doc), now());
 }
 
 /** A failed attempt is a run too, so a batch's failures stay queryable. */
