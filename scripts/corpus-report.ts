@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import { parseDocument } from '@juesuan/parser';
+import { coverageOf, parseDocument } from '@juesuan/parser';
 import { expandInputs, extractFile } from '@juesuan/pipelines';
 
 const args = process.argv.slice(2);
@@ -30,6 +30,9 @@ for (const file of expandInputs(args).files) {
   process.stdout.write(`line items: ${items.length} (${neither} with neither code nor label key); records ${p.records.length}\n`);
   process.stdout.write(`codes by method: ${count(items.filter((i) => i.code), (i) => i.codeMethod)}\n`);
   process.stdout.write(`findings by rule: ${count(p.findings, (f) => `${f.severity}:${f.rule}`) || 'none'}\n`);
+  const cov = coverageOf(doc, p);
+  process.stdout.write(`coverage: ${(cov.share * 100).toFixed(1)}% of the amounts printed in tables reach a record (${cov.reached} reached, ${cov.missed} missed; apart: ${cov.codes} codes, ${cov.header} in headers, ${cov.inText} inside names, ${cov.textTables} in text tables)\n`);
+  if (cov.misses.length) process.stdout.write(`  missed: ${cov.misses.slice(0, 12).map((m) => `t${m.table} p${m.page} ${m.printed}`).join('; ')}\n`);
   const summary = p.findings.find((f) => f.rule === 'narrative.summary');
   if (summary) process.stdout.write(`narrative: ${summary.messageEn}\n`);
   const itemsFacts = p.facts.filter((f) => f.name === 'item_amount');

@@ -73,6 +73,13 @@ export function leadingBannerRows(cells: GridCell[], bbox: BBox): { rows: number
 }
 
 /** Finds the tables of one page (ruled grids first, then aligned columns) and reads their metadata. */
+/** Sentences cut into columns by their gaps (a figure set apart in a paragraph) are prose, not a table. */
+export function isProse(cells: Array<{ text: string }>): boolean {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  const sentences = filled.filter((c) => /[。；]|，.{4,}/.test(c.text)).length;
+  return sentences >= 2 && sentences >= filled.length * 0.25;
+}
+
 export function layoutPage(page: RawPage): PageLayout {
   // a table ruled one way only gets the other way's lines from its text
   const grids = rulingComponents(completeRulings(page.rulings, page.runs))
@@ -88,8 +95,8 @@ export function layoutPage(page: RawPage): PageLayout {
   });
   const freeRuns = page.runs.filter((r) => !tablesFound.some((g) => inside(r.bbox, g.bbox)));
   // tables printed with no lines: a grid drawn from their text, or else aligned columns
-  const open = findOpenTables(freeRuns).filter((g) => g.cells.filter((c) => c.text !== '').length >= 2);
-  const unruled = findUnruledTables(freeRuns).filter((u) => !open.some((g) => overlaps(g.bbox, u.bbox)));
+  const open = findOpenTables(freeRuns).filter((g) => g.cells.filter((c) => c.text !== '').length >= 2 && !isProse(g.cells));
+  const unruled = findUnruledTables(freeRuns).filter((u) => !open.some((g) => overlaps(g.bbox, u.bbox)) && !isProse(u.cells));
   const regions = [
     ...tablesFound.map((g) => ({ bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: g.ys.length - 1, nCols: g.xs.length - 1, ruled: true })),
     ...open.map((g) => ({ bbox: g.bbox, xs: g.xs, cells: g.cells, nRows: g.ys.length - 1, nCols: g.xs.length - 1, ruled: false })),

@@ -75,7 +75,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
     const prev = candidates[idx - 1];
     let text = chosen.text;
     if (prev && prev.fontSize >= maxFont - 0.5 && chosen.bbox.y0 - prev.bbox.y1 < chosen.fontSize && !/表$/.test(prev.text)) text = prev.text + text;
-    title = text.replace(NUMBER, (m) => (text.trim() === m ? m : '')).replace(/\s+/g, '').trim() || null;
+    title = text.replace(NUMBER, (m) => (text.trim() === m ? m : '')).replace(/\s+/g, '').replace(/^[:：、.．]+/, '').trim() || null;
   }
   const notes = below.filter((l) => NOTE.test(l.text)).map((l) => l.text);
   return {
