@@ -14,7 +14,10 @@ function explanationText(doc: ExtractedDocument): FlowText | null {
   const marks: Array<{ offset: number; page: number | null }> = [];
   for (const s of inPart) {
     marks.push({ offset: text.length, page: s.page });
-    text += `${s.numbering}${s.title}\n${s.text.replace(/\n(?![一二三四五六七八九十\d（(])/g, '').replace(/\s+(?=[\u4e00-\u9fa5\d])/g, '')}\n`;
+    // a line that opens with (项)/(款) continues the item the line before it began (a conversion split it)
+    // a (类)(款) item taken for a heading because its 项 wrapped onto the next line goes on in the text
+    const joiner = /[（(]类[)）]/.test(s.title) && !/[（(]项[)）]/.test(s.title) ? '' : '\n';
+    text += `${s.numbering}${s.title}${joiner}${s.text.replace(/\n+(?![一二三四五六七八九十\d]|[（(](?![类款项][)）]))/g, '').replace(/\s+(?=[\u4e00-\u9fa5\d（(])/g, '')}\n`;
   }
   return { text, pageAt: (offset) => marks.filter((m) => m.offset <= offset).pop()?.page ?? null };
 }
