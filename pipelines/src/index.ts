@@ -5,3 +5,5 @@ export { reparseAll } from './reparse.ts';
 export type { ReparseResult } from './reparse.ts';
 export { createProgress } from './progress.ts';
 export { extractFile } from './extract-file.ts';
+export { linkPublications } from './link-publications.ts';
+export { extractionKey } from './extraction-key.ts';

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { sha256Hex } from '@juesuan/extractor';
 import { extractionKey } from './extraction-key.ts';
+import { linkPublications } from './link-publications.ts';
 import type { Db } from '@juesuan/loader';
 import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
 import type { ParsedDocument } from '@juesuan/model';
@@ -103,6 +104,8 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
     });
   });
   await queue.onIdle();
+  // the narrative half of a split publication is checked against its tables half
+  if (results.some((r) => r?.status === 'ok')) linkPublications(db);
   return results;
 }
 

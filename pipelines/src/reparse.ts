@@ -2,6 +2,7 @@ import type { Db } from '@juesuan/loader';
 import { diffRuns, loadRun } from '@juesuan/loader';
 import { ExtractedDocument } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
+import { linkPublications } from './link-publications.ts';
 
 export interface ReparseResult {
   sha256: string;
@@ -36,5 +37,6 @@ export function reparseAll(db: Db): ReparseResult[] {
       out.push({ sha256: row.sha256, file: row.file, runId: -1, previousRunId: row.previous, changedRecords: 0, error: (err as Error).message });
     }
   }
+  linkPublications(db);
   return out;
 }

@@ -2,7 +2,7 @@
  * Reports that arrive already converted: the same kinds of tables as the PDF samples, written as
  * tab-separated text, markdown pipe tables and HTML, with conversion artefacts on purpose.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExpectedRecord } from './expected-record.ts';
 import { expectedFen, toJsonl } from './expected-record.ts';
@@ -201,7 +201,40 @@ function performanceTxt(dir: string): void {
   writeFileSync(join(dir, 'sample-performance-2023.txt'), text + '\n');
 }
 
+/**
+ * A publication split into two files, as some departments publish it: the narrative (which names
+ * the body by its short name) and the tables (full name). One restated figure disagrees on purpose.
+ */
+function splitPublication(dir: string): void {
+  const split = join(dir, 'split');
+  mkdirSync(split, { recursive: true });
+  const narrative = [
+    '中共示例市委宣传部2024年部门预算',
+    '',
+    '第一部分 部门概况',
+    '一、主要职能',
+    '负责全市宣传工作。',
+    '',
+    '第二部分 情况说明',
+    '一、收支预算总体情况',
+    '2024年基本支出为120.00万元，项目支出为30.00万元。',
+    '',
+  ].join('\n');
+  writeFileSync(join(split, '示例市委宣传部2024年部门预算.txt'), narrative);
+  const tables = [
+    '部门：中国共产党示例市委员会宣传部',
+    '2024年部门支出预算总表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+    '\t合计\t155.00\t120.00\t35.00',
+    '207\t文化旅游体育与传媒支出\t155.00\t120.00\t35.00',
+    '',
+  ].join('\n');
+  writeFileSync(join(split, '示例市委宣传部2024年预算公开表格.txt'), tables);
+}
+
 export function makeTextSamples(dir: string): void {
+  splitPublication(dir);
   finalTxt(dir);
   budgetMd(dir);
   threePublicHtml(dir);

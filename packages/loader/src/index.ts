@@ -7,3 +7,5 @@ export { exportRecords, exportFacts, EXPORT_FIELDS, FACT_FIELDS, csvField } from
 export type { ExportRecord, ExportFact } from './export-records.ts';
 export { diffRuns } from './run-diff.ts';
 export type { RunDiff } from './run-diff.ts';
+export { splitPublications, recordsOfRun, factsOfRun, replaceFindings } from './publications.ts';
+export type { PublicationPart } from './publications.ts';

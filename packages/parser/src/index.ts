@@ -1,4 +1,4 @@
-export { parseDocument } from './parse-document.ts';
+export { parseDocument, checkPublication, PUBLICATION_RULES } from './parse-document.ts';
 export { PARSER_VERSION } from './version.ts';
 export { parseAmount, formatFen, looksLikeAmount } from './amounts/parse-amount.ts';
 export { loadCatalog, CATALOG_VERSION } from './catalog/catalog.ts';

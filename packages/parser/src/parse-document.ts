@@ -104,7 +104,7 @@ const RESTATED: Record<string, { table: RegExp; measure: RegExp }> = {
  * Figures the 情况说明 restates must stand in the tables: an item (类)(款)(项) against its code's
  * row, a total anywhere among the standard tables' cells (to 0.01 of the stated unit).
  */
-function narrativeChecks(records: AmountRecord[], facts: Fact[], family: string): Finding[] {
+export function narrativeChecks(records: AmountRecord[], facts: Fact[], family: string): Finding[] {
   const findings: Finding[] = [];
   const near = (fen: number, unit: string | null, among: AmountRecord[]) => {
     const tol = unit === '万元' ? 10_000 : 1;
@@ -235,3 +235,22 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   });
 }
 
+
+/** Rules of the checks a split publication's narrative PDF gets against its tables PDF. */
+export const PUBLICATION_RULES = ['narrative.item', 'narrative.restated', 'narrative.summary', 'publication.linked'];
+
+/**
+ * A narrative PDF checked against the tables PDF of the same publication (department, year,
+ * kind): the figures it restates must stand in the other file's tables.
+ */
+export function checkPublication(narrative: { file: string; facts: Fact[] }, tables: { file: string; records: AmountRecord[] }, family: string): Finding[] {
+  const linked: Finding = {
+    rule: 'publication.linked',
+    severity: 'info',
+    messageZh: `${narrative.file} 与 ${tables.file} 为同一报告（部门、年度、类型相同）：情况说明按后者的表格核对`,
+    messageEn: `${narrative.file} and ${tables.file} are one publication (same department, year and kind): the narrative is checked against the latter's tables`,
+    cells: [],
+    suggestion: null,
+  };
+  return [linked, ...narrativeChecks(tables.records, narrative.facts, family)];
+}

@@ -11,6 +11,7 @@ const NAME = /^[\u4e00-\u9fa5（）()·XＸ×]{2,40}$/;
 /** Common abbreviations of a body's name, so that 江苏省委办公厅 and 中国共产党江苏省委员会办公厅 are one. */
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^中国共产党(.+?)委员会/, '$1委'],
+  [/^中共/, ''],
   [/^中国人民政治协商会议(.+?)委员会/, '$1政协'],
   [/人民代表大会常务委员会/, '人大常委会'],
   [/[（(]本级[)）]$/, ''],

@@ -1,0 +1,22 @@
+import type { Db } from '@juesuan/loader';
+import { factsOfRun, recordsOfRun, replaceFindings, splitPublications } from '@juesuan/loader';
+import { PUBLICATION_RULES, checkPublication } from '@juesuan/parser';
+
+/**
+ * Split publications (a narrative PDF and a tables PDF of one department, year and kind): each
+ * narrative without tables is checked against the tables of its partner. Returns the links made.
+ */
+export function linkPublications(db: Db): Array<{ narrative: string; tables: string }> {
+  const links: Array<{ narrative: string; tables: string }> = [];
+  for (const parts of splitPublications(db).values()) {
+    const tables = [...parts].sort((a, b) => b.records - a.records)[0]!;
+    if (tables.records === 0) continue;
+    for (const part of parts.filter((p) => p.records === 0 && p.facts > 0)) {
+      const family = part.kind === 'budget' ? 'budget' : 'final';
+      const findings = checkPublication({ file: part.file, facts: factsOfRun(db, part.runId) }, { file: tables.file, records: recordsOfRun(db, tables.runId) }, family);
+      replaceFindings(db, part.runId, PUBLICATION_RULES, findings);
+      links.push({ narrative: part.file, tables: tables.file });
+    }
+  }
+  return links;
+}
