@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { makeTextSamples } from './lib/text-samples.ts';
+import { makeSplitPublication, makeTextSamples } from './lib/text-samples.ts';
 import { makeScan } from './lib/make-scans.ts';
 import type { ExpectedRecord } from './lib/expected-record.ts';
 import { expectedFen, toJsonl } from './lib/expected-record.ts';
@@ -45,6 +45,8 @@ interface TableSpec {
   note?: string;
   /** which lines are printed: every cell's box (default), only the lines across, or only the lines down and the frame */
   rules?: 'all' | 'across' | 'down' | 'none';
+  /** cells [row, col] whose amount is printed touching the next cell's, as one string across the rule */
+  touching?: Array<[number, number]>;
 }
 
 class SamplePdf {
@@ -142,13 +144,20 @@ class SamplePdf {
       }
       const tall = row.some((t, c) => spec.columns[c]?.role === 'label' && d.fontSize(8.5).widthOfString(t) > spec.widths[c]! - 6);
       const h = tall ? rowH * 1.8 : rowH;
+      const touching = spec.touching?.find(([tr]) => tr === r)?.[1];
       row.forEach((text, c) => {
         this.cellLines(spec, colX(c), y, spec.widths[c]!, h);
-        if (text === '') return;
+        if (text === '' || c === touching || (touching !== undefined && c === touching + 1)) return;
         const col = spec.columns[c]!;
         const align = col.role === 'measure' ? 'right' : 'left';
         d.fontSize(8.5).text(text, colX(c) + 3, y + 5, { width: spec.widths[c]! - 6, align, lineGap: 1 });
       });
+      // both amounts in one string, the first ending right at the column rule
+      if (touching !== undefined) {
+        const joined = `${row[touching]}${row[touching + 1]}`;
+        const at = colX(touching + 1) - d.fontSize(8.5).widthOfString(row[touching]!);
+        d.text(joined, at, y + 5, { lineBreak: false });
+      }
       this.recordRow(spec, row);
       y += h;
     });
@@ -392,6 +401,66 @@ async function makeBudgetSample(): Promise<void> {
   await s.save(join(OUT, 'sample-budget-2025.pdf'));
 }
 
+/**
+ * Tables that end awkwardly: the final 合计 row alone on the next page (no title, no header), and
+ * two amounts printed touching across a column rule.
+ */
+async function makeContinuationSample(): Promise<void> {
+  const s = new SamplePdf('portrait');
+  s.newPage();
+  const rows = [
+    ['302', '商品和服务支出', '1,130.74'],
+    ['30201', '办公费', '110.00'],
+    ['30205', '水费', '15.00'],
+    ['30206', '电费', '120.00'],
+    ['30211', '差旅费', '885.74'],
+    ['', '合计', '1,130.74'],
+  ];
+  s.table({
+    kind: 'budget.agency_operation',
+    title: '一般公共预算机关运行经费支出预算表',
+    number: '公开11表',
+    department: '示例省档案局',
+    unit: '万元',
+    widths: [80, 200, 120],
+    headerRows: 1,
+    header: [
+      { r: 0, c: 0, text: '科目编码' },
+      { r: 0, c: 1, text: '科目名称' },
+      { r: 0, c: 2, text: '机关运行经费支出' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('amount')],
+    breakAfter: rows.length - 1,
+    repeatHeader: false,
+    rows,
+  });
+  s.newPage();
+  s.table({
+    kind: 'budget.expenditure',
+    title: '支出预算总表',
+    number: '公开03表',
+    department: '示例省档案局',
+    unit: '万元',
+    widths: [60, 140, 90, 90, 90],
+    headerRows: 1,
+    header: [
+      { r: 0, c: 0, text: '科目编码' },
+      { r: 0, c: 1, text: '科目名称' },
+      { r: 0, c: 2, text: '合计' },
+      { r: 0, c: 3, text: '基本支出' },
+      { r: 0, c: 4, text: '项目支出' },
+    ],
+    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    touching: [[1, 2]],
+    rows: [
+      ['', '合计', '12,345.67', '10,000.00', '2,345.67'],
+      ['201', '一般公共服务支出', '12,345.67', '10,000.00', '2,345.67'],
+      ['20126', '档案事务', '12,345.67', '10,000.00', '2,345.67'],
+    ],
+  });
+  await s.save(join(OUT, 'continuations', 'sample-continuations-2024.pdf'));
+}
+
 /** Tables ruled one way only (lines across, or lines down inside a frame) and one with no lines at all. */
 async function makePartialRulesSample(): Promise<void> {
   const dir = join(OUT, 'partial-rules');
@@ -579,6 +648,8 @@ await makeFinalSample();
 await makeBudgetSample();
 await makeSidewaysSample();
 await makePartialRulesSample();
+mkdirSync(join(OUT, 'continuations'), { recursive: true });
+await makeContinuationSample();
 await makeBadInputs();
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);
@@ -591,4 +662,5 @@ mkdirSync(join(OUT, 'scanned', 'partial-rules'), { recursive: true });
 await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'partial-rules', 'sample-partial-rules-2024.pdf'), 20242, 200, 65);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
+makeSplitPublication(join(OUT, 'split'));
 process.stdout.write(`samples written to ${OUT}\n`);

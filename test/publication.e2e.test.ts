@@ -7,7 +7,7 @@ afterAll(removeTempRoot);
 describe('a publication split into a narrative file and a tables file', () => {
   it('links the two by department (under either name), year and kind, and checks the narrative against the tables', () => {
     const db = tempDb();
-    const ingest = cli(['ingest', join(samples, 'text', 'split'), '--db', db]);
+    const ingest = cli(['ingest', join(samples, 'split'), '--db', db]);
     expect(ingest.code).toBe(0);
     const q = cli(['query', 'SELECT file, department, publication FROM latest_runs ORDER BY file', '--db', db, '--format', 'json']);
     const runs = JSON.parse(q.stdout) as Array<{ file: string; department: string; publication: string }>;

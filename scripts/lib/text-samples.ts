@@ -205,8 +205,7 @@ function performanceTxt(dir: string): void {
  * A publication split into two files, as some departments publish it: the narrative (which names
  * the body by its short name) and the tables (full name). One restated figure disagrees on purpose.
  */
-function splitPublication(dir: string): void {
-  const split = join(dir, 'split');
+export function makeSplitPublication(split: string): void {
   mkdirSync(split, { recursive: true });
   const narrative = [
     '中共示例市委宣传部2024年部门预算',
@@ -234,7 +233,6 @@ function splitPublication(dir: string): void {
 }
 
 export function makeTextSamples(dir: string): void {
-  splitPublication(dir);
   finalTxt(dir);
   budgetMd(dir);
   threePublicHtml(dir);
