@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '@juesuan/extractor';
+import { parseDocument } from '../parse-document.ts';
+
+const sha = '0'.repeat(64);
+const html = (title: string, table: string) => `<html><body><p>示例省档案局2019年部门预算</p><p>${title}</p><p>单位：万元</p><table>${table}</table></body></html>`;
+const parse = (title: string, table: string) => parseDocument(extractText(html(title, table), 'budget-2019.html', sha, 'html'));
+const errors = (p: ReturnType<typeof parse>) => p.findings.filter((f) => f.severity === 'error');
+
+describe('table shapes of other regions', () => {
+  it('a two-group summary: expenditure by function and by purpose, rows spanning both in neither', () => {
+    const p = parse(
+      '收支预算总表',
+      `<tr><td colspan="2">收入</td><td colspan="4">支出</td></tr>
+       <tr><td rowspan="2">项目名称</td><td rowspan="2">金额</td><td colspan="2">功能分类</td><td colspan="2">支出用途</td></tr>
+       <tr><td>功能科目名称</td><td>金额</td><td>项目名称</td><td>金额</td></tr>
+       <tr><td>一、财政拨款</td><td>100.00</td><td>一、一般公共服务支出</td><td>100.00</td><td>一、基本支出</td><td>60.00</td></tr>
+       <tr><td></td><td></td><td>二、外交支出</td><td></td><td>二、项目支出</td><td>40.00</td></tr>
+       <tr><td>收入合计</td><td>100.00</td><td colspan="3">支出合计</td><td>100.00</td></tr>`,
+    );
+    expect(p.tables[0]).toMatchObject({ kind: 'budget.summary' });
+    const exp = p.records.filter((r) => r.side === 'expenditure').map((r) => [r.label, r.group, r.measure]);
+    expect(exp).toEqual([
+      ['一、一般公共服务支出', 'function', 'amount'],
+      ['一、基本支出', 'purpose', 'amount'],
+      ['二、项目支出', 'purpose', 'amount'],
+      ['支出合计', null, 'amount'],
+    ]);
+    expect(errors(p)).toEqual([]);
+  });
+
+  it('income by source: rows under a merged group cell carry it as their parent', () => {
+    const p = parse(
+      '收入预算总表',
+      `<tr><td colspan="2">项目名称</td><td>金额</td></tr>
+       <tr><td colspan="2">收入总计</td><td>100.00</td></tr>
+       <tr><td rowspan="2">一般公共预算资金</td><td>小计</td><td>90.00</td></tr>
+       <tr><td>公共财政拨款(补助)资金</td><td>90.00</td></tr>
+       <tr><td rowspan="2">其他资金</td><td>小计</td><td>10.00</td></tr>
+       <tr><td>其他收入</td><td>10.00</td></tr>`,
+    );
+    expect(p.tables[0]!.kind).toBe('budget.income');
+    expect(p.records.map((r) => [r.label, r.parentLabel])).toEqual([
+      ['收入总计', null],
+      ['小计', '一般公共预算资金'],
+      ['公共财政拨款(补助)资金', '一般公共预算资金'],
+      ['小计', '其他资金'],
+      ['其他收入', '其他资金'],
+    ]);
+  });
+
+  it('a 三公 table with 会议费 and 培训费: its 合计 is the grand total, the “三公” 小计 the 三公 total', () => {
+    const p = parse(
+      '“三公”经费、会议费、培训费支出预算表',
+      `<tr><td rowspan="3">合计</td><td colspan="6">“三公”经费</td><td rowspan="3">会议费</td><td rowspan="3">培训费</td></tr>
+       <tr><td rowspan="2">小计</td><td rowspan="2">因公出国（境）费</td><td colspan="3">公务用车购置及运行维护费</td><td rowspan="2">公务接待费</td></tr>
+       <tr><td>小计</td><td>公务用车购置费</td><td>公务用车运行维护费</td></tr>
+       <tr><td>30.00</td><td>20.00</td><td>5.00</td><td>10.00</td><td></td><td>10.00</td><td>5.00</td><td>6.00</td><td>4.00</td></tr>`,
+    );
+    expect(p.tables[0]!.measures).toEqual(['budget.grand_total', 'budget.total', 'budget.overseas', 'budget.vehicle_total', 'budget.vehicle_purchase', 'budget.vehicle_operation', 'budget.reception', 'budget.meeting', 'budget.training']);
+    expect(errors(p)).toEqual([]);
+    expect(p.records.every((r) => r.label === null)).toBe(true);
+  });
+
+  it('a procurement table: context carried down the rows, each line at its level', () => {
+    const p = parse(
+      '2019年政府采购预算表',
+      `<tr><td>采购品目大类</td><td>专项名称</td><td>经济科目</td><td>采购物品名称</td><td>采购组织形式</td><td>总计</td></tr>
+       <tr><td>合计</td><td></td><td></td><td></td><td></td><td>50.00</td></tr>
+       <tr><td>一、货物A</td><td></td><td></td><td></td><td></td><td>50.00</td></tr>
+       <tr><td></td><td>办公设备购置费</td><td>办公设备购置</td><td></td><td></td><td>50.00</td></tr>
+       <tr><td></td><td></td><td></td><td>台式计算机</td><td>分散自行组织</td><td>30.00</td></tr>
+       <tr><td></td><td></td><td></td><td>打印机</td><td>部门集中采购</td><td>20.00</td></tr>`,
+    );
+    expect(p.tables[0]!.kind).toBe('budget.procurement');
+    expect(p.records.map((r) => [r.label, r.context])).toEqual([
+      ['合计', { level: 'total' }],
+      ['一、货物A', { level: 'category' }],
+      ['办公设备购置', { level: 'econ_item', category: '一、货物A', special_item: '办公设备购置费' }],
+      ['台式计算机', { level: 'item', category: '一、货物A', special_item: '办公设备购置费', econ_item: '办公设备购置', method: '分散自行组织' }],
+      ['打印机', { level: 'item', category: '一、货物A', special_item: '办公设备购置费', econ_item: '办公设备购置', method: '部门集中采购' }],
+    ]);
+  });
+
+  it('a column no vocabulary knows keeps its own header as its measure, and says so', () => {
+    const p = parse(
+      '支出预算总表',
+      `<tr><td>合计</td><td>基本支出</td><td>项目支出</td><td>单位预留机动经费</td><td>债务还本支出</td></tr>
+       <tr><td>100.00</td><td>50.00</td><td>30.00</td><td>20.00</td><td>7.00</td></tr>`,
+    );
+    expect(p.tables[0]!.measures).toEqual(['total', 'basic', 'project', 'reserve', 'col:债务还本支出']);
+    expect(p.findings.map((f) => f.rule)).toContain('measure.unknown_header');
+    expect(errors(p)).toEqual([]);
+  });
+});
