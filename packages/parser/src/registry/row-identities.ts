@@ -7,6 +7,8 @@ export const RowIdentitySpec = z.object({
   parts: z.array(z.string()).min(1),
   /** the identity is checked only when the row has one of these (none: any part) */
   requiresAny: z.array(z.string()).default([]),
+  /** …and none of these (another identity of the same target covers the row then) */
+  absentAll: z.array(z.string()).default([]),
   descriptionZh: z.string(),
   descriptionEn: z.string(),
 });
@@ -17,10 +19,29 @@ export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpe
     id: 'row.expenditure_total',
     target: 'total',
     parts: ['basic', 'project', 'to_superior', 'operating', 'affiliate_subsidy', 'reserve', 'carryover_next'],
-    requiresAny: ['basic', 'project'],
+    requiresAny: ['basic'],
     descriptionZh: '支出合计应等于基本支出、项目支出等之和',
     descriptionEn: 'expenditure total should equal basic + project + …',
   },
+  {
+    id: 'row.expenditure_total',
+    target: 'total',
+    parts: ['personnel', 'public', 'project', 'to_superior', 'operating', 'affiliate_subsidy', 'reserve', 'carryover_next'],
+    requiresAny: ['personnel', 'public'],
+    absentAll: ['basic'],
+    descriptionZh: '支出合计应等于人员经费、公用经费、项目支出等之和',
+    descriptionEn: 'expenditure total should equal personnel + public + project + …',
+  },
+  {
+    id: 'row.expenditure_total',
+    target: 'total',
+    parts: ['project', 'to_superior', 'operating', 'affiliate_subsidy', 'reserve', 'carryover_next'],
+    requiresAny: ['project'],
+    absentAll: ['basic', 'personnel', 'public'],
+    descriptionZh: '支出合计应等于项目支出等之和',
+    descriptionEn: 'expenditure total should equal project + …',
+  },
+  { id: 'row.basic_split', target: 'basic', parts: ['personnel', 'public'], descriptionZh: '基本支出应等于人员经费与公用经费之和', descriptionEn: 'basic should equal personnel + public' },
   {
     id: 'row.income_total',
     target: 'total',

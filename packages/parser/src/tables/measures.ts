@@ -56,7 +56,12 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
   if (spec?.panels === 'personnel_public' && family === 'final') return 'amount';
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
-  const match = deepestMatch(parts, vocab.rules);
+  let match = deepestMatch(parts, vocab.rules);
+  // the 小计 of a column group named 基本支出 or 项目支出 alone is that group's measure
+  if (match?.id === 'total' && match.at > 0 && /^(小计|合计)$/.test(parts[match.at]!)) {
+    const group = deepestMatch(parts.slice(0, match.at), vocab.rules);
+    if (group && /^(基本支出|项目支出)$/.test(parts[group.at]!) && group.at === match.at - 1) match = group;
+  }
   if (match?.id === 'carryover' || (match && parts.slice(0, match.at).some((p) => /上年结转/.test(p)))) {
     const source = deepestMatch(parts.slice(match.at), CARRYOVER_SOURCES);
     if (source && parts.slice(0, match.at + 1).some((p) => /上年结转/.test(p))) return source.id;

@@ -1,5 +1,5 @@
 import type { AmountRecord } from '@juesuan/model';
-import { rowIdentity } from '../registry/row-identities.ts';
+import { ROW_IDENTITIES } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { hasNumbering } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
@@ -55,13 +55,13 @@ function rowIdentities(records: AmountRecord[]): Identity[] {
   for (const row of groupBy(records, (r) => `${r.tableIndex}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`).values()) {
     const by = new Map(row.map((r) => [r.measure, r] as const));
     const ids = kindSpec(row[0]!.table)?.rowIdentities ?? [];
-    for (const spec of ids.map(rowIdentity)) {
-      if (!spec) continue;
+    for (const spec of ROW_IDENTITIES.filter((r) => ids.includes(r.id))) {
       for (const stage of spec.target.includes('{stage}') ? ['budget', 'final'] : ['']) {
         const m = (id: string) => by.get(id.replace('{stage}', stage));
         const target = m(spec.target);
         const summands = spec.parts.map(m).filter((r): r is AmountRecord => r !== undefined);
         if (spec.requiresAny.length > 0 && !spec.requiresAny.some((p) => by.has(p))) continue;
+        if (spec.absentAll.some((p) => by.has(p))) continue;
         if (target && summands.length > 0) out.push({ rule: spec.id, target, summands, descriptionZh: spec.descriptionZh, descriptionEn: spec.descriptionEn });
       }
     }
