@@ -80,7 +80,7 @@ const GENERAL_RULES: Array<[RegExp, string]> = [
   [/年初结转和结余|年初财政拨款结转/, 'opening'],
   [/年末结转和结余|年末财政拨款结转/, 'closing'],
   [/结转下年/, 'carryover_next'],
-  [/上年结转/, 'carryover'],
+  [/上年结转|上年结余/, 'carryover'],
   [/年初预算/, 'budget_initial'],
   [/当年财政拨款|本年财政拨款/, 'current_year'],
   [/预留机动/, 'reserve'],

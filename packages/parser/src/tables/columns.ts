@@ -91,7 +91,9 @@ export function qualifyRepeatedMeasures(grid: TableGrid, roles: ColumnRole[]): v
     seen.set(m, n + 1);
     if (n === 0) continue;
     const path = grid.headerPath(r.col);
-    const group = [...path.slice(0, -1)].reverse().map((p) => GROUP_IDS.find(([re]) => re.test(p))?.[1]).find((g) => g !== undefined);
+    const groupOf = (parts: string[]) => [...parts].reverse().map((p) => GROUP_IDS.find(([re]) => re.test(p))?.[1]).find((g) => g !== undefined && g !== m);
+    // the group above the column, else a fund named in its own header (因公出国费 / 政府性基金预算)
+    const group = groupOf(path.slice(0, -1)) ?? groupOf(path.slice(-1));
     let qualified = group ? `${group}.${m}` : `col:${path.join('/')}`;
     if (amount.some((o) => o !== r && o.measure === qualified)) qualified = `${qualified}_${n + 1}`;
     r.measure = qualified;

@@ -80,7 +80,8 @@ export class RowCodeReader {
   }
 
   private fromLabel(out: RowCode, label: string): void {
-    const m = /^(\d{3,7})\s*(\S.*)$/.exec(label);
+    // 2010101 行政运行, or the code in brackets: [201]一般公共服务支出
+    const m = /^[[【]?(\d{3}|\d{5}|\d{7})[\]】]?\s*([^\d\s].*)$/.exec(label);
     if (m) {
       Object.assign(out, { code: m[1]!, label: m[2]!, method: 'in_name', score: 1 });
       return;
