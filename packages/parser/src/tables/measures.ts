@@ -57,6 +57,11 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   if (spec?.panels === 'personnel_public' && family === 'final') return 'amount';
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
   let match = deepestMatch(parts, vocab.rules);
+  // 金额 under a group (事业收入 / 金额 beside 其中：教育收费) is the group's amount
+  if (match?.id === 'amount' && match.at > 0) {
+    const group = deepestMatch(parts.slice(0, match.at), vocab.rules);
+    if (group && group.at === match.at - 1 && group.id !== 'amount') match = group;
+  }
   // the 小计 of a column group named 基本支出 or 项目支出 alone is that group's measure
   if (match?.id === 'total' && match.at > 0 && /^(小计|合计)$/.test(parts[match.at]!)) {
     const group = deepestMatch(parts.slice(0, match.at), vocab.rules);

@@ -85,7 +85,10 @@ function twoSided(records: AmountRecord[]): Identity[] {
       const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
       if (itemsTarget) {
-        const items = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+        const numbered = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+        // items are the top level printed: 一、 over （一）
+        const topLevel = (r: AmountRecord) => /^[一二三四五六七八九十]+[、．.]/.test(r.label ?? '');
+        const items = numbered.some(topLevel) ? numbered.filter(topLevel) : numbered;
         // a two-group summary lists the expenditure twice: each group adds up to the subtotal
         for (const group of groupBy(items, (r) => r.group ?? '').values())
           out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: group, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
