@@ -33,6 +33,7 @@ export const MEASURES: readonly MeasureSpec[] = z.array(MeasureSpec).parse([
   { id: 'fiscal_special_account', nameZh: '财政专户管理资金', nameEn: 'funds managed in the fiscal special account' },
   { id: 'unit_funds', nameZh: '单位资金', nameEn: "the unit's own funds" },
   { id: 'business_fund', nameZh: '用事业基金弥补收支差额', nameEn: 'business fund used to cover the gap' },
+  { id: 'non_fiscal_balance', nameZh: '使用非财政拨款结余', nameEn: 'non-appropriation balances used' },
   { id: 'non_peer_fiscal', nameZh: '非同级财政拨款', nameEn: 'appropriations from other levels of government' },
   { id: 'carryover', nameZh: '上年结转（结余）', nameEn: 'carried over from last year' },
   { id: 'carryover_gpb', nameZh: '上年结转 一般公共预算', nameEn: 'carry-over of general public budget funds' },
@@ -73,7 +74,8 @@ const SOURCE_RULES: Array<[RegExp, string]> = [
   [/单位资金/, 'unit_funds'],
   [/用事业基金弥补/, 'business_fund'],
   [/非同级财政/, 'non_peer_fiscal'],
-  [/教育收费/, 'education_fee'],
+  [/非财政拨款结余/, 'non_fiscal_balance'],
+  [/(?<!不含)教育收费/, 'education_fee'],
 ];
 
 const GENERAL_RULES: Array<[RegExp, string]> = [

@@ -14,6 +14,9 @@ export const RowIdentitySpec = z.object({
 });
 export type RowIdentitySpec = z.infer<typeof RowIdentitySpec>;
 
+/** Income sources besides appropriations, as income tables print them. */
+const OTHER_SOURCES = ['superior_subsidy', 'business', 'operating', 'affiliate', 'other', 'carryover', 'fiscal_special_account', 'unit_funds', 'business_fund', 'non_peer_fiscal', 'non_fiscal_balance'];
+
 export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpec).parse([
   {
     id: 'row.expenditure_total',
@@ -45,11 +48,21 @@ export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpe
   {
     id: 'row.income_total',
     target: 'total',
-    parts: ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliate', 'other', 'carryover', 'gpb', 'gov_fund', 'soe_capital', 'fiscal_special_account', 'unit_funds', 'business_fund', 'non_peer_fiscal'],
-    requiresAny: ['fiscal', 'superior_subsidy', 'business', 'other', 'gpb', 'carryover'],
+    parts: ['fiscal', ...OTHER_SOURCES],
+    requiresAny: ['fiscal'],
     descriptionZh: '本年收入合计应等于各项收入之和',
     descriptionEn: 'income total should equal the sum of sources',
   },
+  {
+    id: 'row.income_total',
+    target: 'total',
+    parts: ['gpb', 'gov_fund', 'soe_capital', ...OTHER_SOURCES],
+    requiresAny: ['gpb', 'superior_subsidy', 'business', 'other', 'carryover'],
+    absentAll: ['fiscal'],
+    descriptionZh: '本年收入合计应等于各项收入之和',
+    descriptionEn: 'income total should equal the sum of sources',
+  },
+  { id: 'row.fiscal_split', target: 'fiscal', parts: ['gpb', 'gov_fund', 'soe_capital'], requiresAny: ['gpb'], descriptionZh: '财政拨款应等于一般公共预算、政府性基金预算与国有资本经营预算之和', descriptionEn: 'fiscal should equal gpb + gov_fund + soe_capital' },
   { id: 'row.fiscal_total', target: 'total', parts: ['gpb', 'gov_fund', 'soe_capital'], descriptionZh: '合计应等于三本预算财政拨款之和', descriptionEn: 'total should equal gpb + gov_fund + soe_capital' },
   { id: 'row.summary_split', target: 'amount', parts: ['personnel', 'public', 'project'], descriptionZh: '合计应等于人员经费、公用经费与项目支出之和', descriptionEn: 'amount should equal personnel + public + project' },
   { id: 'row.basic_total', target: 'total', parts: ['personnel', 'public'], descriptionZh: '合计应等于人员经费与公用经费之和', descriptionEn: 'total should equal personnel + public' },

@@ -33,7 +33,7 @@ export const TableKindSpec = z.object({
 });
 export type TableKindSpec = z.infer<typeof TableKindSpec>;
 
-const FUNCTIONAL_TOTALS = ['row.expenditure_total', 'row.income_total', 'row.basic_split'];
+const FUNCTIONAL_TOTALS = ['row.expenditure_total', 'row.basic_split'];
 
 /** Every canonical table kind, most specific first: the first whose title matches is the candidate. */
 export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).parse([
@@ -87,7 +87,7 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     panels: 'sides',
     rowIdentities: ['row.summary_split'],
   },
-  { stem: 'income', families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total'] },
+  { stem: 'income', families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total', 'row.fiscal_split'] },
   { stem: 'expenditure', families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.expenditure_total', 'row.basic_split'] },
 ]);
 

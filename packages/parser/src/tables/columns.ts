@@ -100,3 +100,25 @@ export function qualifyRepeatedMeasures(grid: TableGrid, roles: ColumnRole[]): v
     if (!group) r.unknownHeader = path.join('/');
   }
 }
+
+/**
+ * The 小计 of a column group that covers only some of the amount columns (财政拨款收入 over 小计 |
+ * 一般公共预算 | 政府性基金) is the group's own measure; under a header over every amount column
+ * (一般公共预算支出 over 合计 | 基本 | 项目) it stays the total.
+ */
+export function nameGroupSubtotals(grid: TableGrid, roles: ColumnRole[], ctx: MeasureContext): void {
+  const amounts = roles.filter((r) => r.role === 'amount');
+  for (const r of amounts) {
+    const cells = grid.headerCells(r.col);
+    const last = cells[cells.length - 1];
+    const group = cells[cells.length - 2];
+    if (!last || !group || !/^(小计|合计)$/.test(last.text.replace(/\s+/g, ''))) continue;
+    const covered = amounts.filter((a) => a.col >= group.col && a.col < group.col + group.colSpan).length;
+    if (covered === amounts.length) continue;
+    const named = measureOf([group.text], ctx);
+    if (named && named !== 'total' && named !== 'amount' && !amounts.some((a) => a !== r && a.measure === named)) {
+      r.measure = named;
+      r.unknownHeader = null;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { codeLevel, parentCode } from '../catalog/catalog.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import type { ColumnRole } from './columns.ts';
-import { columnRole, qualifyRepeatedMeasures } from './columns.ts';
+import { columnRole, nameGroupSubtotals, qualifyRepeatedMeasures } from './columns.ts';
 import { cleanLabel, hasNumbering, isTotalLabel, labelKey } from './labels.ts';
 import type { PanelSpec } from './panels.ts';
 import { panelsOf } from './panels.ts';
@@ -98,6 +98,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   for (const panel of panelsOf(table, grid, ctx.kind)) {
     const roles: ColumnRole[] = [];
     for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup }));
+    nameGroupSubtotals(grid, roles, { kind: ctx.kind, side: panel.side, threePublicGroup });
     qualifyRepeatedMeasures(grid, roles);
     for (const r of roles) if (r.role === 'amount') out.measures[r.col] = r.measure;
     for (const r of roles) if (r.role === 'amount' && r.unknownHeader) out.findings.push(unknownHeaderFinding(tableIndex, ctx.kind, r));

@@ -28,6 +28,17 @@ export class TableGrid {
     return texts.length > 0 && texts.every((t) => /^\d+$/.test(t) || /^(栏次|行次)$/.test(t)) && texts.some((t) => /^\d+$/.test(t));
   }
 
+  /** Header cells above a column, top to bottom, each merged cell once. */
+  headerCells(col: number): Cell[] {
+    const out: Cell[] = [];
+    for (let r = 0; r < this.table.headerRows; r++) {
+      if (this.isNumberingRow(r)) continue;
+      const c = this.at(r, col);
+      if (c && c !== out[out.length - 1] && c.text.trim() !== '') out.push(c);
+    }
+    return out;
+  }
+
   /** Header texts above a column, top to bottom, each merged cell once. */
   headerPath(col: number): string[] {
     const path: string[] = [];

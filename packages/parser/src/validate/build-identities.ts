@@ -3,6 +3,7 @@ import { ROW_IDENTITIES } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { hasNumbering } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
+import { holds } from './identities.ts';
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -69,6 +70,15 @@ function rowIdentities(records: AmountRecord[]): Identity[] {
   return out;
 }
 
+/** An item that totals the items printed after it (一、本年支出 over 一、… 四、) heads them; it is not one of them. */
+function withoutHeadingRows(items: AmountRecord[]): AmountRecord[] {
+  const heading = items.findIndex((it, i) => {
+    const rest = items.slice(i + 1);
+    return rest.length >= 2 && holds({ rule: '', target: it, summands: rest, descriptionZh: '', descriptionEn: '' });
+  });
+  return heading < 0 ? items : items.filter((_, i) => i !== heading);
+}
+
 /** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
 function twoSided(records: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
@@ -88,7 +98,7 @@ function twoSided(records: AmountRecord[]): Identity[] {
         const numbered = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         // items are the top level printed: 一、 over （一）
         const topLevel = (r: AmountRecord) => /^[一二三四五六七八九十]+[、．.]/.test(r.label ?? '');
-        const items = numbered.some(topLevel) ? numbered.filter(topLevel) : numbered;
+        const items = withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered);
         // a two-group summary lists the expenditure twice: each group adds up to the subtotal
         for (const group of groupBy(items, (r) => r.group ?? '').values())
           out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: group, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
@@ -156,7 +166,17 @@ function acrossTables(records: AmountRecord[]): Identity[] {
     [`${family}.fiscal_summary`, 'total', `${family}.gpb_expenditure`],
   ] as const) {
     for (const r of records.filter((x) => x.table === twoSidedKind && x.side === 'expenditure' && x.measure === measure && x.classCode)) {
+      // the fiscal summary's general-budget column is what the general-budget table prints; its total may hold fund money too
+      const sameRow = records.filter((x) => x.tableIndex === r.tableIndex && x.row === r.row && x.side === 'expenditure');
+      const funds = sameRow.some((x) => (x.measure === 'gov_fund' || x.measure === 'soe_capital') && x.amountFen !== 0);
+      const gpb = sameRow.find((x) => x.measure === 'gpb');
+      if (twoSidedKind.endsWith('fiscal_summary') && funds && !gpb) continue;
+      const target = twoSidedKind.endsWith('fiscal_summary') && gpb ? gpb : r;
       const coded = records.find((x) => x.table === codedKind && x.code === r.classCode && x.measure === 'total');
+      if (target !== r) {
+        link('across.class_rows', target, coded, `${r.label}（一般公共预算）应等于${codedKind}中${r.classCode}类`, `${r.labelKey} (general budget) should equal class ${r.classCode} of ${codedKind}`);
+        continue;
+      }
       link('across.class_rows', r, coded, `${r.label}应等于${codedKind}中${r.classCode}类`, `${r.labelKey} should equal class ${r.classCode} of ${codedKind}`);
     }
   }
