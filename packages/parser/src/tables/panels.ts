@@ -45,6 +45,12 @@ function panelsFromHeader(grid: TableGrid, nCols: number): PanelSpec[] | null {
   return out;
 }
 
+function hasAmounts(grid: TableGrid, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++)
+    for (let r = grid.table.headerRows; r < grid.table.nRows; r++) if (/\d\.\d{2}$/.test(grid.anchor(r, c)?.text.trim() ?? '')) return true;
+  return false;
+}
+
 /** The panels a table's kind reads: sides (and groups) of a two-sided table, personnel | public. */
 export function panelsOf(table: Table, grid: TableGrid, kind: string): PanelSpec[] {
   const all: PanelSpec = { colStart: 0, colEnd: table.nCols - 1, side: null, panel: null, group: null };
@@ -53,7 +59,8 @@ export function panelsOf(table: Table, grid: TableGrid, kind: string): PanelSpec
     const fromHeader = panelsFromHeader(grid, table.nCols);
     if (fromHeader) return fromHeader;
   }
-  if (mode === 'none' || table.panels.length < 2) return [all];
+  // side-by-side panels each print amounts; a code block beside its amounts is one panel
+  if (mode === 'none' || table.panels.length < 2 || !table.panels.every((p) => hasAmounts(grid, p.colStart, p.colEnd))) return [all];
   return table.panels.map((p, i) => ({
     colStart: p.colStart,
     colEnd: p.colEnd,

@@ -51,6 +51,16 @@ function rowLabel(grid: TableGrid, row: number, nameCols: number[]): { cell: Cel
   return { cell: undefined, label: '', parent: null };
 }
 
+/**
+ * A table cross-classified by two code systems (部门预算经济分类 301 01 | name | 政府预算经济分类
+ * 501 01 | name) is read by the first: its code columns and the name columns before the second's.
+ */
+function firstClassification(codeCols: number[], nameCols: number[]): { codeCols: number[]; nameCols: number[] } {
+  const gap = codeCols.findIndex((c, i) => i > 0 && c !== codeCols[i - 1]! + 1);
+  if (gap < 0 || !nameCols.some((n) => n > codeCols[gap - 1]! && n < codeCols[gap]!)) return { codeCols, nameCols };
+  return { codeCols: codeCols.slice(0, gap), nameCols: nameCols.filter((n) => n < codeCols[gap]!) };
+}
+
 /** A two-group summary row belongs to its label's group unless the label spans both or totals them. */
 function groupOf(panel: PanelSpec, cell: Cell | undefined, label: string | null): string | null {
   if (panel.side !== 'expenditure' || !panel.group || !cell || !label) return null;
@@ -103,9 +113,9 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
     for (const r of roles) if (r.role === 'amount') out.measures[r.col] = r.measure;
     for (const r of roles) if (r.role === 'amount' && r.unknownHeader) out.findings.push(unknownHeaderFinding(tableIndex, ctx.kind, r));
     const colsOf = (role: ColumnRole['role']) => roles.filter((r) => r.role === role).map((r) => r.col);
-    const nameCols = colsOf('name');
+    const { codeCols, nameCols } = firstClassification(colsOf('code'), colsOf('name'));
     const amountCols = roles.filter((r) => r.role === 'amount');
-    const codes = new RowCodeReader(grid, { codeCols: colsOf('code'), altCodeCols: colsOf('alt_code') }, catalog);
+    const codes = new RowCodeReader(grid, { codeCols, altCodeCols: colsOf('alt_code') }, catalog);
     const procurement = shape === 'procurement' ? new ProcurementContext(grid, new Map(roles.filter((r) => r.role === 'context').map((r) => [r.col, r.field!]))) : null;
     const state: RowState = { pastTotal: false, parentLabel: null };
 

@@ -18,7 +18,10 @@ function hierarchy(records: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
   const groups = groupBy(records, (r) => `${r.tableIndex}|${r.panel ?? ''}|${r.side ?? ''}|${r.measure}`);
   for (const rows of groups.values()) {
-    const coded = rows.filter((r) => r.code !== null);
+    // a code printed on several rows (a table cross-classified by two code systems) has no one parent or child
+    const seen = new Map<string, number>();
+    for (const r of rows) if (r.code !== null) seen.set(r.code, (seen.get(r.code) ?? 0) + 1);
+    const coded = rows.filter((r) => r.code !== null && seen.get(r.code) === 1);
     if (coded.length === 0) continue;
     const byCode = new Map(coded.map((r) => [r.code!, r] as const));
     const economic = kindSpec(rows[0]!.table)?.rows === 'economic' || coded.every((r) => r.code!.startsWith('3'));
@@ -43,7 +46,8 @@ function hierarchy(records: AmountRecord[]): Identity[] {
     }
     const total = rows.find(isGrandTotal);
     const classes = coded.filter((r) => r.code!.length === 3 && byCode.get(r.code!) === r);
-    if (total && classes.length > 0) {
+    const crossClassified = [...seen.values()].some((n) => n > 1);
+    if (total && classes.length > 0 && !crossClassified) {
       out.push({ rule: 'hierarchy.total', target: total, summands: classes, descriptionZh: '合计应等于各类之和', descriptionEn: 'the total should equal the sum of the 类 rows' });
     }
   }
