@@ -20,7 +20,7 @@ function userEnv(): NodeJS.ProcessEnv {
 }
 
 describe('the README tour', () => {
-  it('runs literally in a fresh clone of the repository, on samples/', () => {
+  it('runs literally in a fresh clone of the repository, on samples/', { timeout: 400_000 }, () => {
     const clone = join(tempDir('clone-'), 'juesuan');
     const git = spawnSync('git', ['clone', '-q', root, clone], { encoding: 'utf8' });
     expect(git.status, git.stderr).toBe(0);
