@@ -27,12 +27,12 @@ describe('juesuan ingest → export', () => {
     const records = readJsonl(out);
     expect(records.map(keyOf).sort()).toEqual(expectedRecords());
     const first = records[0]!;
-    // the record as EXPECTED.md writes it, then where it comes from
-    expect(Object.keys(first)).toEqual(['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'region_code', 'department', 'scope', 'run']);
+    // the record's fields, the amount in 元 beside 分, then where it comes from
+    expect(Object.keys(first)).toEqual(['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'amount_yuan', 'document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'region_code', 'department', 'scope', 'run']);
     expect(records.filter((r) => r.table === 'final.gpb_basic').every((r) => r.panel === 'personnel' || r.panel === 'public')).toBe(true);
     expect(records.every((r) => Number.isInteger(r.amount_fen))).toBe(true);
-    const csv = cli(['export', '--db', db, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,group,class_code,parent,panel,code_printed,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
+    const csv = cli(['export', '--db', db, '--format', 'csv', '--no-bom']);
+    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,amount_yuan,group,class_code,parent,panel,code_printed,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
     expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
 
     // the narratives' figures: (类)(款)(项) items with their codes, 绩效 scores with their values
