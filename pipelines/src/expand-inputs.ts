@@ -41,10 +41,10 @@ function listFolder(dir: Buffer, walk: Walk): Array<Dirent<Buffer>> | null {
 }
 
 /** A folder entry: files by name, folders recursively, symbolic links followed. */
-function visit(path: Buffer, entry: Dirent<Buffer> | null, walk: Walk): void {
-  let isDir = entry?.isDirectory() ?? false;
-  let isFile = entry?.isFile() ?? false;
-  if (!entry || entry.isSymbolicLink()) {
+function visit(path: Buffer, entry: Dirent<Buffer>, walk: Walk): void {
+  let isDir = entry.isDirectory();
+  let isFile = entry.isFile();
+  if (entry.isSymbolicLink()) {
     try {
       const st = statSync(path);
       isDir = st.isDirectory();

@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase, pruneRuns } from '@juesuan/loader';
 import { dbOption, fail, parseOptions } from '../cli-support.ts';
-import { existsSync } from 'node:fs';
 
 export function registerPrune(program: Command): void {
   program
