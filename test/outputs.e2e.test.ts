@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openReadOnly } from '@juesuan/loader';
+import { openDatabase, openReadOnly } from '@juesuan/loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, readJsonl, removeTempRoot, root, samples, tempDb, tempDir } from './helpers.ts';
 
@@ -156,10 +156,15 @@ describe('runs', () => {
     expect(cli(['ingest', file, '--db', local, '--force']).code).toBe(0);
     expect(cli(['ingest', file, '--db', local, '--force']).code).toBe(0);
     const before = cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', local, '--format', 'csv', '--no-bom']).stdout;
+    // an extraction cached by an older extractor, which no kept run used
+    const w = openDatabase(local);
+    w.prepare("INSERT INTO extractions (sha256, extractor_version, json, created_at) SELECT sha256, '0.0.1', json, created_at FROM extractions").run();
+    w.close();
     const r = cli(['prune', '--db', local, '--cache']);
-    expect(r.stdout).toMatch(/^pruned 2 superseded runs, 0 cached extractions/);
+    expect(r.stdout).toMatch(/^pruned 2 superseded runs, 1 cached extractions/);
     const conn = openReadOnly(local);
     expect(conn.prepare('SELECT id FROM runs').all()).toEqual([{ id: 3 }]);
+    expect(conn.prepare('SELECT extractor_version AS v FROM extractions').all()).not.toContainEqual({ v: '0.0.1' });
     expect((conn.prepare('SELECT COUNT(*) AS n FROM line_items WHERE run_id <> 3').get() as { n: number }).n).toBe(0);
     conn.close();
     expect(cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', local, '--format', 'csv', '--no-bom']).stdout).toBe(before);
