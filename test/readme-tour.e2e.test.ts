@@ -20,6 +20,7 @@ function userEnv(): NodeJS.ProcessEnv {
 }
 
 describe('the README tour', () => {
+  // the clone has the committed state of the branch (HEAD), as a new user gets it
   it('runs literally in a fresh clone of the repository, on samples/', { timeout: 400_000 }, () => {
     const clone = join(tempDir('clone-'), 'juesuan');
     const git = spawnSync('git', ['clone', '-q', root, clone], { encoding: 'utf8' });
