@@ -20,7 +20,8 @@ export function findDocuments(db: Db, ref: string): DocumentRef[] {
   if (ref.trim() === '') return [];
   const wanted = resolve(ref);
   const rows = db
-    .prepare(`SELECT DISTINCT d.sha256, r.file FROM documents d JOIN runs r ON r.document_sha256 = d.sha256 UNION SELECT sha256, file FROM documents`)
+    // a path that could not be read has a `path:` key, not bytes: it names no document
+    .prepare(`SELECT document_sha256 AS sha256, file FROM runs WHERE document_sha256 NOT LIKE 'path:%' UNION SELECT sha256, file FROM documents WHERE sha256 NOT LIKE 'path:%'`)
     .all() as DocumentRef[];
   const bySha = new Map<string, DocumentRef>();
   for (const r of rows) if (r.file === ref || resolve(r.file) === wanted) bySha.set(r.sha256, { sha256: r.sha256, file: r.file });
