@@ -1,7 +1,7 @@
 import { CONTEXT_FIELDS } from '@juesuan/model';
 import type { Db } from './open-database.ts';
 
-/** The record as EXPECTED.md writes it: these fields first, in this order. */
+/** The record's own fields first, in this order (the order of the expected records beside the samples). */
 export const RECORD_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
 /** Written only when they hold something (always as CSV columns). */
 export const OPTIONAL_FIELDS = ['group', 'class_code', 'parent', 'panel', 'code_printed', ...CONTEXT_FIELDS] as const;
