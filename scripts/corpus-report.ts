@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { coverageOf, parseDocument } from '@juesuan/parser';
-import { expandInputs, extractFile } from '@juesuan/pipelines';
+import { expandInputs, extractFile, fsPath } from '@juesuan/pipelines';
 
 const args = process.argv.slice(2);
 if (args.length === 0 || args.includes('--help')) {
@@ -20,7 +20,7 @@ const count = <T>(xs: T[], key: (x: T) => string) => {
   return [...m].map(([k, n]) => `${k} ${n}`).join(', ');
 };
 for (const file of expandInputs(args).files) {
-  const doc = await extractFile(new Uint8Array(readFileSync(file)), file);
+  const doc = await extractFile(new Uint8Array(readFileSync(fsPath(file))), file);
   const p = parseDocument(doc);
   const items = p.lineItems;
   const neither = items.filter((i) => i.code === null && i.labelKey === null).length;

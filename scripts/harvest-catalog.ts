@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CatalogFile } from '../packages/parser/src/catalog/catalog.ts';
 import { parseDocument } from '@juesuan/parser';
-import { expandInputs } from '@juesuan/pipelines';
+import { expandInputs, fsPath } from '@juesuan/pipelines';
 import { extractFile } from '../pipelines/src/extract-file.ts';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ let aliased = 0;
 for (const file of files) {
   let parsed;
   try {
-    parsed = parseDocument(await extractFile(new Uint8Array(readFileSync(file)), file));
+    parsed = parseDocument(await extractFile(new Uint8Array(readFileSync(fsPath(file))), file));
   } catch (err) {
     process.stderr.write(`skipped ${file}: ${(err as Error).message}\n`);
     continue;

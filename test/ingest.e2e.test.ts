@@ -27,12 +27,12 @@ describe('juesuan ingest → export', () => {
     const records = readJsonl(out);
     expect(records.map(keyOf).sort()).toEqual(expectedRecords());
     const first = records[0]!;
-    // the record as EXPECTED.md writes it, then where it comes from
-    expect(Object.keys(first)).toEqual(['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'region_code', 'department', 'scope', 'run']);
+    // the record's fields, the amount in 元 beside 分, then where it comes from
+    expect(Object.keys(first)).toEqual(['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'amount_yuan', 'document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'region_code', 'department', 'scope', 'run']);
     expect(records.filter((r) => r.table === 'final.gpb_basic').every((r) => r.panel === 'personnel' || r.panel === 'public')).toBe(true);
     expect(records.every((r) => Number.isInteger(r.amount_fen))).toBe(true);
-    const csv = cli(['export', '--db', db, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,group,class_code,parent,panel,code_printed,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
+    const csv = cli(['export', '--db', db, '--format', 'csv', '--no-bom']);
+    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,amount_yuan,group,class_code,parent,panel,code_printed,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
     expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
 
     // the narratives' figures: (类)(款)(项) items with their codes, 绩效 scores with their values
@@ -81,25 +81,28 @@ describe('juesuan ingest → export', () => {
     expect(lines.find((l) => l.includes('b-truncated.pdf'))).toMatch(/FAILED .*b-truncated\.pdf: /);
     expect(lines.find((l) => l.includes('missing.pdf'))).toMatch(/FAILED .*missing\.pdf: no such file/);
     expect(lines.find((l) => l.includes('c-good.pdf'))).toMatch(/ok .*c-good\.pdf: budget 2025/);
-    expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/FAILED .*d-duplicate\.pdf: duplicate of .*c-good\.pdf in this batch/);
+    expect(lines.find((l) => l.includes('d-duplicate.pdf'))).toMatch(/skipped .*d-duplicate\.pdf: same bytes as .*c-good\.pdf in this batch/);
     expect(lines.find((l) => l.includes('e-encrypted.pdf'))).toMatch(/FAILED .*e-encrypted\.pdf: encrypted PDF/);
     expect(lines.find((l) => l.includes('f-zero-pages.pdf'))).toMatch(/FAILED .*f-zero-pages\.pdf: the PDF has zero pages/);
-    expect(lines.find((l) => l.includes('g-large.pdf'))).toMatch(/FAILED .*g-large\.pdf: \d+ bytes, over the limit of 73400/);
+    expect(lines.find((l) => l.includes('g-large.pdf'))).toMatch(/FAILED .*g-large\.pdf: 0\.\d\d MiB, over the limit of 0\.07 MiB \(--max-mb\)/);
     const conn = openReadOnly(db);
     const runs = conn.prepare('SELECT status, error_code FROM runs ORDER BY id').all() as Array<{ status: string; error_code: string | null }>;
-    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'duplicate', 'encrypted', 'no_pages', 'not_pdf', 'too_large']);
+    expect(runs.filter((x) => x.status === 'failed').map((x) => x.error_code).sort()).toEqual(['corrupt', 'encrypted', 'no_pages', 'not_pdf', 'too_large']);
     // nothing half-written: failed runs have no rows anywhere
     expect((conn.prepare("SELECT COUNT(*) n FROM line_items li JOIN runs r ON r.id = li.run_id WHERE r.status = 'failed'").get() as { n: number }).n).toBe(0);
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
     conn.close();
   });
 
-  it('re-parses from the extraction cache into a new run, and diff shows no change', () => {
+  it('re-parses from the extraction cache, records no run when nothing changed, and diff shows no change between two runs', () => {
     const db = tempDb();
     expect(cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', db]).code).toBe(0);
     const re = cli(['reparse', '--db', db]);
     expect(re.code).toBe(0);
-    expect(re.stdout).toMatch(/run 1 → 2, 0 records changed/);
+    expect(re.stdout).toMatch(/unchanged .*sample-final-2023\.pdf: run 1 kept/);
+    expect(re.stdout).toMatch(/reparsed 1 documents: 0 changed/);
+    expect(cli(['diff', 'samples/sample-final-2023.pdf', '--db', db]).stderr).toMatch(/fewer than two successful runs/);
+    expect(cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', db, '--force']).code).toBe(0);
     const diff = cli(['diff', 'samples/sample-final-2023.pdf', '--db', db]);
     expect(diff.stdout).toMatch(/run 1 → 2: 0 added, 0 removed, 0 changed/);
   });
@@ -153,7 +156,7 @@ describe('the database under use', () => {
     const diff = cli(['diff', join(samples, 'sample-final-2023.pdf'), '--db', db]);
     expect(diff.stdout).toMatch(/run 1 → 2: 1 added, 0 removed, 1 changed/);
     expect(diff.stdout).toMatch(/~ final\.income\|1\|\|\|2100101\|行政运行\|total\|5 753\.29=753290000 → 752\.29=752290000/);
-    expect(cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', db, '--format', 'csv']).stdout).toBe('n\n51\n');
+    expect(cli(['query', 'SELECT COUNT(*) AS n FROM records', '--db', db, '--format', 'csv', '--no-bom']).stdout).toBe('n\n51\n');
   });
 });
 

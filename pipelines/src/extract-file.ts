@@ -9,12 +9,16 @@ export const DEFAULT_MAX_PAGES = 2000;
 export interface ExtractFileOptions {
   ocr?: OcrMode;
   ocrDpi?: number;
+  /** refuse PDFs with more pages than this (default 2000) */
+  maxPages?: number;
+  /** called after each page of a PDF, for progress */
+  onPage?: (done: number, total: number) => void;
 }
 
 /** The extractor for a file by its content and name. */
 export async function extractFile(bytes: Uint8Array, file: string, options: ExtractFileOptions = {}): Promise<ExtractedDocument> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: DEFAULT_MAX_PAGES, ocr: options.ocr, ocrDpi: options.ocrDpi });
+  if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ocr: options.ocr, ocrDpi: options.ocrDpi, onPage: options.onPage });
   const format = /\.html?$/i.test(file) ? 'html' : /\.(md|markdown)$/i.test(file) ? 'md' : /\.txt$/i.test(file) ? 'txt' : null;
   if (!format) throw new InputError('unsupported_format', file, 'unsupported format: expected .pdf, .txt, .md or .html');
   let text: string;

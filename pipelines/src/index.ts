@@ -1,9 +1,13 @@
 export { expandInputs } from './expand-inputs.ts';
+export type { InputProblem } from './expand-inputs.ts';
 export { ingestFile, ingestFiles, describeResult } from './ingest.ts';
 export type { FileResult, IngestOptions } from './ingest.ts';
 export { reparseAll } from './reparse.ts';
 export type { ReparseResult } from './reparse.ts';
 export { createProgress } from './progress.ts';
-export { extractFile } from './extract-file.ts';
 export { linkPublications } from './link-publications.ts';
 export { extractionKey } from './extraction-key.ts';
+export { extractFile, DEFAULT_MAX_PAGES } from './extract-file.ts';
+export { displayPath, fsPath } from './input-path.ts';
+export { mebibytes } from './sizes.ts';
+export { withDocumentFindings, NO_TABLES_RULE } from './document-findings.ts';

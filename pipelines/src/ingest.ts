@@ -6,12 +6,15 @@ import { sha256Hex } from '@juesuan/extractor';
 import { extractionKey } from './extraction-key.ts';
 import { linkPublications } from './link-publications.ts';
 import type { Db } from '@juesuan/loader';
-import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
+import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRunOnce, recordFailedRun, recordUnreadableRun } from '@juesuan/loader';
 import type { ParsedDocument } from '@juesuan/model';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
 import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
+import { withDocumentFindings } from './document-findings.ts';
+import { fsPath } from './input-path.ts';
+import { mebibytes } from './sizes.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
   force?: boolean;
@@ -20,6 +23,8 @@ export interface IngestOptions extends ExtractFileOptions {
   concurrency?: number;
   maxBytes?: number;
   onResult?: (result: FileResult) => void;
+  /** called after each page of a PDF being extracted, for progress */
+  onPageOf?: (file: string, done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
@@ -31,7 +36,7 @@ export type FileResult =
 /** sha256 of a file too large to hold in memory. */
 async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(fsPath(file))) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -47,38 +52,37 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   const t0 = performance.now();
   let bytes: Uint8Array;
   try {
-    const size = statSync(file).size;
+    const size = statSync(fsPath(file)).size;
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (size > max) {
       const sha256 = await hashFile(file);
-      const error = { code: 'too_large', message: `${file}: ${size} bytes, over the limit of ${max}` };
+      const error = { code: 'too_large', message: `${file}: ${mebibytes(size)}, over the limit of ${mebibytes(max)} (--max-mb)` };
       recordFailedRun(db, { sha256, file, sizeBytes: size, format: null, pageCount: null }, error, startedAt);
       return { file, status: 'failed', sha256, ...error };
     }
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = new Uint8Array(readFileSync(fsPath(file)));
   } catch (err) {
-    return { file, status: 'failed', sha256: null, code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+    const error = { code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+    recordUnreadableRun(db, file, error, startedAt);
+    return { file, status: 'failed', sha256: null, ...error };
   }
   const sha256 = sha256Hex(bytes);
   const info = { sha256, file, sizeBytes: bytes.length, format: null as string | null, pageCount: null as number | null };
   const first = options.batch?.get(sha256);
-  if (first !== undefined && first !== file) {
-    const error = { code: 'duplicate', message: `${file}: duplicate of ${first} in this batch (same bytes)` };
-    recordFailedRun(db, info, error, startedAt);
-    return { file, status: 'failed', sha256, ...error };
-  }
+  if (first !== undefined && first !== file) return { file, status: 'skipped', sha256, reason: `same bytes as ${first} in this batch` };
   options.batch?.set(sha256, file);
   if (!options.force && hasSuccessfulRun(db, sha256)) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
   try {
     const key = extractionKey({ ocr: options.ocr, ocrDpi: options.ocrDpi });
     let extracted = cachedExtraction(db, sha256, key);
     const cached = extracted !== null;
-    extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi });
+    extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi, maxPages: options.maxPages, onPage: options.onPageOf && ((done, total) => options.onPageOf!(file, done, total)) });
     if (!cached) cacheExtraction(db, extracted, key);
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;
-    const parsed = parseDocument({ ...extracted, file });
-    const runId = loadRun(db, info, extracted, parsed, startedAt);
+    const parsed = withDocumentFindings(parseDocument({ ...extracted, file }));
+    const runId = loadRunOnce(db, info, extracted, parsed, startedAt, options.force);
+    if (runId === null) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes, loaded meanwhile by another process)' };
     return { file, status: 'ok', sha256, runId, parsed, cached, seconds: (performance.now() - t0) / 1000 };
   } catch (err) {
     const e = errorOf(err, file);

@@ -1,19 +1,28 @@
 import type { Db } from '@juesuan/loader';
-import { diffRuns, loadRun } from '@juesuan/loader';
+import { diffRuns, loadRun, runContentDigest } from '@juesuan/loader';
 import { ExtractedDocument } from '@juesuan/model';
-import { parseDocument } from '@juesuan/parser';
+import { PUBLICATION_RULES, parseDocument } from '@juesuan/parser';
 import { linkPublications } from './link-publications.ts';
+import { withDocumentFindings } from './document-findings.ts';
 
 export interface ReparseResult {
   sha256: string;
   file: string;
+  /** the new run, or the previous one kept when nothing changed */
   runId: number;
   previousRunId: number | null;
+  /** whether the parse differs from the previous run's, so a new run was recorded */
+  changed: boolean;
   changedRecords: number;
   error?: string;
 }
 
-/** Parser + loader again for every cached extraction: no PDF is opened, no OCR re-run. */
+class Unchanged extends Error {}
+
+/**
+ * Parser + loader again for every cached extraction: no PDF is opened, no OCR re-run. A new run
+ * is recorded only when its records, findings, facts, tables or metadata differ from the previous run's.
+ */
 export function reparseAll(db: Db): ReparseResult[] {
   const rows = db
     .prepare(
@@ -27,14 +36,29 @@ export function reparseAll(db: Db): ReparseResult[] {
   const out: ReparseResult[] = [];
   for (const row of rows) {
     const startedAt = new Date().toISOString();
+    const base = { sha256: row.sha256, file: row.file, previousRunId: row.previous };
     try {
       const extracted = ExtractedDocument.parse(JSON.parse(row.json));
-      const parsed = parseDocument({ ...extracted, file: row.file });
-      const runId = loadRun(db, { sha256: row.sha256, file: row.file, sizeBytes: row.size_bytes, format: row.format, pageCount: row.page_count }, extracted, parsed, startedAt);
-      const d = row.previous ? diffRuns(db, row.previous, runId) : null;
-      out.push({ sha256: row.sha256, file: row.file, runId, previousRunId: row.previous, changedRecords: d ? d.added + d.removed + d.changed : parsed.records.length });
+      const parsed = withDocumentFindings(parseDocument({ ...extracted, file: row.file }));
+      const info = { sha256: row.sha256, file: row.file, sizeBytes: row.size_bytes, format: row.format, pageCount: row.page_count };
+      let changedRecords = parsed.records.length;
+      try {
+        // the new run is written, compared with the previous one, and rolled back when they are the same
+        const runId = db.transaction(() => {
+          const id = loadRun(db, info, extracted, parsed, startedAt);
+          if (row.previous === null) return id;
+          if (runContentDigest(db, id, PUBLICATION_RULES) === runContentDigest(db, row.previous, PUBLICATION_RULES)) throw new Unchanged();
+          const d = diffRuns(db, row.previous, id);
+          changedRecords = d.added + d.removed + d.changed;
+          return id;
+        })();
+        out.push({ ...base, runId, changed: true, changedRecords });
+      } catch (err) {
+        if (!(err instanceof Unchanged)) throw err;
+        out.push({ ...base, runId: row.previous!, changed: false, changedRecords: 0 });
+      }
     } catch (err) {
-      out.push({ sha256: row.sha256, file: row.file, runId: -1, previousRunId: row.previous, changedRecords: 0, error: (err as Error).message });
+      out.push({ ...base, runId: -1, changed: false, changedRecords: 0, error: (err as Error).message });
     }
   }
   linkPublications(db);

@@ -1,11 +1,5 @@
-import { csvField } from '@juesuan/loader';
-
-/** Rows as an aligned text table, CSV or JSON. */
-export function formatRows(rows: Array<Record<string, unknown>>, format: 'table' | 'csv' | 'json'): string {
-  if (format === 'json') return JSON.stringify(rows, null, 2);
-  const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
-  if (format === 'csv') return [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n');
-  if (rows.length === 0) return '(no rows)';
+/** Rows as an aligned text table under its column names (shown even when there are no rows). */
+export function formatTable(rows: Array<Record<string, unknown>>, columns: readonly string[]): string {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = columns.map((c) => Math.min(60, Math.max(width(c), ...rows.map((r) => width(text(r[c]))))));
@@ -20,5 +14,6 @@ export function formatRows(rows: Array<Record<string, unknown>>, format: 'table'
   };
   const lines = [columns.map((c, i) => pad(c, widths[i]!)).join('  '), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) lines.push(columns.map((c, i) => pad(text(r[c]), widths[i]!)).join('  '));
+  if (rows.length === 0) lines.push('(no rows)');
   return lines.join('\n');
 }

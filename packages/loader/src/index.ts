@@ -1,4 +1,4 @@
-export { openDatabase, openReadOnly, migrate } from './open-database.ts';
+export { openDatabase, openReadOnly, openReadOnlyCurrent, needsMigration, migrate } from './open-database.ts';
 export { MIGRATIONS } from './migrations.ts';
 export type { Db } from './open-database.ts';
 export { loadRun, recordFailedRun, upsertDocument, hasSuccessfulRun, cachedExtraction, cacheExtraction } from './load-run.ts';
@@ -9,3 +9,10 @@ export { diffRuns } from './run-diff.ts';
 export type { RunDiff } from './run-diff.ts';
 export { splitPublications, recordsOfRun, factsOfRun, replaceFindings } from './publications.ts';
 export type { PublicationPart } from './publications.ts';
+export { findDocuments, findOneDocument, MIN_SHA_PREFIX } from './find-document.ts';
+export type { DocumentRef } from './find-document.ts';
+export { runContentDigest } from './run-content.ts';
+export { pruneRuns } from './prune-runs.ts';
+export type { PruneResult } from './prune-runs.ts';
+export { loadRunOnce, recordUnreadableRun, unreadableKey } from './load-once.ts';
+export type { ExportFilter } from './export-records.ts';

@@ -1,3 +1,6 @@
+/** An integer of 分 as an exact decimal string of 元: 12345 → '123.45', -5 → '-0.05'. */
+const yuan = (fen: string) => `CASE WHEN ${fen} IS NULL THEN NULL ELSE printf('%s%d.%02d', CASE WHEN ${fen} < 0 THEN '-' ELSE '' END, abs(${fen}) / 100, abs(${fen}) % 100) END`;
+
 /** Schema changes in order; each runs once, recorded in schema_migrations. */
 export const MIGRATIONS: Array<{ version: number; sql: string }> = [
   {
@@ -222,6 +225,46 @@ CREATE VIEW document_codes AS
     MAX(CASE WHEN measure = 'amount' THEN amount_fen END) AS amount_fen
   FROM records WHERE code_resolved IS NOT NULL AND code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias')
   GROUP BY document_sha256, "table", code_resolved, unit;
+`,
+  },
+  {
+    version: 4,
+    sql: `
+-- amounts also as exact decimal 元 strings beside 分 (12345 分 → '123.45'), for people who read 元
+DROP VIEW document_codes;
+DROP VIEW narrative_facts;
+DROP VIEW records;
+CREATE VIEW records AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.region_code, r.department, r.unit_scope AS scope, r.publication,
+         li.table_kind AS "table", li.page, li.side,
+         CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN li.code END AS code,
+         li.label, li.measure, li.printed, li.unit, li.amount_fen, ${yuan('li.amount_fen')} AS amount_yuan, r.id AS run,
+         li.panel, li.group_name AS "group", li.class_code, li.parent_label, li.code_printed, li.context,
+         li.code AS code_resolved, li.code_method, li.table_idx, li.row, li.col,
+         MIN(li.col) OVER (PARTITION BY li.run_id, li.table_idx, li.panel) AS panel_rank,
+         li.x0, li.y0, li.x1, li.y1, li.flags
+  FROM line_items li JOIN latest_runs r ON r.id = li.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+
+CREATE VIEW document_codes AS
+  SELECT document_sha256, file, kind, fiscal_year, region, region_code, department, scope, "table", code, label, unit,
+    total_fen, ${yuan('total_fen')} AS total_yuan, basic_fen, ${yuan('basic_fen')} AS basic_yuan,
+    project_fen, ${yuan('project_fen')} AS project_yuan, fiscal_fen, ${yuan('fiscal_fen')} AS fiscal_yuan,
+    amount_fen, ${yuan('amount_fen')} AS amount_yuan
+  FROM (
+    SELECT document_sha256, file, kind, fiscal_year, region, region_code, department, scope, "table", code_resolved AS code, MAX(label) AS label, unit,
+      MAX(CASE WHEN measure = 'total' THEN amount_fen END) AS total_fen,
+      MAX(CASE WHEN measure = 'basic' THEN amount_fen END) AS basic_fen,
+      MAX(CASE WHEN measure = 'project' THEN amount_fen END) AS project_fen,
+      MAX(CASE WHEN measure = 'fiscal' THEN amount_fen END) AS fiscal_fen,
+      MAX(CASE WHEN measure = 'amount' THEN amount_fen END) AS amount_fen
+    FROM records WHERE code_resolved IS NOT NULL AND code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias')
+    GROUP BY document_sha256, "table", code_resolved, unit
+  );
+
+CREATE VIEW narrative_facts AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         f.name, f.code, f.label, f.amount_fen, ${yuan('f.amount_fen')} AS amount_yuan, f.percent, f.value, f.printed, f.unit, f.page, f.sentence, r.id AS run, f.rowid AS seq
+  FROM facts f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
 `,
   },
 ];

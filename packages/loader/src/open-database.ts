@@ -35,3 +35,22 @@ export function migrate(db: Db, through = Number.POSITIVE_INFINITY): void {
     })();
   }
 }
+
+/** Whether a database file still lacks some migrations (checked on a read-only connection). */
+export function needsMigration(db: Db): boolean {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!table) return true;
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+  return MIGRATIONS.some((m) => !done.has(m.version));
+}
+
+/** A read-only connection to a database brought up to the current schema first (views change, data does not). */
+export function openReadOnlyCurrent(path: string): Db {
+  let db = openReadOnly(path);
+  if (needsMigration(db)) {
+    db.close();
+    openDatabase(path).close();
+    db = openReadOnly(path);
+  }
+  return db;
+}

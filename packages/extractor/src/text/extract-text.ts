@@ -1,5 +1,5 @@
 import type { ExtractedDocument, Page, TableMeta } from '@juesuan/model';
-import { ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import { ExtractedDocument as ExtractedDocumentSchema, InputError } from '@juesuan/model';
 import type { PageTable } from '../layout/page-tables.ts';
 import { leadingBannerRows } from '../layout/page-tables.ts';
 import type { GridCell } from '../layout/ruled-grid.ts';
@@ -66,8 +66,13 @@ export function inferHeaderSpans(rows: TextCell[][]): TextCell[][] {
   );
 }
 
+/** More grid positions than any report's table has: spans that claim more are refused, not laid out. */
+const MAX_GRID_AREA = 1_000_000;
+
 /** Lays the cells of a converted table on a grid, honouring row and column spans. */
-function gridCells(rows: TextCell[][]): { cells: GridCell[]; nRows: number; nCols: number } {
+function gridCells(rows: TextCell[][], file: string): { cells: GridCell[]; nRows: number; nCols: number } {
+  const area = rows.reduce((s, r) => s + r.reduce((t, c) => t + c.colSpan * c.rowSpan, 0), 0);
+  if (area > MAX_GRID_AREA) throw new InputError('table_too_large', file, `a table's spans cover ${area} grid cells, over the limit of ${MAX_GRID_AREA}`);
   const taken = new Set<string>();
   const cells: GridCell[] = [];
   let nCols = 0;
@@ -123,7 +128,7 @@ export function extractText(source: string, file: string, sha256: string, format
   blocks.forEach((block, i) => {
     if (block.type !== 'table') return;
     const hasSpans = block.rows.some((r) => r.some((c) => c.colSpan > 1 || c.rowSpan > 1));
-    const grid = gridCells(hasSpans ? block.rows : inferHeaderSpans(block.rows));
+    const grid = gridCells(hasSpans ? block.rows : inferHeaderSpans(block.rows), file);
     const lead = leadingBannerRows(grid.cells, { x0: 0, y0: 0, x1: grid.nCols * COL_WIDTH, y1: grid.nRows * ROW_HEIGHT });
     const cells = grid.cells.filter((c) => c.row >= lead.rows).map((c) => ({ ...c, row: c.row - lead.rows }));
     const nRows = grid.nRows - lead.rows;
@@ -180,18 +185,15 @@ export function extractText(source: string, file: string, sha256: string, format
   };
   const stitched = stitchTables(tables.map((t) => [t]), sectionPathOf);
 
-  const pageNumbers = [...new Set(blocks.map((b) => b.page))];
-  const pages: Page[] = pageNumbers.map((n) => ({
-    number: n,
-    width: 0,
-    height: 0,
-    source: 'text',
-    lines: blocks
-      .map((b, i) => ({ b, i }))
-      .filter((x) => x.b.page === n && x.b.type === 'line')
-      .map((x) => ({ text: (x.b as { text: string }).text, bbox: { x0: 0, y0: x.i, x1: 0, y1: x.i }, fontSize: 0, inTable: tocBlocks.has(x.i) })),
-    isTableOfContents: false,
-  }));
+  // the lines of each page, in one pass: a file of many form feeds is many pages
+  const linesOf = new Map<number | null, Page['lines']>();
+  blocks.forEach((b, i) => {
+    const lines = linesOf.get(b.page) ?? [];
+    linesOf.set(b.page, lines);
+    if (b.type === 'line') lines.push({ text: b.text, bbox: { x0: 0, y0: i, x1: 0, y1: i }, fontSize: 0, inTable: tocBlocks.has(i) });
+  });
+  const pageNumbers = [...linesOf.keys()];
+  const pages: Page[] = pageNumbers.map((n) => ({ number: n, width: 0, height: 0, source: 'text', lines: linesOf.get(n)!, isTableOfContents: false }));
   return ExtractedDocumentSchema.parse({
     file,
     sha256,

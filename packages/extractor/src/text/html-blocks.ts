@@ -3,18 +3,27 @@ import { normalizeConvertedText } from './text-blocks.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** A numeric character reference as HTML reads it: out of range, a surrogate or NUL is U+FFFD. */
+function fromReference(code: number): string {
+  if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
+}
+
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  return text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') return fromReference(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
 
 const stripTags = (html: string) => decodeEntities(html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, '')).replace(/[ \t]+/g, ' ').trim();
 
-function spanOf(attrs: string, name: string): number {
-  const m = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs);
-  return m ? Math.max(1, Number(m[1])) : 1;
+/** The limits HTML itself puts on spans (colspan 1000, rowspan 65534). */
+const MAX_SPAN = { colspan: 1000, rowspan: 65534 } as const;
+
+function spanOf(attrs: string, name: keyof typeof MAX_SPAN): number {
+  const m = new RegExp(`${name}\\s*=\\s*["']?(\\d{1,9})`, 'i').exec(attrs);
+  return m ? Math.min(MAX_SPAN[name], Math.max(1, Number(m[1]))) : 1;
 }
 
 function tableRows(html: string): TextCell[][] {
@@ -26,7 +35,8 @@ function tableRows(html: string): TextCell[][] {
     }
     rows.push(cells);
   }
-  return rows;
+  // a row span cannot reach past the table's last row
+  return rows.map((r, i) => r.map((c) => (c.rowSpan > rows.length - i ? { ...c, rowSpan: rows.length - i } : c)));
 }
 
 /** HTML fragments: `<table>` → tables (spans kept), headings and paragraphs → lines. */
