@@ -8,6 +8,7 @@ import { EXPORT_FIELDS, FACT_FIELDS, csvField, diffRuns, exportFacts, exportReco
 import { JuesuanError } from '@juesuan/model';
 import { createProgress, describeResult, expandInputs, extractFile, ingestFiles, reparseAll } from '@juesuan/pipelines';
 import { formatRows } from './output.ts';
+import { auditExport, ledgerSummary, registerAuditCommands } from './audit-commands.ts';
 
 const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
 
@@ -20,7 +21,7 @@ const IngestOptions = DbOption.extend({
   dpi: z.coerce.number().int().min(72).max(600),
 });
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
-const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), what: z.enum(['records', 'facts']), out: z.string().optional() });
+const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), what: z.enum(['records', 'facts', 'findings', 'ledger']), out: z.string().optional() });
 
 function fail(message: string): never {
   process.stderr.write(`juesuan: ${message}\n`);
@@ -145,15 +146,16 @@ program
   .description('export every record (one per numeric cell) of the latest runs, or with --what facts the figures their narratives state')
   .addOption(dbOption())
   .addOption(new Option('--format <format>', 'csv or jsonl').default('jsonl'))
-  .addOption(new Option('--what <what>', 'records (table cells) or facts ((类)(款)(项) items, restated totals, 绩效 projects)').default('records'))
+  .addOption(new Option('--what <what>', 'records (table cells), facts ((类)(款)(项) items, restated totals, 绩效 projects), findings or ledger (audit coverage)').default('records'))
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (raw: unknown) => {
     const opts = parseOptions(ExportOptions, raw);
     const db = readOnlyOrFail(opts.db);
-    const fields: readonly string[] = opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS;
+    const audit = auditExport(opts.what);
+    const fields: readonly string[] = audit?.fields ?? (opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS);
     let rows: Iterable<Record<string, unknown>>;
     try {
-      rows = opts.what === 'facts' ? exportFacts(db) : exportRecords(db);
+      rows = audit ? audit.rows(db) : opts.what === 'facts' ? exportFacts(db) : exportRecords(db);
     } catch (err) {
       db.close();
       fail(`${opts.db}: ${(err as Error).message}`);
@@ -209,8 +211,11 @@ program
          FROM latest_runs r ORDER BY r.file`,
       )
       .all() as Array<Record<string, unknown>>;
+    const ledger = ledgerSummary(db);
     db.close();
-    process.stdout.write(`${formatRows(rows, 'table')}\n`);
+    process.stdout.write(`${formatRows(rows, 'table')}\n\n${ledger}\n`);
   });
+
+registerAuditCommands(program, fail);
 
 program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

@@ -9,3 +9,5 @@ export { diffRuns } from './run-diff.ts';
 export type { RunDiff } from './run-diff.ts';
 export { splitPublications, recordsOfRun, factsOfRun, replaceFindings } from './publications.ts';
 export type { PublicationPart } from './publications.ts';
+export { exportFindings, exportLedger, FINDING_FIELDS, LEDGER_FIELDS } from './export-audit.ts';
+export type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
