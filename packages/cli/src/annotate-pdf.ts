@@ -1,17 +1,14 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import type { PDFFont, PDFPage } from 'pdf-lib';
-import { PDFDocument, degrees, rgb } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import PDFKit from 'pdfkit';
 import type { BBox, Finding } from '@juesuan/model';
 
 const require = createRequire(import.meta.url);
 
 /** Noto Sans SC from @embedpdf/fonts-sc: the package exports no file paths, so its folder is found through its entry. */
-function cjkFontBytes(): Uint8Array {
-  return new Uint8Array(readFileSync(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf')));
-}
+const CJK_FONT = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
 const COLORS = { error: rgb(0.85, 0.1, 0.1), warning: rgb(0.95, 0.55, 0), info: rgb(0.2, 0.4, 0.85) } as const;
 
@@ -33,26 +30,14 @@ function toUserSpace(page: PDFPage, b: BBox): { x: number; y: number; width: num
   return { x: Math.min(ax, bx), y: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
 }
 
-/** Lines of at most `width` points: Chinese breaks between any two characters. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line !== '') {
-      lines.push(line);
-      line = '';
-    }
-    line += ch;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/** The PDF with a numbered box on each finding's evidence and the list of findings on pages at the end. */
+/**
+ * The PDF with a numbered box on each finding's evidence and the list of findings on pages at
+ * the end. The boxes are drawn with pdf-lib (digits only, a standard font); the findings pages are
+ * set by pdfkit, whose font subsetting keeps the CJK font small and valid, and copied in.
+ */
 export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { ignoreEncryption: false });
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(cjkFontBytes(), { subset: true });
+  const pdf = await PDFDocument.load(bytes);
+  const font = await pdf.embedFont(StandardFonts.HelveticaBold);
   const pages = pdf.getPages();
   findings.forEach((f, i) => {
     const color = COLORS[f.severity];
@@ -60,40 +45,37 @@ export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title:
       const page = e.page !== null ? pages[e.page - 1] : undefined;
       if (!page || !e.bbox) continue;
       const r = toUserSpace(page, { x0: e.bbox.x0 - 2, y0: e.bbox.y0 - 2, x1: e.bbox.x1 + 2, y1: e.bbox.y1 + 2 });
-      page.drawRectangle({ ...r, borderColor: color, borderWidth: 1.2, opacity: 0, borderOpacity: 0.9 });
+      page.drawRectangle({ ...r, borderColor: color, borderWidth: 1.2, borderOpacity: 0.9 });
       const label = String(i + 1);
       const size = 8;
-      const w = font.widthOfTextAtSize(label, size) + 4;
-      page.drawRectangle({ x: r.x, y: r.y + r.height, width: w, height: size + 3, color });
-      page.drawText(label, { x: r.x + 2, y: r.y + r.height + 2, size, font, color: rgb(1, 1, 1), rotate: degrees(0) });
+      page.drawRectangle({ x: r.x, y: r.y + r.height, width: font.widthOfTextAtSize(label, size) + 4, height: size + 3, color });
+      page.drawText(label, { x: r.x + 2, y: r.y + r.height + 2.5, size, font, color: rgb(1, 1, 1) });
     }
   });
-  writeFindingsPages(pdf, font, findings, title);
+  const list = await PDFDocument.load(await findingsPages(findings, title));
+  for (const p of await pdf.copyPages(list, list.getPageIndices())) pdf.addPage(p);
   return pdf.save();
 }
 
-function writeFindingsPages(pdf: PDFDocument, font: PDFFont, findings: Finding[], title: string): void {
-  const [W, H, M] = [595.28, 841.89, 48];
-  let page = pdf.addPage([W, H]);
-  let y = H - M;
-  const line = (text: string, size: number, color = rgb(0, 0, 0), indent = 0) => {
-    for (const l of wrap(text, font, size, W - 2 * M - indent)) {
-      if (y < M + size) {
-        page = pdf.addPage([W, H]);
-        y = H - M;
-      }
-      page.drawText(l, { x: M + indent, y: y - size, size, font, color });
-      y -= size * 1.45;
-    }
-  };
-  line(`审核意见 Findings — ${title}`, 14);
-  line(`${findings.length} 条：错误 ${findings.filter((f) => f.severity === 'error').length}，警告 ${findings.filter((f) => f.severity === 'warning').length}`, 10, rgb(0.3, 0.3, 0.3));
-  y -= 6;
+const HEX = { error: '#d91a1a', warning: '#f28c00', info: '#3366d9' } as const;
+
+/** The findings, numbered as on the boxes, with page, rule and both messages. */
+async function findingsPages(findings: Finding[], title: string): Promise<Uint8Array> {
+  const doc = new PDFKit({ size: 'A4', margin: 48 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((res) => doc.on('end', () => res()));
+  doc.registerFont('cjk', CJK_FONT);
+  doc.font('cjk').fontSize(14).fillColor('black').text(`审核意见 Findings — ${title}`);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  doc.fontSize(10).fillColor('#555555').text(`${findings.length} 条：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}`).moveDown(0.6);
   findings.forEach((f, i) => {
     const pagesOf = [...new Set((f.evidence ?? []).map((e) => e.page).filter((p) => p !== null))].join(', ');
-    line(`${i + 1}. [${f.severity}] ${f.rule}${pagesOf ? `（第 ${pagesOf} 页）` : ''}`, 10, COLORS[f.severity]);
-    line(f.messageZh, 9.5, rgb(0, 0, 0), 14);
-    line(f.messageEn, 8.5, rgb(0.35, 0.35, 0.35), 14);
-    y -= 4;
+    doc.fontSize(10).fillColor(HEX[f.severity]).text(`${i + 1}. [${f.severity}] ${f.rule}${pagesOf ? `（第 ${pagesOf} 页）` : ''}`);
+    doc.fontSize(9.5).fillColor('black').text(f.messageZh, { indent: 14 });
+    doc.fontSize(8.5).fillColor('#555555').text(f.messageEn, { indent: 14 }).moveDown(0.3);
   });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }
