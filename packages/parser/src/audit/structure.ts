@@ -1,7 +1,7 @@
 import type { Evidence, Finding, ParsedTable } from '@juesuan/model';
 import { classifyTable } from '../tables/classify-table.ts';
 import type { AuditContext, Coverage, FamilyResult } from './audit-context.ts';
-import { auditFinding, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
+import { auditFinding, insufficient, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
 import { REPORT_SET, presentSuffixes, stageOf, tableName } from './standard-tables.ts';
 
 interface TocEntry {
@@ -33,7 +33,8 @@ function tocEntries(ctx: AuditContext): TocEntry[] {
       title,
       printedPage: ref ? Number(ref[2]) : null,
       evidence: ctx.text.evidence(line.start, line.start + line.text.length),
-      isTable: !/^第[一二三四五六七八九十\d]+部分/.test(title) && bare.length >= 4 && /表([（(][^）)]*[）)])?$/.test(bare),
+      // "五、部门预算表" heads the part that holds the tables; it names none of them
+      isTable: !/^第[一二三四五六七八九十\d]+部分/.test(title) && bare.length >= 4 && /表([（(][^）)]*[）)])?$/.test(bare) && !/^(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?表$/.test(bare),
     });
   }
   return out;
@@ -45,16 +46,35 @@ function normalizeTitle(title: string, department: string | null): string {
   if (department) t = t.replace(department, '');
   return t
     .replace(/^.*?\d{4}年度?/, '')
-    .replace(/[“”"'‘’：:（）()]/g, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[“”"'‘’：:]/g, '')
     .replace(/^(?:部门|单位|预算单位)/, '');
 }
 
-function matchesTable(entry: TocEntry, table: ParsedTable, ctx: AuditContext): boolean {
+/** The table a 目录 entry names: the same title, else the same kind, else a title one contains. */
+function tableOf(entry: TocEntry, ctx: AuditContext): ParsedTable | undefined {
   const a = normalizeTitle(entry.title, ctx.meta.department);
-  const b = normalizeTitle(table.title ?? '', ctx.meta.department);
-  if (a !== '' && b !== '' && (a === b || a.includes(b) || b.includes(a))) return true;
+  const titles = ctx.tables.map((t) => ({ t, b: normalizeTitle(t.title ?? '', ctx.meta.department) }));
   const kind = classifyTable(entry.title, '', ctx.meta.kind, 1);
-  return kind !== 'other' && kind === table.kind;
+  return (
+    titles.find((x) => x.b !== '' && x.b === a)?.t ??
+    (kind !== 'other' ? ctx.tables.find((t) => t.kind === kind) : undefined) ??
+    // one title inside the other (a prefix the normalising missed), never a shorter table's name inside a longer one's
+    titles.find((x) => a !== '' && x.b !== '' && (a.includes(x.b) || x.b.includes(a)) && Math.min(a.length, x.b.length) / Math.max(a.length, x.b.length) >= 0.8)?.t
+  );
+}
+
+/** Tables whose title could not be read (a sentence was taken for it): a table counted missing may be one of them. */
+function untitledTables(ctx: AuditContext): ParsedTable[] {
+  return ctx.tables.filter((t) => t.kind === 'other' && !/表([（(][^）)]*[）)])?$/.test((t.title ?? '').replace(/\s+/g, '')));
+}
+
+/** A missing table is an error only when no table of the report lacks a readable title. */
+function missingTableFinding(ctx: AuditContext, f: Finding): Finding {
+  const untitled = untitledTables(ctx);
+  if (untitled.length === 0) return f;
+  const pages = untitled.map((t) => t.pages[0]).join('、');
+  return { ...f, severity: 'info', messageZh: `${f.messageZh}（第 ${pages} 页的表标题未能读出，可能即此表）`, messageEn: `${f.messageEn} (the table on page ${pages} has no readable title and may be it)` };
 }
 
 function tocChecks(ctx: AuditContext): FamilyResult {
@@ -74,13 +94,13 @@ function tocChecks(ctx: AuditContext): FamilyResult {
   } else {
     coverage.push(ran('structure.toc_missing_table'), ran('structure.toc_unlisted_table'));
     for (const e of listed) {
-      if (ctx.tables.some((t) => matchesTable(e, t, ctx))) continue;
-      findings.push(auditFinding('structure.toc_missing_table', `目录列出「${e.title}」，报告中没有这张表`, `the 目录 lists "${e.title}", which the report does not contain`, [e.evidence]));
+      if (tableOf(e, ctx)) continue;
+      findings.push(missingTableFinding(ctx, auditFinding('structure.toc_missing_table', `目录列出「${e.title}」，报告中没有这张表`, `the 目录 lists "${e.title}", which the report does not contain`, [e.evidence])));
     }
     // only when the 目录 lists the tables one by one: a standard table it leaves out
     if (listed.length >= 3) {
       for (const t of ctx.tables.filter((x) => x.kind !== 'other' && !x.kind.startsWith('performance.'))) {
-        if (listed.some((e) => matchesTable(e, t, ctx))) continue;
+        if (listed.some((e) => tableOf(e, ctx) === t)) continue;
         findings.push(auditFinding('structure.toc_unlisted_table', `「${t.title ?? t.kind}」未列入目录`, `"${t.title ?? t.kind}" is not listed in the 目录`, [tableEvidence(ctx, t.index)]));
       }
     }
@@ -94,7 +114,7 @@ function pageReferences(ctx: AuditContext, entries: TocEntry[], coverage: Covera
   const refs: Array<{ e: TocEntry; actual: number }> = [];
   for (const e of entries) {
     if (e.printedPage === null) continue;
-    const table = e.isTable ? ctx.tables.find((t) => matchesTable(e, t, ctx)) : undefined;
+    const table = e.isTable ? tableOf(e, ctx) : undefined;
     const section = ctx.doc.sections.find((s) => `${s.numbering}${s.title}`.replace(/\s+/g, '') === e.title);
     const actual = table?.pages[0] ?? section?.page ?? null;
     if (actual !== null) refs.push({ e, actual });
@@ -126,11 +146,15 @@ function missingStandardTables(ctx: AuditContext): FamilyResult {
   if (ctx.meta.kind !== 'final' && ctx.meta.kind !== 'budget') return { findings: [], coverage: [notApplicable(check, `not a 决算 or 预算 (${ctx.meta.kind})`)] };
   // a narrative PDF whose tables come as a separate attachment is not missing them
   if (present.size === 0) return { findings: [], coverage: [notApplicable(check, 'no standard table in this file (tables published separately)')] };
-  const where = ctx.tables[0] ? tableEvidence(ctx, ctx.tables[0].index) : null;
+  const first = ctx.tables[0] ? tableEvidence(ctx, ctx.tables[0].index) : null;
+  const entries = tocEntries(ctx).filter((e) => e.isTable);
+  // shown where the 目录 lists it, else on the first table
+  const where = (s: string) => entries.find((e) => classifyTable(e.title, '', ctx.meta.kind, 1) === `${stage}.${s}`)?.evidence ?? first;
   const findings = REPORT_SET.filter((s) => !present.has(s)).map((s) =>
-    auditFinding(check, `部门${stageWord(ctx)}公开表缺少「${tableName(s, stage)}」`, `the report set lacks the ${tableName(s, stage)} (${stage}.${s})`, [where]),
+    missingTableFinding(ctx, auditFinding(check, `部门${stageWord(ctx)}公开表缺少「${tableName(s, stage)}」`, `the report set lacks the ${tableName(s, stage)} (${stage}.${s})`, [where(s)])),
   );
-  return { findings, coverage: [ran(check)] };
+  const unsure = findings.some((f) => f.severity === 'info');
+  return { findings, coverage: [unsure ? insufficient(check, 'a table has no readable title: missing tables not asserted') : ran(check)] };
 }
 
 const EMPTY_NOTE = /无数据|空表|为空|无相关|无该项|没有|无此|未发生|不涉及|无[^。，]{0,24}(?:收入|支出|预算|安排|经费)/;
@@ -164,7 +188,8 @@ function emptyTables(ctx: AuditContext): FamilyResult {
 /** A non-zero figure the narrative states for the table's subject (三公, 政府性基金, 国有资本经营). */
 function narrativeFigure(ctx: AuditContext, suffix: string): Evidence | null {
   if (suffix === 'three_public') {
-    const f = ctx.facts.find((x) => /^three_public_|^agency_operation$/.test(x.name) && (x.amountFen ?? 0) > 0);
+    const stated = ctx.facts.filter((x) => /^three_public_|^agency_operation$/.test(x.name) && (x.amountFen ?? 0) > 0);
+    const f = stated.find((x) => x.name.startsWith('three_public_')) ?? stated[0];
     if (f) return ctx.text.locate(`${f.printed}${f.unit ?? ''}`, f.page) ?? { page: f.page, bbox: null, quote: f.sentence.slice(0, 60) };
     return null;
   }

@@ -31,17 +31,18 @@ export class DocumentText {
     for (const page of doc.pages) {
       const lines = page.lines.filter((l) => !l.inTable).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
       const right = Math.max(...lines.map((l) => l.bbox.x1));
-      // a right margin is one several lines share; a title page's longest line is no margin
       const atRight = (l: (typeof lines)[number]) => l.bbox.x1 >= right - Math.max(l.fontSize, 6) * 1.5;
-      const hasMargin = lines.filter(atRight).length >= 3;
-      for (const line of lines) {
+      // a right margin is one several lines share; a title page's longest line is no margin
+      const hasMargin = lines.filter(atRight).length >= 2;
+      lines.forEach((line, i) => {
         const t = line.text.replace(/\s+/g, '');
-        if (t === '') continue;
+        if (t === '') return;
         spans.push({ start: text.length, end: text.length + t.length, page: page.number, bbox: line.bbox, toc: page.isTableOfContents });
-        // only a line that runs to the right margin wraps into the next; a sentence end or a heading breaks the flow
-        const wraps = hasMargin && atRight(line) && !/[。：；:;]$/.test(t) && !isHeadingLine(t);
+        // a line that runs to the margin wraps into the next line of the same size; a sentence end or a heading breaks the flow
+        const next = lines[i + 1];
+        const wraps = hasMargin && atRight(line) && next !== undefined && Math.abs(next.fontSize - line.fontSize) <= line.fontSize * 0.15 && t.length >= 15 && !/[。：；:;]$/.test(t) && !isHeadingLine(t);
         text += t + (wraps ? '' : '\n');
-      }
+      });
     }
     this.text = text;
     this.spans = spans;

@@ -22,16 +22,20 @@ interface Clause {
 /** 大于/小于/持平 and 增加/减少/增长/下降 against the amounts of the same clause, recomputed. */
 export function wordingRules(ctx: AuditContext): FamilyResult {
   const findings: Finding[] = [];
-  let compared = 0;
+  let checkedClauses = 0;
+  let previous: StatedAmount[] = [];
   for (const c of clauses(ctx)) {
     const amounts = statedAmounts(c.text);
-    if (amounts.length === 0) continue;
+    // "决算数小于预算数的主要原因…" often opens the sentence after the one with the two amounts
+    const compared = amounts.length === 0 && /决算数?[^，。；]{0,6}(?:大于|小于|高于|低于|超过|等于|与(?:年初)?预算数?(?:基本)?持平)/.test(c.text) ? previous : amounts;
+    previous = amounts;
+    if (compared.length === 0) continue;
     const percents = statedPercents(c.text);
     const before = findings.length;
-    findings.push(...comparison(ctx, c, amounts, percents), ...change(ctx, c, amounts, percents));
-    if (findings.length > before || /大于|小于|等于|持平|增加|减少|增长|下降|完成/.test(c.text)) compared++;
+    findings.push(...comparison(ctx, c, compared, percents), ...(compared === amounts ? change(ctx, c, amounts, percents) : []));
+    if (findings.length > before || /大于|小于|等于|持平|增加|减少|增长|下降|完成/.test(c.text)) checkedClauses++;
   }
-  const coverage = compared === 0 ? CHECKS.map((k) => notApplicable(k, 'no sentence compares two amounts')) : CHECKS.map((k) => ran(k));
+  const coverage = checkedClauses === 0 ? CHECKS.map((k) => notApplicable(k, 'no sentence compares two amounts')) : CHECKS.map((k) => ran(k));
   return { findings, coverage };
 }
 
