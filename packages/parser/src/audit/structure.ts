@@ -165,6 +165,7 @@ function emptyTables(ctx: AuditContext): FamilyResult {
   const findings: Finding[] = [];
   const standard = ctx.tables.filter((t) => t.kind !== 'other' && !t.kind.startsWith('performance.') && t.kind !== 'budget.project_performance');
   const coverage = standard.length === 0 ? ['structure.empty_table_unexplained', 'structure.empty_table_narrative_figure'].map((c) => notApplicable(c, 'no standard table')) : [ran('structure.empty_table_unexplained'), ran('structure.empty_table_narrative_figure')];
+  const tablesOnly = ctx.text.sentences().filter((x) => !x.toc && x.text.endsWith('。')).length < 3;
   for (const t of standard) {
     const recs = ctx.records.filter((r) => r.tableIndex === t.index);
     if (recs.some((r) => r.amountFen !== 0)) continue;
@@ -178,9 +179,12 @@ function emptyTables(ctx: AuditContext): FamilyResult {
     const source = ctx.doc.tables.find((x) => x.index === t.index);
     const note = [...(source?.meta.notes ?? []), ...(source?.cells.map((c) => c.text) ?? [])].some((n) => EMPTY_NOTE.test(n.replace(/\s+/g, '')));
     const words = KIND_WORDS[suffix];
-    const said = words !== undefined && ctx.text.sentences().some((s) => words.test(s.text) && /无|没有|未安排|未发生|不涉及/.test(s.text));
+    // "本部门无政府性基金预算" or "政府性基金支出预算支出0万元" in the narrative explains it too
+    const said = words !== undefined && ctx.text.sentences().some((s) => words.test(s.text) && (/无|没有|未安排|未发生|不涉及/.test(s.text) || /(?<![\d.])0(?:\.0+)?(?:万元|元)/.test(s.text)));
     if (note || said) continue;
-    findings.push(auditFinding('structure.empty_table_unexplained', `「${t.title ?? t.kind}」没有数字，也没有“无数据/空表”的说明`, `"${t.title ?? t.kind}" has no figures and no note saying why (无数据/空表)`, [tableEvidence(ctx, t.index)]));
+    const f = auditFinding('structure.empty_table_unexplained', `「${t.title ?? t.kind}」没有数字，也没有“无数据/空表”的说明`, `"${t.title ?? t.kind}" has no figures and no note saying why (无数据/空表)`, [tableEvidence(ctx, t.index)]);
+    // a tables-only PDF leaves its explanations to the narrative PDF published beside it
+    findings.push(tablesOnly ? { ...f, severity: 'info', messageZh: `${f.messageZh}（本文件只有表格，说明可能在另行公开的情况说明中）`, messageEn: `${f.messageEn} (this file holds only tables; its narrative may be published separately)` } : f);
   }
   return { findings, coverage };
 }
