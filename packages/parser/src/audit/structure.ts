@@ -66,7 +66,9 @@ function tableOf(entry: TocEntry, ctx: AuditContext): ParsedTable | undefined {
 
 /** Tables whose title could not be read (a sentence was taken for it): a table counted missing may be one of them. */
 function untitledTables(ctx: AuditContext): ParsedTable[] {
-  return ctx.tables.filter((t) => t.kind === 'other' && !/表([（(][^）)]*[）)])?$/.test((t.title ?? '').replace(/\s+/g, '')));
+  const amounts = (index: number) => ctx.doc.tables.find((t) => t.index === index)?.cells.filter((c) => /^\s*-?[\d,]+\.\d{2}\s*$/.test(c.text)).length ?? 0;
+  // a list of units or projects is no standard table: only a table of amounts may be one whose title was lost
+  return ctx.tables.filter((t) => t.kind === 'other' && !/表([（(][^）)]*[）)])?$/.test((t.title ?? '').replace(/\s+/g, '')) && amounts(t.index) >= 8);
 }
 
 /** A missing table is an error only when no table of the report lacks a readable title. */

@@ -29,9 +29,11 @@ export class DocumentText {
     let text = '';
     const spans: LineSpan[] = [];
     for (const page of doc.pages) {
-      const lines = page.lines.filter((l) => !l.inTable).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+      // page numbers ("— 5 —", "第5页") stand between a sentence and its end on the next page
+      const lines = page.lines.filter((l) => !l.inTable && !/^\s*(?:[—\-－–]\s*\d{1,3}\s*[—\-－–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})\s*$/.test(l.text)).sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
       const right = Math.max(...lines.map((l) => l.bbox.x1));
-      const atRight = (l: (typeof lines)[number]) => l.bbox.x1 >= right - Math.max(l.fontSize, 6) * 1.5;
+      // justified text still stops a character or two short when a line ends at punctuation
+      const atRight = (l: (typeof lines)[number]) => l.bbox.x1 >= right - Math.max(l.fontSize, 6) * 2.5;
       // a right margin is one several lines share; a title page's longest line is no margin
       const hasMargin = lines.filter(atRight).length >= 2;
       lines.forEach((line, i) => {
@@ -40,7 +42,9 @@ export class DocumentText {
         spans.push({ start: text.length, end: text.length + t.length, page: page.number, bbox: line.bbox, toc: page.isTableOfContents });
         // a line that runs to the margin wraps into the next line of the same size; a sentence end or a heading breaks the flow
         const next = lines[i + 1];
-        const wraps = hasMargin && atRight(line) && next !== undefined && Math.abs(next.fontSize - line.fontSize) <= line.fontSize * 0.15 && t.length >= 15 && !/[。：；:;]$/.test(t) && !isHeadingLine(t);
+        // the last line of a page runs on to the first of the next
+        const sameSize = next === undefined || Math.abs(next.fontSize - line.fontSize) <= line.fontSize * 0.15;
+        const wraps = hasMargin && atRight(line) && sameSize && t.length >= 15 && !/[。：；:;]$/.test(t) && !isHeadingLine(t);
         text += t + (wraps ? '' : '\n');
       });
     }
