@@ -16,9 +16,10 @@ const COLORS = { error: rgb(0.85, 0.1, 0.1), warning: rgb(0.95, 0.55, 0), info: 
  * A box in the extractor's frame (top-left origin, y down, the page as shown after /Rotate) →
  * PDF user space of the page.
  */
-function toUserSpace(page: PDFPage, b: BBox): { x: number; y: number; width: number; height: number } {
+function toUserSpace(page: PDFPage, b: BBox, turned: number): { x: number; y: number; width: number; height: number } {
   const cb = page.getCropBox();
-  const rotation = ((page.getRotation().angle % 360) + 360) % 360;
+  // the extractor read a sideways page turned back by `turned` degrees from its /Rotate
+  const rotation = ((((page.getRotation().angle - turned) % 360) + 360) % 360);
   const point = (vx: number, vy: number): [number, number] => {
     if (rotation === 90) return [cb.x + vy, cb.y + vx];
     if (rotation === 180) return [cb.x + cb.width - vx, cb.y + vy];
@@ -35,7 +36,7 @@ function toUserSpace(page: PDFPage, b: BBox): { x: number; y: number; width: num
  * the end. The boxes are drawn with pdf-lib (digits only, a standard font); the findings pages are
  * set by pdfkit, whose font subsetting keeps the CJK font small and valid, and copied in.
  */
-export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title: string): Promise<Uint8Array> {
+export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title: string, turnedOf: (page: number) => number = () => 0): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes);
   const font = await pdf.embedFont(StandardFonts.HelveticaBold);
   const pages = pdf.getPages();
@@ -44,7 +45,7 @@ export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title:
     for (const e of f.evidence ?? []) {
       const page = e.page !== null ? pages[e.page - 1] : undefined;
       if (!page || !e.bbox) continue;
-      const r = toUserSpace(page, { x0: e.bbox.x0 - 2, y0: e.bbox.y0 - 2, x1: e.bbox.x1 + 2, y1: e.bbox.y1 + 2 });
+      const r = toUserSpace(page, { x0: e.bbox.x0 - 2, y0: e.bbox.y0 - 2, x1: e.bbox.x1 + 2, y1: e.bbox.y1 + 2 }, turnedOf(e.page!));
       page.drawRectangle({ ...r, borderColor: color, borderWidth: 1.2, borderOpacity: 0.9 });
       const label = String(i + 1);
       const size = 8;

@@ -57,7 +57,8 @@ export function registerAuditCommands(program: Command, fail: (message: string) 
         await closeSharedOcrEngine();
         const parsed = parseDocument(doc);
         const findings = parsed.findings.filter((f) => opts.all || f.severity !== 'info');
-        writeFileSync(opts.out, await annotatePdf(bytes, findings, basename(file)));
+        const turned = new Map(doc.pages.map((p) => [p.number, p.turned ?? 0]));
+        writeFileSync(opts.out, await annotatePdf(bytes, findings, basename(file), (page) => turned.get(page) ?? 0));
         process.stdout.write(`${file}: ${findings.length} findings boxed → ${opts.out}\n`);
       } catch (err) {
         fail(err instanceof JuesuanError ? err.message : `${file}: ${(err as Error).message}`);
