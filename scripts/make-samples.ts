@@ -12,7 +12,7 @@ import { makeSplitPublication, makeTextSamples } from './lib/text-samples.ts';
 import { makeScan } from './lib/make-scans.ts';
 import { makeAuditSamples } from './lib/audit-samples.ts';
 import type { HeaderCell, TableSpec } from './lib/sample-pdf.ts';
-import { SamplePdf, m } from './lib/sample-pdf.ts';
+import { SamplePdf, m, threePublicTable } from './lib/sample-pdf.ts';
 
 const OUT = join(import.meta.dirname, '..', 'samples');
 
@@ -124,25 +124,7 @@ async function makeFinalSample(): Promise<void> {
     ],
   });
   s.newPage();
-  s.table({
-    kind: 'final.three_public',
-    title: '财政拨款“三公”经费支出决算表',
-    unit: '万元',
-    widths: Array(8).fill(80),
-    headerRows: 2,
-    header: [
-      { r: 0, c: 0, cs: 2, text: '合计' },
-      { r: 0, c: 2, cs: 2, text: '因公出国（境）费' },
-      { r: 0, c: 4, cs: 2, text: '公务用车购置及运行费' },
-      { r: 0, c: 6, cs: 2, text: '公务接待费' },
-      ...[0, 2, 4, 6].flatMap((c) => [
-        { r: 1, c, text: '预算数' },
-        { r: 1, c: c + 1, text: '决算数' },
-      ]),
-    ],
-    columns: ['total', 'overseas', 'vehicle_total', 'reception'].flatMap((k) => [m(`budget.${k}`), m(`final.${k}`)]),
-    rows: [['9.00', '6.22', '', '', '6.00', '4.22', '3.00', '2.00']],
-  });
+  s.table(threePublicTable(['9.00', '6.22', '', '', '6.00', '4.22', '3.00', '2.00'], 80));
   s.newPage();
   s.heading('第三部分 2023年度部门决算情况说明');
   s.heading('一、收入支出决算总体情况说明', 12);

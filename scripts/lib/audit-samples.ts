@@ -7,7 +7,7 @@
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableSpec } from './sample-pdf.ts';
-import { SamplePdf, m } from './sample-pdf.ts';
+import { SamplePdf, headerRow, m, threePublicTable } from './sample-pdf.ts';
 
 export const PLANTS = [
   { id: 'table_removed', rule: 'structure.toc_missing_table', page: 2 },
@@ -38,7 +38,7 @@ const code3 = (kind: string, title: string, number: string, totalHeading: string
   unit: '万元',
   widths: [80, 230, 110, 110, 110],
   headerRows: 1,
-  header: ['科目编码', '科目名称', totalHeading, ...(kind.endsWith('income') ? ['财政拨款收入', '其他收入'] : ['基本支出', '项目支出'])].map((text, c) => ({ r: 0, c, text })),
+  header: headerRow(['科目编码', '科目名称', totalHeading, ...(kind.endsWith('income') ? ['财政拨款收入', '其他收入'] : ['基本支出', '项目支出'])]),
   columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), ...(kind.endsWith('income') ? [m('fiscal'), m('other')] : [m('basic'), m('project')])],
   rows,
 });
@@ -65,7 +65,7 @@ const sideBySide = (kind: string, title: string, number: string, rows: string[][
   unit: '万元',
   widths: [200, 90, 200, ...expenditureColumns.map(() => 90)],
   headerRows: 1,
-  header: ['收入项目', '金额', '支出项目', ...expenditureColumns].map((text, c) => ({ r: 0, c, text })),
+  header: headerRow(['收入项目', '金额', '支出项目', ...expenditureColumns]),
   columns: [
     { role: 'label', group: 0 },
     m('amount', 0, { side: 'income' }),
@@ -171,7 +171,7 @@ async function writeReport(path: string, plants: Set<PlantId>): Promise<void> {
       unit: '万元',
       widths: [60, 180, 90, 60, 180, 90],
       headerRows: 1,
-      header: ['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数'].map((text, c) => ({ r: 0, c, text })),
+      header: headerRow(['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数']),
       columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('amount', 0, { panel: 'personnel' }), { role: 'code', group: 1 }, { role: 'label', group: 1 }, m('amount', 1, { panel: 'public' })],
       rows: [
         ['301', '工资福利支出', '500.00', '302', '商品和服务支出', '100.00'],
@@ -183,26 +183,7 @@ async function writeReport(path: string, plants: Set<PlantId>): Promise<void> {
   } else s.paragraph('（本页空白）');
   s.newPage();
   const threePublic = has('three_public_emptied') ? ['', '', '', '', '', '', '', ''] : ['10.00', '8.00', '0.00', '0.00', '6.00', '5.00', '4.00', '3.00'];
-  s.table({
-    kind: 'final.three_public',
-    title: '财政拨款“三公”经费支出决算表',
-    number: '公开07表',
-    unit: '万元',
-    widths: Array(8).fill(90),
-    headerRows: 2,
-    header: [
-      { r: 0, c: 0, cs: 2, text: '合计' },
-      { r: 0, c: 2, cs: 2, text: '因公出国（境）费' },
-      { r: 0, c: 4, cs: 2, text: '公务用车购置及运行费' },
-      { r: 0, c: 6, cs: 2, text: '公务接待费' },
-      ...[0, 2, 4, 6].flatMap((c) => [
-        { r: 1, c, text: '预算数' },
-        { r: 1, c: c + 1, text: '决算数' },
-      ]),
-    ],
-    columns: ['total', 'overseas', 'vehicle_total', 'reception'].flatMap((k) => [m(`budget.${k}`), m(`final.${k}`)]),
-    rows: [threePublic],
-  });
+  s.table(threePublicTable(threePublic, 90, '公开07表'));
   s.newPage();
   s.table({
     kind: 'final.gov_fund',
@@ -211,7 +192,7 @@ async function writeReport(path: string, plants: Set<PlantId>): Promise<void> {
     unit: '万元',
     widths: [80, 200, 110, 110, 110, 110],
     headerRows: 1,
-    header: ['科目编码', '科目名称', '本年收入', '本年支出合计', '基本支出', '项目支出'].map((text, c) => ({ r: 0, c, text })),
+    header: headerRow(['科目编码', '科目名称', '本年收入', '本年支出合计', '基本支出', '项目支出']),
     columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('income'), m('total'), m('basic'), m('project')],
     rows: [['', '合计', '', '', '', '']],
     ...(has('empty_note_removed') ? {} : { note: '注：本部门2023年度没有政府性基金预算财政拨款收入和支出，故本表无数据。' }),

@@ -209,3 +209,29 @@ export class SamplePdf {
 
 export const m = (measure: string, group = 0, extra: object = {}) => ({ role: 'measure' as const, measure, group, ...extra });
 
+/** One header row: a heading per column. */
+export const headerRow = (texts: string[]): HeaderCell[] => texts.map((text, c) => ({ r: 0, c, text }));
+
+/** The 财政拨款“三公”经费支出决算表 with its two header rows and one data row. */
+export function threePublicTable(row: string[], width: number, number?: string): TableSpec {
+  return {
+    kind: 'final.three_public',
+    title: '财政拨款“三公”经费支出决算表',
+    ...(number ? { number } : {}),
+    unit: '万元',
+    widths: Array(8).fill(width),
+    headerRows: 2,
+    header: [
+      { r: 0, c: 0, cs: 2, text: '合计' },
+      { r: 0, c: 2, cs: 2, text: '因公出国（境）费' },
+      { r: 0, c: 4, cs: 2, text: '公务用车购置及运行费' },
+      { r: 0, c: 6, cs: 2, text: '公务接待费' },
+      ...[0, 2, 4, 6].flatMap((c) => [
+        { r: 1, c, text: '预算数' },
+        { r: 1, c: c + 1, text: '决算数' },
+      ]),
+    ],
+    columns: ['total', 'overseas', 'vehicle_total', 'reception'].flatMap((k) => [m(`budget.${k}`), m(`final.${k}`)]),
+    rows: [row],
+  };
+}
