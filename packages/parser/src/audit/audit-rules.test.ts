@@ -44,6 +44,16 @@ describe('restated.item_amounts', () => {
   });
 });
 
+describe('restated.total_missing', () => {
+  it('finds a total stated as 0 while the summary table prints it, and one stated with no figure', () => {
+    const summary = { ...row('201', '', '820.00'), table: 'final.summary', code: null, side: 'income' as const, label: '本年收入合计', labelKey: '本年收入合计', measure: 'amount' };
+    const rules = (t: string) => restatedRules(context([t], 'final', 2024, [summary])).findings.map((f) => f.rule);
+    expect(rules('本年收入合计0万元，其中财政拨款收入800.00万元。')).toEqual(['restated.total_missing']);
+    expect(rules('本年支出合计万元，其中基本支出600.00万元。')).toEqual(['restated.total_missing']);
+    expect(rules('本年收入合计820.00万元，其中财政拨款收入800.00万元。')).toEqual([]);
+  });
+});
+
 describe('wording', () => {
   const rules = (lines: string[]) => wordingRules(context(lines, 'final', 2024)).findings.map((f) => f.rule);
 
