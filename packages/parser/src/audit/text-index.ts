@@ -58,7 +58,15 @@ export class DocumentText {
     const first = hit[0];
     if (!first) return { page: null, bbox: null, quote };
     const onPage = hit.filter((s) => s.page === first.page);
-    return { page: first.page, bbox: unionBox(onPage.map((s) => s.bbox)), quote };
+    // the span's share of its first and last lines, by character (Chinese text runs at an even pitch)
+    const boxes = onPage.map((s) => {
+      const w = s.bbox.x1 - s.bbox.x0;
+      const n = Math.max(1, s.end - s.start);
+      const x0 = s.bbox.x0 + (w * Math.max(0, start - s.start)) / n;
+      const x1 = s.bbox.x0 + (w * Math.min(n, Math.max(end, start + 1) - s.start)) / n;
+      return { ...s.bbox, x0, x1 };
+    });
+    return { page: first.page, bbox: unionBox(boxes), quote };
   }
 
   /** Where a quote stands, searched from the given page on (then anywhere). */
