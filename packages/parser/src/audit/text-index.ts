@@ -81,6 +81,13 @@ export class DocumentText {
 
   /** Sentences split at 。 and line breaks (headings, table notes stand alone). */
   sentences(): Sentence[] {
+    this.cachedSentences ??= this.splitSentences();
+    return this.cachedSentences;
+  }
+
+  private cachedSentences: Sentence[] | null = null;
+
+  private splitSentences(): Sentence[] {
     const out: Sentence[] = [];
     const re = /[^。\n]+[。]?/g;
     for (const m of this.text.matchAll(re)) {
