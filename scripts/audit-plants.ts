@@ -43,11 +43,38 @@ const PLANTS: Plant[] = [
   { rule: 'template.fill_in', apply: (d) => editLine(d, /。$/, (t) => `${t}（请填写）`) },
   { rule: 'template.doubled_word', apply: (d) => editLine(d, /[\u4e00-\u9fa5]的[\u4e00-\u9fa5]/, (t) => t.replace(/([\u4e00-\u9fa5])的([\u4e00-\u9fa5])/, (_m, a: string, b: string) => (a === b ? `${a}的${b}` : `${a}的的${b}`))) },
   { rule: 'years.heading_year', apply: (d) => editLine(d, /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、).{0,30}20\d{2}\s*年度?.{0,16}(决算|预算)/, (t) => t.replace(/20\d{2}/, String(year(d) - 3))) },
+  { rule: 'years.sentence_year', apply: (d) => editLine(d, /20\d{2}\s*年度?(财政拨款)?收入、?支出(决算|预算)?总计/, (t) => t.replace(/20\d{2}(\s*年度?(?:财政拨款)?收入、?支出)/, (_m, a: string) => `${year(d) - 3}${a}`)) },
   { rule: 'years.cutoff_date', apply: (d) => editLine(d, /截[至止]\s*20\d{2}\s*年\s*12\s*月\s*31\s*日/, (t) => t.replace(/(截[至止]\s*)20\d{2}/, (_m, a: string) => `${a}${year(d) - 3}`)) },
   { rule: 'wording.comparison', apply: (d) => editLine(d, /决算数?(小于|大于)(年初)?预算数?/, (t) => t.replace(/(决算数?)(小于|大于)/, (_m, a: string, w: string) => `${a}${w === '小于' ? '大于' : '小于'}`)) },
   { rule: 'wording.change_percent', apply: (d) => editLine(d, /预算(数)?为\s*[\d,.]+\s*万元.*决算(数)?为\s*[\d,.]+\s*万元.*完成(年初)?预算的?\s*\d+(\.\d+)?\s*%/, (t) => t.replace(/(完成(?:年初)?预算的?\s*)(\d+)/, (_m, a: string, n: string) => `${a}${Number(n) > 50 ? Number(n) - 7 : Number(n) + 7}`)) },
   { rule: 'wording.change_direction', apply: (d) => editLine(d, /增加\s*[\d,.]+\s*万元\s*[，,]\s*增长/, (t) => t.replace(/增加(\s*[\d,.]+\s*万元\s*[，,]\s*)增长/, '减少$1增长')) },
   { rule: 'restated.total_missing', apply: (d) => editLine(d, /(收入总计|支出总计|本年收入合计|本年支出合计)(均为|为)?\s*[\d,]+(\.\d+)?\s*万元/, (t) => t.replace(/((?:收入总计|支出总计|本年收入合计|本年支出合计)(?:均为|为)?)\s*[\d,]+(?:\.\d+)?(\s*万元)/, '$1$2')) },
+  // the 决算 amount of a (类)(款)(项) item, 10 万元 off its row
+  {
+    rule: 'restated.item_amounts',
+    apply: (d) => {
+      for (const page of d.pages) {
+        const lines = page.lines.filter((l) => !l.inTable);
+        const item = lines.findIndex((l) => /[（(]项[)）]/.test(l.text));
+        const line = item < 0 ? undefined : lines.slice(item, item + 4).find((l) => /决算(数)?为\s*\d[\d,]*\.\d+\s*万/.test(l.text));
+        if (!line) continue;
+        line.text = line.text.replace(/(决算(?:数)?为\s*)(\d[\d,]*)(\.\d+)/, (_m, a: string, n: string, dec: string) => `${a}${Number(n.replace(/,/g, '')) + 10}${dec}`);
+        return page.number;
+      }
+      return null;
+    },
+  },
+  {
+    rule: 'structure.empty_table_narrative_figure',
+    apply: (d) => {
+      const t = d.tables.find((x) => /三公/.test(x.meta.title ?? ''));
+      // only where the narrative states a 三公 figure above zero
+      const stated = d.pages.some((p) => p.lines.some((l) => !l.inTable && [...l.text.matchAll(/三公[^。]*?(\d[\d,]*(?:\.\d+)?)\s*万元/g)].some((m) => Number(m[1]!.replace(/,/g, '')) > 0)));
+      if (!t || !stated) return null;
+      for (const c of t.cells) if (c.row >= t.headerRows && /\d/.test(c.text)) c.text = '';
+      return t.pages[0] ?? null;
+    },
+  },
   {
     rule: 'structure.standard_table_missing',
     apply: (d) => {

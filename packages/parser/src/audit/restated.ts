@@ -6,7 +6,8 @@ import { roundingFen, statedAmounts, yuan } from './sentence-amounts.ts';
 import type { StatedAmount } from './sentence-amounts.ts';
 import { stageOf } from './standard-tables.ts';
 
-const ITEM = /([\u4e00-\u9fa5、]{2,30}?)[（(]类[)）]([\u4e00-\u9fa5、]{2,30}?)[（(]款[)）]([\u4e00-\u9fa5、]{2,30}?)[（(]项[)）]/g;
+// a heading may end after the (款) and the 项 open the next line
+const ITEM = /([\u4e00-\u9fa5、]{2,30}?)[（(]类[)）]\n?([\u4e00-\u9fa5、]{2,30}?)[（(]款[)）]\n?([\u4e00-\u9fa5、]{2,30}?)[（(]项[)）]/g;
 
 /** The code of a (类)(款)(项) item among the document's own coded rows, when its names single one out. */
 function itemCode(records: AmountRecord[], className: string, sectionName: string, itemName: string): string | null {

@@ -197,12 +197,11 @@ function narrativeFigure(ctx: AuditContext, suffix: string): Evidence | null {
     const stated = ctx.facts.filter((x) => /^three_public_|^agency_operation$/.test(x.name) && (x.amountFen ?? 0) > 0);
     const f = stated.find((x) => x.name.startsWith('three_public_')) ?? stated[0];
     if (f) return ctx.text.locate(`${f.printed}${f.unit ?? ''}`, f.page) ?? { page: f.page, bbox: null, quote: f.sentence.slice(0, 60) };
-    return null;
   }
   const words = KIND_WORDS[suffix];
   if (!words) return null;
   // the figure must stand in the clause that names the subject
-  const re = new RegExp(`${words.source}[^。，；,;]{0,16}?(?:收入|支出)[^。，；,;\\d]{0,10}?(\\d[\\d,]*(?:\\.\\d+)?)(万元|元)`, 'g');
+  const re = new RegExp(`${words.source}[^。，；,;]{0,16}?(?:收入|支出|预算|决算)[^。，；,;\\d]{0,10}?(\\d[\\d,]*(?:\\.\\d+)?)(万元|元)`, 'g');
   for (const s of ctx.text.sentences()) {
     if (s.toc) continue;
     for (const m of s.text.matchAll(re)) {

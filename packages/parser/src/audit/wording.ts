@@ -27,7 +27,7 @@ export function wordingRules(ctx: AuditContext): FamilyResult {
   for (const c of clauses(ctx)) {
     const amounts = statedAmounts(c.text);
     // "决算数小于预算数的主要原因…" often opens the sentence after the one with the two amounts
-    const compared = amounts.length === 0 && /决算数?[^，。；]{0,6}(?:大于|小于|高于|低于|超过|等于|与(?:年初)?预算数?(?:基本)?持平)/.test(c.text) ? previous : amounts;
+    const compared = amounts.length === 0 && /决算数?[^，。；]{0,6}(?:大于|小于|高于|低于|超过|等于|[与同和](?:年初)?预算数?(?:基本)?持平)/.test(c.text) ? previous : amounts;
     previous = amounts;
     if (compared.length === 0) continue;
     const percents = statedPercents(c.text);
@@ -67,7 +67,7 @@ function comparison(ctx: AuditContext, c: Clause, amounts: StatedAmount[], perce
   if (!budget || !final) return out;
   const diff = final.fen - budget.fen;
   const slack = roundingFen(budget, final);
-  const word = /决算数?(?:[^，。；]{0,6})?(大于|小于|高于|低于|超过|等于)(?:年初)?预算数?/.exec(c.text)?.[1] ?? /决算数?与(?:年初)?预算数?(基本持平|持平|相等|一致)/.exec(c.text)?.[1];
+  const word = /决算数?(?:[^，。；]{0,6})?(大于|小于|高于|低于|超过|等于)(?:年初)?预算数?/.exec(c.text)?.[1] ?? /决算数?[与同和](?:年初)?预算数?(基本持平|持平|相等|一致)/.exec(c.text)?.[1];
   if (word) {
     const holds =
       word === '大于' || word === '高于' || word === '超过' ? diff > slack : word === '小于' || word === '低于' ? diff < -slack : word === '基本持平' ? Math.abs(diff) <= Math.max(slack, Math.abs(budget.fen) * 0.05) : Math.abs(diff) <= slack;

@@ -36,15 +36,17 @@ function headingYears(ctx: AuditContext, year: number): Finding[] {
 /** "2022年度收入支出决算总计…" in the narrative of a 2023 决算, where no comparison with that year is made. */
 function sentenceYears(ctx: AuditContext, year: number): Finding[] {
   const stage = stageWord(ctx);
-  const re = new RegExp(`(20\\d{2})年度?(?:部门|单位)?(?:收入支出${stage}总计|收支总计|本年收入合计|本年支出合计|收入总计|支出总计|${stage}收入|${stage}支出|收入${stage}|支出${stage})`, 'g');
+  const re = new RegExp(`(20\\d{2})年度?(?:部门|单位)?(?:(?:财政拨款)?收入、?支出(?:${stage})?总计|收支总计|本年收入合计|本年支出合计|收入总计|支出总计|${stage}收入|${stage}支出|收入${stage}|支出${stage})`, 'g');
   const findings: Finding[] = [];
   for (const s of ctx.text.sentences()) {
     if (s.toc || isHeadingLine(s.text)) continue;
     for (const m of s.text.matchAll(re)) {
       if (Number(m[1]) === year) continue;
       // a comparison names the other year on purpose
-      const around = s.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 14);
-      if (/比|较|与|同|相比|对比|上年|上一年|增加|减少|增长|下降|持平/.test(around)) continue;
+      // a comparison names the other year on purpose: "与2022年度收入总计相比", "比2022年度收入总计增加"
+      const before = s.text.slice(Math.max(0, m.index! - 6), m.index!);
+      const after = s.text.slice(m.index! + m[0].length).split(/[，,。；;\d]/)[0] ?? '';
+      if (/比|较|与|同|对比|上年|上一年/.test(before) || /比|较|相比|增加|减少|增长|下降|持平/.test(after)) continue;
       findings.push(auditFinding('years.sentence_year', `「${m[0]}」写的是 ${m[1]} 年，报告年度为 ${year} 年`, `"${m[0]}" names ${m[1]}; the report is for ${year}`, [ctx.text.evidence(s.start + m.index!, s.start + m.index! + m[0].length, s.text.slice(0, 80))]));
     }
   }
