@@ -2,7 +2,7 @@ import type { AmountRecord, ExtractedDocument, Fact, Finding, LineItem, ParsedDo
 import { ParsedDocument as ParsedDocumentSchema } from '@juesuan/model';
 import type { Catalog } from './catalog/catalog.ts';
 import { CATALOG_VERSION, loadCatalog, normalizeName } from './catalog/catalog.ts';
-import { auditDocument } from './audit/audit-document.ts';
+import { auditDocument, catalogue } from './audit/audit-document.ts';
 import { readDocumentMeta } from './meta/document-meta.ts';
 import type { NarrativeItem } from './narrative/narrative-facts.ts';
 import { extractNarrativeFacts } from './narrative/narrative-facts.ts';
@@ -255,5 +255,5 @@ export function checkPublication(narrative: { file: string; facts: Fact[] }, tab
     cells: [],
     suggestion: null,
   };
-  return [linked, ...narrativeChecks(tables.records, narrative.facts, family)];
+  return catalogue([linked, ...narrativeChecks(tables.records, narrative.facts, family)]);
 }

@@ -28,6 +28,11 @@ function legacyEvidence(f: Finding, text: DocumentText): Evidence[] {
   return found ? [found] : [];
 }
 
+/** Findings made outside a document's parse (a split publication's checks) joined to the catalogue: family, and their cells as evidence. */
+export function catalogue(findings: Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, family: f.family ?? familyOf(f.rule), evidence: f.evidence ?? f.cells.map((c) => ({ page: c.page, bbox: c.bbox, quote: c.printed })) }));
+}
+
 /** Runs every rule family; returns all findings (with family and evidence) and the coverage ledger. */
 export function auditDocument(input: AuditInput): { findings: Finding[]; ledger: LedgerEntry[] } {
   const text = new DocumentText(input.doc);

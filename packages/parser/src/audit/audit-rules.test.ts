@@ -19,13 +19,13 @@ function context(lines: string[], kind: DocumentMeta['kind'], fiscalYear: number
     sections: [],
     tables: [],
   };
-  const meta: DocumentMeta = { kind, fiscalYear, department: null, unitScope: null, region: { province: null, city: null, county: null, name: null, level: 'unknown' }, publicationDate: null, unitsIncluded: [] };
+  const meta: DocumentMeta = { kind, fiscalYear, department: null, unitScope: null, region: { province: null, city: null, county: null, name: null, code: null, level: 'unknown' }, publicationDate: null, unitsIncluded: [], publication: null };
   return { doc, meta, tables: [], records, facts: [], text: new DocumentText(doc) };
 }
 
 function row(code: string, label: string, printed: string, unit = '万元'): AmountRecord {
   const fen = Math.round(Number(printed.replace(/,/g, '')) * (unit === '万元' ? 1_000_000 : 100));
-  return { tableIndex: 0, table: 'budget.expenditure', page: 2, bbox: null, row: 0, col: 2, side: null, panel: null, code, codePrinted: null, codeMethod: 'printed', codeScore: 1, codeLevel: code.length === 3 ? 1 : code.length === 5 ? 2 : 3, parentCode: null, classCode: null, label, labelKey: label, parentLabel: null, measure: 'total', printed, unit, amountFen: fen, flags: [] };
+  return { tableIndex: 0, table: 'budget.expenditure', page: 2, bbox: null, row: 0, col: 2, side: null, panel: null, code, codePrinted: null, codeMethod: 'printed', codeScore: 1, codeLevel: code.length === 3 ? 1 : code.length === 5 ? 2 : 3, parentCode: null, classCode: null, label, labelKey: label, parentLabel: null, measure: 'total', printed, unit, amountFen: fen, flags: [], group: null, context: null };
 }
 
 const budgetRows = [row('201', '一般公共服务支出', '938.99'), row('20113', '商贸事务', '938.99'), row('2011301', '行政运行', '938.99')];

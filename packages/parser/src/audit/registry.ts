@@ -43,7 +43,7 @@ export type RuleId = keyof typeof RULES;
 /** Rules older than the audit, by id prefix: the identity and narrative checks join their families here. */
 const LEGACY_FAMILIES: Array<[RegExp, FamilyId]> = [
   [/^(hierarchy|row|two_sided|across|three_public)\./, 'identity'],
-  [/^narrative\./, 'restated'],
+  [/^(narrative|publication)\./, 'restated'],
   [/^catalog\./, 'coding'],
 ];
 

@@ -51,11 +51,16 @@ function normalizeTitle(title: string, department: string | null): string {
     .replace(/^(?:部门|单位|预算单位)/, '');
 }
 
+/** The kind a 目录 entry's title names, by the parser's own classification of titles. */
+function kindOfTitle(title: string, ctx: AuditContext): string {
+  return classifyTable({ title, headerText: '', docKind: ctx.meta.kind, panels: 1, rowCodes: [] }).kind;
+}
+
 /** The table a 目录 entry names: the same title, else the same kind, else a title one contains. */
 function tableOf(entry: TocEntry, ctx: AuditContext): ParsedTable | undefined {
   const a = normalizeTitle(entry.title, ctx.meta.department);
   const titles = ctx.tables.map((t) => ({ t, b: normalizeTitle(t.title ?? '', ctx.meta.department) }));
-  const kind = classifyTable(entry.title, '', ctx.meta.kind, 1);
+  const kind = kindOfTitle(entry.title, ctx);
   return (
     titles.find((x) => x.b !== '' && x.b === a)?.t ??
     (kind !== 'other' ? ctx.tables.find((t) => t.kind === kind) : undefined) ??
@@ -151,7 +156,7 @@ function missingStandardTables(ctx: AuditContext): FamilyResult {
   const first = ctx.tables[0] ? tableEvidence(ctx, ctx.tables[0].index) : null;
   const entries = tocEntries(ctx).filter((e) => e.isTable);
   // shown where the 目录 lists it, else on the first table
-  const where = (s: string) => entries.find((e) => classifyTable(e.title, '', ctx.meta.kind, 1) === `${stage}.${s}`)?.evidence ?? first;
+  const where = (s: string) => entries.find((e) => kindOfTitle(e.title, ctx) === `${stage}.${s}`)?.evidence ?? first;
   const findings = REPORT_SET.filter((s) => !present.has(s)).map((s) =>
     missingTableFinding(ctx, auditFinding(check, `部门${stageWord(ctx)}公开表缺少「${tableName(s, stage)}」`, `the report set lacks the ${tableName(s, stage)} (${stage}.${s})`, [where(s)])),
   );
