@@ -63,7 +63,7 @@ const sideBySide = (kind: string, title: string, number: string, rows: string[][
   title,
   number,
   unit: '万元',
-  widths: [200, 90, 200, ...expenditureColumns.map(() => 90)],
+  widths: [170, 80, 170, ...expenditureColumns.map(() => (expenditureColumns.length > 1 ? 106 : 90))],
   headerRows: 1,
   header: headerRow(['收入项目', '金额', '支出项目', ...expenditureColumns]),
   columns: [
