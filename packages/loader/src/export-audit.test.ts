@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFindings, exportLedger } from './export-audit.ts';
 import { migrate, openDatabase } from './open-database.ts';
+import { recordLateCheck } from './write-audit.ts';
 
 const NOW = '2026-01-01T00:00:00Z';
 
@@ -30,6 +31,22 @@ describe('the audit schema', () => {
     expect([...exportLedger(db)].map((l) => [l.run, l.status, l.reason])).toEqual([[2, 'insufficient_data', '支出决算表 missing: summary 类 rows not compared']]);
     // the finding belongs to run 1, which is no longer the latest
     expect([...exportFindings(db)]).toEqual([]);
+    db.close();
+  });
+
+  it('marks a check that ran after the parse, and sums its family up again', () => {
+    const db = openDatabase(':memory:');
+    seedRunWithFinding(db, 'run_findings');
+    const entry = db.prepare('INSERT INTO run_ledger (run_id, family, "check", status, reason, failures) VALUES (1, ?, ?, ?, ?, 0)');
+    entry.run('restated', 'restated.item_amounts', 'not_applicable', 'no item');
+    entry.run('restated', 'narrative', 'insufficient_data', 'no table with amounts: restated figures not compared');
+    entry.run('restated', '*', 'insufficient_data', 'no table with amounts: restated figures not compared');
+    recordLateCheck(db, 1, 'restated', 'narrative', [], 'checked against the tables of t.pdf');
+    expect([...exportLedger(db)].map((l) => [l.check, l.status, l.reason])).toEqual([
+      ['restated.item_amounts', 'not_applicable', 'no item'],
+      ['narrative', 'pass', 'checked against the tables of t.pdf'],
+      ['*', 'pass', null],
+    ]);
     db.close();
   });
 });

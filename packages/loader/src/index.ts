@@ -10,4 +10,5 @@ export type { RunDiff } from './run-diff.ts';
 export { splitPublications, recordsOfRun, factsOfRun, replaceFindings } from './publications.ts';
 export type { PublicationPart } from './publications.ts';
 export { exportFindings, exportLedger, FINDING_FIELDS, LEDGER_FIELDS } from './export-audit.ts';
+export { recordLateCheck } from './write-audit.ts';
 export type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
