@@ -46,7 +46,22 @@ const PLANTS: Plant[] = [
   { rule: 'years.sentence_year', apply: (d) => editLine(d, /20\d{2}\s*年度?(财政拨款)?收入、?支出(决算|预算)?总计/, (t) => t.replace(/20\d{2}(\s*年度?(?:财政拨款)?收入、?支出)/, (_m, a: string) => `${year(d) - 3}${a}`)) },
   { rule: 'years.cutoff_date', apply: (d) => editLine(d, /截[至止]\s*20\d{2}\s*年\s*12\s*月\s*31\s*日/, (t) => t.replace(/(截[至止]\s*)20\d{2}/, (_m, a: string) => `${a}${year(d) - 3}`)) },
   { rule: 'wording.comparison', apply: (d) => editLine(d, /决算数?(小于|大于)(年初)?预算数?/, (t) => t.replace(/(决算数?)(小于|大于)/, (_m, a: string, w: string) => `${a}${w === '小于' ? '大于' : '小于'}`)) },
-  { rule: 'wording.change_percent', apply: (d) => editLine(d, /预算(数)?为\s*[\d,.]+\s*万元.*决算(数)?为\s*[\d,.]+\s*万元.*完成(年初)?预算的?\s*\d+(\.\d+)?\s*%/, (t) => t.replace(/(完成(?:年初)?预算的?\s*)(\d+)/, (_m, a: string, n: string) => `${a}${Number(n) > 50 ? Number(n) - 7 : Number(n) + 7}`)) },
+  {
+    rule: 'wording.change_percent',
+    // a 完成预算的 P% whose sentence (this line and the two before) states both amounts
+    apply: (d) => {
+      for (const page of d.pages) {
+        const lines = page.lines.filter((l) => !l.inTable);
+        for (let i = 0; i < lines.length; i++) {
+          const window = lines.slice(Math.max(0, i - 2), i + 1).map((l) => l.text.replace(/\s+/g, '')).join('');
+          if (!/预算(数)?为[\d,.]+万元.*决算(数)?为[\d,.]+万元.*完成(年初)?预算的?\d+(\.\d+)?%/.test(window) || !/\d+(\.\d+)?\s*%/.test(lines[i]!.text)) continue;
+          lines[i]!.text = lines[i]!.text.replace(/(\d+)((?:\.\d+)?\s*%)/, (_m, n: string, rest: string) => `${Number(n) > 50 ? Number(n) - 7 : Number(n) + 7}${rest}`);
+          return page.number;
+        }
+      }
+      return null;
+    },
+  },
   { rule: 'wording.change_direction', apply: (d) => editLine(d, /增加\s*[\d,.]+\s*万元\s*[，,]\s*增长/, (t) => t.replace(/增加(\s*[\d,.]+\s*万元\s*[，,]\s*)增长/, '减少$1增长')) },
   { rule: 'restated.total_missing', apply: (d) => editLine(d, /(收入总计|支出总计|本年收入合计|本年支出合计)(均为|为)?\s*[\d,]+(\.\d+)?\s*万元/, (t) => t.replace(/((?:收入总计|支出总计|本年收入合计|本年支出合计)(?:均为|为)?)\s*[\d,]+(?:\.\d+)?(\s*万元)/, '$1$2')) },
   // the 决算 amount of a (类)(款)(项) item, 10 万元 off its row
@@ -111,8 +126,8 @@ const PLANTS: Plant[] = [
 const Args = z.object({ folder: z.string().min(1), json: z.string().optional() });
 
 function parseArgs(argv: string[]): z.infer<typeof Args> {
-  const folder = argv.find((a) => !a.startsWith('--'));
   const json = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
+  const folder = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--json');
   const r = Args.safeParse({ folder, json });
   if (!r.success) {
     process.stderr.write('usage: pnpm audit-plants <folder> [--json out.json]\n');
@@ -123,7 +138,7 @@ function parseArgs(argv: string[]): z.infer<typeof Args> {
 
 const found = (findings: Finding[], rule: string, page: number | null, info = false) => findings.some((f) => f.rule === rule && (info || f.severity !== 'info') && (f.evidence ?? []).some((e) => e.page === page));
 
-const args = parseArgs(process.argv.slice(2).filter((a, i, all) => all[i - 1] !== '--json' || a.startsWith('--')));
+const args = parseArgs(process.argv.slice(2));
 const { files } = expandInputs([args.folder]);
 const results: Array<{ file: string; rule: string; page: number | null; status: 'found' | 'noted' | 'missed' | 'no_place' }> = [];
 for (const file of files.filter((f) => /\.pdf$/i.test(f))) {
