@@ -1,5 +1,5 @@
 import type { Db } from '@juesuan/loader';
-import { factsOfRun, recordsOfRun, replaceFindings, splitPublications } from '@juesuan/loader';
+import { factsOfRun, recordLateCheck, recordsOfRun, replaceFindings, splitPublications } from '@juesuan/loader';
 import { PUBLICATION_RULES, checkPublication } from '@juesuan/parser';
 
 /**
@@ -15,6 +15,7 @@ export function linkPublications(db: Db): Array<{ narrative: string; tables: str
       const family = part.kind === 'budget' ? 'budget' : 'final';
       const findings = checkPublication({ file: part.file, facts: factsOfRun(db, part.runId) }, { file: tables.file, records: recordsOfRun(db, tables.runId) }, family);
       replaceFindings(db, part.runId, PUBLICATION_RULES, findings);
+      recordLateCheck(db, part.runId, 'restated', 'narrative', findings, `checked against the tables of ${tables.file}`);
       links.push({ narrative: part.file, tables: tables.file });
     }
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EXTRACTOR_VERSION } from '@juesuan/extractor';
 import { PARSER_VERSION } from '@juesuan/parser';
+import { registerAuditCommands } from './audit-commands.ts';
 import { fail } from './cli-support.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
@@ -35,5 +36,6 @@ registerDiff(program);
 registerSummary(program);
 registerSchema(program);
 registerPrune(program);
+registerAuditCommands(program, fail);
 
 program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

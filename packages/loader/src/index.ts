@@ -16,3 +16,6 @@ export { pruneRuns } from './prune-runs.ts';
 export type { PruneResult } from './prune-runs.ts';
 export { loadRunOnce, recordUnreadableRun, unreadableKey } from './load-once.ts';
 export type { ExportFilter } from './export-records.ts';
+export { exportFindings, exportLedger, FINDING_FIELDS, LEDGER_FIELDS } from './export-audit.ts';
+export { recordLateCheck } from './write-audit.ts';
+export type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';

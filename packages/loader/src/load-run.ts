@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
 import { ExtractedDocument as ExtractedDocumentSchema, ParsedDocument as ParsedDocumentSchema } from '@juesuan/model';
 import type { Db } from './open-database.ts';
+import { writeAudit } from './write-audit.ts';
 
 export interface DocumentInfo {
   sha256: string;
@@ -73,8 +74,7 @@ export function loadRun(db: Db, info: DocumentInfo, extracted: ExtractedDocument
       item.run(runId, r.tableIndex, r.table, r.page, r.row, r.col, r.bbox?.x0 ?? null, r.bbox?.y0 ?? null, r.bbox?.x1 ?? null, r.bbox?.y1 ?? null, r.side, r.panel, r.group, r.code, r.codePrinted, r.codeMethod, r.codeScore, r.codeLevel, r.parentCode, r.classCode, r.label, r.labelKey, r.parentLabel, r.context ? JSON.stringify(r.context) : null, r.measure, r.printed, r.unit, r.amountFen, JSON.stringify(r.flags));
     const fact = db.prepare('INSERT INTO facts (run_id, name, code, label, amount_fen, percent, value, printed, unit, sentence, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of parsed.facts) fact.run(runId, f.name, f.code, f.label, f.amountFen, f.percent, f.value, f.printed, f.unit, f.sentence, f.page);
-    const finding = db.prepare('INSERT INTO findings (run_id, rule, severity, message_zh, message_en, cells, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const f of parsed.findings) finding.run(runId, f.rule, f.severity, f.messageZh, f.messageEn, JSON.stringify(f.cells), f.suggestion ? JSON.stringify(f.suggestion) : null);
+    writeAudit(db, runId, parsed);
     return runId;
   })();
 }

@@ -267,4 +267,44 @@ CREATE VIEW narrative_facts AS
   FROM facts f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
 `,
   },
+  {
+    version: 5,
+    sql: `
+-- the audit: every finding carries its family and evidence (page, box, quoted text); the table
+-- of all runs' findings becomes run_findings, and findings is the view of the latest runs
+ALTER TABLE findings RENAME TO run_findings;
+ALTER TABLE run_findings ADD COLUMN family TEXT;
+ALTER TABLE run_findings ADD COLUMN page INTEGER;
+ALTER TABLE run_findings ADD COLUMN x0 REAL;
+ALTER TABLE run_findings ADD COLUMN y0 REAL;
+ALTER TABLE run_findings ADD COLUMN x1 REAL;
+ALTER TABLE run_findings ADD COLUMN y1 REAL;
+ALTER TABLE run_findings ADD COLUMN quote TEXT;
+ALTER TABLE run_findings ADD COLUMN evidence TEXT;
+DROP INDEX IF EXISTS findings_run;
+CREATE INDEX run_findings_run ON run_findings(run_id, severity);
+
+-- what the audit checked per document: each check and each family ('*') passed, failed, or could not run
+CREATE TABLE run_ledger (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  family TEXT NOT NULL,
+  "check" TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'not_applicable', 'insufficient_data')),
+  reason TEXT,
+  failures INTEGER NOT NULL
+);
+CREATE INDEX run_ledger_run ON run_ledger(run_id);
+
+CREATE VIEW findings AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         f.rule, COALESCE(f.family, 'identity') AS family, f.severity, f.page, f.x0, f.y0, f.x1, f.y1, f.quote,
+         f.message_zh, f.message_en, f.cells, f.suggestion, f.evidence, r.id AS run_id, f.rowid AS seq
+  FROM run_findings f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+
+CREATE VIEW ledger AS
+  SELECT d.sha256 AS document_sha256, r.file, r.kind, r.fiscal_year, r.region, r.department,
+         l.family, l."check", l.status, l.reason, l.failures, r.id AS run_id, l.rowid AS seq
+  FROM run_ledger l JOIN latest_runs r ON r.id = l.run_id JOIN documents d ON d.sha256 = r.document_sha256;
+`,
+  },
 ];

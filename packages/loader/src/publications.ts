@@ -1,5 +1,6 @@
 import type { AmountRecord, Fact, Finding } from '@juesuan/model';
 import type { Db } from './open-database.ts';
+import { insertFindings } from './write-audit.ts';
 
 export interface PublicationPart {
   runId: number;
@@ -66,9 +67,8 @@ export function factsOfRun(db: Db, runId: number): Fact[] {
 /** Replaces a run's findings of the given rules by new ones (checks across a publication run again). */
 export function replaceFindings(db: Db, runId: number, rules: string[], findings: Finding[]): void {
   db.transaction(() => {
-    const del = db.prepare('DELETE FROM findings WHERE run_id = ? AND rule = ?');
+    const del = db.prepare('DELETE FROM run_findings WHERE run_id = ? AND rule = ?');
     for (const rule of rules) del.run(runId, rule);
-    const add = db.prepare('INSERT INTO findings (run_id, rule, severity, message_zh, message_en, cells, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const f of findings) add.run(runId, f.rule, f.severity, f.messageZh, f.messageEn, JSON.stringify(f.cells), f.suggestion ? JSON.stringify(f.suggestion) : null);
+    insertFindings(db, runId, findings);
   })();
 }

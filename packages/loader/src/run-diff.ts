@@ -39,6 +39,6 @@ export function diffRuns(db: Db, before: number, after: number): RunDiff {
       if (examples.length < 10) examples.push(`- ${k} ${v}`);
     }
   }
-  const count = (id: number) => (db.prepare("SELECT COUNT(*) AS n FROM findings WHERE run_id = ? AND severity = 'error'").get(id) as { n: number }).n;
+  const count = (id: number) => (db.prepare("SELECT COUNT(*) AS n FROM run_findings WHERE run_id = ? AND severity = 'error'").get(id) as { n: number }).n;
   return { added, removed, changed, findingsBefore: count(before), findingsAfter: count(after), examples };
 }

@@ -85,6 +85,14 @@ export const Suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
+/** Where a finding shows on the page: a text span or cells, with the text quoted. */
+export const Evidence = z.object({
+  page: z.number().int().positive().nullable(),
+  bbox: BBox.nullable(),
+  quote: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
 export const Finding = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -92,6 +100,9 @@ export const Finding = z.object({
   messageEn: z.string(),
   cells: z.array(CellRef),
   suggestion: Suggestion.nullable(),
+  /** the audit family of the rule (structure, template, years, wording, restated, identity, coding) */
+  family: z.string().optional(),
+  evidence: z.array(Evidence).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -144,6 +155,17 @@ export const ParsedTable = z.object({
 });
 export type ParsedTable = z.infer<typeof ParsedTable>;
 
+/** What the audit checked for one document: a check of a family passed, failed, or could not run. */
+export const LedgerEntry = z.object({
+  family: z.string(),
+  check: z.string(),
+  status: z.enum(['pass', 'fail', 'not_applicable', 'insufficient_data']),
+  reason: z.string().nullable(),
+  /** findings of the check at warning or error */
+  failures: z.number().int().nonnegative(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
 export const ParsedDocument = z.object({
   parserVersion: z.string(),
   catalogVersion: z.string(),
@@ -153,5 +175,6 @@ export const ParsedDocument = z.object({
   records: z.array(AmountRecord),
   facts: z.array(Fact),
   findings: z.array(Finding),
+  ledger: z.array(LedgerEntry).optional(),
 });
 export type ParsedDocument = z.infer<typeof ParsedDocument>;

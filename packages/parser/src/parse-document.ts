@@ -2,6 +2,7 @@ import type { AmountRecord, ExtractedDocument, Fact, Finding, LineItem, ParsedDo
 import { ParsedDocument as ParsedDocumentSchema } from '@juesuan/model';
 import type { Catalog } from './catalog/catalog.ts';
 import { CATALOG_VERSION, loadCatalog, normalizeName } from './catalog/catalog.ts';
+import { auditDocument, catalogue } from './audit/audit-document.ts';
 import { readDocumentMeta } from './meta/document-meta.ts';
 import type { NarrativeItem } from './narrative/narrative-facts.ts';
 import { extractNarrativeFacts } from './narrative/narrative-facts.ts';
@@ -222,7 +223,8 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const findings = [...tableFindings, ...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
+  const checked = [...tableFindings, ...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
+  const { findings, ledger } = auditDocument({ doc, meta, tables, records, facts: allFacts, findings: checked });
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,
     catalogVersion: CATALOG_VERSION,
@@ -232,6 +234,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
     records,
     facts: allFacts,
     findings,
+    ledger,
   });
 }
 
@@ -252,5 +255,5 @@ export function checkPublication(narrative: { file: string; facts: Fact[] }, tab
     cells: [],
     suggestion: null,
   };
-  return [linked, ...narrativeChecks(tables.records, narrative.facts, family)];
+  return catalogue([linked, ...narrativeChecks(tables.records, narrative.facts, family)]);
 }

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { ExportFilter } from '@juesuan/loader';
 import { EXPORT_FIELDS, FACT_FIELDS, exportFacts, exportRecords, findOneDocument } from '@juesuan/loader';
 import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import { auditExport } from '../audit-commands.ts';
 import { emitRows, openOutputOrFail } from '../emit-rows.ts';
 
 const ExportOptions = z.object({
   db: z.string().min(1),
   format: z.enum(['csv', 'jsonl', 'json']),
-  what: z.enum(['records', 'facts']),
+  what: z.enum(['records', 'facts', 'findings', 'ledger']),
   out: z.string().min(1).optional(),
   bom: z.boolean(),
   limit: z.coerce.number().int().min(0).optional(),
@@ -29,7 +30,7 @@ export function registerExport(program: Command): void {
     .description('export every record (one per numeric cell) of the latest runs, or with --what facts the figures their narratives state')
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'csv, jsonl or json').default('jsonl'))
-    .addOption(new Option('--what <what>', 'records (table cells) or facts ((类)(款)(项) items, restated totals, 绩效 projects)').default('records'))
+    .addOption(new Option('--what <what>', 'records (table cells), facts ((类)(款)(项) items, restated totals, 绩效 projects), findings or ledger (audit coverage)').default('records'))
     .option('--out <file>', 'write to a file instead of standard output (it appears only when complete)')
     .option('--no-bom', 'CSV without the UTF-8 byte order mark (written by default so Excel reads Chinese right)')
     .option('--limit <n>', 'stop after this many rows')
@@ -50,10 +51,11 @@ export function registerExport(program: Command): void {
           return found.sha256;
         });
       }
-      const fields: readonly string[] = opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS;
+      const audit = auditExport(opts.what);
+      const fields: readonly string[] = audit?.fields ?? (opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS);
       let rows: Iterable<Record<string, unknown>>;
       try {
-        rows = opts.what === 'facts' ? exportFacts(db, filter) : exportRecords(db, filter);
+        rows = audit ? audit.rows(db) : opts.what === 'facts' ? exportFacts(db, filter) : exportRecords(db, filter);
       } catch (err) {
         db.close();
         fail(`${opts.db}: ${(err as Error).message}`);
