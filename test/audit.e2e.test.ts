@@ -66,7 +66,7 @@ describe('findings and ledger through the store and the CLI', () => {
     expect(String(comparison?.quote)).toContain('决算数大于预算数');
     expect(findings.filter((f) => String(f.file).includes('clean') && f.severity !== 'info')).toEqual([]);
 
-    const csv = cli(['export', '--what', 'findings', '--format', 'csv', '--db', db]);
+    const csv = cli(['export', '--what', 'findings', '--format', 'csv', '--no-bom', '--db', db]);
     expect(csv.stdout.split('\n')[0]).toBe('document_sha256,file,rule,family,severity,page,bbox,quote,message_zh,message_en,run');
 
     expect(cli(['export', '--what', 'ledger', '--format', 'jsonl', '--db', db, '--out', join(out, 'l.jsonl')]).code).toBe(0);

@@ -26,13 +26,14 @@ export function openReadOnly(path: string): Db {
 /** Applies the migrations not yet applied, up to `through` (all by default; a lower one makes an older schema for upgrade tests). */
 export function migrate(db: Db, through = Number.POSITIVE_INFINITY): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
   for (const m of MIGRATIONS) {
-    if (done.has(m.version) || m.version > through) continue;
+    if (m.version > through) continue;
+    // checked inside a write transaction: two processes opening a new database apply each migration once
     db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
-    })();
+    }).immediate();
   }
 }
 
