@@ -553,6 +553,7 @@ async function makeLongSample(): Promise<void> {
   s.newPage();
   s.heading('示例市东城区卫生健康委员会', 22);
   s.heading('2024年度部门决算', 22);
+  s.heading('部门决算公开文本', 14);
   s.newPage();
   s.heading('第一部分 示例市东城区卫生健康委员会概况');
   for (let p = 0; p < 24; p++) {
@@ -595,7 +596,7 @@ async function makeLongSample(): Promise<void> {
   for (let p = 0; p < 4; p++) {
     s.newPage();
     s.heading(p === 0 ? '第三部分 2024年度部门决算情况说明' : `第三部分（续${p}）`, 12);
-    for (let i = 0; i < 6; i++) s.paragraph('本部门严格执行预算管理各项规定，加强资金使用管理，确保各项支出符合规定用途。');
+    for (let i = 0; i < 6; i++) s.paragraph('本部门严格执行财务管理各项规定，加强资金使用管理，确保各项支出符合规定用途。');
   }
   await s.save(join(dir, 'sample-long-final-2024.pdf'));
 }

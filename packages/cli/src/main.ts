@@ -8,6 +8,7 @@ import { EXPORT_FIELDS, FACT_FIELDS, csvField, diffRuns, exportFacts, exportReco
 import { JuesuanError } from '@juesuan/model';
 import { createProgress, describeResult, expandInputs, extractFile, ingestFiles, reparseAll } from '@juesuan/pipelines';
 import { formatRows } from './output.ts';
+import { registerWebCommands } from './web-commands.ts';
 
 const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
 
@@ -212,5 +213,7 @@ program
     db.close();
     process.stdout.write(`${formatRows(rows, 'table')}\n`);
   });
+
+registerWebCommands(program, dbOption);
 
 program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

@@ -3,7 +3,8 @@ import type { Db } from './open-database.ts';
 /** The record as EXPECTED.md writes it: these fields first, in this order. */
 export const RECORD_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
 /** Written only when they hold something (always as CSV columns). */
-export const OPTIONAL_FIELDS = ['class_code', 'parent', 'panel', 'code_printed'] as const;
+/** `corrected` names the fields a person corrected (amount, code, label); `printed` stays what the report printed. */
+export const OPTIONAL_FIELDS = ['class_code', 'parent', 'panel', 'code_printed', 'corrected'] as const;
 /** Where the record comes from. */
 export const PROVENANCE_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'run'] as const;
 export const EXPORT_FIELDS = [...RECORD_FIELDS, ...OPTIONAL_FIELDS, ...PROVENANCE_FIELDS] as const;
@@ -15,8 +16,8 @@ export type ExportRecord = Partial<Record<(typeof EXPORT_FIELDS)[number], string
  * two-panel table panel by panel, then page, row and column.
  */
 export function* exportRecords(db: Db): Generator<ExportRecord> {
-  const columns = [...RECORD_FIELDS.map((f) => `"${f}"`), 'class_code', 'parent_label AS parent', 'panel', 'code_printed', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
-  const sql = `SELECT ${columns.join(', ')} FROM records ORDER BY file, run, table_idx, panel_rank, page, row, col`;
+  const columns = [...RECORD_FIELDS.map((f) => `"${f}"`), 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'corrected', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
+  const sql = `SELECT ${columns.join(', ')} FROM corrected_records ORDER BY file, run, table_idx, panel_rank, page, row, col`;
   for (const row of db.prepare(sql).iterate() as Iterable<Record<string, string | number | null>>) {
     const out: ExportRecord = {};
     for (const f of EXPORT_FIELDS) {

@@ -7,3 +7,5 @@ export { exportRecords, exportFacts, EXPORT_FIELDS, FACT_FIELDS, csvField } from
 export type { ExportRecord, ExportFact } from './export-records.ts';
 export { diffRuns } from './run-diff.ts';
 export type { RunDiff } from './run-diff.ts';
+export { saveCorrection, listCorrections, deleteCorrection, correctionsToJsonl, importCorrectionsJsonl } from './corrections.ts';
+export type { StoredCorrection } from './corrections.ts';
