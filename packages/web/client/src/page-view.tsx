@@ -68,6 +68,9 @@ export function PageView({ sha256, page, lit, reloadKey, selected, onSelect, ope
                 class={`cell ${c.state} ${lit.has(id) ? 'lit' : ''} ${sel ? 'selected' : ''}`}
                 data-state={c.state}
                 data-cell={id}
+                data-table={c.table}
+                data-row-key={c.row_key}
+                data-measure={c.measure}
                 title={`${c.table} ${c.code ?? c.label ?? ''} ${c.measure}: ${c.printed}`}
                 style={{ left: `${c.x0 * scale}px`, top: `${c.y0 * scale}px`, width: `${(c.x1 - c.x0) * scale}px`, height: `${(c.y1 - c.y0) * scale}px` }}
                 onMouseEnter={() => setHover(c)}

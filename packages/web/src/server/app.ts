@@ -25,7 +25,7 @@ export function createApp(ctx: ServerContext, options: { hosts: Set<string> | nu
     if (c.req.path === '/api/sql') return next();
     return requireTokenForWrites(ctx.token)(c, next);
   });
-  api.use('*', async (c, next) => (c.req.path === '/api/ingest' ? next() : bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (x) => x.json({ error: `request body over ${MAX_JSON_BYTES} bytes` }, 413) })(c, next)));
+  api.use('*', async (c, next) => (c.req.path === '/api/ingest' ? next() : bodyLimit({ maxSize: MAX_JSON_BYTES, onError: (x) => x.json({ error: `request body over ${MAX_JSON_BYTES} bytes` }, 413, { connection: 'close' }) })(c, next)));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/documents', documentRoutes(ctx));
   api.route('/corrections', correctionRoutes(ctx));

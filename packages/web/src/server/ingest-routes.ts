@@ -20,7 +20,7 @@ export function ingestRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.post(
     '/',
-    bodyLimit({ maxSize: ctx.maxUploadBytes, onError: (c) => c.json({ error: `the file is over the limit of ${ctx.maxUploadBytes} bytes` }, 413) }),
+    bodyLimit({ maxSize: ctx.maxUploadBytes, onError: (c) => c.json({ error: `the file is over the limit of ${ctx.maxUploadBytes} bytes` }, 413, { connection: 'close' }) }),
     async (c) => {
       const { name } = parseOr400(z.object({ name: UploadName }), c.req.query());
       const bytes = new Uint8Array(await c.req.arrayBuffer());

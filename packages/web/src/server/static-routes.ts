@@ -15,11 +15,14 @@ const TYPES: Record<string, string> = {
   '.bcmap': 'application/octet-stream',
   '.pfb': 'application/octet-stream',
   '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
   '.wasm': 'application/wasm',
 };
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+// the package exports no file paths: its fonts folder is found beside its entry
+const CJK_FONT_DIR = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
 /** A file under `root`, or null: a path that climbs out of it is never read. */
 function fileUnder(root: string, path: string): { body: Buffer; type: string } | null {
@@ -39,6 +42,11 @@ export function staticRoutes(ctx: ServerContext): Hono {
   app.get('/pdfjs/:dir{cmaps|standard_fonts|wasm}/:file{[A-Za-z0-9_.-]+}', (c) => {
     const f = fileUnder(join(PDFJS_DIR, c.req.param('dir')), c.req.param('file'));
     return f ? c.body(new Uint8Array(f.body), 200, { 'content-type': f.type, 'cache-control': 'public, max-age=86400' }) : c.notFound();
+  });
+  // Chinese text looks right on machines without a CJK font
+  app.get('/fonts/cjk.otf', (c) => {
+    const f = fileUnder(CJK_FONT_DIR, 'NotoSansHans-Regular.otf');
+    return f ? c.body(new Uint8Array(f.body), 200, { 'content-type': 'font/otf', 'cache-control': 'public, max-age=604800' }) : c.notFound();
   });
   app.get('/*', (c) => {
     const path = c.req.path === '/' ? 'index.html' : c.req.path.slice(1);
