@@ -210,6 +210,26 @@ class SamplePdf {
 
 const m = (measure: string, group = 0, extra: object = {}) => ({ role: 'measure' as const, measure, group, ...extra });
 
+/** 收入决算表 in 万元 with 类/款/项 printed in three columns; the rows are each sample's own. */
+const incomeTable = (): Omit<TableSpec, 'rows'> => ({
+  kind: 'final.income',
+  title: '收入决算表',
+  unit: '万元',
+  widths: [40, 40, 40, 200, 90, 90, 90],
+  headerRows: 2,
+  header: [
+    { r: 0, c: 0, cs: 3, text: '科目编码' },
+    { r: 0, c: 3, rs: 2, text: '科目名称' },
+    { r: 0, c: 4, rs: 2, text: '本年收入合计' },
+    { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
+    { r: 0, c: 6, rs: 2, text: '其他收入' },
+    { r: 1, c: 0, text: '类' },
+    { r: 1, c: 1, text: '款' },
+    { r: 1, c: 2, text: '项' },
+  ],
+  columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+});
+
 /** A 决算 in 万元: split 类/款/项 codes, a table continued on the next page, a two-panel table. */
 async function makeFinalSample(): Promise<void> {
   const s = new SamplePdf('landscape');
@@ -255,22 +275,7 @@ async function makeFinalSample(): Promise<void> {
   });
   s.newPage();
   s.table({
-    kind: 'final.income',
-    title: '收入决算表',
-    unit: '万元',
-    widths: [40, 40, 40, 200, 90, 90, 90],
-    headerRows: 2,
-    header: [
-      { r: 0, c: 0, cs: 3, text: '科目编码' },
-      { r: 0, c: 3, rs: 2, text: '科目名称' },
-      { r: 0, c: 4, rs: 2, text: '本年收入合计' },
-      { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
-      { r: 0, c: 6, rs: 2, text: '其他收入' },
-      { r: 1, c: 0, text: '类' },
-      { r: 1, c: 1, text: '款' },
-      { r: 1, c: 2, text: '项' },
-    ],
-    columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+    ...incomeTable(),
     breakAfter: 6,
     repeatHeader: true,
     rows: [
@@ -563,22 +568,7 @@ async function makeLongSample(): Promise<void> {
   }
   s.newPage();
   s.table({
-    kind: 'final.income',
-    title: '收入决算表',
-    unit: '万元',
-    widths: [40, 40, 40, 200, 90, 90, 90],
-    headerRows: 2,
-    header: [
-      { r: 0, c: 0, cs: 3, text: '科目编码' },
-      { r: 0, c: 3, rs: 2, text: '科目名称' },
-      { r: 0, c: 4, rs: 2, text: '本年收入合计' },
-      { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
-      { r: 0, c: 6, rs: 2, text: '其他收入' },
-      { r: 1, c: 0, text: '类' },
-      { r: 1, c: 1, text: '款' },
-      { r: 1, c: 2, text: '项' },
-    ],
-    columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+    ...incomeTable(),
     rows: [
       ['', '', '', '合计', '1,580.00', '1,570.00', '10.00'],
       ['210', '', '', '卫生健康支出', '1,300.00', '1,290.00', '10.00'],
