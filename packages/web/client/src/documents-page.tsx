@@ -87,20 +87,7 @@ export function DocumentsPage() {
       {error && <p class="error">{error}</p>}
       <table class="list" id="documents">
         <thead>
-          <tr>
-            <th>file</th>
-            <th>kind</th>
-            <th>year</th>
-            <th>department</th>
-            <th>region</th>
-            <th>pages</th>
-            <th>tables</th>
-            <th>records</th>
-            <th>errors</th>
-            <th>warnings</th>
-            <th>info</th>
-            <th>corrections</th>
-          </tr>
+          <tr>{['file', 'kind', 'year', 'department', 'region', 'pages', 'tables', 'records', 'errors', 'warnings', 'info', 'corrections'].map((h) => <th>{h}</th>)}</tr>
         </thead>
         <tbody>
           {data?.documents.map((d) => (

@@ -151,14 +151,7 @@ export function ExplorePage() {
           <Chart make={acrossChart} label="code across documents" />
           <table class="list" id="across">
             <thead>
-              <tr>
-                <th>document</th>
-                <th>year</th>
-                <th>region</th>
-                <th>table</th>
-                <th>printed</th>
-                <th>amount (元)</th>
-              </tr>
+              <tr>{['document', 'year', 'region', 'table', 'printed', 'amount (元)'].map((h) => <th>{h}</th>)}</tr>
             </thead>
             <tbody>
               {across.rows.map((r) => (
