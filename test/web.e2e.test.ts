@@ -128,8 +128,10 @@ describe('juesuan serve in Chromium', () => {
     await choose(page, 'table', 'final.income');
     await choose(page, 'measure', 'total');
     await choose(page, 'code', '210');
-    await page.locator('.chart svg').waitFor();
-    expect(await page.locator('.chart svg g[aria-label="bar"] rect').count()).toBe(2);
+    await page.locator('#chart-across svg').waitFor();
+    expect(await page.locator('#chart-across svg g[aria-label="bar"] rect').count()).toBe(2);
+    // the pivot drawn: one dot per region and year
+    expect(await page.locator('#chart-pivot svg g[aria-label="dot"] circle').count()).toBe(2);
     expect(await page.locator('#across tbody tr').count()).toBe(2);
     expect(await page.locator('#pivot tbody tr').count()).toBe(2);
     const href = await page.locator('#download-csv').getAttribute('href');

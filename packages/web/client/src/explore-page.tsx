@@ -40,14 +40,14 @@ interface AcrossRow {
 }
 
 /** An SVG chart from Observable Plot, replaced whenever its spec changes. */
-function Chart({ make, label }: { make: () => SVGSVGElement | HTMLElement; label: string }) {
+function Chart({ make, label, id }: { make: () => SVGSVGElement | HTMLElement; label: string; id: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = make();
     box.current!.replaceChildren(el);
     return () => el.remove();
   }, [make]);
-  return <div class="chart" ref={box} aria-label={label} />;
+  return <div class="chart" id={id} ref={box} aria-label={label} />;
 }
 
 export function ExplorePage() {
@@ -72,6 +72,24 @@ export function ExplorePage() {
   const regions = [...new Set(pivot?.rows.map((r) => r.region ?? '?'))];
   const years = [...new Set(pivot?.rows.map((r) => r.fiscal_year ?? 0))].sort();
   const cell = (region: string, year: number) => pivot?.rows.find((r) => (r.region ?? '?') === region && (r.fiscal_year ?? 0) === year);
+
+  // one line per region over the years: the pivot drawn
+  const pivotChart = useMemo(
+    () => () =>
+      Plot.plot({
+        marginLeft: 90,
+        width: 720,
+        height: 260,
+        color: { legend: true },
+        x: { label: 'year', tickFormat: 'd', ticks: years.filter((y) => y > 0) },
+        y: { label: '元', grid: true, tickFormat: (v: number) => v.toLocaleString('en-US') },
+        marks: [
+          Plot.lineY(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, stroke: (r: PivotRow) => r.region ?? '?' }),
+          Plot.dot(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, fill: (r: PivotRow) => r.region ?? '?', title: (r: PivotRow) => `${r.region ?? '?'} ${r.fiscal_year ?? '?'}: ${yuan(r.amount_fen)} 元 (${r.documents} documents)` }),
+        ],
+      }),
+    [pivot],
+  );
 
   const acrossChart = useMemo(
     () => () =>
@@ -140,6 +158,7 @@ export function ExplorePage() {
               ))}
             </tbody>
           </table>
+          <Chart make={pivotChart} label="regions by year" id="chart-pivot" />
           <p class="downloads">
             download: pivot <a href={`/api/explore/pivot?${params}&format=csv`}>CSV</a> · <a href={`/api/explore/pivot?${params}&format=jsonl`}>JSONL</a>; across documents{' '}
             <a href={`/api/explore/across?${params}&format=csv`} id="download-csv">
@@ -148,7 +167,7 @@ export function ExplorePage() {
             · <a href={`/api/explore/across?${params}&format=jsonl`}>JSONL</a>
           </p>
           <h3>across documents ({across.rows.length})</h3>
-          <Chart make={acrossChart} label="code across documents" />
+          <Chart make={acrossChart} label="code across documents" id="chart-across" />
           <table class="list" id="across">
             <thead>
               <tr>{['document', 'year', 'region', 'table', 'printed', 'amount (元)'].map((h) => <th>{h}</th>)}</tr>

@@ -17,6 +17,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 let dir: string;
 let db: string;
 let server: RunningServer;
+const startLog: string[] = [];
 const finalSha = sha(FINAL);
 
 const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const results = await ingestFiles(w, [FINAL, LONG], { concurrency: 1 });
   w.close();
   expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
-  server = await startServer({ db, port: 0, maxUploadBytes: 600_000, log: () => {} });
+  server = await startServer({ db, port: 0, maxUploadBytes: 600_000, log: (l) => startLog.push(l) });
 }, 120_000);
 
 afterAll(async () => {
@@ -200,6 +201,16 @@ describe('ingest and safety', () => {
     expect(((await r.json()) as { status: string; message: string }).message).toMatch(/^ok .*budget\.pdf: budget 2025/);
     const bad = await upload('broken.pdf', new TextEncoder().encode('not a pdf'));
     expect(bad.status).toBe(422);
+  });
+
+  it('prints its URL with the write token, and a warning only when exposed beyond this machine', async () => {
+    expect(startLog).toContain(`write token: ${server.token}`);
+    expect(startLog.some((l) => l.startsWith('WARNING'))).toBe(false);
+    const lines: string[] = [];
+    const exposed = await startServer({ db, host: '0.0.0.0', port: 0, log: (l) => lines.push(l) });
+    await exposed.close();
+    expect(lines.filter((l) => l.startsWith('WARNING'))).toEqual([expect.stringMatching(/^WARNING: serving on 0\.0\.0\.0, reachable from other machines/)]);
+    expect(exposed.token).not.toBe(server.token);
   });
 
   it('answers only its own host names, and never serves files outside the app', async () => {
