@@ -82,9 +82,9 @@ export function ExplorePage() {
         height: 260,
         color: { legend: true },
         x: { label: 'year', tickFormat: 'd', ticks: years.filter((y) => y > 0) },
-        y: { label: '元', grid: true, tickFormat: (v: number) => v.toLocaleString('en-US') },
+        y: { label: '元', grid: true, zero: true, tickFormat: (v: number) => v.toLocaleString('en-US') },
         marks: [
-          Plot.lineY(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, stroke: (r: PivotRow) => r.region ?? '?' }),
+          Plot.lineY(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, stroke: (r: PivotRow) => r.region ?? '?', z: (r: PivotRow) => r.region ?? '?' }),
           Plot.dot(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, fill: (r: PivotRow) => r.region ?? '?', title: (r: PivotRow) => `${r.region ?? '?'} ${r.fiscal_year ?? '?'}: ${yuan(r.amount_fen)} 元 (${r.documents} documents)` }),
         ],
       }),

@@ -38,4 +38,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+// text laid out before the CJK font arrived keeps its missing glyphs in Chromium: draw once it is loaded (or after 3 s)
+void Promise.race([document.fonts.load('14px "juesuan CJK"', '决算'), new Promise((res) => setTimeout(res, 3000))])
+  .catch(() => undefined)
+  .finally(() => render(<App />, document.getElementById('app')!));
