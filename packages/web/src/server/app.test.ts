@@ -224,6 +224,7 @@ describe('ingest and safety', () => {
       expect(await r.text(), path).not.toContain('"name"');
     }
     expect((await get('/pdfjs/cmaps/UniGB-UCS2-H.bcmap')).status).toBe(200);
+    expect((await get('/fonts/cjk.otf')).headers.get('content-type')).toBe('font/otf');
     expect((await get('/api/nowhere')).status).toBe(404);
   });
 });
