@@ -209,26 +209,29 @@ CREATE TABLE corrections (
 CREATE TABLE saved_queries (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sql TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX line_items_cell ON line_items(run_id, table_idx, row, col);
 
--- each record with the key a correction is stored under: side, panel, then the printed code or the row's name
-CREATE VIEW keyed_records AS
-  SELECT rec.*, li.label_key,
-    COALESCE(li.side, '') || '|' || COALESCE(li.panel, '') || '|' ||
-      CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN 'code:' || li.code ELSE 'label:' || COALESCE(li.label_key, li.label, '#' || li.row) END AS row_key
-  FROM records rec JOIN line_items li ON li.run_id = rec.run AND li.table_idx = rec.table_idx AND li.row = rec.row AND li.col = rec.col;
-
--- the records with corrections applied: printed stays what the report printed, corrected names the fields changed
-CREATE VIEW corrected_records AS
-  SELECT k.document_sha256, k.file, k.kind, k.fiscal_year, k.region, k.department, k."table", k.page, k.side,
-    CASE WHEN cc.id IS NOT NULL THEN cc.value ELSE k.code END AS code,
-    COALESCE(cl.value, k.label) AS label, k.measure, k.printed, k.unit,
-    COALESCE(ca.amount_fen, k.amount_fen) AS amount_fen, k.run, k.panel, k.class_code, k.parent_label, k.code_printed,
-    CASE WHEN cc.id IS NOT NULL THEN cc.value ELSE k.code_resolved END AS code_resolved, k.code_method,
-    k.table_idx, k.row, k.col, k.panel_rank, k.x0, k.y0, k.x1, k.y1, k.flags, k.label_key, k.row_key,
+-- every line item (any run) with the key its corrections are stored under (side, panel, then the
+-- printed code or the row's name) and the corrections applied; select by run_id, it stays on the index
+CREATE VIEW corrected_items AS
+  SELECT r.document_sha256, k.run_id, k.table_idx, k.table_kind AS "table", k.page, k.row, k.col, k.x0, k.y0, k.x1, k.y1, k.side, k.panel,
+    CASE WHEN cc.id IS NOT NULL THEN cc.value WHEN k.code_method IN ('printed', 'split', 'in_name') THEN k.code END AS code,
+    CASE WHEN cc.id IS NOT NULL THEN cc.value ELSE k.code END AS code_resolved, k.code_method,
+    COALESCE(cl.value, k.label) AS label, k.measure, k.printed, k.unit, COALESCE(ca.amount_fen, k.amount_fen) AS amount_fen,
+    k.flags, k.row_key,
     NULLIF(TRIM(CASE WHEN ca.id IS NOT NULL THEN 'amount ' ELSE '' END || CASE WHEN cc.id IS NOT NULL THEN 'code ' ELSE '' END || CASE WHEN cl.id IS NOT NULL THEN 'label' ELSE '' END), '') AS corrected
-  FROM keyed_records k
-  LEFT JOIN corrections ca ON ca.document_sha256 = k.document_sha256 AND ca.table_kind = k."table" AND ca.row_key = k.row_key AND ca.measure = k.measure AND ca.field = 'amount'
-  LEFT JOIN corrections cc ON cc.document_sha256 = k.document_sha256 AND cc.table_kind = k."table" AND cc.row_key = k.row_key AND cc.measure = '*' AND cc.field = 'code'
-  LEFT JOIN corrections cl ON cl.document_sha256 = k.document_sha256 AND cl.table_kind = k."table" AND cl.row_key = k.row_key AND cl.measure = '*' AND cl.field = 'label';
+  FROM (SELECT li.*, COALESCE(li.side, '') || '|' || COALESCE(li.panel, '') || '|' ||
+          CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN 'code:' || li.code ELSE 'label:' || COALESCE(li.label_key, li.label, '#' || li.row) END AS row_key
+        FROM line_items li) k
+  JOIN runs r ON r.id = k.run_id
+  LEFT JOIN corrections ca ON ca.document_sha256 = r.document_sha256 AND ca.table_kind = k.table_kind AND ca.row_key = k.row_key AND ca.measure = k.measure AND ca.field = 'amount'
+  LEFT JOIN corrections cc ON cc.document_sha256 = r.document_sha256 AND cc.table_kind = k.table_kind AND cc.row_key = k.row_key AND cc.measure = '*' AND cc.field = 'code'
+  LEFT JOIN corrections cl ON cl.document_sha256 = r.document_sha256 AND cl.table_kind = k.table_kind AND cl.row_key = k.row_key AND cl.measure = '*' AND cl.field = 'label';
+
+-- the records of the latest runs with corrections applied: printed stays what the report printed, corrected names the fields changed
+CREATE VIEW corrected_records AS
+  SELECT rec.document_sha256, rec.file, rec.kind, rec.fiscal_year, rec.region, rec.department, rec."table", rec.page, rec.side,
+    ci.code, ci.label, rec.measure, rec.printed, rec.unit, ci.amount_fen, rec.run, rec.panel, rec.class_code, rec.parent_label, rec.code_printed,
+    ci.code_resolved, rec.code_method, rec.table_idx, rec.row, rec.col, rec.panel_rank, rec.x0, rec.y0, rec.x1, rec.y1, rec.flags, ci.row_key, ci.corrected
+  FROM records rec JOIN corrected_items ci ON ci.run_id = rec.run AND ci.table_idx = rec.table_idx AND ci.row = rec.row AND ci.col = rec.col;
 `,
   },
 ];

@@ -4,7 +4,7 @@ import { deleteCorrection, listCorrections, saveCorrection } from '@juesuan/load
 import { CorrectionField } from '@juesuan/model';
 import { parseAmount } from '@juesuan/parser';
 import type { ServerContext } from './context.ts';
-import { liveFindings, Sha256 } from './document-routes.ts';
+import { latestRun, liveFindings, Sha256 } from './document-routes.ts';
 import { jsonBody, notFound, parseOr400 } from './http-errors.ts';
 
 const NewCorrection = z
@@ -36,12 +36,11 @@ export function correctionRoutes(ctx: ServerContext): Hono {
 
   app.post('/', async (c) => {
     const body = parseOr400(NewCorrection, await jsonBody(c));
+    const { run } = latestRun(ctx, body.documentSha256);
+    // before this correction is stored, the item's code and label are what the run (or an earlier correction) has
     const record = ctx.reader
-      .prepare(
-        `SELECT k.printed, k.unit, k.code_resolved, k.label FROM keyed_records k
-         WHERE k.document_sha256 = ? AND k."table" = ? AND k.row_key = ? AND (? = '*' OR k.measure = ?) LIMIT 1`,
-      )
-      .get(body.documentSha256, body.table, body.rowKey, body.measure, body.measure) as RecordRow | undefined;
+      .prepare(`SELECT printed, unit, code_resolved, label FROM corrected_items WHERE run_id = ? AND "table" = ? AND row_key = ? AND (? = '*' OR measure = ?) LIMIT 1`)
+      .get(run, body.table, body.rowKey, body.measure, body.measure) as RecordRow | undefined;
     if (!record) notFound(`a record ${body.table} ${body.rowKey} ${body.measure} of document ${body.documentSha256}`);
     const isAmount = body.field === 'amount';
     if (isAmount === (body.measure === '*')) return c.json({ error: "measure: an amount names its measure; a code or label correction uses '*'" }, 400);

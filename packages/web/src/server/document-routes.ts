@@ -36,7 +36,7 @@ interface LatestRun {
   department: string | null;
 }
 
-function latestRun(ctx: ServerContext, sha256: string): LatestRun {
+export function latestRun(ctx: ServerContext, sha256: string): LatestRun {
   const run = ctx.reader
     .prepare(
       `SELECT r.id AS run, d.sha256, d.file, d.format, d.page_count, r.kind, r.fiscal_year, r.region, r.department
@@ -55,7 +55,8 @@ function storedFindings(ctx: ServerContext, run: number): Finding[] {
 
 /** The findings a document has now: identities checked again over its corrected values. */
 export function liveFindings(ctx: ServerContext, sha256: string): { findings: Finding[]; resolved: Finding[] } {
-  return revalidate(ctx.reader, sha256, storedFindings(ctx, latestRun(ctx, sha256).run));
+  const { run } = latestRun(ctx, sha256);
+  return revalidate(ctx.reader, run, storedFindings(ctx, run));
 }
 
 const cellAt = (c: { tableIndex: number; page: number | null; bbox: { x0: number; y0: number } | null }) => `${c.tableIndex}|${c.page}|${c.bbox?.x0.toFixed(1)}|${c.bbox?.y0.toFixed(1)}`;
@@ -89,7 +90,7 @@ export function documentRoutes(ctx: ServerContext): Hono {
     const run = latestRun(ctx, sha256);
     const pages = ctx.reader.prepare('SELECT number, width, height, source FROM pages WHERE run_id = ? ORDER BY number').all(run.run);
     const tables = (ctx.reader.prepare('SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? ORDER BY idx').all(run.run) as Array<Record<string, unknown>>).map((t) => ({ ...t, pages: JSON.parse(t.pages as string) as unknown }));
-    const { findings, resolved } = revalidate(ctx.reader, sha256, storedFindings(ctx, run.run));
+    const { findings, resolved } = revalidate(ctx.reader, run.run, storedFindings(ctx, run.run));
     return c.json({ document: run, pages, tables, findings, resolved, corrections: listCorrections(ctx.reader, sha256) });
   });
 
@@ -114,13 +115,13 @@ export function documentRoutes(ctx: ServerContext): Hono {
     const broken = new Set(liveFindings(ctx, sha256).findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells.map(cellAt)));
     const rows = ctx.reader
       .prepare(
-        `SELECT cr.table_idx, cr."table", cr.page, cr.row, cr.col, cr.x0, cr.y0, cr.x1, cr.y1, cr.side, cr.panel, cr.code, cr.code_resolved, cr.label,
-                cr.measure, cr.printed, cr.unit, cr.amount_fen, cr.flags, cr.run, cr.row_key, cr.corrected, c.confidence, c.source
-         FROM corrected_records cr
-         LEFT JOIN cells c ON c.run_id = cr.run AND c.table_idx = cr.table_idx AND c.row = cr.row AND c.col = cr.col
-         WHERE cr.document_sha256 = ? AND cr.page = ? AND cr.x0 IS NOT NULL ORDER BY cr.table_idx, cr.row, cr.col`,
+        `SELECT ci.table_idx, ci."table", ci.page, ci.row, ci.col, ci.x0, ci.y0, ci.x1, ci.y1, ci.side, ci.panel, ci.code, ci.code_resolved, ci.label,
+                ci.measure, ci.printed, ci.unit, ci.amount_fen, ci.flags, ci.run_id AS run, ci.row_key, ci.corrected, c.confidence, c.source
+         FROM corrected_items ci
+         LEFT JOIN cells c ON c.run_id = ci.run_id AND c.table_idx = ci.table_idx AND c.row = ci.row AND c.col = ci.col
+         WHERE ci.run_id = ? AND ci.page = ? AND ci.x0 IS NOT NULL ORDER BY ci.table_idx, ci.row, ci.col`,
       )
-      .all(sha256, page) as Array<Record<string, unknown> & { x0: number; y0: number; flags: string; confidence: number | null }>;
+      .all(run.run, page) as Array<Record<string, unknown> & { x0: number; y0: number; flags: string; confidence: number | null }>;
     const cells = rows.map((r) => {
       const flags = JSON.parse(r.flags) as string[];
       const state = r.corrected
@@ -143,8 +144,8 @@ export function documentRoutes(ctx: ServerContext): Hono {
     if (!table) notFound(`table ${idx} of document ${sha256}`);
     const cells = ctx.reader.prepare('SELECT row, col, row_span, col_span, page, text, confidence FROM cells WHERE run_id = ? AND table_idx = ? ORDER BY row, col').all(run.run, idx);
     const records = ctx.reader
-      .prepare('SELECT row, col, "table", code, code_resolved, label, measure, printed, unit, amount_fen, row_key, corrected, page FROM corrected_records WHERE document_sha256 = ? AND table_idx = ?')
-      .all(sha256, idx);
+      .prepare('SELECT row, col, "table", code, code_resolved, label, measure, printed, unit, amount_fen, row_key, corrected, page FROM corrected_items WHERE run_id = ? AND table_idx = ?')
+      .all(run.run, idx);
     return c.json({ table, cells, records });
   });
 

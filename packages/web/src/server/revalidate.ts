@@ -34,18 +34,18 @@ interface Row {
   flags: string;
 }
 
-/** The latest run's records of a document as the parser made them, and with the corrections applied. */
-function recordsOf(db: Db, sha256: string): { original: AmountRecord[]; corrected: AmountRecord[] } {
+/** A run's records as the parser made them, and with the document's corrections applied. */
+function recordsOf(db: Db, runId: number): { original: AmountRecord[]; corrected: AmountRecord[] } {
   const rows = db
     .prepare(
       `SELECT li.table_idx, li.table_kind AS "table", li.page, li.x0, li.y0, li.x1, li.y1, li.row, li.col, li.side, li.panel,
-              li.code, cr.code_resolved AS corrected_code, li.code_printed, li.code_method, li.code_score, li.code_level, li.parent_code, li.class_code,
-              li.label, cr.label AS corrected_label, li.label_key, li.parent_label, li.measure, li.printed, li.unit, li.amount_fen,
-              cr.amount_fen AS corrected_amount, li.flags
-       FROM corrected_records cr JOIN line_items li ON li.run_id = cr.run AND li.table_idx = cr.table_idx AND li.row = cr.row AND li.col = cr.col
-       WHERE cr.document_sha256 = ? ORDER BY li.rowid`,
+              li.code, ci.code_resolved AS corrected_code, li.code_printed, li.code_method, li.code_score, li.code_level, li.parent_code, li.class_code,
+              li.label, ci.label AS corrected_label, li.label_key, li.parent_label, li.measure, li.printed, li.unit, li.amount_fen,
+              ci.amount_fen AS corrected_amount, li.flags
+       FROM line_items li JOIN corrected_items ci ON ci.run_id = li.run_id AND ci.table_idx = li.table_idx AND ci.row = li.row AND ci.col = li.col
+       WHERE li.run_id = ? ORDER BY li.rowid`,
     )
-    .all(sha256) as Row[];
+    .all(runId) as Row[];
   const original = rows.map((r): AmountRecord => ({
     tableIndex: r.table_idx,
     table: r.table,
@@ -82,8 +82,8 @@ export const findingKey = (f: Pick<Finding, 'rule' | 'cells'>) => `${f.rule}|${J
  * parser's validation found on the printed values is replaced by what it finds now; the
  * findings that went away are returned as resolved.
  */
-export function revalidate(db: Db, sha256: string, stored: Finding[]): { findings: Finding[]; resolved: Finding[] } {
-  const { original, corrected } = recordsOf(db, sha256);
+export function revalidate(db: Db, runId: number, stored: Finding[]): { findings: Finding[]; resolved: Finding[] } {
+  const { original, corrected } = recordsOf(db, runId);
   const before = new Set(validateRecords(original).map(findingKey));
   const after = validateRecords(corrected);
   const afterKeys = new Set(after.map(findingKey));
