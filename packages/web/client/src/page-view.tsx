@@ -40,6 +40,7 @@ export function PageView({ sha256, page, lit, reloadKey, selected, onSelect, ope
         const done = performance.now();
         timings.renders.push({ page, ms: done - t0, cells: r.cells.length });
         timings.openMs ??= done - openedAt;
+        timings.sinceNavigationMs ??= done;
         setRendered(page);
       },
       (e: Error) => !cancelled && setError(`page ${page}: ${e.message}`),
