@@ -13,6 +13,8 @@ function useRoute(): string[] {
   useEffect(() => {
     const on = () => setRoute(read());
     addEventListener('hashchange', on);
+    // the hash may have changed between the first render and this effect
+    on();
     return () => removeEventListener('hashchange', on);
   }, []);
   return route;
