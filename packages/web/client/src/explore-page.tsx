@@ -39,6 +39,10 @@ interface AcrossRow {
   corrected: string | null;
 }
 
+// amounts are drawn in 元 (分 / 100), ticks with thousands separators
+const YUAN_AXIS = { label: '元', grid: true, zero: true, tickFormat: (v: number) => v.toLocaleString('en-US') };
+const CHART_SIZE = { marginLeft: 90, width: 720 };
+
 /** An SVG chart from Observable Plot, replaced whenever its spec changes. */
 function Chart({ make, label, id }: { make: () => SVGSVGElement | HTMLElement; label: string; id: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -77,12 +81,11 @@ export function ExplorePage() {
   const pivotChart = useMemo(
     () => () =>
       Plot.plot({
-        marginLeft: 90,
-        width: 720,
+        ...CHART_SIZE,
         height: 260,
         color: { legend: true },
         x: { label: 'year', tickFormat: 'd', ticks: years.filter((y) => y > 0) },
-        y: { label: '元', grid: true, zero: true, tickFormat: (v: number) => v.toLocaleString('en-US') },
+        y: YUAN_AXIS,
         marks: [
           Plot.lineY(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, stroke: (r: PivotRow) => r.region ?? '?', z: (r: PivotRow) => r.region ?? '?' }),
           Plot.dot(pivot?.rows ?? [], { x: 'fiscal_year', y: (r: PivotRow) => r.amount_fen / 100, fill: (r: PivotRow) => r.region ?? '?', title: (r: PivotRow) => `${r.region ?? '?'} ${r.fiscal_year ?? '?'}: ${yuan(r.amount_fen)} 元 (${r.documents} documents)` }),
@@ -94,12 +97,11 @@ export function ExplorePage() {
   const acrossChart = useMemo(
     () => () =>
       Plot.plot({
-        marginLeft: 90,
+        ...CHART_SIZE,
         marginBottom: 60,
-        width: 720,
         height: 300,
         x: { label: null, tickRotate: -20 },
-        y: { label: '元', grid: true, tickFormat: (v: number) => v.toLocaleString('en-US') },
+        y: YUAN_AXIS,
         marks: [
           Plot.barY(across?.rows ?? [], { x: (r: AcrossRow) => `${r.department ?? r.file.split('/').pop()} ${r.fiscal_year ?? ''} ${r.table}`, y: (r: AcrossRow) => r.amount_fen / 100, fill: (r: AcrossRow) => (r.corrected ? '#d97706' : '#2563eb'), title: (r: AcrossRow) => `${r.file}\n${yuan(r.amount_fen)} 元` }),
           Plot.ruleY([0]),
