@@ -95,6 +95,8 @@ describe('juesuan serve in Chromium', () => {
     // validation runs again over the corrected value: the 款 no longer sums
     await expect.poll(() => page.locator('form.correction .result').textContent()).toMatch(/saved\. [1-9]\d* error finding\(s\) remain/);
     await expect.poll(() => cell.getAttribute('data-state')).toBe('corrected');
+    // the other cells of the identity that no longer holds are drawn as breaking it
+    await expect.poll(() => page.locator('.page .cell[data-state="breaks"]').count()).toBeGreaterThan(0);
     await page.click('.tabs button:has-text("findings")');
     const broken = page.locator('.finding.sev-error').first();
     await broken.click();

@@ -160,6 +160,10 @@ describe('explore and SQL', () => {
     const jsonl = await (await get('/api/explore/across?code=210&format=jsonl')).text();
     expect(jsonl.trim().split('\n').map((l) => (JSON.parse(l) as { fiscal_year: number }).fiscal_year)).toEqual([2023, 2024]);
     expect((await get('/api/explore/pivot?code=21a')).status).toBe(400);
+    const east = (await (await get(`/api/explore/pivot?code=210&table=final.income&region=${encodeURIComponent('示例市东城区')}`)).json()) as { rows: unknown[] };
+    expect(east.rows).toHaveLength(1);
+    const y2023 = (await (await get('/api/explore/across?code=210&year=2023')).json()) as { rows: Array<{ fiscal_year: number }> };
+    expect(y2023.rows.map((r) => r.fiscal_year)).toEqual([2023]);
   });
 
   it('runs reading SQL without the token and refuses anything that writes', async () => {
