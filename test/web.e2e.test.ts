@@ -10,6 +10,7 @@ import { cli, readJsonl, removeTempRoot, root, samples, tempDb, tempDir } from '
 
 const FINAL = join(samples, 'sample-final-2023.pdf');
 const LONG = join(samples, 'long', 'sample-long-final-2024.pdf');
+const SIDEWAYS = join(samples, 'sideways', 'sample-sideways-2024.pdf');
 const SCREENSHOT = join(root, 'docs', 'serve-document-view.png');
 
 let db: string;
@@ -44,7 +45,7 @@ async function openDocument(page: Page, sha256: string, number: number): Promise
 
 beforeAll(async () => {
   db = tempDb();
-  expect(cli(['ingest', FINAL, LONG, '--db', db]).code).toBe(0);
+  expect(cli(['ingest', FINAL, LONG, SIDEWAYS, '--db', db]).code).toBe(0);
   server = await startServer({ db, port: 0, log: () => {} });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
 }, 180_000);
@@ -59,7 +60,7 @@ describe('juesuan serve in Chromium', () => {
   it('lists the documents, and a report dropped on the page is ingested with its progress shown', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/?token=${server.token}`);
-    await expect.poll(() => page.locator('#documents tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('#documents tbody tr').count()).toBe(3);
     const bytes = readFileSync(join(samples, 'sample-budget-2025.pdf')).toString('base64');
     const drop = await page.evaluateHandle(`(() => {
       const dt = new DataTransfer();
@@ -68,7 +69,7 @@ describe('juesuan serve in Chromium', () => {
     })()`);
     await page.dispatchEvent('section.documents', 'drop', { dataTransfer: drop });
     await page.locator('.upload[data-state="ok"]').waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.locator('#documents tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('#documents tbody tr').count()).toBe(4);
     // filters narrow the list
     await choose(page, 'kind', 'budget');
     await expect.poll(() => page.locator('#documents tbody tr').count()).toBe(1);
@@ -139,6 +140,23 @@ describe('juesuan serve in Chromium', () => {
     const href = await page.locator('#download-csv').getAttribute('href');
     const csv = await page.evaluate(async (u) => new Uint8Array(await (await fetch(u!)).arrayBuffer()).slice(0, 3).join(','), href);
     expect(csv).toBe('239,187,191');
+    await page.close();
+  });
+
+  it('draws pages printed sideways upright, as they were read, so every box falls on its table', async () => {
+    const sha = shaOf(SIDEWAYS);
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    // page 2 is turned in its content, page 3 by its /Rotate
+    for (const n of [2, 3]) {
+      await openDocument(page, sha, n);
+      await page.reload();
+      await page.locator(`.page[data-rendered-page="${n}"]`).waitFor();
+      const canvas = (await page.locator('.page canvas').boundingBox())!;
+      expect(canvas.width).toBeGreaterThan(canvas.height);
+      const boxes = await page.locator('.page .cell').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }));
+      expect(boxes).toHaveLength(recordsOnPage(sha, n));
+      for (const b of boxes) expect(b.left >= canvas.x && b.right <= canvas.x + canvas.width && b.top >= canvas.y && b.bottom <= canvas.y + canvas.height).toBe(true);
+    }
     await page.close();
   });
 

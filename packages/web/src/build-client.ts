@@ -50,7 +50,7 @@ export async function buildClient(options: { force?: boolean; quiet?: boolean } 
     // another process may have built it while this one waited
     if (!options.force && upToDate(hash)) return { built: false, seconds: 0 };
     const { build } = await import('vite');
-    await build({ configFile: join(CLIENT_SRC, 'vite.config.ts'), root: CLIENT_SRC, logLevel: options.quiet ? 'warn' : 'info' });
+    await build({ configFile: join(CLIENT_SRC, 'vite.config.ts'), root: CLIENT_SRC, logLevel: options.quiet ? 'error' : 'info' });
     writeFileSync(STAMP, hash);
     return { built: true, seconds: (performance.now() - t0) / 1000 };
   });

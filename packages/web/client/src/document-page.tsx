@@ -67,6 +67,7 @@ export function DocumentPage({ sha256, page }: { sha256: string; page: number })
                 reloadKey={reloadKey}
                 selected={selected}
                 openedAt={openedAt}
+                turned={detail.pages.find((p) => p.number === page)?.turned ?? 0}
                 onSelect={(c) => {
                   setSelected(c);
                   setTab('cell');

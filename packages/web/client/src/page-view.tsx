@@ -16,10 +16,12 @@ interface Props {
   onSelect: (c: PageCell) => void;
   /** when the document view was opened: the first page drawn ends the open time */
   openedAt: number;
+  /** degrees the extractor turned this page to read it */
+  turned: number;
 }
 
 /** The page drawn by pdf.js with every extracted record's cell outlined in its state's color. */
-export function PageView({ sha256, page, lit, reloadKey, selected, onSelect, openedAt }: Props) {
+export function PageView({ sha256, page, lit, reloadKey, selected, onSelect, openedAt, turned }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [cells, setCells] = useState<PageCell[] | null>(null);
   const [scale, setScale] = useState(0);
@@ -32,7 +34,7 @@ export function PageView({ sha256, page, lit, reloadKey, selected, onSelect, ope
     const t0 = performance.now();
     setRendered(0);
     setError(null);
-    Promise.all([loadPdf(sha256).then((pdf) => renderPage(pdf, page, canvas.current!, PAGE_WIDTH)), getJson<{ cells: PageCell[] }>(`/api/documents/${sha256}/pages/${page}/cells`)]).then(
+    Promise.all([loadPdf(sha256).then((pdf) => renderPage(pdf, page, canvas.current!, PAGE_WIDTH, turned)), getJson<{ cells: PageCell[] }>(`/api/documents/${sha256}/pages/${page}/cells`)]).then(
       ([s, r]) => {
         if (cancelled) return;
         setScale(s);

@@ -16,13 +16,17 @@ export function loadPdf(sha256: string): Promise<PDFDocumentProxy> {
   return p;
 }
 
-/** Draws a page to fit `cssWidth`; returns the points → pixels scale. */
-export async function renderPage(pdf: PDFDocumentProxy, number: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<number> {
+/**
+ * Draws a page to fit `cssWidth`, turned as the extractor turned it to read it (`turned` degrees
+ * beyond its /Rotate, counter-clockwise), so the cell boxes fall on it; returns points → pixels.
+ */
+export async function renderPage(pdf: PDFDocumentProxy, number: number, canvas: HTMLCanvasElement, cssWidth: number, turned = 0): Promise<number> {
   const page = await pdf.getPage(number);
-  const base = page.getViewport({ scale: 1 });
+  const rotation = (((page.rotate - turned) % 360) + 360) % 360;
+  const base = page.getViewport({ scale: 1, rotation });
   const scale = cssWidth / base.width;
   const ratio = window.devicePixelRatio || 1;
-  const viewport = page.getViewport({ scale: scale * ratio });
+  const viewport = page.getViewport({ scale: scale * ratio, rotation });
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
   canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;

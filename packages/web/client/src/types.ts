@@ -66,7 +66,7 @@ export interface TableInfo {
 
 export interface DocumentDetail {
   document: { run: number; sha256: string; file: string; format: string | null; page_count: number | null; kind: string | null; fiscal_year: number | null; region: string | null; department: string | null };
-  pages: Array<{ number: number; width: number; height: number; source: string }>;
+  pages: Array<{ number: number; width: number; height: number; source: string; turned: number }>;
   tables: TableInfo[];
   findings: Finding[];
   resolved: Finding[];

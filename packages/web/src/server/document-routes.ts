@@ -17,6 +17,8 @@ const ListQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   region: z.string().max(100).optional(),
 });
+// only the pages' turn is read from the cached extraction: how far the extractor turned each page to read it
+const ExtractionPages = z.object({ pages: z.array(z.object({ number: z.number().nullable(), turned: z.number().int().optional() }).loose()) }).loose();
 const PageParams = z.object({ sha256: Sha256, page: z.coerce.number().int().positive().max(100_000) });
 const TableParams = z.object({ sha256: Sha256, idx: z.coerce.number().int().nonnegative().max(100_000) });
 
@@ -26,6 +28,7 @@ const UNSURE_FLAGS = ['code_low_score', 'code_tie', 'code_name_mismatch'];
 
 interface LatestRun {
   run: number;
+  extractor_version: string | null;
   sha256: string;
   file: string;
   format: string | null;
@@ -39,7 +42,7 @@ interface LatestRun {
 export function latestRun(ctx: ServerContext, sha256: string): LatestRun {
   const run = ctx.reader
     .prepare(
-      `SELECT r.id AS run, d.sha256, d.file, d.format, d.page_count, r.kind, r.fiscal_year, r.region, r.department
+      `SELECT r.id AS run, r.extractor_version, d.sha256, d.file, d.format, d.page_count, r.kind, r.fiscal_year, r.region, r.department
        FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256 WHERE d.sha256 = ?`,
     )
     .get(sha256) as LatestRun | undefined;
@@ -57,6 +60,13 @@ function storedFindings(ctx: ServerContext, run: number): Finding[] {
 export function liveFindings(ctx: ServerContext, sha256: string): { findings: Finding[]; resolved: Finding[] } {
   const { run } = latestRun(ctx, sha256);
   return revalidate(ctx.reader, run, storedFindings(ctx, run));
+}
+
+/** Degrees each page was turned beyond its /Rotate to be read upright: its boxes are in that frame. */
+function turnedPages(ctx: ServerContext, sha256: string, extractorVersion: string | null): Map<number, number> {
+  const row = ctx.reader.prepare('SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?').get(sha256, extractorVersion) as { json: string } | undefined;
+  const parsed = row ? ExtractionPages.safeParse(JSON.parse(row.json)) : null;
+  return new Map((parsed?.success ? parsed.data.pages : []).filter((p) => p.number !== null && p.turned).map((p) => [p.number!, p.turned!]));
 }
 
 const cellAt = (c: { tableIndex: number; page: number | null; bbox: { x0: number; y0: number } | null }) => `${c.tableIndex}|${c.page}|${c.bbox?.x0.toFixed(1)}|${c.bbox?.y0.toFixed(1)}`;
@@ -88,10 +98,11 @@ export function documentRoutes(ctx: ServerContext): Hono {
   app.get('/:sha256', (c) => {
     const sha256 = parseOr400(Sha256, c.req.param('sha256'));
     const run = latestRun(ctx, sha256);
-    const pages = ctx.reader.prepare('SELECT number, width, height, source FROM pages WHERE run_id = ? ORDER BY number').all(run.run);
+    const pages = ctx.reader.prepare('SELECT number, width, height, source FROM pages WHERE run_id = ? ORDER BY number').all(run.run) as Array<{ number: number }>;
+    const turned = turnedPages(ctx, sha256, run.extractor_version);
     const tables = (ctx.reader.prepare('SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? ORDER BY idx').all(run.run) as Array<Record<string, unknown>>).map((t) => ({ ...t, pages: JSON.parse(t.pages as string) as unknown }));
     const { findings, resolved } = revalidate(ctx.reader, run.run, storedFindings(ctx, run.run));
-    return c.json({ document: run, pages, tables, findings, resolved, corrections: listCorrections(ctx.reader, sha256) });
+    return c.json({ document: run, pages: pages.map((p) => ({ ...p, turned: turned.get(p.number) ?? 0 })), tables, findings, resolved, corrections: listCorrections(ctx.reader, sha256) });
   });
 
   // by sha256 only: the file is the one ingested under that sha256, checked again before it is sent
