@@ -16,7 +16,9 @@ export type ExportRecord = Partial<Record<(typeof EXPORT_FIELDS)[number], string
  * two-panel table panel by panel, then page, row and column.
  */
 export function* exportRecords(db: Db): Generator<ExportRecord> {
-  const columns = [...RECORD_FIELDS.map((f) => `"${f}"`), 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'corrected', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
+  // a person's correction in place of the parsed value; `printed` stays what the report printed
+  const value = (f: string) => (['code', 'label', 'amount_fen'].includes(f) ? `corrected_${f} AS "${f}"` : `"${f}"`);
+  const columns = [...RECORD_FIELDS.map(value), 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'corrected', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
   const sql = `SELECT ${columns.join(', ')} FROM corrected_records ORDER BY file, run, table_idx, panel_rank, page, row, col`;
   for (const row of db.prepare(sql).iterate() as Iterable<Record<string, string | number | null>>) {
     const out: ExportRecord = {};

@@ -226,11 +226,11 @@ CREATE VIEW corrected_items AS
   LEFT JOIN corrections cc ON cc.document_sha256 = r.document_sha256 AND cc.table_kind = k.table_kind AND cc.row_key = k.row_key AND cc.measure = '*' AND cc.field = 'code'
   LEFT JOIN corrections cl ON cl.document_sha256 = r.document_sha256 AND cl.table_kind = k.table_kind AND cl.row_key = k.row_key AND cl.measure = '*' AND cl.field = 'label';
 
--- the records of the latest runs with corrections applied: printed stays what the report printed, corrected names the fields changed
+-- the records of the latest runs, every column of the records view, and beside them the values with
+-- corrections applied (the same as the parsed ones when none); corrected names the fields changed
 CREATE VIEW corrected_records AS
-  SELECT rec.document_sha256, rec.file, rec.kind, rec.fiscal_year, rec.region, rec.department, rec."table", rec.page, rec.side,
-    ci.code, ci.label, rec.measure, rec.printed, rec.unit, ci.amount_fen, rec.run, rec.panel, rec.class_code, rec.parent_label, rec.code_printed,
-    ci.code_resolved, rec.code_method, rec.table_idx, rec.row, rec.col, rec.panel_rank, rec.x0, rec.y0, rec.x1, rec.y1, rec.flags, ci.row_key, ci.corrected
+  SELECT rec.*, ci.code AS corrected_code, ci.code_resolved AS corrected_code_resolved, ci.label AS corrected_label,
+    ci.amount_fen AS corrected_amount_fen, ci.row_key, ci.corrected
   FROM records rec JOIN corrected_items ci ON ci.run_id = rec.run AND ci.table_idx = rec.table_idx AND ci.row = rec.row AND ci.col = rec.col;
 `,
   },

@@ -9,7 +9,7 @@ interface Saved {
 
 /** Read-only SQL over the dataset, with queries saved in the database by name. */
 export function SqlBox() {
-  const [sql, setSql] = useState('SELECT department, fiscal_year, "table", code, label, measure, printed, amount_fen, corrected FROM corrected_records WHERE length(code) = 3 LIMIT 50');
+  const [sql, setSql] = useState('SELECT department, fiscal_year, "table", corrected_code AS code, corrected_label AS label, measure, printed, corrected_amount_fen AS amount_fen, corrected FROM corrected_records WHERE length(code) = 3 LIMIT 50');
   const [result, setResult] = useState<{ columns: string[]; rows: Array<Record<string, unknown>>; truncated: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved[]>([]);

@@ -23,8 +23,8 @@ export function catalogName(code: string): string | null {
 }
 
 // codes the explore view counts: printed, or found by the row's exact name, or corrected by a person
-const CODED = `code_resolved IS NOT NULL AND (code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias') OR corrected LIKE '%code%')`;
-const WHERE = `${CODED} AND code_resolved = @code AND measure = @measure AND (@table IS NULL OR "table" = @table)
+const CODED = `corrected_code_resolved IS NOT NULL AND (code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias') OR corrected LIKE '%code%')`;
+const WHERE = `${CODED} AND corrected_code_resolved = @code AND measure = @measure AND (@table IS NULL OR "table" = @table)
   AND (@region IS NULL OR region = @region) AND (@year IS NULL OR fiscal_year = @year)`;
 const bind = (s: Selection) => ({ code: s.code, measure: s.measure, table: s.table || null, region: s.region || null, year: s.year ?? null });
 
@@ -41,7 +41,7 @@ export function exploreRoutes(ctx: ServerContext): Hono {
   app.get('/codes', (c) => {
     const q = parseOr400(z.object({ table: z.string().max(100).optional() }), c.req.query());
     const rows = ctx.reader
-      .prepare(`SELECT code_resolved AS code, MAX(label) AS label, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${CODED} AND (@table IS NULL OR "table" = @table) GROUP BY 1 ORDER BY 1`)
+      .prepare(`SELECT corrected_code_resolved AS code, MAX(corrected_label) AS label, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${CODED} AND (@table IS NULL OR "table" = @table) GROUP BY 1 ORDER BY 1`)
       .all({ table: q.table || null }) as Array<{ code: string; label: string | null; documents: number }>;
     return c.json({ codes: rows.map((r) => ({ ...r, name: catalogName(r.code) })) });
   });
@@ -50,7 +50,7 @@ export function exploreRoutes(ctx: ServerContext): Hono {
   app.get('/pivot', (c) => {
     const s = parseOr400(Selection, c.req.query());
     const rows = ctx.reader
-      .prepare(`SELECT region, fiscal_year, SUM(amount_fen) AS amount_fen, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`)
+      .prepare(`SELECT region, fiscal_year, SUM(corrected_amount_fen) AS amount_fen, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`)
       .all(bind(s)) as Array<Record<string, unknown>>;
     return rowsResponse(c, rows, ['region', 'fiscal_year', 'amount_fen', 'documents'], s.format, `pivot-${s.code}-${s.measure}`, { name: catalogName(s.code) });
   });
@@ -60,7 +60,7 @@ export function exploreRoutes(ctx: ServerContext): Hono {
     const s = parseOr400(Selection, c.req.query());
     const columns = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'table', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen', 'corrected'];
     const rows = ctx.reader
-      .prepare(`SELECT document_sha256, file, kind, fiscal_year, region, department, "table", code_resolved AS code, label, measure, printed, unit, amount_fen, corrected FROM corrected_records WHERE ${WHERE} ORDER BY fiscal_year, region, file, "table"`)
+      .prepare(`SELECT document_sha256, file, kind, fiscal_year, region, department, "table", corrected_code_resolved AS code, corrected_label AS label, measure, printed, unit, corrected_amount_fen AS amount_fen, corrected FROM corrected_records WHERE ${WHERE} ORDER BY fiscal_year, region, file, "table"`)
       .all(bind(s)) as Array<Record<string, unknown>>;
     return rowsResponse(c, rows, columns, s.format, `code-${s.code}-${s.measure}`, { name: catalogName(s.code) });
   });
