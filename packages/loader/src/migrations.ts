@@ -188,7 +188,8 @@ CREATE VIEW narrative_facts AS
 `,
   },
   {
-    version: 3,
+    // 4, not 3: main's migration 3 (groups, context, region codes) comes before this one when merged
+    version: 4,
     sql: `
 -- a person's correction of a cell, keyed so it outlives runs: document, table, row key, measure
 -- ('*' for the row's code or label); the value is as a person types it, amount_fen for amounts
