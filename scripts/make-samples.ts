@@ -16,6 +16,26 @@ import { SamplePdf, m, threePublicTable } from './lib/sample-pdf.ts';
 
 const OUT = join(import.meta.dirname, '..', 'samples');
 
+/** 收入决算表 in 万元 with 类/款/项 printed in three columns; the rows are each sample's own. */
+const incomeTable = (): Omit<TableSpec, 'rows'> => ({
+  kind: 'final.income',
+  title: '收入决算表',
+  unit: '万元',
+  widths: [40, 40, 40, 200, 90, 90, 90],
+  headerRows: 2,
+  header: [
+    { r: 0, c: 0, cs: 3, text: '科目编码' },
+    { r: 0, c: 3, rs: 2, text: '科目名称' },
+    { r: 0, c: 4, rs: 2, text: '本年收入合计' },
+    { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
+    { r: 0, c: 6, rs: 2, text: '其他收入' },
+    { r: 1, c: 0, text: '类' },
+    { r: 1, c: 1, text: '款' },
+    { r: 1, c: 2, text: '项' },
+  ],
+  columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+});
+
 /** A 决算 in 万元: split 类/款/项 codes, a table continued on the next page, a two-panel table. */
 async function makeFinalSample(): Promise<void> {
   const s = new SamplePdf('landscape');
@@ -61,22 +81,7 @@ async function makeFinalSample(): Promise<void> {
   });
   s.newPage();
   s.table({
-    kind: 'final.income',
-    title: '收入决算表',
-    unit: '万元',
-    widths: [40, 40, 40, 200, 90, 90, 90],
-    headerRows: 2,
-    header: [
-      { r: 0, c: 0, cs: 3, text: '科目编码' },
-      { r: 0, c: 3, rs: 2, text: '科目名称' },
-      { r: 0, c: 4, rs: 2, text: '本年收入合计' },
-      { r: 0, c: 5, rs: 2, text: '财政拨款收入' },
-      { r: 0, c: 6, rs: 2, text: '其他收入' },
-      { r: 1, c: 0, text: '类' },
-      { r: 1, c: 1, text: '款' },
-      { r: 1, c: 2, text: '项' },
-    ],
-    columns: [{ role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('fiscal'), m('other')],
+    ...incomeTable(),
     breakAfter: 6,
     repeatHeader: true,
     rows: [
@@ -390,6 +395,50 @@ async function makeSidewaysSample(): Promise<void> {
 }
 
 /** Inputs that must fail with a clear message, in their own folder. */
+/**
+ * A 30-page 决算 of another district and year, for timing the browser viewer: narrative pages
+ * around the tables; its codes meet sample-final-2023's, so one code can be followed across both.
+ */
+async function makeLongSample(): Promise<void> {
+  const dir = join(OUT, 'long');
+  mkdirSync(dir, { recursive: true });
+  const s = new SamplePdf('landscape');
+  s.newPage();
+  s.heading('示例市东城区卫生健康委员会', 22);
+  s.heading('2024年度部门决算', 22);
+  s.heading('部门决算公开文本', 14);
+  s.newPage();
+  s.heading('第一部分 示例市东城区卫生健康委员会概况');
+  for (let p = 0; p < 24; p++) {
+    if (p > 0) s.newPage();
+    s.heading(`第${p + 1}节 工作情况`, 12);
+    for (let i = 0; i < 6; i++) s.paragraph('围绕全区卫生健康事业发展目标，统筹推进医疗服务、公共卫生和健康促进各项工作，持续完善基层服务体系，提升群众就医获得感。');
+  }
+  s.newPage();
+  s.table({
+    ...incomeTable(),
+    rows: [
+      ['', '', '', '合计', '1,580.00', '1,570.00', '10.00'],
+      ['210', '', '', '卫生健康支出', '1,300.00', '1,290.00', '10.00'],
+      ['210', '01', '', '卫生健康管理事务', '1,300.00', '1,290.00', '10.00'],
+      ['210', '01', '01', '行政运行', '800.00', '800.00', ''],
+      ['210', '01', '99', '其他卫生健康管理事务支出', '500.00', '490.00', '10.00'],
+      ['208', '', '', '社会保障和就业支出', '150.00', '150.00', ''],
+      ['208', '05', '', '行政事业单位养老支出', '150.00', '150.00', ''],
+      ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '150.00', '150.00', ''],
+      ['221', '', '', '住房保障支出', '130.00', '130.00', ''],
+      ['221', '02', '', '住房改革支出', '130.00', '130.00', ''],
+      ['221', '02', '01', '住房公积金', '130.00', '130.00', ''],
+    ],
+  });
+  for (let p = 0; p < 4; p++) {
+    s.newPage();
+    s.heading(p === 0 ? '第三部分 2024年度部门决算情况说明' : `第三部分（续${p}）`, 12);
+    for (let i = 0; i < 6; i++) s.paragraph('本部门严格执行财务管理各项规定，加强资金使用管理，确保各项支出符合规定用途。');
+  }
+  await s.save(join(dir, 'sample-long-final-2024.pdf'));
+}
+
 async function makeBadInputs(): Promise<void> {
   const dir = join(OUT, 'bad');
   mkdirSync(dir, { recursive: true });
@@ -429,6 +478,7 @@ await makeSidewaysSample();
 await makePartialRulesSample();
 mkdirSync(join(OUT, 'continuations'), { recursive: true });
 await makeContinuationSample();
+await makeLongSample();
 await makeBadInputs();
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);

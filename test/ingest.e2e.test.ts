@@ -32,7 +32,7 @@ describe('juesuan ingest → export', () => {
     expect(records.filter((r) => r.table === 'final.gpb_basic').every((r) => r.panel === 'personnel' || r.panel === 'public')).toBe(true);
     expect(records.every((r) => Number.isInteger(r.amount_fen))).toBe(true);
     const csv = cli(['export', '--db', db, '--format', 'csv', '--no-bom']);
-    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,amount_yuan,group,class_code,parent,panel,code_printed,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
+    expect(csv.stdout.split('\n')[0]).toBe('table,page,side,code,label,measure,printed,unit,amount_fen,amount_yuan,group,class_code,parent,panel,code_printed,corrected,level,category,special_item,econ_item,method,document_sha256,file,kind,fiscal_year,region,region_code,department,scope,run');
     expect(csv.stdout.trim().split('\n')).toHaveLength(records.length + 1);
 
     // the narratives' figures: (类)(款)(项) items with their codes, 绩效 scores with their values

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { EXTRACTOR_VERSION } from '@juesuan/extractor';
 import { PARSER_VERSION } from '@juesuan/parser';
 import { registerAuditCommands } from './audit-commands.ts';
-import { fail } from './cli-support.ts';
+import { dbOption, fail } from './cli-support.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
@@ -14,6 +14,7 @@ import { registerQuery } from './commands/query.ts';
 import { registerReparse } from './commands/reparse.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSummary } from './commands/summary.ts';
+import { registerWebCommands } from './web-commands.ts';
 
 // `pnpm juesuan` runs the script from the repository root: paths are the user's, relative to where they stand
 if (process.env.npm_lifecycle_event === 'juesuan' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
@@ -37,5 +38,6 @@ registerSummary(program);
 registerSchema(program);
 registerPrune(program);
 registerAuditCommands(program, fail);
+registerWebCommands(program, dbOption);
 
 program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

@@ -4,7 +4,8 @@ import type { Db } from './open-database.ts';
 /** The record's own fields first, in this order (the order of the expected records beside the samples). */
 export const RECORD_FIELDS = ['table', 'page', 'side', 'code', 'label', 'measure', 'printed', 'unit', 'amount_fen'] as const;
 /** Written only when they hold something (always as CSV columns). */
-export const OPTIONAL_FIELDS = ['group', 'class_code', 'parent', 'panel', 'code_printed', ...CONTEXT_FIELDS] as const;
+/** `corrected` names the fields a person corrected (amount, code, label); `printed` stays what the report printed. */
+export const OPTIONAL_FIELDS = ['group', 'class_code', 'parent', 'panel', 'code_printed', 'corrected', ...CONTEXT_FIELDS] as const;
 /** Where the record comes from. */
 export const PROVENANCE_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'region_code', 'department', 'scope', 'run'] as const;
 /** The amount as an exact decimal string of 元, written right after amount_fen. */
@@ -52,17 +53,27 @@ export type ExportRecord = Partial<Record<(typeof EXPORT_FIELDS)[number], string
  * two-panel table panel by panel, then page, row and column.
  */
 export function exportRecords(db: Db, filter: ExportFilter = {}): Generator<ExportRecord> {
+  // a person's correction in place of the parsed value; `printed` stays what the report printed
+  const value = (f: string) => (['code', 'label', 'amount_fen'].includes(f) ? `corrected_${f} AS "${f}"` : `"${f}"`);
   // prepared now, not on the first step of the iteration: a bad filter fails before anything is written
-  const columns = [...RECORD_FIELDS.map((f) => `"${f}"`), 'amount_yuan', '"group"', 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'context', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
+  const columns = [...RECORD_FIELDS.map(value), 'amount_yuan', '"group"', 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'corrected', 'context', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
   const where = whereOf(filter, true);
-  const rows = db.prepare(`SELECT ${columns.join(', ')} FROM records ${where.sql} ORDER BY file, run, table_idx, panel_rank, page, row, col`).iterate(...where.params);
+  const rows = db.prepare(`SELECT ${columns.join(', ')} FROM corrected_records ${where.sql} ORDER BY file, run, table_idx, panel_rank, page, row, col`).iterate(...where.params);
   return shapeRecords(rows as Iterable<Record<string, string | number | null>>);
+}
+
+/** 12345 分 → '123.45' (exact, from the integer). */
+function fenToYuan(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 function* shapeRecords(rows: Iterable<Record<string, string | number | null>>): Generator<ExportRecord> {
   for (const raw of rows) {
     const { context, ...row } = raw;
     Object.assign(row, typeof context === 'string' ? JSON.parse(context) : {});
+    // a corrected amount's 元 string follows the correction
+    if (typeof row.corrected === 'string' && typeof row.amount_fen === 'number') row.amount_yuan = fenToYuan(row.amount_fen);
     const out: ExportRecord = {};
     for (const f of EXPORT_FIELDS) {
       if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && (row[f] === null || row[f] === undefined)) continue;

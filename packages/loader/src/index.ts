@@ -19,3 +19,5 @@ export type { ExportFilter } from './export-records.ts';
 export { exportFindings, exportLedger, FINDING_FIELDS, LEDGER_FIELDS } from './export-audit.ts';
 export { recordLateCheck } from './write-audit.ts';
 export type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
+export { saveCorrection, listCorrections, deleteCorrection, correctionsToJsonl, importCorrectionsJsonl } from './corrections.ts';
+export type { StoredCorrection } from './corrections.ts';

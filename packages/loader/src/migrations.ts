@@ -307,4 +307,51 @@ CREATE VIEW ledger AS
   FROM run_ledger l JOIN latest_runs r ON r.id = l.run_id JOIN documents d ON d.sha256 = r.document_sha256;
 `,
   },
+  {
+    version: 6,
+    sql: `
+-- a person's correction of a cell, keyed so it outlives runs: document, table, row key, measure
+-- ('*' for the row's code or label); the value is as a person types it, amount_fen for amounts
+CREATE TABLE corrections (
+  id INTEGER PRIMARY KEY,
+  document_sha256 TEXT NOT NULL,
+  table_kind TEXT NOT NULL,
+  row_key TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  field TEXT NOT NULL CHECK (field IN ('amount', 'code', 'label')),
+  value TEXT NOT NULL,
+  amount_fen INTEGER,
+  original TEXT,
+  reason TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (document_sha256, table_kind, row_key, measure, field)
+);
+CREATE TABLE saved_queries (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sql TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX line_items_cell ON line_items(run_id, table_idx, row, col);
+
+-- every line item (any run) with the key its corrections are stored under (side, panel, then the
+-- printed code or the row's name) and the corrections applied; select by run_id, it stays on the index
+CREATE VIEW corrected_items AS
+  SELECT r.document_sha256, k.run_id, k.table_idx, k.table_kind AS "table", k.page, k.row, k.col, k.x0, k.y0, k.x1, k.y1, k.side, k.panel,
+    CASE WHEN cc.id IS NOT NULL THEN cc.value WHEN k.code_method IN ('printed', 'split', 'in_name') THEN k.code END AS code,
+    CASE WHEN cc.id IS NOT NULL THEN cc.value ELSE k.code END AS code_resolved, k.code_method,
+    COALESCE(cl.value, k.label) AS label, k.measure, k.printed, k.unit, COALESCE(ca.amount_fen, k.amount_fen) AS amount_fen,
+    k.flags, k.row_key,
+    NULLIF(TRIM(CASE WHEN ca.id IS NOT NULL THEN 'amount ' ELSE '' END || CASE WHEN cc.id IS NOT NULL THEN 'code ' ELSE '' END || CASE WHEN cl.id IS NOT NULL THEN 'label' ELSE '' END), '') AS corrected
+  FROM (SELECT li.*, COALESCE(li.side, '') || '|' || COALESCE(li.panel, '') || '|' || COALESCE(li.group_name, '') || '|' || COALESCE(li.parent_label, '') || '|' ||
+          CASE WHEN li.code_method IN ('printed', 'split', 'in_name') THEN 'code:' || li.code ELSE 'label:' || COALESCE(li.label_key, li.label, '#' || li.row) END AS row_key
+        FROM line_items li) k
+  JOIN runs r ON r.id = k.run_id
+  LEFT JOIN corrections ca ON ca.document_sha256 = r.document_sha256 AND ca.table_kind = k.table_kind AND ca.row_key = k.row_key AND ca.measure = k.measure AND ca.field = 'amount'
+  LEFT JOIN corrections cc ON cc.document_sha256 = r.document_sha256 AND cc.table_kind = k.table_kind AND cc.row_key = k.row_key AND cc.measure = '*' AND cc.field = 'code'
+  LEFT JOIN corrections cl ON cl.document_sha256 = r.document_sha256 AND cl.table_kind = k.table_kind AND cl.row_key = k.row_key AND cl.measure = '*' AND cl.field = 'label';
+
+-- the records of the latest runs, every column of the records view, and beside them the values with
+-- corrections applied (the same as the parsed ones when none); corrected names the fields changed
+CREATE VIEW corrected_records AS
+  SELECT rec.*, ci.code AS corrected_code, ci.code_resolved AS corrected_code_resolved, ci.label AS corrected_label,
+    ci.amount_fen AS corrected_amount_fen, ci.row_key, ci.corrected
+  FROM records rec JOIN corrected_items ci ON ci.run_id = rec.run AND ci.table_idx = rec.table_idx AND ci.row = rec.row AND ci.col = rec.col;
+`,
+  },
 ];

@@ -2,3 +2,4 @@ export * from './geometry.ts';
 export * from './document.ts';
 export * from './parsed.ts';
 export * from './errors.ts';
+export * from './correction.ts';

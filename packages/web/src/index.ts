@@ -1,0 +1,3 @@
+export { startServer } from './start-server.ts';
+export type { ServeOptions, RunningServer } from './start-server.ts';
+export { buildClient, CLIENT_DIST } from './build-client.ts';
