@@ -86,7 +86,7 @@ describe('juesuan serve in Chromium', () => {
     expect(await page.locator('.page .cell').count()).toBe(expected);
     expect(await page.locator('.page .cell[data-state="read"]').count()).toBe(expected);
 
-    const cell = page.locator('.page .cell[data-table="final.income"][data-row-key="||code:2100101"][data-measure="total"]');
+    const cell = page.locator('.page .cell[data-table="final.income"][data-row-key="||||code:2100101"][data-measure="total"]');
     await cell.hover();
     await expect.poll(() => page.locator('.tip').textContent()).toContain('752.29');
     await cell.click();
@@ -113,7 +113,7 @@ describe('juesuan serve in Chromium', () => {
     expect(reparse.code).toBe(0);
     await page.reload();
     await page.locator('.page[data-rendered-page="5"]').waitFor();
-    const after = page.locator('.page .cell[data-table="final.income"][data-row-key="||code:2100101"][data-measure="total"]');
+    const after = page.locator('.page .cell[data-table="final.income"][data-row-key="||||code:2100101"][data-measure="total"]');
     expect(await after.getAttribute('data-state')).toBe('corrected');
     await after.hover();
     await expect.poll(() => page.locator('.tip').textContent()).toMatch(/7,523,900\.00 元.*run\s*[3-9]/s);

@@ -4,7 +4,7 @@ import { correctionsToJsonl, deleteCorrection, importCorrectionsJsonl, listCorre
 import { openDatabase } from './open-database.ts';
 
 const sha = 'a'.repeat(64);
-const amount = { documentSha256: sha, table: 'final.income', rowKey: '||code:210', measure: 'total', field: 'amount' as const, value: '1,200.48', amountFen: 1_200_480_000, original: '1,200.47', reason: 'misprint', createdAt: '2026-01-01T00:00:00.000Z' };
+const amount = { documentSha256: sha, table: 'final.income', rowKey: '||||code:210', measure: 'total', field: 'amount' as const, value: '1,200.48', amountFen: 1_200_480_000, original: '1,200.47', reason: 'misprint', createdAt: '2026-01-01T00:00:00.000Z' };
 
 describe('corrections', () => {
   it('checks that amounts carry 分 and a measure, and codes or labels apply to the row', () => {

@@ -126,6 +126,9 @@ function regionOf(department: string | null, text: string): Region {
   const own = department ? regionOfName(department) : UNKNOWN_REGION;
   if (own.level !== 'unknown') return own;
   if ((department && NATIONAL_NAME.test(department)) || NATIONAL_TEXT.test(text)) return NATIONAL_REGION;
+  // a place the division list does not have (new, renamed, or made up for an example): its name, no code
+  const printed = detectRegion(department ?? '');
+  if (printed.name) return printed;
   const named = mostSpecificRegion(text.split('\n').slice(0, 40));
   return named.name ? regionOfName(named.name) : UNKNOWN_REGION;
 }

@@ -25,8 +25,10 @@ export interface Classification {
 
 /** The title without numbering, year, publisher, quotes or whitespace: 公开01表：2018年度XX局收支预算总表 → 收支预算总表. */
 export function normalizeTitle(title: string | null): string {
-  const raw = (title ?? '').replace(/\s+/g, '');
-  return raw.replace(/^.*?\d{4}年度?/, '').replace(/[“”"'‘’「」]/g, '');
+  const raw = (title ?? '').replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
+  const afterYear = raw.replace(/^.*?\d{4}年度?/, '');
+  // a year printed after the name (…绩效自评表(2022年度)) is dropped, not everything before it
+  return /表/.test(afterYear) ? afterYear : raw.replace(/[（(]\d{4}年度?[)）]/g, '');
 }
 
 function familyOf(title: string, docKind: DocumentKind): Family {

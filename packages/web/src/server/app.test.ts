@@ -23,7 +23,7 @@ const finalSha = sha(FINAL);
 const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
 const write = (method: string, path: string, body: unknown, token: string | null = server.token) =>
   fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const amountCorrection = { documentSha256: finalSha, table: 'final.income', rowKey: '||code:2100101', measure: 'total', field: 'amount', value: '752.39', reason: 'misread' };
+const amountCorrection = { documentSha256: finalSha, table: 'final.income', rowKey: '||||code:2100101', measure: 'total', field: 'amount', value: '752.39', reason: 'misread' };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'juesuan-web-'));
@@ -99,7 +99,7 @@ describe('corrections', () => {
     expect((await write('POST', '/api/corrections', { ...amountCorrection, extra: 1 })).status).toBe(400);
     expect((await write('POST', '/api/corrections', { ...amountCorrection, value: 'abc' })).status).toBe(400);
     expect((await write('POST', '/api/corrections', { ...amountCorrection, measure: '*' })).status).toBe(400);
-    expect((await write('POST', '/api/corrections', { ...amountCorrection, rowKey: '||code:999' })).status).toBe(404);
+    expect((await write('POST', '/api/corrections', { ...amountCorrection, rowKey: '||||code:999' })).status).toBe(404);
     expect((await write('POST', '/api/corrections', '{not json')).status).toBe(400);
     expect((await write('POST', '/api/corrections', { ...amountCorrection, reason: 'x'.repeat(300_000) })).status).toBe(413);
   });
@@ -118,11 +118,13 @@ describe('corrections', () => {
     await write('POST', '/api/corrections', amountCorrection);
     await write('POST', '/api/corrections', { ...amountCorrection, measure: '*', field: 'label', value: '行政运行（更正）' });
 
+    // a new run of the document: the corrections outlive it (reparse records one only when the parse changed)
     const w = openDatabase(db);
     reparseAll(w);
+    await ingestFiles(w, [FINAL], { force: true });
     w.close();
     const cells = (await (await get(`/api/documents/${finalSha}/pages/5/cells`)).json()) as { cells: Array<{ row_key: string; measure: string; state: string; amount_fen: number; label: string; run: number }> };
-    const cell = cells.cells.find((c) => c.row_key === '||code:2100101' && c.measure === 'total')!;
+    const cell = cells.cells.find((c) => c.row_key === '||||code:2100101' && c.measure === 'total')!;
     expect(cell).toMatchObject({ state: 'corrected', amount_fen: 752_390_000, label: '行政运行（更正）' });
     expect(cell.run).toBeGreaterThan(2);
     const d = (await (await get(`/api/documents/${finalSha}`)).json()) as { findings: Array<{ severity: string }>; corrections: unknown[] };

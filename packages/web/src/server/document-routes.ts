@@ -50,7 +50,7 @@ export function latestRun(ctx: ServerContext, sha256: string): LatestRun {
 }
 
 function storedFindings(ctx: ServerContext, run: number): Finding[] {
-  const rows = ctx.reader.prepare('SELECT rule, severity, message_zh, message_en, cells, suggestion FROM findings WHERE run_id = ? ORDER BY rowid').all(run) as Array<Record<string, string | null>>;
+  const rows = ctx.reader.prepare('SELECT rule, severity, message_zh, message_en, cells, suggestion FROM run_findings WHERE run_id = ? ORDER BY rowid').all(run) as Array<Record<string, string | null>>;
   return rows.map((r) =>
     FindingSchema.parse({ rule: r.rule, severity: r.severity, messageZh: r.message_zh, messageEn: r.message_en, cells: JSON.parse(r.cells!), suggestion: r.suggestion ? JSON.parse(r.suggestion) : null }),
   );
@@ -81,9 +81,9 @@ export function documentRoutes(ctx: ServerContext): Hono {
         `SELECT d.sha256, r.file, d.format, d.page_count AS pages, r.kind, r.fiscal_year, r.region, r.department, r.id AS run,
            (SELECT COUNT(*) FROM tables t WHERE t.run_id = r.id AND t.kind <> 'other') AS tables,
            (SELECT COUNT(*) FROM line_items li WHERE li.run_id = r.id) AS records,
-           (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'error') AS errors,
-           (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'warning') AS warnings,
-           (SELECT COUNT(*) FROM findings f WHERE f.run_id = r.id AND f.severity = 'info') AS infos,
+           (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'error') AS errors,
+           (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'warning') AS warnings,
+           (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'info') AS infos,
            (SELECT COUNT(*) FROM corrections x WHERE x.document_sha256 = d.sha256) AS corrections
          FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256
          WHERE (@q IS NULL OR instr(r.file, @q) > 0 OR instr(COALESCE(r.department, ''), @q) > 0 OR instr(COALESCE(r.region, ''), @q) > 0)

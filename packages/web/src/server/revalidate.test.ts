@@ -26,16 +26,20 @@ describe('validation again with corrections', () => {
     const stored = r.parsed.findings.map((f) => Finding.parse(f));
     const broken = stored.filter((f) => f.severity === 'error');
     expect(broken.length).toBeGreaterThan(0);
-    expect(revalidate(db, r.runId, stored)).toEqual({ findings: stored, resolved: [] });
+    // nothing corrected: the same findings (the checks run again come after the others), none resolved
+    const same = revalidate(db, r.runId, stored);
+    expect(same.resolved).toEqual([]);
+    expect(same.findings).toHaveLength(stored.length);
+    expect(same.findings).toEqual(expect.arrayContaining(stored));
 
     const key = { documentSha256: r.sha256, table: 'final.expenditure', measure: 'total', field: 'amount' as const, reason: 'the 款 and 类 both say 12.50', createdAt: new Date().toISOString() };
-    saveCorrection(db, { ...key, rowKey: '||code:2100101', value: '12.50', amountFen: 12_500_000, original: '12.00' });
+    saveCorrection(db, { ...key, rowKey: '||||code:2100101', value: '12.50', amountFen: 12_500_000, original: '12.00' });
     const mended = revalidate(db, r.runId, stored);
     expect(mended.resolved.map((f) => f.rule).sort()).toEqual(broken.map((f) => f.rule).sort());
     expect(mended.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     // correcting the 类 instead would leave the 款 broken against it
-    saveCorrection(db, { ...key, rowKey: '||code:210', value: '13.00', amountFen: 13_000_000, original: '12.50' });
+    saveCorrection(db, { ...key, rowKey: '||||code:210', value: '13.00', amountFen: 13_000_000, original: '12.50' });
     expect(revalidate(db, r.runId, stored).findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
     db.close();
   });

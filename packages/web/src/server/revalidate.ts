@@ -1,6 +1,6 @@
 import type { Db } from '@juesuan/loader';
 import type { AmountRecord, Finding } from '@juesuan/model';
-import { validateRecords } from '@juesuan/parser';
+import { catalogue, validateRecords } from '@juesuan/parser';
 
 interface Row {
   table_idx: number;
@@ -89,7 +89,8 @@ export const findingKey = (f: Pick<Finding, 'rule' | 'cells'>) => `${f.rule}|${J
 export function revalidate(db: Db, runId: number, stored: Finding[]): { findings: Finding[]; resolved: Finding[] } {
   const { original, corrected } = recordsOf(db, runId);
   const before = new Set(validateRecords(original).map(findingKey));
-  const after = validateRecords(corrected);
+  // joined to the audit's catalogue as the parse joins them: family, and the cells as evidence
+  const after = catalogue(validateRecords(corrected));
   const afterKeys = new Set(after.map(findingKey));
   const kept = stored.filter((f) => !before.has(findingKey(f)));
   const resolved = stored.filter((f) => before.has(findingKey(f)) && !afterKeys.has(findingKey(f)));
