@@ -16,6 +16,19 @@ import { SamplePdf, m, threePublicTable } from './lib/sample-pdf.ts';
 
 const OUT = join(import.meta.dirname, '..', 'samples');
 
+/** 支出预算总表's header and columns: code, name, 合计, 基本支出, 项目支出. */
+const expenditureColumns = (): Pick<TableSpec, 'headerRows' | 'header' | 'columns'> => ({
+  headerRows: 1,
+  header: [
+    { r: 0, c: 0, text: '科目编码' },
+    { r: 0, c: 1, text: '科目名称' },
+    { r: 0, c: 2, text: '合计' },
+    { r: 0, c: 3, text: '基本支出' },
+    { r: 0, c: 4, text: '项目支出' },
+  ],
+  columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+});
+
 /** 收入决算表 in 万元 with 类/款/项 printed in three columns; the rows are each sample's own. */
 const incomeTable = (): Omit<TableSpec, 'rows'> => ({
   kind: 'final.income',
@@ -152,15 +165,7 @@ async function makeBudgetSample(): Promise<void> {
     note: '注：本表金额单位为元。',
     unit: '元',
     widths: [60, 130, 100, 100, 100],
-    headerRows: 1,
-    header: [
-      { r: 0, c: 0, text: '科目编码' },
-      { r: 0, c: 1, text: '科目名称' },
-      { r: 0, c: 2, text: '合计' },
-      { r: 0, c: 3, text: '基本支出' },
-      { r: 0, c: 4, text: '项目支出' },
-    ],
-    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    ...expenditureColumns(),
     breakAfter: 4,
     repeatHeader: false,
     rows: [
@@ -226,15 +231,7 @@ async function makeContinuationSample(): Promise<void> {
     department: '示例省档案局',
     unit: '万元',
     widths: [60, 140, 90, 90, 90],
-    headerRows: 1,
-    header: [
-      { r: 0, c: 0, text: '科目编码' },
-      { r: 0, c: 1, text: '科目名称' },
-      { r: 0, c: 2, text: '合计' },
-      { r: 0, c: 3, text: '基本支出' },
-      { r: 0, c: 4, text: '项目支出' },
-    ],
-    columns: [{ role: 'code', group: 0 }, { role: 'label', group: 0 }, m('total'), m('basic'), m('project')],
+    ...expenditureColumns(),
     touching: [[1, 2]],
     rows: [
       ['', '合计', '12,345.67', '10,000.00', '2,345.67'],

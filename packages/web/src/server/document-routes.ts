@@ -64,7 +64,8 @@ export function liveFindings(ctx: ServerContext, sha256: string): { findings: Fi
 
 /** Degrees each page was turned beyond its /Rotate to be read upright: its boxes are in that frame. */
 function turnedPages(ctx: ServerContext, sha256: string, extractorVersion: string | null): Map<number, number> {
-  const row = ctx.reader.prepare('SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?').get(sha256, extractorVersion) as { json: string } | undefined;
+  // cached under the extractor's version and its options (`0.4.0;ocr=auto;dpi=300`)
+  const row = ctx.reader.prepare("SELECT json FROM extractions WHERE sha256 = ? AND (extractor_version = ? OR extractor_version LIKE ? || ';%') ORDER BY created_at DESC LIMIT 1").get(sha256, extractorVersion, extractorVersion) as { json: string } | undefined;
   const parsed = row ? ExtractionPages.safeParse(JSON.parse(row.json)) : null;
   return new Map((parsed?.success ? parsed.data.pages : []).filter((p) => p.number !== null && p.turned).map((p) => [p.number!, p.turned!]));
 }
