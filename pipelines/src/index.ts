@@ -5,3 +5,8 @@ export { reparseAll } from './reparse.ts';
 export type { ReparseResult } from './reparse.ts';
 export { createProgress } from './progress.ts';
 export { extractFile } from './extract-file.ts';
+export { DEFAULT_MAX_BYTES } from './extract-file.ts';
+export { readRegularFile, DEFAULT_LIMITS, DocumentLimits } from './limits.ts';
+export { ExtractPool } from './extract-pool.ts';
+export { extractionFindings } from './extraction-findings.ts';
+export type { DocumentSummary } from './extraction-findings.ts';

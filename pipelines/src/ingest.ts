@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
 import type { Db } from '@juesuan/loader';
 import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
-import type { ParsedDocument } from '@juesuan/model';
+import type { ExtractedDocument } from '@juesuan/model';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
-import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
+import { DEFAULT_MAX_BYTES } from './extract-file.ts';
+import { ExtractPool } from './extract-pool.ts';
+import type { DocumentSummary } from './extraction-findings.ts';
+import { summarize, withExtractionFindings } from './extraction-findings.ts';
+import type { DocumentLimits } from './limits.ts';
+import { DEFAULT_LIMITS, readRegularFile } from './limits.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
   force?: boolean;
@@ -19,10 +24,14 @@ export interface IngestOptions extends ExtractFileOptions {
   maxBytes?: number;
   onResult?: (result: FileResult) => void;
   signal?: AbortSignal;
+  /** time, page, image and memory bounds of each document */
+  limits?: Partial<DocumentLimits>;
+  /** the batch's extraction workers (ingestFile alone starts and stops its own) */
+  pool?: ExtractPool;
 }
 
 export type FileResult =
-  | { file: string; status: 'ok'; sha256: string; runId: number; parsed: ParsedDocument; cached: boolean; seconds: number }
+  | { file: string; status: 'ok'; sha256: string; runId: number; summary: DocumentSummary; cached: boolean; seconds: number; peakMb: number | null }
   | { file: string; status: 'skipped'; sha256: string; reason: string }
   | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
 
@@ -45,16 +54,17 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   const t0 = performance.now();
   let bytes: Uint8Array;
   try {
-    const size = statSync(file).size;
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (size > max) {
+    const read = readRegularFile(file, max);
+    if ('tooLarge' in read) {
       const sha256 = await hashFile(file);
-      const error = { code: 'too_large', message: `${file}: ${size} bytes, over the limit of ${max}` };
-      recordFailedRun(db, { sha256, file, sizeBytes: size, format: null, pageCount: null }, error, startedAt);
+      const error = { code: 'too_large', message: `${file}: ${read.tooLarge} bytes, over the limit of ${max}` };
+      recordFailedRun(db, { sha256, file, sizeBytes: read.tooLarge, format: null, pageCount: null }, error, startedAt);
       return { file, status: 'failed', sha256, ...error };
     }
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = read.bytes;
   } catch (err) {
+    if (err instanceof JuesuanError) return { file, status: 'failed', sha256: null, code: err.code, message: err.message };
     return { file, status: 'failed', sha256: null, code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
   }
   const sha256 = sha256Hex(bytes);
@@ -70,13 +80,22 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   try {
     let extracted = cachedExtraction(db, sha256, EXTRACTOR_VERSION);
     const cached = extracted !== null;
-    extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi });
-    if (!cached) cacheExtraction(db, extracted);
+    let peakMb: number | null = null;
+    if (!extracted) {
+      const out = await extractInPool(file, bytes, options);
+      if (!out.ok) {
+        recordFailedRun(db, info, out, startedAt);
+        return { file, status: 'failed', sha256, code: out.code, message: out.message };
+      }
+      peakMb = out.peakMb;
+      extracted = out.doc;
+      cacheExtraction(db, extracted);
+    }
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;
-    const parsed = parseDocument({ ...extracted, file });
+    const parsed = withExtractionFindings(parseDocument({ ...extracted, file }), extracted);
     const runId = loadRun(db, info, extracted, parsed, startedAt);
-    return { file, status: 'ok', sha256, runId, parsed, cached, seconds: (performance.now() - t0) / 1000 };
+    return { file, status: 'ok', sha256, runId, summary: summarize(parsed, extracted), cached, seconds: (performance.now() - t0) / 1000, peakMb };
   } catch (err) {
     const e = errorOf(err, file);
     recordFailedRun(db, info, e, startedAt);
@@ -84,23 +103,39 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   }
 }
 
-/** Many files through a bounded queue; results come back in input order. */
+/** Extraction in a worker thread of the batch's pool (or a pool of one for this file alone). */
+async function extractInPool(file: string, bytes: Uint8Array, options: IngestOptions): Promise<{ ok: true; doc: ExtractedDocument; peakMb: number } | { ok: false; code: string; message: string }> {
+  const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits });
+  try {
+    const out = await pool.extract(file, bytes, { ocr: options.ocr, ocrDpi: options.ocrDpi });
+    if (!out.ok) return out;
+    return { ok: true, doc: JSON.parse(out.json) as ExtractedDocument, peakMb: out.peakBytes / 2 ** 20 };
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+/** Many files through a bounded queue, extracted in worker threads; results come back in input order. */
 export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
-  const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? availableParallelism()) });
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  // one more document in flight than workers, so a worker is not idle while the writer parses
+  const queue = new PQueue({ concurrency: concurrency + 1 });
   const results: FileResult[] = new Array(files.length);
   const batch = options.batch ?? new Map<string, string>();
+  const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits }, concurrency);
   files.forEach((file, i) => {
     void queue.add(async () => {
       if (options.signal?.aborted) {
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(db, file, { ...options, batch });
+      const r = await ingestFile(db, file, { ...options, batch, pool });
       results[i] = r;
       options.onResult?.(r);
     });
   });
   await queue.onIdle();
+  if (!options.pool) await pool.close();
   return results;
 }
 
@@ -108,9 +143,10 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
 export function describeResult(r: FileResult): string {
   if (r.status === 'failed') return `FAILED ${r.message} [${r.code}]`;
   if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
-  const m = r.parsed.meta;
-  const errors = r.parsed.findings.filter((f) => f.severity === 'error').length;
-  const warnings = r.parsed.findings.filter((f) => f.severity === 'warning').length;
-  const standard = r.parsed.tables.filter((t) => t.kind !== 'other').length;
-  return `ok ${r.file}: ${m.kind} ${m.fiscalYear ?? '?'} ${m.department ?? '?'} (${m.region.name ?? '?'}), ${r.parsed.tables.length} tables (${standard} standard), ${r.parsed.records.length} records, ${errors} errors, ${warnings} warnings${r.cached ? ', extraction cached' : ''}, ${r.seconds.toFixed(1)} s`;
+  const s = r.summary;
+  const m = s.meta;
+  const standard = s.tableKinds.filter((k) => k !== 'other').length;
+  const failedPages = s.failedPages.length ? `, pages ${s.failedPages.join(',')} FAILED` : '';
+  const notes = s.notes.length ? `, left out: ${s.notes.join(', ')}` : '';
+  return `ok ${r.file}: ${m.kind} ${m.fiscalYear ?? '?'} ${m.department ?? '?'} (${m.region.name ?? '?'}), ${s.tables} tables (${standard} standard), ${s.records} records, ${s.errors} errors, ${s.warnings} warnings${failedPages}${notes}${r.cached ? ', extraction cached' : ''}, ${r.seconds.toFixed(1)} s`;
 }

@@ -2,6 +2,7 @@ import type { Db } from '@juesuan/loader';
 import { diffRuns, loadRun } from '@juesuan/loader';
 import { ExtractedDocument } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
+import { withExtractionFindings } from './extraction-findings.ts';
 
 export interface ReparseResult {
   sha256: string;
@@ -28,7 +29,7 @@ export function reparseAll(db: Db): ReparseResult[] {
     const startedAt = new Date().toISOString();
     try {
       const extracted = ExtractedDocument.parse(JSON.parse(row.json));
-      const parsed = parseDocument({ ...extracted, file: row.file });
+      const parsed = withExtractionFindings(parseDocument({ ...extracted, file: row.file }), extracted);
       const runId = loadRun(db, { sha256: row.sha256, file: row.file, sizeBytes: row.size_bytes, format: row.format, pageCount: row.page_count }, extracted, parsed, startedAt);
       const d = row.previous ? diffRuns(db, row.previous, runId) : null;
       out.push({ sha256: row.sha256, file: row.file, runId, previousRunId: row.previous, changedRecords: d ? d.added + d.removed + d.changed : parsed.records.length });

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { EXPORT_FIELDS, FACT_FIELDS, csvField, diffRuns, exportFacts, exportRecords, openDatabase, openReadOnly } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
-import { createProgress, describeResult, expandInputs, extractFile, ingestFiles, reparseAll } from '@juesuan/pipelines';
+import { DEFAULT_MAX_BYTES, createProgress, describeResult, expandInputs, extractFile, ingestFiles, readRegularFile, reparseAll } from '@juesuan/pipelines';
 import { formatRows } from './output.ts';
 
 const DEFAULT_DB = resolve(process.cwd(), 'data', 'juesuan.sqlite');
@@ -18,6 +18,7 @@ const IngestOptions = DbOption.extend({
   maxMb: z.coerce.number().positive().optional(),
   ocr: z.enum(['auto', 'always', 'never']),
   dpi: z.coerce.number().int().min(72).max(600),
+  timeout: z.coerce.number().positive().optional(),
 });
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
 const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), what: z.enum(['records', 'facts']), out: z.string().optional() });
@@ -54,7 +55,9 @@ program
   .addOption(new Option('--ocr <mode>', 'auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
   .action(async (file: string, opts: { json?: boolean; ocr: 'auto' | 'always' | 'never' }) => {
     try {
-      const doc = await extractFile(new Uint8Array(readFileSync(file)), file, { ocr: opts.ocr });
+      const read = readRegularFile(file, DEFAULT_MAX_BYTES);
+      if ('tooLarge' in read) fail(`${file}: ${read.tooLarge} bytes, over the limit of ${DEFAULT_MAX_BYTES}`);
+      const doc = await extractFile(read.bytes, file, { ocr: opts.ocr });
       await closeSharedOcrEngine();
       if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       else {
@@ -76,6 +79,7 @@ program
   .option('--max-mb <n>', 'refuse files larger than this many MiB (default 200)')
   .addOption(new Option('--ocr <mode>', 'read pages from their image: auto (no or garbage text layer), always, never').default('auto'))
   .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
+  .option('--timeout <seconds>', 'time limit of each document (default: 30 s + 3 s a page + 120 s an OCR page)')
   .action(async (paths: string[], raw: unknown) => {
     const opts = parseOptions(IngestOptions, raw);
     const { files, missing } = expandInputs(paths);
@@ -87,16 +91,17 @@ program
       abort.abort();
     });
     const progress = createProgress(files.length);
-    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, ocr: opts.ocr, ocrDpi: opts.dpi, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
+    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, ocr: opts.ocr, ocrDpi: opts.dpi, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, limits: { timeoutSeconds: opts.timeout }, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
     progress.stop();
     await closeSharedOcrEngine();
     db.close();
     const ok = results.filter((r) => r.status === 'ok');
     const failed = results.filter((r) => r.status === 'failed').length + missing.length;
     const skipped = results.filter((r) => r.status === 'skipped').length;
-    const records = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.records.length : 0), 0);
-    const errors = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.findings.filter((f) => f.severity === 'error').length : 0), 0);
-    process.stdout.write(`ingested ${ok.length} documents (${records} records, ${errors} error findings), ${skipped} skipped, ${failed} failed → ${opts.db}\n`);
+    const records = ok.reduce((s, r) => s + (r.status === 'ok' ? r.summary.records : 0), 0);
+    const errors = ok.reduce((s, r) => s + (r.status === 'ok' ? r.summary.errors : 0), 0);
+    const peak = Math.max(0, ...ok.map((r) => (r.status === 'ok' ? (r.peakMb ?? 0) : 0)));
+    process.stdout.write(`ingested ${ok.length} documents (${records} records, ${errors} error findings), ${skipped} skipped, ${failed} failed → ${opts.db}${peak ? `; peak worker memory ${peak.toFixed(0)} MiB` : ''}\n`);
     process.exitCode = failed > 0 || abort.signal.aborted ? 1 : 0;
   });
 

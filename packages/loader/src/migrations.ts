@@ -187,4 +187,12 @@ CREATE VIEW narrative_facts AS
   FROM facts f JOIN latest_runs r ON r.id = f.run_id JOIN documents d ON d.sha256 = r.document_sha256;
 `,
   },
+  {
+    version: 3,
+    sql: `
+-- a page that could not be read is kept, marked failed, with its error
+ALTER TABLE pages ADD COLUMN error_code TEXT;
+ALTER TABLE pages ADD COLUMN error_message TEXT;
+`,
+  },
 ];

@@ -1,0 +1,57 @@
+/**
+ * One extraction worker thread: takes a document's bytes, sends back its extraction as JSON.
+ * It runs in its own thread so that the pool can terminate it (pdfjs can spin inside one page)
+ * and bound its heap.
+ */
+import { parentPort } from 'node:worker_threads';
+import { closeSharedOcrEngine } from '@juesuan/extractor';
+import { JuesuanError } from '@juesuan/model';
+import { extractFile, isPdfInput } from './extract-file.ts';
+import type { WorkerJob, WorkerMessage } from './extract-messages.ts';
+import { checkPdfStreams } from './scan-pdf-streams.ts';
+
+const port = parentPort;
+if (!port) throw new Error('extract-worker runs as a worker thread');
+
+/** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's). */
+const ownBytes = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+async function run(job: WorkerJob): Promise<WorkerMessage> {
+  let peak = ownBytes();
+  const sample = () => (peak = Math.max(peak, ownBytes()));
+  const timer = setInterval(sample, 50);
+  try {
+    const { limits } = job;
+    const notes = isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : [];
+    const doc = await extractFile(job.bytes, job.file, {
+      ocr: job.ocr,
+      ocrDpi: job.ocrDpi,
+      maxPages: limits.maxPages,
+      maxImagePixels: limits.maxImagePixels,
+      onPage: (done, total) => {
+        sample();
+        if (done === 1) port!.postMessage({ type: 'pages', id: job.id, total } satisfies WorkerMessage);
+      },
+      onOcrPage: (page) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
+    });
+    const json = JSON.stringify(notes.length ? { ...doc, notes } : doc);
+    sample();
+    return { type: 'done', id: job.id, json, peakBytes: peak };
+  } catch (err) {
+    const e = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'internal', message: `${job.file}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` };
+    return { type: 'failed', id: job.id, ...e, peakBytes: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+port.on('message', (job: WorkerJob | 'close') => {
+  if (job === 'close') {
+    void closeSharedOcrEngine().then(() => process.exit(0));
+    return;
+  }
+  void run(job).then((m) => port.postMessage(m));
+});
