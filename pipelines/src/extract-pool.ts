@@ -41,14 +41,25 @@ export class ExtractPool {
     }
   }
 
-  private spawn(): Worker {
+  /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
+  private spawn(): Promise<Worker> {
     const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb } });
     // a late error of a worker already given up on must not take the process down
-    return worker.on('error', () => {});
+    worker.on('error', () => {});
+    return new Promise((resolve, reject) => {
+      worker.once('message', () => resolve(worker));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`exited with code ${code} while starting`)));
+    });
   }
 
-  private runJob(file: string, bytes: Uint8Array, options: { ocr?: OcrMode; ocrDpi?: number }): Promise<PoolOutcome> {
-    const worker = this.idle.pop() ?? this.spawn();
+  private async runJob(file: string, bytes: Uint8Array, options: { ocr?: OcrMode; ocrDpi?: number }): Promise<PoolOutcome> {
+    let worker: Worker;
+    try {
+      worker = this.idle.pop() ?? (await this.spawn());
+    } catch (err) {
+      return { ok: false, code: 'worker_failed', message: `${file}: extraction worker failed to start (${(err as Error).message.split('\n')[0]})`, peakBytes: null };
+    }
     const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits };
     return new Promise((resolve) => {
       const deadline = new Deadline(this.limits.timeoutSeconds, () => finish({ ok: false, code: 'timeout', message: `${file}: extraction took longer than its limit of ${deadline.seconds()} s: stopped`, peakBytes: null }, false));

@@ -48,6 +48,8 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
   }
 }
 
+// loaded and listening: the pool starts a document's clock only from here
+port.postMessage('ready');
 port.on('message', (job: WorkerJob | 'close') => {
   if (job === 'close') {
     void closeSharedOcrEngine().then(() => process.exit(0));

@@ -22,7 +22,7 @@ export const DEFAULT_LIMITS: DocumentLimits = {
   // 100 M pixels: a 600 dpi A3 scan fits, a 32000 × 32000 image does not
   maxImagePixels: 100_000_000,
   maxDecodedBytes: 1024 * 2 ** 20,
-  workerHeapMb: 1536,
+  workerHeapMb: 1024,
 };
 
 /** The time limit of a document, sized from its pages: opening, then each page, OCR pages far longer. */

@@ -78,7 +78,7 @@ export async function checkPdfStreams(bytes: Uint8Array, file: string, limits: S
       const w = Number(/\/Width\s+(\d+)\b(?!\s+\d+\s+R)/.exec(s.dict)?.[1] ?? 0);
       const h = Number(/\/Height\s+(\d+)\b(?!\s+\d+\s+R)/.exec(s.dict)?.[1] ?? 0);
       if (w * h > limits.maxImagePixels) {
-        notes.push({ code: 'image_too_large', page: null, message: `${file}: an image of ${w}×${h} pixels (${gb(w * h * 4)} decoded) is over the limit of ${limits.maxImagePixels} pixels: left out` });
+        notes.push({ code: 'image_too_large', page: null, message: `${file}: an image of ${w}×${h} pixels (${gb(w * h * 4)} in memory as RGBA) is over the limit of ${limits.maxImagePixels} pixels: left out` });
       }
       continue;
     }
