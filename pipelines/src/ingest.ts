@@ -118,8 +118,9 @@ async function extractInPool(file: string, bytes: Uint8Array, options: IngestOpt
 /** Many files through a bounded queue, extracted in worker threads; results come back in input order. */
 export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-  // one more document in flight than workers, so a worker is not idle while the writer parses
-  const queue = new PQueue({ concurrency: concurrency + 1 });
+  // with several workers, one more document in flight, so a worker is not idle while the writer parses;
+  // --concurrency 1 stays one document at a time, in order
+  const queue = new PQueue({ concurrency: concurrency > 1 ? concurrency + 1 : 1 });
   const results: FileResult[] = new Array(files.length);
   const batch = options.batch ?? new Map<string, string>();
   const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits }, concurrency);
