@@ -64,7 +64,7 @@ export interface StreamLimits {
   maxDecodedBytes: number;
 }
 
-const gb = (n: number) => `${(n / 2 ** 30).toFixed(1)} GiB`;
+const gb = (n: number) => (n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${Math.round(n / 2 ** 20)} MiB`);
 
 /**
  * Checks a PDF's streams before pdfjs reads it: an image over the pixel limit is noted (pdfjs
