@@ -1,4 +1,5 @@
-import type { OcrMode } from '@juesuan/extractor';
+import type { OcrMode, PageLayout } from '@juesuan/extractor';
+import type { ExtractionNote } from '@juesuan/model';
 import type { DocumentLimits } from './limits.ts';
 
 /** A document sent to an extraction worker. */
@@ -9,6 +10,20 @@ export interface WorkerJob {
   ocr?: OcrMode;
   ocrDpi?: number;
   limits: DocumentLimits;
+  /** unset: the whole document; 'count': check its streams and count its pages; else these pages' layouts */
+  pages?: 'count' | { first: number; last: number };
+}
+
+/** The answer to a 'count' job. */
+export interface PageCount {
+  pageCount: number;
+  notes: ExtractionNote[];
+}
+
+/** The answer to a page-range job: the pages' layouts, without the text runs and rulings assembly does not use. */
+export interface PageRange {
+  pageCount: number;
+  layouts: PageLayout[];
 }
 
 /** What a worker sends back: its page count once known, each OCR page before it starts, then the outcome. */

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { OcrMode } from '@juesuan/extractor';
 import type { WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
+
+export type JobOptions = Pick<WorkerJob, 'ocr' | 'ocrDpi' | 'pages'>;
 
 export type PoolOutcome =
   | { ok: true; json: string; peakBytes: number }
@@ -29,8 +30,17 @@ export class ExtractPool {
     private readonly size = 1,
   ) {}
 
-  /** One document's extraction in a worker, once one is free; never throws. */
-  async extract(file: string, bytes: Uint8Array, options: { ocr?: OcrMode; ocrDpi?: number }): Promise<PoolOutcome> {
+  /** Workers neither busy nor promised to a waiting job. */
+  spare(): number {
+    return Math.max(0, this.size - this.busy - this.waiting.length);
+  }
+
+  workers(): number {
+    return this.size;
+  }
+
+  /** One document's extraction (or a part of it: `pages`) in a worker, once one is free; never throws. */
+  async extract(file: string, bytes: Uint8Array, options: JobOptions): Promise<PoolOutcome> {
     if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy++;
     try {
@@ -53,14 +63,14 @@ export class ExtractPool {
     });
   }
 
-  private async runJob(file: string, bytes: Uint8Array, options: { ocr?: OcrMode; ocrDpi?: number }): Promise<PoolOutcome> {
+  private async runJob(file: string, bytes: Uint8Array, options: JobOptions): Promise<PoolOutcome> {
     let worker: Worker;
     try {
       worker = this.idle.pop() ?? (await this.spawn());
     } catch (err) {
       return { ok: false, code: 'worker_failed', message: `${file}: extraction worker failed to start (${(err as Error).message.split('\n')[0]})`, peakBytes: null };
     }
-    const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits };
+    const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits, ...(options.pages ? { pages: options.pages } : {}) };
     return new Promise((resolve) => {
       const deadline = new Deadline(this.limits.timeoutSeconds, () => finish({ ok: false, code: 'timeout', message: `${file}: extraction took longer than its limit of ${deadline.seconds()} s: stopped`, peakBytes: null }, false));
       const onMessage = (m: WorkerMessage) => {
@@ -83,8 +93,8 @@ export class ExtractPool {
         resolve(outcome);
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      // the bytes move to the worker rather than being copied, when they own their buffer
-      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      // a whole document's bytes move to the worker rather than being copied, when they own their buffer
+      const owned = !options.pages && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage(job, owned ? [bytes.buffer as ArrayBuffer] : []);
     });
   }

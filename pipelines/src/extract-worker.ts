@@ -4,10 +4,10 @@
  * and bound its heap.
  */
 import { parentPort } from 'node:worker_threads';
-import { closeSharedOcrEngine } from '@juesuan/extractor';
+import { closeSharedOcrEngine, extractPdfPages } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
 import { extractFile, isPdfInput } from './extract-file.ts';
-import type { WorkerJob, WorkerMessage } from './extract-messages.ts';
+import type { PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import { checkPdfStreams } from './scan-pdf-streams.ts';
 
 const port = parentPort;
@@ -19,25 +19,41 @@ const ownBytes = () => {
   return m.heapUsed + m.external;
 };
 
+/** The job's answer as JSON: a whole extraction, a page count, or a range of pages' layouts. */
+async function work(job: WorkerJob, sample: () => void): Promise<string> {
+  const { limits } = job;
+  let announced = false;
+  const options = {
+    ocr: job.ocr,
+    ocrDpi: job.ocrDpi,
+    maxPages: limits.maxPages,
+    maxImagePixels: limits.maxImagePixels,
+    onPage: (_: number, total: number) => {
+      sample();
+      if (!announced) port!.postMessage({ type: 'pages', id: job.id, total: job.pages === undefined ? total : Math.min(total, job.pages === 'count' ? 0 : job.pages.last - job.pages.first + 1) } satisfies WorkerMessage);
+      announced = true;
+    },
+    onOcrPage: (page: number) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
+  };
+  const notes = job.pages === undefined || job.pages === 'count' ? (isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : []) : [];
+  if (job.pages === 'count') {
+    const { pageCount } = await extractPdfPages(job.bytes, job.file, { ...options, first: 1, last: 0 });
+    return JSON.stringify({ pageCount, notes } satisfies PageCount);
+  }
+  if (job.pages) {
+    const { pageCount, layouts } = await extractPdfPages(job.bytes, job.file, { ...options, ...job.pages });
+    return JSON.stringify({ pageCount, layouts: layouts.map((l) => ({ ...l, page: { ...l.page, runs: [], rulings: [] } })) } satisfies PageRange);
+  }
+  const doc = await extractFile(job.bytes, job.file, options);
+  return JSON.stringify(notes.length ? { ...doc, notes } : doc);
+}
+
 async function run(job: WorkerJob): Promise<WorkerMessage> {
   let peak = ownBytes();
   const sample = () => (peak = Math.max(peak, ownBytes()));
   const timer = setInterval(sample, 50);
   try {
-    const { limits } = job;
-    const notes = isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : [];
-    const doc = await extractFile(job.bytes, job.file, {
-      ocr: job.ocr,
-      ocrDpi: job.ocrDpi,
-      maxPages: limits.maxPages,
-      maxImagePixels: limits.maxImagePixels,
-      onPage: (done, total) => {
-        sample();
-        if (done === 1) port!.postMessage({ type: 'pages', id: job.id, total } satisfies WorkerMessage);
-      },
-      onOcrPage: (page) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
-    });
-    const json = JSON.stringify(notes.length ? { ...doc, notes } : doc);
+    const json = await work(job, sample);
     sample();
     return { type: 'done', id: job.id, json, peakBytes: peak };
   } catch (err) {

@@ -5,11 +5,12 @@ import PQueue from 'p-queue';
 import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
 import type { Db } from '@juesuan/loader';
 import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRun, recordFailedRun } from '@juesuan/loader';
-import type { ExtractedDocument } from '@juesuan/model';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
 import { DEFAULT_MAX_BYTES } from './extract-file.ts';
+import type { DocumentOutcome } from './extract-document.ts';
+import { extractDocument } from './extract-document.ts';
 import { ExtractPool } from './extract-pool.ts';
 import type { DocumentSummary } from './extraction-findings.ts';
 import { summarize, withExtractionFindings } from './extraction-findings.ts';
@@ -28,6 +29,8 @@ export interface IngestOptions extends ExtractFileOptions {
   limits?: Partial<DocumentLimits>;
   /** the batch's extraction workers (ingestFile alone starts and stops its own) */
   pool?: ExtractPool;
+  /** read a large PDF's pages in several workers (set when no other document waits for them) */
+  splitPages?: boolean;
 }
 
 export type FileResult =
@@ -103,13 +106,11 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   }
 }
 
-/** Extraction in a worker thread of the batch's pool (or a pool of one for this file alone). */
-async function extractInPool(file: string, bytes: Uint8Array, options: IngestOptions): Promise<{ ok: true; doc: ExtractedDocument; peakMb: number } | { ok: false; code: string; message: string }> {
+/** Extraction in worker threads of the batch's pool (or a pool of one for this file alone). */
+async function extractInPool(file: string, bytes: Uint8Array, options: IngestOptions): Promise<DocumentOutcome> {
   const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits });
   try {
-    const out = await pool.extract(file, bytes, { ocr: options.ocr, ocrDpi: options.ocrDpi });
-    if (!out.ok) return out;
-    return { ok: true, doc: JSON.parse(out.json) as ExtractedDocument, peakMb: out.peakBytes / 2 ** 20 };
+    return await extractDocument(pool, file, bytes, { ocr: options.ocr, ocrDpi: options.ocrDpi, split: options.splitPages });
   } finally {
     if (!options.pool) await pool.close();
   }
@@ -130,7 +131,7 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(db, file, { ...options, batch, pool });
+      const r = await ingestFile(db, file, { ...options, batch, pool, splitPages: queue.size === 0 });
       results[i] = r;
       options.onResult?.(r);
     });

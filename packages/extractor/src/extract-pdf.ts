@@ -35,19 +35,28 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** A text-layer PDF → pages, sections and tables with cell geometry. */
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
-  const sha256 = sha256Hex(bytes);
+  const { layouts } = await extractPdfPages(bytes, file, options);
+  return assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
+}
+
+/**
+ * Pages `first`..`last` of a PDF (1-based, clipped to the document) read and laid out, with its
+ * page count: a large document's pages can be read by several workers, then assembled once.
+ */
+export async function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & { first?: number; last?: number } = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
   // pdfjs takes ownership of the buffer it is given
   const doc = await openPdf(bytes.slice(), file, options);
   const layouts: PageLayout[] = [];
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
+    const last = Math.min(doc.numPages, options.last ?? doc.numPages);
+    for (let n = options.first ?? 1; n <= last; n++) {
       layouts.push(await layoutOrFailure(doc, n, options));
       options.onPage?.(n, doc.numPages);
     }
+    return { pageCount: doc.numPages, layouts };
   } finally {
     await doc.destroy();
   }
-  return assembleDocument(layouts, { file, sha256, format: 'pdf' });
 }
 
 /** One page read and laid out; a page that throws is kept empty with its error, so the rest of the document survives. */
