@@ -188,7 +188,8 @@ CREATE VIEW narrative_facts AS
 `,
   },
   {
-    version: 3,
+    // 4, not 3: main's publications migration is 3
+    version: 4,
     sql: `
 -- a page that could not be read is kept, marked failed, with its error
 ALTER TABLE pages ADD COLUMN error_code TEXT;
