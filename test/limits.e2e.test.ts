@@ -86,6 +86,12 @@ describe('one hostile file stays small', () => {
     expect(f.message_en).toMatch(/an image of 16384×98304 pixels \(6\.0 GiB in memory as RGBA\) is over the limit of \d+ pixels: left out/);
   });
 
+  it('refuses a document over the page limit, with one line', () => {
+    const r = cli(['ingest', join(samples, 'sample-final-2023.pdf'), '--db', tempDb(), '--max-pages', '3']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/FAILED .*sample-final-2023\.pdf: 9 pages, over the limit of 3 \[too_many_pages\]/);
+  });
+
   it('refuses a FIFO and a device at once, with one line each, and goes on', () => {
     const dir = tempDir('fifo-');
     const fifo = join(dir, 'report.pdf');

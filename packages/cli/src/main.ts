@@ -19,6 +19,7 @@ const IngestOptions = DbOption.extend({
   ocr: z.enum(['auto', 'always', 'never']),
   dpi: z.coerce.number().int().min(72).max(600),
   timeout: z.coerce.number().positive().optional(),
+  maxPages: z.coerce.number().int().positive().optional(),
 });
 const QueryOptions = DbOption.extend({ format: z.enum(['table', 'csv', 'json']) });
 const ExportOptions = DbOption.extend({ format: z.enum(['csv', 'jsonl']), what: z.enum(['records', 'facts']), out: z.string().optional() });
@@ -80,6 +81,7 @@ program
   .addOption(new Option('--ocr <mode>', 'read pages from their image: auto (no or garbage text layer), always, never').default('auto'))
   .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
   .option('--timeout <seconds>', 'time limit of each document (default: 30 s + 3 s a page + 120 s an OCR page)')
+  .option('--max-pages <n>', 'refuse documents with more pages than this (default 2000)')
   .action(async (paths: string[], raw: unknown) => {
     const opts = parseOptions(IngestOptions, raw);
     const { files, missing } = expandInputs(paths);
@@ -91,7 +93,7 @@ program
       abort.abort();
     });
     const progress = createProgress(files.length);
-    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, ocr: opts.ocr, ocrDpi: opts.dpi, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, limits: { timeoutSeconds: opts.timeout }, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
+    const results = await ingestFiles(db, files, { force: opts.force, concurrency: opts.concurrency, ocr: opts.ocr, ocrDpi: opts.dpi, maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined, limits: { timeoutSeconds: opts.timeout, ...(opts.maxPages ? { maxPages: opts.maxPages } : {}) }, signal: abort.signal, onResult: (r) => progress.tick(describeResult(r)) });
     progress.stop();
     await closeSharedOcrEngine();
     db.close();
