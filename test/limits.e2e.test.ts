@@ -61,14 +61,14 @@ describe('one hostile file stays small', () => {
   it('stops a document over its time limit; it fails alone and the batch goes on', () => {
     const db = tempDb();
     const t0 = performance.now();
-    const r = cli(['ingest', join(hostile, 'many-operators.pdf'), join(samples, 'sample-budget-2025.pdf'), '--db', db, '--timeout', '8', '--concurrency', '1']);
+    const r = cli(['ingest', join(hostile, 'many-operators.pdf'), join(samples, 'sample-budget-2025.pdf'), '--db', db, '--timeout', '12', '--concurrency', '1']);
     const seconds = (performance.now() - t0) / 1000;
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/FAILED .*many-operators\.pdf: extraction took longer than its limit of 8 s: stopped \[timeout\]/);
+    expect(r.stderr).toMatch(/FAILED .*many-operators\.pdf: extraction took longer than its limit of 12 s: stopped \[timeout\]/);
     expect(r.stderr).toMatch(/ok .*sample-budget-2025\.pdf: budget 2025 .* 21 records/);
     expect(r.stdout).toMatch(/ingested 1 documents .* 1 failed/);
     // the slow file alone takes far longer than this when not stopped
-    expect(seconds).toBeLessThan(40);
+    expect(seconds).toBeLessThan(60);
     expect(count(db, "SELECT COUNT(*) n FROM runs WHERE status = 'failed' AND error_code = 'timeout'")).toBe(1);
   });
 

@@ -4,7 +4,7 @@
  * and bound its heap.
  */
 import { parentPort } from 'node:worker_threads';
-import { closeSharedOcrEngine, extractPdfPages } from '@juesuan/extractor';
+import { closeSharedOcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
 import { extractFile, isPdfInput } from './extract-file.ts';
 import type { PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
@@ -65,6 +65,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
 }
 
 // loaded and listening: the pool starts a document's clock only from here
+await preloadPdfjs();
 port.postMessage('ready');
 port.on('message', (job: WorkerJob | 'close') => {
   if (job === 'close') {

@@ -7,3 +7,4 @@ export { OcrEngine, sharedOcrEngine, closeSharedOcrEngine } from './ocr/tesserac
 export type { OcrMode } from './ocr/decide-ocr.ts';
 export type { ExtractPdfOptions } from './extract-pdf.ts';
 export { ocrFullPages } from './ocr/full-page-ocr.ts';
+export { preloadPdfjs } from './pdf/load-pdfjs.ts';
