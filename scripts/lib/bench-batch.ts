@@ -4,7 +4,7 @@
  * pdftotext -layout on the same files one after another.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadOnly } from '@juesuan/loader';
 import { fmt, has, median, mib, timed } from './process-timing.ts';
@@ -13,6 +13,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 interface BatchRun {
   seconds: number;
+  cpuSeconds: number | null;
   maxRssKb: number | null;
   workerPeakMb: number | null;
   pages: number;
@@ -28,21 +29,23 @@ function ingestOnce(folders: string[], workers: number): BatchRun {
     const pages = (conn.prepare("SELECT COALESCE(SUM(d.page_count), 0) AS n FROM documents d WHERE d.format = 'pdf' AND EXISTS (SELECT 1 FROM runs r WHERE r.document_sha256 = d.sha256 AND r.status = 'ok')").get() as { n: number }).n;
     conn.close();
     const peak = /peak worker memory (\d+) MiB/.exec(t.stdout)?.[1];
-    return { seconds: t.seconds, maxRssKb: t.maxRssKb, workerPeakMb: peak ? Number(peak) : null, pages, ok: t.ok };
+    return { seconds: t.seconds, cpuSeconds: t.cpuSeconds ?? null, maxRssKb: t.maxRssKb, workerPeakMb: peak ? Number(peak) : null, pages, ok: t.ok };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function pdftotextAll(files: string[]): { seconds: number; maxRssKb: number | null } {
+function pdftotextAll(files: string[]): { seconds: number; maxRssKb: number | null; cpuSeconds: number } {
   let seconds = 0;
   let rss = 0;
+  let cpu = 0;
   for (const f of files) {
     const t = timed('pdftotext', ['-layout', f, '-']);
     seconds += t.seconds;
+    cpu += t.cpuSeconds ?? 0;
     rss = Math.max(rss, t.maxRssKb ?? 0);
   }
-  return { seconds, maxRssKb: rss || null };
+  return { seconds, maxRssKb: rss || null, cpuSeconds: cpu };
 }
 
 /** Appends the batch table to `lines`; returns the measurements. */
@@ -50,27 +53,31 @@ export function benchBatch(folders: string[], workerCounts: number[], runs: numb
   const files = folders.flatMap((d) => readdirSync(d).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(d, f)));
   lines.push('');
   lines.push(`batch (${folders.join(', ')}: ${files.length} PDFs), juesuan ingest --ocr never, median of ${runs} whole-process runs`);
-  lines.push(`${'run'.padEnd(34)} ${'pages'.padStart(5)} ${'seconds'.padStart(8)} ${'pages/s'.padStart(8)} ${'MiB'.padStart(6)} ${'worker MiB'.padStart(10)} ${'vs 1 worker'.padStart(11)}`);
+  lines.push(`${'run'.padEnd(34)} ${'pages'.padStart(5)} ${'seconds'.padStart(8)} ${'pages/s'.padStart(8)} ${'CPU s'.padStart(7)} ${'MiB'.padStart(6)} ${'worker MiB'.padStart(10)} ${'vs 1 worker'.padStart(11)}`);
   const rows: Array<{ workers: number } & BatchRun> = [];
+  const load0 = loadavg()[0]!.toFixed(1);
   for (const workers of workerCounts) {
     const all = Array.from({ length: runs }, () => ingestOnce(folders, workers));
     const seconds = median(all.map((r) => r.seconds));
     const rss = all.map((r) => r.maxRssKb ?? 0);
     const peaks = all.map((r) => r.workerPeakMb ?? 0);
-    rows.push({ workers, seconds, maxRssKb: Math.max(...rss) || null, workerPeakMb: Math.max(...peaks) || null, pages: all[0]!.pages, ok: all.every((r) => r.ok) });
+    const cpu = all.map((r) => r.cpuSeconds).filter((x): x is number => x !== null);
+    rows.push({ workers, seconds, cpuSeconds: cpu.length ? median(cpu) : null, maxRssKb: Math.max(...rss) || null, workerPeakMb: Math.max(...peaks) || null, pages: all[0]!.pages, ok: all.every((r) => r.ok) });
   }
   const single = rows.find((r) => r.workers === 1);
   for (const r of rows) {
     const speedup = single ? r.pages / r.seconds / (single.pages / single.seconds) : NaN;
-    lines.push(`${`juesuan ingest, ${r.workers} worker${r.workers > 1 ? 's' : ''}`.padEnd(34)} ${String(r.pages).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.pages / r.seconds, 1).padStart(8)} ${mib(r.maxRssKb).padStart(6)} ${String(r.workerPeakMb ?? '-').padStart(10)} ${fmt(speedup).padStart(11)}`);
+    lines.push(`${`juesuan ingest, ${r.workers} worker${r.workers > 1 ? 's' : ''}`.padEnd(34)} ${String(r.pages).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.pages / r.seconds, 1).padStart(8)} ${fmt(r.cpuSeconds ?? NaN, 1).padStart(7)} ${mib(r.maxRssKb).padStart(6)} ${String(r.workerPeakMb ?? '-').padStart(10)} ${fmt(speedup).padStart(11)}`);
   }
-  let pdftotext: { seconds: number; maxRssKb: number | null } | null = null;
+  let pdftotext: { seconds: number; maxRssKb: number | null; cpuSeconds: number } | null = null;
   if (has('pdftotext')) {
     const all = Array.from({ length: runs }, () => pdftotextAll(files));
-    pdftotext = { seconds: median(all.map((r) => r.seconds)), maxRssKb: Math.max(...all.map((r) => r.maxRssKb ?? 0)) || null };
+    pdftotext = { seconds: median(all.map((r) => r.seconds)), cpuSeconds: median(all.map((r) => r.cpuSeconds)), maxRssKb: Math.max(...all.map((r) => r.maxRssKb ?? 0)) || null };
     const pages = rows[0]?.pages ?? NaN;
-    lines.push(`${'pdftotext -layout, one at a time'.padEnd(34)} ${String(pages).padStart(5)} ${fmt(pdftotext.seconds).padStart(8)} ${fmt(pages / pdftotext.seconds, 1).padStart(8)} ${mib(pdftotext.maxRssKb).padStart(6)} ${'-'.padStart(10)} ${'-'.padStart(11)}`);
+    lines.push(`${'pdftotext -layout, one at a time'.padEnd(34)} ${String(pages).padStart(5)} ${fmt(pdftotext.seconds).padStart(8)} ${fmt(pages / pdftotext.seconds, 1).padStart(8)} ${fmt(pdftotext.cpuSeconds, 1).padStart(7)} ${mib(pdftotext.maxRssKb).padStart(6)} ${'-'.padStart(10)} ${'-'.padStart(11)}`);
   } else lines.push('  (pdftotext is not installed: apt-get install poppler-utils)');
+  // a shared machine stretches wall time: say how busy it was
+  lines.push(`  machine: ${availableParallelism()} cores, load average ${load0} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
   if (rows.some((r) => !r.ok)) lines.push('  (some runs exited non-zero: a file of the batch failed)');
   return { files: files.length, rows, pdftotext };
 }

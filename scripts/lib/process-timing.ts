@@ -8,16 +8,20 @@ export interface Timing {
   seconds: number;
   maxRssKb: number | null;
   ok: boolean;
+  /** user + system CPU seconds of the process, all its threads (a busy machine stretches wall time, not this) */
+  cpuSeconds?: number | null;
 }
 /** Wall time and peak memory of one whole process. */
 export function timed(cmd: string, argv: string[], env?: NodeJS.ProcessEnv): Timing & { stdout: string } {
   const t0 = performance.now();
   const r = hasGnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '@@%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, env })
+    ? spawnSync('/usr/bin/time', ['-f', '@@%M %U %S', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, env })
     : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env });
   const seconds = (performance.now() - t0) / 1000;
-  const rss = hasGnuTime ? Number(/@@(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN) : NaN;
-  return { seconds, maxRssKb: Number.isFinite(rss) ? rss : null, ok: r.status === 0, stdout: r.stdout ?? '' };
+  const m = hasGnuTime ? /@@(\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '') : null;
+  const rss = Number(m?.[1] ?? NaN);
+  const cpu = m ? Number(m[2]) + Number(m[3]) : NaN;
+  return { seconds, maxRssKb: Number.isFinite(rss) ? rss : null, cpuSeconds: Number.isFinite(cpu) ? cpu : null, ok: r.status === 0, stdout: r.stdout ?? '' };
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
