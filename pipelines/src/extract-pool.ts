@@ -53,7 +53,7 @@ export class ExtractPool {
 
   /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
   private spawn(): Promise<Worker> {
-    const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb } });
+    const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     return new Promise((resolve, reject) => {
