@@ -30,24 +30,21 @@ export class ExtractPool {
     private readonly size = 1,
   ) {}
 
-  /** Workers neither busy nor promised to a waiting job. */
-  spare(): number {
-    return Math.max(0, this.size - this.busy - this.waiting.length);
-  }
-
   workers(): number {
     return this.size;
   }
 
   /** One document's extraction (or a part of it: `pages`) in a worker, once one is free; never throws. */
   async extract(file: string, bytes: Uint8Array, options: JobOptions): Promise<PoolOutcome> {
-    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.busy++;
+    // a finished job hands its slot straight to the next waiting one, so no newcomer slips in between
+    if (this.busy < this.size) this.busy++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await this.runJob(file, bytes, options);
     } finally {
-      this.busy--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy--;
     }
   }
 
@@ -56,6 +53,11 @@ export class ExtractPool {
     const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
+    // an idle worker that dies is not handed work
+    worker.on('exit', () => {
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+    });
     return new Promise((resolve, reject) => {
       worker.once('message', () => resolve(worker));
       worker.once('error', reject);
@@ -121,7 +123,7 @@ class Deadline {
   }
 
   seconds(): number {
-    return Math.round(this.budget);
+    return Number(this.budget.toFixed(1));
   }
 
   setPages(total: number): void {
