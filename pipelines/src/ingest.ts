@@ -14,8 +14,7 @@ import { extractDocument } from './extract-document.ts';
 import { ExtractPool } from './extract-pool.ts';
 import type { DocumentSummary } from './extraction-findings.ts';
 import { summarize, withExtractionFindings } from './extraction-findings.ts';
-import type { DocumentLimits } from './limits.ts';
-import { DEFAULT_LIMITS, readRegularFile } from './limits.ts';
+import { DEFAULT_LIMITS, DocumentLimits, readRegularFile } from './limits.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
   force?: boolean;
@@ -106,9 +105,14 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   }
 }
 
+/** The defaults with the caller's limits over them, checked. */
+function limitsOf(options: IngestOptions): DocumentLimits {
+  return DocumentLimits.parse({ ...DEFAULT_LIMITS, ...options.limits });
+}
+
 /** Extraction in worker threads of the batch's pool (or a pool of one for this file alone). */
 async function extractInPool(file: string, bytes: Uint8Array, options: IngestOptions): Promise<DocumentOutcome> {
-  const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits });
+  const pool = options.pool ?? new ExtractPool(limitsOf(options));
   try {
     return await extractDocument(pool, file, bytes, { ocr: options.ocr, ocrDpi: options.ocrDpi, split: options.splitPages });
   } finally {
@@ -124,7 +128,7 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
   const queue = new PQueue({ concurrency: concurrency > 1 ? concurrency + 1 : 1 });
   const results: FileResult[] = new Array(files.length);
   const batch = options.batch ?? new Map<string, string>();
-  const pool = options.pool ?? new ExtractPool({ ...DEFAULT_LIMITS, ...options.limits }, concurrency);
+  const pool = options.pool ?? new ExtractPool(limitsOf(options), concurrency);
   files.forEach((file, i) => {
     void queue.add(async () => {
       if (options.signal?.aborted) {
