@@ -12,7 +12,7 @@ export interface SplitOptions {
   ocrDpi?: number;
   /** read the pages of a large PDF in several workers at once (when no other document waits for them) */
   split?: boolean;
-  /** pages of a part at the least (default 8) */
+  /** pages of a part at the least (default 16: each part opens the document and parses its fonts again) */
   minPartPages?: number;
 }
 
@@ -22,7 +22,7 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 /** A document's extraction in the pool's workers: whole, or, when worth it, its pages in parts. */
 export async function extractDocument(pool: ExtractPool, file: string, bytes: Uint8Array, options: SplitOptions = {}): Promise<DocumentOutcome> {
   const job = { ocr: options.ocr, ocrDpi: options.ocrDpi };
-  const minPart = options.minPartPages ?? 8;
+  const minPart = options.minPartPages ?? 16;
   if (options.split && pool.workers() > 1 && isPdfInput(bytes, file)) {
     const count = await pool.extract(file, bytes, { ...job, pages: 'count' });
     if (!count.ok) return failure(count);
@@ -33,14 +33,14 @@ export async function extractDocument(pool: ExtractPool, file: string, bytes: Ui
   return out.ok ? { ok: true, doc: JSON.parse(out.json) as ExtractedDocument, peakMb: mb(out.peakBytes) } : failure(out);
 }
 
-/** Parts of about pages ÷ (2 × workers), so that parts finishing unevenly still keep every worker busy. */
+/** One part a worker: each part costs a fresh open of the document and its fonts. */
 async function extractInParts(
   pool: ExtractPool,
   file: string,
   bytes: Uint8Array,
   p: { pageCount: number; notes: PageCount['notes']; job: { ocr?: OcrMode; ocrDpi?: number }; minPart: number },
 ): Promise<DocumentOutcome> {
-  const size = Math.max(p.minPart, Math.ceil(p.pageCount / (2 * pool.workers())));
+  const size = Math.max(p.minPart, Math.ceil(p.pageCount / pool.workers()));
   const parts: Array<{ first: number; last: number }> = [];
   for (let first = 1; first <= p.pageCount; first += size) parts.push({ first, last: Math.min(p.pageCount, first + size - 1) });
   const outs = await Promise.all(parts.map((pages) => pool.extract(file, bytes, { ...p.job, pages })));

@@ -2,6 +2,12 @@ import type { OcrMode, PageLayout } from '@juesuan/extractor';
 import type { ExtractionNote } from '@juesuan/model';
 import type { DocumentLimits } from './limits.ts';
 
+/** What a worker is started with. */
+export interface ExtractWorkerData {
+  /** tesseract workers per language of this worker's OCR engine */
+  ocrThreads: number;
+}
+
 /** A document sent to an extraction worker. */
 export interface WorkerJob {
   id: number;

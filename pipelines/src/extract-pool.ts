@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { WorkerJob, WorkerMessage } from './extract-messages.ts';
+import type { ExtractWorkerData, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
 
@@ -50,7 +51,9 @@ export class ExtractPool {
 
   /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
   private spawn(): Promise<Worker> {
-    const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
+    // the cores are shared out: each worker's OCR engine gets its part of them, not all of them
+    const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)) };
+    const worker = new Worker(BOOT, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     // an idle worker that dies is not handed work

@@ -3,15 +3,17 @@
  * It runs in its own thread so that the pool can terminate it (pdfjs can spin inside one page)
  * and bound its heap.
  */
-import { parentPort } from 'node:worker_threads';
-import { closeSharedOcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
+import { parentPort, workerData } from 'node:worker_threads';
+import { OcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
 import { extractFile, isPdfInput } from './extract-file.ts';
-import type { PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
+import type { ExtractWorkerData, PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import { checkPdfStreams } from './scan-pdf-streams.ts';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker runs as a worker thread');
+// this worker's own OCR engine (tesseract workers start on the first OCR page)
+const engine = new OcrEngine((workerData as ExtractWorkerData).ocrThreads);
 
 /** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's). */
 const ownBytes = () => {
@@ -28,6 +30,7 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
     ocrDpi: job.ocrDpi,
     maxPages: limits.maxPages,
     maxImagePixels: limits.maxImagePixels,
+    engine,
     onPage: (_: number, total: number) => {
       sample();
       if (!announced) port!.postMessage({ type: 'pages', id: job.id, total: job.pages === undefined ? total : Math.min(total, job.pages === 'count' ? 0 : job.pages.last - job.pages.first + 1) } satisfies WorkerMessage);
@@ -69,7 +72,7 @@ await preloadPdfjs();
 port.postMessage('ready');
 port.on('message', (job: WorkerJob | 'close') => {
   if (job === 'close') {
-    void closeSharedOcrEngine().then(() => process.exit(0));
+    void engine.close().then(() => process.exit(0));
     return;
   }
   void run(job).then((m) => port.postMessage(m));
