@@ -21,6 +21,9 @@ const ownBytes = () => {
   return m.heapUsed + m.external;
 };
 
+/** The pages a job reads, once its document's page count is known. */
+const pagesOfJob = (job: WorkerJob, total: number) => (typeof job.pages === 'object' ? Math.min(total, job.pages.last) - job.pages.first + 1 : total);
+
 /** The job's answer as JSON: a whole extraction, a page count, or a range of pages' layouts. */
 async function work(job: WorkerJob, sample: () => void): Promise<string> {
   const { limits } = job;
@@ -33,7 +36,7 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
     engine,
     onPage: (_: number, total: number) => {
       sample();
-      if (!announced) port!.postMessage({ type: 'pages', id: job.id, total: job.pages === undefined ? total : Math.min(total, job.pages === 'count' ? 0 : job.pages.last - job.pages.first + 1) } satisfies WorkerMessage);
+      if (!announced) port!.postMessage({ type: 'pages', id: job.id, total: pagesOfJob(job, total) } satisfies WorkerMessage);
       announced = true;
     },
     onOcrPage: (page: number) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
