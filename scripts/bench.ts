@@ -107,7 +107,7 @@ if (scannedFolder) {
 }
 if (batchFolders.length) {
   const workers = (opt('--workers') ?? '1,2').split(',').map(Number);
-  report.batch = benchBatch(batchFolders, workers, runs, lines);
+  report.batch = await benchBatch(batchFolders, workers, runs, lines);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 const jsonOut = opt('--json');

@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { openReadOnly } from '@juesuan/loader';
 import { fmt, has, median, mib, timed } from './process-timing.ts';
 
@@ -48,14 +49,32 @@ function pdftotextAll(files: string[]): { seconds: number; maxRssKb: number | nu
   return { seconds, maxRssKb: rss || null, cpuSeconds: cpu };
 }
 
+/** Wall seconds of `threads` threads each spinning the same fixed loop at once. */
+async function spin(threads: number): Promise<number> {
+  const code = "let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);";
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve) => new Worker(code, { eval: true }).once('message', resolve))));
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * How many cores this process really gets now: n threads of a fixed loop against one. On a
+ * machine shared with other work this is below the core count, and bounds any speed-up.
+ */
+export async function coresAvailable(n: number): Promise<number> {
+  const one = await spin(1);
+  return (n * one) / (await spin(n));
+}
+
 /** Appends the batch table to `lines`; returns the measurements. */
-export function benchBatch(folders: string[], workerCounts: number[], runs: number, lines: string[]): Record<string, unknown> {
+export async function benchBatch(folders: string[], workerCounts: number[], runs: number, lines: string[]): Promise<Record<string, unknown>> {
   const files = folders.flatMap((d) => readdirSync(d).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(d, f)));
   lines.push('');
   lines.push(`batch (${folders.join(', ')}: ${files.length} PDFs), juesuan ingest --ocr never, median of ${runs} whole-process runs`);
   lines.push(`${'run'.padEnd(34)} ${'pages'.padStart(5)} ${'seconds'.padStart(8)} ${'pages/s'.padStart(8)} ${'CPU s'.padStart(7)} ${'MiB'.padStart(6)} ${'worker MiB'.padStart(10)} ${'vs 1 worker'.padStart(11)}`);
   const rows: Array<{ workers: number } & BatchRun> = [];
   const load0 = loadavg()[0]!.toFixed(1);
+  const cores0 = await coresAvailable(availableParallelism());
   for (const workers of workerCounts) {
     const all = Array.from({ length: runs }, () => ingestOnce(folders, workers));
     const seconds = median(all.map((r) => r.seconds));
@@ -76,8 +95,9 @@ export function benchBatch(folders: string[], workerCounts: number[], runs: numb
     const pages = rows[0]?.pages ?? NaN;
     lines.push(`${'pdftotext -layout, one at a time'.padEnd(34)} ${String(pages).padStart(5)} ${fmt(pdftotext.seconds).padStart(8)} ${fmt(pages / pdftotext.seconds, 1).padStart(8)} ${fmt(pdftotext.cpuSeconds, 1).padStart(7)} ${mib(pdftotext.maxRssKb).padStart(6)} ${'-'.padStart(10)} ${'-'.padStart(11)}`);
   } else lines.push('  (pdftotext is not installed: apt-get install poppler-utils)');
-  // a shared machine stretches wall time: say how busy it was
-  lines.push(`  machine: ${availableParallelism()} cores, load average ${load0} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
+  // a shared machine stretches wall time: say how busy it was, and how many cores a process got
+  const cores = await coresAvailable(availableParallelism());
+  lines.push(`  machine: ${availableParallelism()} cores, load average ${load0} at the start, ${loadavg()[0]!.toFixed(1)} at the end; cores available to a process ${cores0.toFixed(2)} at the start, ${cores.toFixed(2)} at the end (${availableParallelism()} spinning threads against one)`);
   if (rows.some((r) => !r.ok)) lines.push('  (some runs exited non-zero: a file of the batch failed)');
-  return { files: files.length, rows, pdftotext };
+  return { files: files.length, rows, pdftotext, coresAvailable: [cores0, cores] };
 }
