@@ -4,60 +4,39 @@
  *   OCR path (grid first, then cells)  vs  full-page OCR of the same pages (tesseract.js)
  *                                      and native `tesseract` (pages rendered by pdftoppm)
  * Every timing is a whole process, repeated, median taken. Tools that are not installed are
- * reported as missing.
- *   pnpm bench --text <folder> [--scanned <folder>] [--runs N] [--ocr-runs N] [--json FILE]
+ * reported as missing. With --batch, whole folders as one batch: `juesuan ingest` with 1, 2, …
+ * extraction workers against pdftotext -layout over the same files, one after another.
+ *   pnpm bench --text <folder> [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--runs N] [--ocr-runs N] [--json FILE]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchBatch } from './lib/bench-batch.ts';
+import type { Timing } from './lib/process-timing.ts';
+import { fmt, has, hasGnuTime, mib, repeat, timed } from './lib/process-timing.ts';
 
-const HELP = `usage: bench --text <folder> [--scanned <folder>] [--runs N] [--ocr-runs N] [--json FILE]
+const HELP = `usage: bench [--text <folder>] [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--runs N] [--ocr-runs N] [--json FILE]
 
 --text     PDFs with a text layer: our text path against pdftotext -layout
 --scanned  image-only PDFs: our table-aware OCR against full-page OCR (tesseract.js) and,
            when installed, native tesseract on pdftoppm-rendered pages (300 dpi)
+--batch    folders of text PDFs ingested as one batch (text path, parse and write included) with
+           each worker count of --workers (default 1,2), beside pdftotext -layout on the same files
 --runs     repetitions of each text-path timing (default 3); --ocr-runs for OCR (default 1)
 --json     write every measurement to FILE
 Prints a table: pages, median seconds, pages/s (s/page for OCR), peak RSS, and ratios.`;
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-if (args.includes('--help') || (!opt('--text') && !opt('--scanned'))) {
+const batchFolders = args.flatMap((a, i) => (args[i - 1] === '--batch' ? [a] : []));
+if (args.includes('--help') || (!opt('--text') && !opt('--scanned') && batchFolders.length === 0)) {
   process.stdout.write(`${HELP}\n`);
   process.exit(args.includes('--help') ? 0 : 2);
 }
 const runs = Number(opt('--runs') ?? 3);
 const ocrRuns = Number(opt('--ocr-runs') ?? 1);
 const root = join(import.meta.dirname, '..');
-const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
-
-interface Timing {
-  seconds: number;
-  maxRssKb: number | null;
-  ok: boolean;
-}
-
-/** Wall time and peak memory of one whole process. */
-function timed(cmd: string, argv: string[]): Timing & { stdout: string } {
-  const t0 = performance.now();
-  const r = hasGnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '@@%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - t0) / 1000;
-  const rss = hasGnuTime ? Number(/@@(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN) : NaN;
-  return { seconds, maxRssKb: Number.isFinite(rss) ? rss : null, ok: r.status === 0, stdout: r.stdout ?? '' };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-function repeat(n: number, f: () => Timing): { seconds: number; maxRssKb: number | null; ok: boolean } {
-  const ts = Array.from({ length: n }, f);
-  const rss = ts.map((t) => t.maxRssKb).filter((x): x is number => x !== null);
-  return { seconds: median(ts.map((t) => t.seconds)), maxRssKb: rss.length ? Math.max(...rss) : null, ok: ts.every((t) => t.ok) };
-}
-
 const ours = (file: string, mode: string) => () => timed(process.execPath, ['--import', 'tsx', join(root, 'scripts/lib/extract-one.ts'), file, '--mode', mode]);
 
 function pagesOf(file: string): number {
@@ -85,8 +64,6 @@ function nativeOcr(file: string): Timing {
   }
 }
 
-const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-const mib = (kb: number | null) => (kb === null ? '-' : (kb / 1024).toFixed(0));
 const report: Record<string, unknown> = { date: new Date().toISOString(), runs, ocrRuns, gnuTime: hasGnuTime, tools: { pdftotext: has('pdftotext'), tesseract: has('tesseract'), pdftoppm: has('pdftoppm') } };
 const lines: string[] = [];
 
@@ -127,6 +104,10 @@ if (scannedFolder) {
     );
   }
   report.ocr = rows;
+}
+if (batchFolders.length) {
+  const workers = (opt('--workers') ?? '1,2').split(',').map(Number);
+  report.batch = await benchBatch(batchFolders, workers, runs, lines);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 const jsonOut = opt('--json');

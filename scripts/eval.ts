@@ -65,7 +65,7 @@ export async function evaluateFolder(folder: string): Promise<DocumentEval[]> {
         r.status === 'ok'
           ? (db.prepare('SELECT "table", side, code, label, measure, amount_fen FROM records WHERE document_sha256 = ?').all(r.sha256) as ComparableRecord[])
           : [];
-      const kindsFound = r.status === 'ok' ? [...new Set(r.parsed.tables.map((t) => t.kind).filter((k) => k !== 'other'))].sort() : [];
+      const kindsFound = r.status === 'ok' ? [...new Set(r.summary.tableKinds.filter((k) => k !== 'other'))].sort() : [];
       const kindsExpected = [...new Set(expected.map((x) => x.table))].sort();
       return {
         file,

@@ -2,7 +2,8 @@
  * Writes the sample reports the tests run on into samples/: small 决算 and 预算 PDFs with the
  * layouts real reports use (ruled grid, split 类/款/项 code columns, wrapped cells, a table that
  * continues on the next page, a two-panel table, 万元 and 元), each with the records it must
- * give (`<name>.expected.jsonl`), plus broken files for the bad-input tests.
+ * give (`<name>.expected.jsonl`), plus broken files for the bad-input tests and hostile ones
+ * (samples/hostile/) for the limits.
  *   pnpm make-samples
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { makeScan } from './lib/make-scans.ts';
 import { makeAuditSamples } from './lib/audit-samples.ts';
 import type { HeaderCell, TableSpec } from './lib/sample-pdf.ts';
 import { SamplePdf, m, threePublicTable } from './lib/sample-pdf.ts';
+import { makeHostileSamples } from './lib/hostile-samples.ts';
 
 const OUT = join(import.meta.dirname, '..', 'samples');
 
@@ -477,6 +479,9 @@ mkdirSync(join(OUT, 'continuations'), { recursive: true });
 await makeContinuationSample();
 await makeLongSample();
 await makeBadInputs();
+// hostile copies of a sample (flipped font bytes, a page that throws, an image bomb, millions of operators)
+mkdirSync(join(OUT, 'hostile'), { recursive: true });
+makeHostileSamples(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'hostile'));
 mkdirSync(join(OUT, 'scanned'), { recursive: true });
 await makeScan(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'sample-final-2023.pdf'), 20231, 200, 65);
 await makeScan(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'sample-budget-2025.pdf'), 20251, 150, 60);

@@ -1,6 +1,6 @@
 import type { ExtractedDocument } from '@juesuan/model';
 import { InputError } from '@juesuan/model';
-import type { OcrMode } from '@juesuan/extractor';
+import type { ExtractPdfOptions, OcrMode } from '@juesuan/extractor';
 import { extractPdf, extractText, sha256Hex } from '@juesuan/extractor';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -15,10 +15,17 @@ export interface ExtractFileOptions {
   onPage?: (done: number, total: number) => void;
 }
 
+/** What only the PDF path uses: its limits and progress callbacks. */
+export type PdfPathOptions = Pick<ExtractPdfOptions, 'maxPages' | 'maxImagePixels' | 'onPage' | 'onOcrPage' | 'engine'>;
+
+/** A PDF by its header, or by its name (so a broken one gets the PDF path's clear errors). */
+export function isPdfInput(bytes: Uint8Array, file: string): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-') || /\.pdf$/i.test(file);
+}
+
 /** The extractor for a file by its content and name. */
-export async function extractFile(bytes: Uint8Array, file: string, options: ExtractFileOptions = {}): Promise<ExtractedDocument> {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-') || /\.pdf$/i.test(file)) return extractPdf(bytes, file, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, ocr: options.ocr, ocrDpi: options.ocrDpi, onPage: options.onPage });
+export async function extractFile(bytes: Uint8Array, file: string, options: ExtractFileOptions & PdfPathOptions = {}): Promise<ExtractedDocument> {
+  if (isPdfInput(bytes, file)) return extractPdf(bytes, file, { ...options, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
   const format = /\.html?$/i.test(file) ? 'html' : /\.(md|markdown)$/i.test(file) ? 'md' : /\.txt$/i.test(file) ? 'txt' : null;
   if (!format) throw new InputError('unsupported_format', file, 'unsupported format: expected .pdf, .txt, .md or .html');
   let text: string;

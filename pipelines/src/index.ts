@@ -11,3 +11,8 @@ export { extractFile, DEFAULT_MAX_PAGES } from './extract-file.ts';
 export { displayPath, fsPath } from './input-path.ts';
 export { mebibytes } from './sizes.ts';
 export { withDocumentFindings, NO_TABLES_RULE } from './document-findings.ts';
+export { DEFAULT_MAX_BYTES } from './extract-file.ts';
+export { readRegularFile, DEFAULT_LIMITS, DocumentLimits } from './limits.ts';
+export { ExtractPool } from './extract-pool.ts';
+export { extractionFindings } from './extraction-findings.ts';
+export type { DocumentSummary } from './extraction-findings.ts';

@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { sha256Hex } from '@juesuan/extractor';
-import { extractionKey } from './extraction-key.ts';
-import { linkPublications } from './link-publications.ts';
 import type { Db } from '@juesuan/loader';
 import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRunOnce, recordFailedRun, recordUnreadableRun } from '@juesuan/loader';
-import type { ParsedDocument } from '@juesuan/model';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
-import { DEFAULT_MAX_BYTES, extractFile } from './extract-file.ts';
+import { DEFAULT_MAX_BYTES } from './extract-file.ts';
+import type { DocumentOutcome } from './extract-document.ts';
+import { extractDocument } from './extract-document.ts';
+import { ExtractPool } from './extract-pool.ts';
+import type { DocumentSummary } from './extraction-findings.ts';
+import { summarize, withExtractionFindings } from './extraction-findings.ts';
+import { DEFAULT_LIMITS, DocumentLimits, readRegularFile } from './limits.ts';
 import { withDocumentFindings } from './document-findings.ts';
+import { extractionKey } from './extraction-key.ts';
 import { fsPath } from './input-path.ts';
+import { linkPublications } from './link-publications.ts';
 import { mebibytes } from './sizes.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
@@ -26,10 +31,16 @@ export interface IngestOptions extends ExtractFileOptions {
   /** called after each page of a PDF being extracted, for progress */
   onPageOf?: (file: string, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** time, page, image and memory bounds of each document */
+  limits?: Partial<DocumentLimits>;
+  /** the batch's extraction workers (ingestFile alone starts and stops its own) */
+  pool?: ExtractPool;
+  /** read a large PDF's pages in several workers (set when no other document waits for them) */
+  splitPages?: boolean;
 }
 
 export type FileResult =
-  | { file: string; status: 'ok'; sha256: string; runId: number; parsed: ParsedDocument; cached: boolean; seconds: number }
+  | { file: string; status: 'ok'; sha256: string; runId: number; summary: DocumentSummary; cached: boolean; seconds: number; peakMb: number | null }
   | { file: string; status: 'skipped'; sha256: string; reason: string }
   | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
 
@@ -52,17 +63,18 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   const t0 = performance.now();
   let bytes: Uint8Array;
   try {
-    const size = statSync(fsPath(file)).size;
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (size > max) {
+    const read = readRegularFile(fsPath(file), max, file);
+    if ('tooLarge' in read) {
       const sha256 = await hashFile(file);
-      const error = { code: 'too_large', message: `${file}: ${mebibytes(size)}, over the limit of ${mebibytes(max)} (--max-mb)` };
-      recordFailedRun(db, { sha256, file, sizeBytes: size, format: null, pageCount: null }, error, startedAt);
+      const error = { code: 'too_large', message: `${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(max)} (--max-mb)` };
+      recordFailedRun(db, { sha256, file, sizeBytes: read.tooLarge, format: null, pageCount: null }, error, startedAt);
       return { file, status: 'failed', sha256, ...error };
     }
-    bytes = new Uint8Array(readFileSync(fsPath(file)));
+    bytes = read.bytes;
   } catch (err) {
-    const error = { code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+    // a FIFO, a device, a folder, a file without read permission: a line and a failed run
+    const error = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
     recordUnreadableRun(db, file, error, startedAt);
     return { file, status: 'failed', sha256: null, ...error };
   }
@@ -76,14 +88,23 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
     const key = extractionKey({ ocr: options.ocr, ocrDpi: options.ocrDpi });
     let extracted = cachedExtraction(db, sha256, key);
     const cached = extracted !== null;
-    extracted ??= await extractFile(bytes, file, { ocr: options.ocr, ocrDpi: options.ocrDpi, maxPages: options.maxPages, onPage: options.onPageOf && ((done, total) => options.onPageOf!(file, done, total)) });
-    if (!cached) cacheExtraction(db, extracted, key);
+    let peakMb: number | null = null;
+    if (!extracted) {
+      const out = await extractInPool(file, bytes, options);
+      if (!out.ok) {
+        recordFailedRun(db, info, out, startedAt);
+        return { file, status: 'failed', sha256, code: out.code, message: out.message };
+      }
+      peakMb = out.peakMb;
+      extracted = out.doc;
+      cacheExtraction(db, extracted, key);
+    }
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;
-    const parsed = withDocumentFindings(parseDocument({ ...extracted, file }));
+    const parsed = withExtractionFindings(withDocumentFindings(parseDocument({ ...extracted, file })), extracted);
     const runId = loadRunOnce(db, info, extracted, parsed, startedAt, options.force);
     if (runId === null) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes, loaded meanwhile by another process)' };
-    return { file, status: 'ok', sha256, runId, parsed, cached, seconds: (performance.now() - t0) / 1000 };
+    return { file, status: 'ok', sha256, runId, summary: summarize(parsed, extracted), cached, seconds: (performance.now() - t0) / 1000, peakMb };
   } catch (err) {
     const e = errorOf(err, file);
     recordFailedRun(db, info, e, startedAt);
@@ -91,23 +112,43 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   }
 }
 
-/** Many files through a bounded queue; results come back in input order. */
+/** The defaults with the caller's limits over them, checked. */
+function limitsOf(options: IngestOptions): DocumentLimits {
+  return DocumentLimits.parse({ ...DEFAULT_LIMITS, ...options.limits });
+}
+
+/** Extraction in worker threads of the batch's pool (or a pool of one for this file alone). */
+async function extractInPool(file: string, bytes: Uint8Array, options: IngestOptions): Promise<DocumentOutcome> {
+  const pool = options.pool ?? new ExtractPool(limitsOf(options));
+  try {
+    return await extractDocument(pool, file, bytes, { ocr: options.ocr, ocrDpi: options.ocrDpi, split: options.splitPages, onPage: options.onPageOf && ((done, total) => options.onPageOf!(file, done, total)) });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+/** Many files through a bounded queue, extracted in worker threads; results come back in input order. */
 export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
-  const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? availableParallelism()) });
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  // with several workers, one more document in flight, so a worker is not idle while the writer parses;
+  // --concurrency 1 stays one document at a time, in order
+  const queue = new PQueue({ concurrency: concurrency > 1 ? concurrency + 1 : 1 });
   const results: FileResult[] = new Array(files.length);
   const batch = options.batch ?? new Map<string, string>();
+  const pool = options.pool ?? new ExtractPool(limitsOf(options), concurrency);
   files.forEach((file, i) => {
     void queue.add(async () => {
       if (options.signal?.aborted) {
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(db, file, { ...options, batch });
+      const r = await ingestFile(db, file, { ...options, batch, pool, splitPages: queue.size === 0 });
       results[i] = r;
       options.onResult?.(r);
     });
   });
   await queue.onIdle();
+  if (!options.pool) await pool.close();
   // the narrative half of a split publication is checked against its tables half
   if (results.some((r) => r?.status === 'ok')) linkPublications(db);
   return results;
@@ -117,9 +158,10 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
 export function describeResult(r: FileResult): string {
   if (r.status === 'failed') return `FAILED ${r.message} [${r.code}]`;
   if (r.status === 'skipped') return `skipped ${r.file}: ${r.reason}`;
-  const m = r.parsed.meta;
-  const errors = r.parsed.findings.filter((f) => f.severity === 'error').length;
-  const warnings = r.parsed.findings.filter((f) => f.severity === 'warning').length;
-  const standard = r.parsed.tables.filter((t) => t.kind !== 'other').length;
-  return `ok ${r.file}: ${m.kind} ${m.fiscalYear ?? '?'} ${m.department ?? '?'} (${m.region.name ?? '?'}), ${r.parsed.tables.length} tables (${standard} standard), ${r.parsed.records.length} records, ${errors} errors, ${warnings} warnings${r.cached ? ', extraction cached' : ''}, ${r.seconds.toFixed(1)} s`;
+  const s = r.summary;
+  const m = s.meta;
+  const standard = s.tableKinds.filter((k) => k !== 'other').length;
+  const failedPages = s.failedPages.length ? `, pages ${s.failedPages.join(',')} FAILED` : '';
+  const notes = s.notes.length ? `, left out: ${s.notes.join(', ')}` : '';
+  return `ok ${r.file}: ${m.kind} ${m.fiscalYear ?? '?'} ${m.department ?? '?'} (${m.region.name ?? '?'}), ${s.tables} tables (${standard} standard), ${s.records} records, ${s.errors} errors, ${s.warnings} warnings${failedPages}${notes}${r.cached ? ', extraction cached' : ''}, ${r.seconds.toFixed(1)} s`;
 }

@@ -4,6 +4,7 @@ import { ExtractedDocument } from '@juesuan/model';
 import { PUBLICATION_RULES, parseDocument } from '@juesuan/parser';
 import { linkPublications } from './link-publications.ts';
 import { withDocumentFindings } from './document-findings.ts';
+import { withExtractionFindings } from './extraction-findings.ts';
 
 export interface ReparseResult {
   sha256: string;
@@ -39,7 +40,7 @@ export function reparseAll(db: Db): ReparseResult[] {
     const base = { sha256: row.sha256, file: row.file, previousRunId: row.previous };
     try {
       const extracted = ExtractedDocument.parse(JSON.parse(row.json));
-      const parsed = withDocumentFindings(parseDocument({ ...extracted, file: row.file }));
+      const parsed = withExtractionFindings(withDocumentFindings(parseDocument({ ...extracted, file: row.file })), extracted);
       const info = { sha256: row.sha256, file: row.file, sizeBytes: row.size_bytes, format: row.format, pageCount: row.page_count };
       let changedRecords = parsed.records.length;
       try {

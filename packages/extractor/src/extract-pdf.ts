@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, Page } from '@juesuan/model';
-import { ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError } from '@juesuan/model';
 import type { PageLayout, PageTable } from './layout/page-tables.ts';
 import { layoutPage } from './layout/page-tables.ts';
 import { buildSections, matchHeading } from './layout/sections.ts';
@@ -17,12 +17,16 @@ import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 
 export interface ExtractPdfOptions {
   maxPages?: number;
+  /** images over this many pixels are left out instead of decoded (pdfjs maxImageSize) */
+  maxImagePixels?: number;
   /** read pages from their image: when needed (auto), always, or never */
   ocr?: OcrMode;
   ocrDpi?: number;
   engine?: OcrEngine;
   /** called after each page, for progress */
   onPage?: (done: number, total: number) => void;
+  /** called before a page is read by OCR, which takes far longer than its text layer */
+  onOcrPage?: (page: number) => void;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -31,21 +35,43 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** A text-layer PDF → pages, sections and tables with cell geometry. */
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
-  const sha256 = sha256Hex(bytes);
+  const { layouts } = await extractPdfPages(bytes, file, options);
+  return assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
+}
+
+/**
+ * Pages `first`..`last` of a PDF (1-based, clipped to the document) read and laid out, with its
+ * page count: a large document's pages can be read by several workers, then assembled once.
+ */
+export async function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & { first?: number; last?: number } = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
   // pdfjs takes ownership of the buffer it is given
   const doc = await openPdf(bytes.slice(), file, options);
   const layouts: PageLayout[] = [];
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      let page = await readPdfPage(doc, n);
-      if (needsOcr(page, options.ocr ?? 'auto')) page = await ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
-      layouts.push(layoutPage(page));
+    const last = Math.min(doc.numPages, options.last ?? doc.numPages);
+    for (let n = options.first ?? 1; n <= last; n++) {
+      layouts.push(await layoutOrFailure(doc, n, options));
       options.onPage?.(n, doc.numPages);
     }
+    return { pageCount: doc.numPages, layouts };
   } finally {
     await doc.destroy();
   }
-  return assembleDocument(layouts, { file, sha256, format: 'pdf' });
+}
+
+/** One page read and laid out; a page that throws is kept empty with its error, so the rest of the document survives. */
+async function layoutOrFailure(doc: Awaited<ReturnType<typeof openPdf>>, n: number, options: ExtractPdfOptions): Promise<PageLayout> {
+  try {
+    let page = await readPdfPage(doc, n);
+    if (needsOcr(page, options.ocr ?? 'auto')) {
+      options.onOcrPage?.(n);
+      page = await ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
+    }
+    return layoutPage(page);
+  } catch (err) {
+    const failed = { code: err instanceof JuesuanError ? err.code : 'page_failed', message: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
+    return { page: { number: n, width: 0, height: 0, runs: [], rulings: [], imageCoverage: 0, source: 'text', failed }, tables: [], lines: [] };
+  }
 }
 
 export function assembleDocument(
@@ -59,6 +85,7 @@ export function assembleDocument(
     height: l.page.height,
     source: l.page.source,
     ...(l.page.turned ? { turned: l.page.turned } : {}),
+    ...(l.page.failed ? { failed: l.page.failed } : {}),
     lines: l.lines.map((x) => ({ text: x.text, bbox: x.bbox, fontSize: x.fontSize, inTable: x.inTable })),
     isTableOfContents: toc.has(i),
   }));

@@ -58,8 +58,8 @@ export function loadRun(db: Db, info: DocumentInfo, extracted: ExtractedDocument
       )
       .run(info.sha256, info.file, extracted.extractorVersion, parsed.parserVersion, parsed.catalogVersion, m.kind, m.fiscalYear, m.department, m.region.name, m.region.code, m.region.province, m.region.city, m.region.county, m.unitScope, m.publication, JSON.stringify(m), startedAt, now());
     const runId = Number(run.lastInsertRowid);
-    const page = db.prepare('INSERT INTO pages (run_id, number, width, height, source, is_toc) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const p of extracted.pages) page.run(runId, p.number, p.width, p.height, p.source, p.isTableOfContents ? 1 : 0);
+    const page = db.prepare('INSERT INTO pages (run_id, number, width, height, source, is_toc, error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of extracted.pages) page.run(runId, p.number, p.width, p.height, p.source, p.isTableOfContents ? 1 : 0, p.failed?.code ?? null, p.failed?.message ?? null);
     const section = db.prepare('INSERT INTO sections (run_id, idx, level, numbering, title, page, end_page, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     extracted.sections.forEach((s, i) => section.run(runId, i, s.level, s.numbering, s.title, s.page, s.endPage, JSON.stringify(s.path), s.text));
     const table = db.prepare('INSERT INTO tables (run_id, idx, kind, kind_confidence, kind_evidence, title, number, unit, pages, n_rows, n_cols, records, measures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

@@ -354,4 +354,12 @@ CREATE VIEW corrected_records AS
   FROM records rec JOIN corrected_items ci ON ci.run_id = rec.run AND ci.table_idx = rec.table_idx AND ci.row = rec.row AND ci.col = rec.col;
 `,
   },
+  {
+    version: 7,
+    sql: `
+-- a page that could not be read is kept, marked failed, with its error
+ALTER TABLE pages ADD COLUMN error_code TEXT;
+ALTER TABLE pages ADD COLUMN error_message TEXT;
+`,
+  },
 ];

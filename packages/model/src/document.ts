@@ -41,8 +41,18 @@ export const Page = z.object({
   turned: z.number().int().optional(),
   lines: z.array(TextLine),
   isTableOfContents: z.boolean(),
+  /** set when reading this page threw: the page is kept, empty, with the error */
+  failed: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type Page = z.infer<typeof Page>;
+
+/** Something extraction left out on purpose (an image over the size limit), to be reported. */
+export const ExtractionNote = z.object({
+  code: z.string(),
+  message: z.string(),
+  page: z.number().int().positive().nullable(),
+});
+export type ExtractionNote = z.infer<typeof ExtractionNote>;
 
 export const Cell = z.object({
   text: z.string(),
@@ -110,5 +120,6 @@ export const ExtractedDocument = z.object({
   pages: z.array(Page),
   sections: z.array(Section),
   tables: z.array(Table),
+  notes: z.array(ExtractionNote).optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

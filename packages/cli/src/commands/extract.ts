@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
-import { DEFAULT_MAX_PAGES, extractFile } from '@juesuan/pipelines';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, extractFile, mebibytes, readRegularFile } from '@juesuan/pipelines';
 import { fail, parseOptions } from '../cli-support.ts';
 
 const ExtractOptions = z.object({ json: z.boolean().optional(), ocr: z.enum(['auto', 'always', 'never']), maxPages: z.coerce.number().int().positive() });
@@ -20,7 +19,10 @@ export function registerExtract(program: Command): void {
     .action(async (file: string, raw: unknown) => {
       const opts = parseOptions(ExtractOptions, raw);
       try {
-        const doc = await extractFile(new Uint8Array(readFileSync(file)), file, { ocr: opts.ocr, maxPages: opts.maxPages });
+        // a FIFO or a device is refused at once, never read forever
+        const read = readRegularFile(file, DEFAULT_MAX_BYTES);
+        if ('tooLarge' in read) fail(`${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(DEFAULT_MAX_BYTES)}`);
+        const doc = await extractFile(read.bytes, file, { ocr: opts.ocr, maxPages: opts.maxPages });
         await closeSharedOcrEngine();
         if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         else {

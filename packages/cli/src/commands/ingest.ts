@@ -13,6 +13,7 @@ const IngestOptions = z.object({
   concurrency: z.coerce.number().int().min(1).max(64).optional(),
   maxMb: z.coerce.number().positive().optional(),
   maxPages: z.coerce.number().int().positive(),
+  timeout: z.coerce.number().positive().optional(),
   ocr: z.enum(['auto', 'always', 'never']),
   dpi: z.coerce.number().int().min(72).max(600),
 });
@@ -41,6 +42,7 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', 'documents in flight at once (default: cores)')
     .option('--max-mb <n>', 'refuse files larger than this many MiB (default 200)')
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this').default(String(DEFAULT_MAX_PAGES)))
+    .option('--timeout <seconds>', 'time limit of each document (default: 30 s + 3 s a page + 120 s an OCR page)')
     .addOption(new Option('--ocr <mode>', 'read pages from their image: auto (no or garbage text layer), always, never').default('auto'))
     .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
     .action(async (paths: string[], raw: unknown) => {
@@ -60,6 +62,7 @@ export function registerIngest(program: Command): void {
         ocr: opts.ocr,
         ocrDpi: opts.dpi,
         maxPages: opts.maxPages,
+        limits: { maxPages: opts.maxPages, ...(opts.timeout ? { timeoutSeconds: opts.timeout } : {}) },
         maxBytes: opts.maxMb ? Math.floor(opts.maxMb * 2 ** 20) : undefined,
         signal: abort.signal,
         onResult: (r) => progress.tick(describeResult(r), r.file),
@@ -71,10 +74,11 @@ export function registerIngest(program: Command): void {
       const ok = results.filter((r) => r.status === 'ok');
       const failed = results.filter((r) => r.status === 'failed').length + problems.filter((p) => p.failed).length;
       const skipped = results.filter((r) => r.status === 'skipped').length;
-      const records = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.records.length : 0), 0);
-      const errors = ok.reduce((s, r) => s + (r.status === 'ok' ? r.parsed.findings.filter((f) => f.severity === 'error').length : 0), 0);
+      const records = ok.reduce((s, r) => s + (r.status === 'ok' ? r.summary.records : 0), 0);
+      const errors = ok.reduce((s, r) => s + (r.status === 'ok' ? r.summary.errors : 0), 0);
+      const peak = Math.max(0, ...ok.map((r) => (r.status === 'ok' ? (r.peakMb ?? 0) : 0)));
       if (files.length === 0) process.stderr.write(`nothing to ingest: no report found in ${paths.join(' ')}\n`);
-      process.stdout.write(`ingested ${ok.length} documents (${records} records, ${errors} error findings), ${skipped} skipped, ${failed} failed → ${opts.db}\n`);
+      process.stdout.write(`ingested ${ok.length} documents (${records} records, ${errors} error findings), ${skipped} skipped, ${failed} failed → ${opts.db}${peak ? `; peak worker memory ${peak.toFixed(0)} MiB` : ''}\n`);
       process.exitCode = failed > 0 || abort.signal.aborted || files.length === 0 ? 1 : 0;
     });
 }

@@ -19,3 +19,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
   cached ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return cached;
 }
+
+/** Loads pdfjs ahead of the first document (a worker does it before it takes work). */
+export async function preloadPdfjs(): Promise<void> {
+  await loadPdfjs();
+}

@@ -4,6 +4,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface OpenPdfOptions {
   maxPages?: number;
+  /** images over this many pixels are left out, not decoded (a small file can hold a huge image) */
+  maxImagePixels?: number;
 }
 
 /** Opens PDF bytes with pdfjs-dist, turning its failures into one-line errors that name the file. */
@@ -21,6 +23,7 @@ export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfO
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
+    ...(options.maxImagePixels !== undefined ? { maxImageSize: options.maxImagePixels } : {}),
   });
   let doc: PDFDocumentProxy;
   try {

@@ -16,6 +16,8 @@ export interface RawPage {
   source: 'text' | 'ocr';
   /** degrees the page was turned, beyond its own /Rotate, so that its text reads left to right */
   turned?: number;
+  /** set when reading the page threw: it stays in the document, empty */
+  failed?: { code: string; message: string };
 }
 
 /** Reads one page's text items and rulings, then frees the page's resources. */

@@ -1,0 +1,40 @@
+import type { OcrMode, PageLayout } from '@juesuan/extractor';
+import type { ExtractionNote } from '@juesuan/model';
+import type { DocumentLimits } from './limits.ts';
+
+/** What a worker is started with. */
+export interface ExtractWorkerData {
+  /** tesseract workers per language of this worker's OCR engine */
+  ocrThreads: number;
+}
+
+/** A document sent to an extraction worker. */
+export interface WorkerJob {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+  ocr?: OcrMode;
+  ocrDpi?: number;
+  limits: DocumentLimits;
+  /** unset: the whole document; 'count': check its streams and count its pages; else these pages' layouts */
+  pages?: 'count' | { first: number; last: number };
+}
+
+/** The answer to a 'count' job. */
+export interface PageCount {
+  pageCount: number;
+  notes: ExtractionNote[];
+}
+
+/** The answer to a page-range job: the pages' layouts, without the text runs and rulings assembly does not use. */
+export interface PageRange {
+  pageCount: number;
+  layouts: PageLayout[];
+}
+
+/** What a worker sends back: its page count once known, each OCR page before it starts, then the outcome. */
+export type WorkerMessage =
+  | { type: 'pages'; id: number; total: number }
+  | { type: 'ocr-page'; id: number; page: number }
+  | { type: 'done'; id: number; json: string; peakBytes: number }
+  | { type: 'failed'; id: number; code: string; message: string; peakBytes: number };

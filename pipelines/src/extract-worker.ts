@@ -1,0 +1,82 @@
+/**
+ * One extraction worker thread: takes a document's bytes, sends back its extraction as JSON.
+ * It runs in its own thread so that the pool can terminate it (pdfjs can spin inside one page)
+ * and bound its heap.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { OcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
+import { JuesuanError } from '@juesuan/model';
+import { extractFile, isPdfInput } from './extract-file.ts';
+import type { ExtractWorkerData, PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
+import { checkPdfStreams } from './scan-pdf-streams.ts';
+
+const port = parentPort;
+if (!port) throw new Error('extract-worker runs as a worker thread');
+// this worker's own OCR engine (tesseract workers start on the first OCR page)
+const engine = new OcrEngine((workerData as ExtractWorkerData).ocrThreads);
+
+/** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's). */
+const ownBytes = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+/** The pages a job reads, once its document's page count is known. */
+const pagesOfJob = (job: WorkerJob, total: number) => (typeof job.pages === 'object' ? Math.min(total, job.pages.last) - job.pages.first + 1 : total);
+
+/** The job's answer as JSON: a whole extraction, a page count, or a range of pages' layouts. */
+async function work(job: WorkerJob, sample: () => void): Promise<string> {
+  const { limits } = job;
+  let announced = false;
+  const options = {
+    ocr: job.ocr,
+    ocrDpi: job.ocrDpi,
+    maxPages: limits.maxPages,
+    maxImagePixels: limits.maxImagePixels,
+    engine,
+    onPage: (_: number, total: number) => {
+      sample();
+      if (!announced) port!.postMessage({ type: 'pages', id: job.id, total: pagesOfJob(job, total) } satisfies WorkerMessage);
+      announced = true;
+    },
+    onOcrPage: (page: number) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
+  };
+  const notes = job.pages === undefined || job.pages === 'count' ? (isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : []) : [];
+  if (job.pages === 'count') {
+    const { pageCount } = await extractPdfPages(job.bytes, job.file, { ...options, first: 1, last: 0 });
+    return JSON.stringify({ pageCount, notes } satisfies PageCount);
+  }
+  if (job.pages) {
+    const { pageCount, layouts } = await extractPdfPages(job.bytes, job.file, { ...options, ...job.pages });
+    return JSON.stringify({ pageCount, layouts: layouts.map((l) => ({ ...l, page: { ...l.page, runs: [], rulings: [] } })) } satisfies PageRange);
+  }
+  const doc = await extractFile(job.bytes, job.file, options);
+  return JSON.stringify(notes.length ? { ...doc, notes } : doc);
+}
+
+async function run(job: WorkerJob): Promise<WorkerMessage> {
+  let peak = ownBytes();
+  const sample = () => (peak = Math.max(peak, ownBytes()));
+  const timer = setInterval(sample, 50);
+  try {
+    const json = await work(job, sample);
+    sample();
+    return { type: 'done', id: job.id, json, peakBytes: peak };
+  } catch (err) {
+    const e = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'internal', message: `${job.file}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` };
+    return { type: 'failed', id: job.id, ...e, peakBytes: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// loaded and listening: the pool starts a document's clock only from here
+await preloadPdfjs();
+port.postMessage('ready');
+port.on('message', (job: WorkerJob | 'close') => {
+  if (job === 'close') {
+    void engine.close().then(() => process.exit(0));
+    return;
+  }
+  void run(job).then((m) => port.postMessage(m));
+});
