@@ -33,8 +33,9 @@ function recordsOnPage(sha256: string, page: number): number {
 
 /** Waits until a select offers a value (options are filled from the API). */
 async function choose(page: Page, label: string, value: string): Promise<void> {
-  // a string runs in the page: this file is type-checked without the DOM library
-  await page.waitForFunction(`[...document.querySelectorAll('select[aria-label="${label}"]')].some((s) => [...s.options].some((o) => o.value === ${JSON.stringify(value)}))`);
+  // polled from here with a function, not a string predicate: the app's CSP forbids the eval those need in the page
+  const values = () => page.locator(`select[aria-label="${label}"]`).first().evaluate((el) => Array.from((el as unknown as { options: ArrayLike<{ value: string }> }).options, (o) => o.value));
+  await expect.poll(values, { timeout: 30_000 }).toContain(value);
   await page.selectOption(`select[aria-label="${label}"]`, value);
 }
 
