@@ -7,6 +7,6 @@ export { validateRecords } from './validate/validate.ts';
 export { coverageOf } from './coverage.ts';
 export type { Coverage } from './coverage.ts';
 export { TABLE_KINDS, kindSpec, tableKindIds } from './registry/table-kinds.ts';
-export { MEASURES, VOCABULARIES, measureIds } from './registry/measures.ts';
+export { MEASURES, VOCABULARIES } from './registry/measures.ts';
 export { ROW_IDENTITIES } from './registry/row-identities.ts';
 export { catalogue } from './audit/audit-document.ts';

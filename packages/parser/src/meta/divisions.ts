@@ -62,6 +62,17 @@ function descend(province: Division, text: string, at: number): Region {
   return region(province, city.d, county?.d ?? null);
 }
 
+type Placed = { province: Division; city: Division | null; c: Division };
+let counties: Placed[] | null = null;
+
+/** Every county-level division with its province and city, listed once. */
+function countyList(): Placed[] {
+  counties ??= divisions().flatMap((province): Placed[] =>
+    isMunicipality(province) ? (province.d ?? []).map((c) => ({ province, city: null, c })) : (province.d ?? []).flatMap((city) => (city.d ?? []).map((c) => ({ province, city, c }))),
+  );
+  return counties;
+}
+
 export const UNKNOWN_REGION: Region = { province: null, city: null, county: null, name: null, code: null, level: 'unknown' };
 
 /**
@@ -78,11 +89,7 @@ export function regionOfName(name: string): Region {
     if (city) return descend(province, text, 0);
   }
   // a county-level city or district named alone (绵竹市): only when no other division has that name
-  type Placed = { province: Division; city: Division | null; c: Division };
-  const counties: Placed[] = all.flatMap((province): Placed[] =>
-    isMunicipality(province) ? (province.d ?? []).map((c) => ({ province, city: null, c })) : (province.d ?? []).flatMap((city) => (city.d ?? []).map((c) => ({ province, city, c }))),
-  );
-  const named = counties.filter(({ c }) => c.n.length >= 3 && text.startsWith(c.n));
+  const named = countyList().filter(({ c }) => c.n.length >= 3 && text.startsWith(c.n));
   if (named.length === 1) return region(named[0]!.province, named[0]!.city, named[0]!.c);
   const inside = all.find((d) => text.includes(d.n));
   return inside ? descend(inside, text, text.indexOf(inside.n) + inside.n.length) : UNKNOWN_REGION;

@@ -11,5 +11,3 @@ export const PROCUREMENT_CONTEXT: ReadonlyArray<readonly [RegExp, string]> = [
   [/组织形式|采购方式/, 'method'],
 ];
 
-/** A procurement row's level from the deepest context it prints. */
-export const PROCUREMENT_LEVELS = { total: 'total', category: 'category', special_item: 'econ_item', econ_item: 'econ_item', item: 'item' } as const;

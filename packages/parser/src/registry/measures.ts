@@ -159,4 +159,3 @@ export const VOCABULARIES = {
 } satisfies Record<string, Vocabulary>;
 export type VocabularyId = keyof typeof VOCABULARIES;
 
-export const measureIds = (): string[] => MEASURES.map((m) => m.id);

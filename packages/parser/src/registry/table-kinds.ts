@@ -16,6 +16,8 @@ export const TableKindSpec = z.object({
   stem: z.string().regex(/^[a-z_]+$/),
   families: z.array(Family).min(1),
   nameZh: z.string(),
+  /** the name a reviewer knows the table by in each family's standard set, where it differs */
+  names: z.object({ final: z.string().optional(), budget: z.string().optional() }).default({}),
   /** titles (normalised: no whitespace, quotes, numbering, year or publisher) that name the kind */
   titles: z.array(z.instanceof(RegExp)).min(1),
   /** titles that look alike but are another table */
@@ -42,6 +44,7 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
   { stem: 'department', families: ['performance'], nameZh: '部门整体支出绩效自评表', titles: [/整体.*绩效|绩效.*整体/], rows: 'text', columns: 'single_amount', parse: false },
   {
     stem: 'three_public',
+    names: { final: '财政拨款“三公”经费支出决算表', budget: '“三公”经费预算表' },
     families: ['final', 'budget'],
     nameZh: '“三公”经费支出表（含会议费、培训费或机关运行经费）',
     titles: [/三公/],
@@ -50,17 +53,20 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     columns: 'three_public',
     rowIdentities: ['three_public.grand_total', 'three_public.total', 'three_public.vehicle'],
   },
-  { stem: 'gov_fund', families: ['final', 'budget'], nameZh: '政府性基金预算（财政拨款）支出表', titles: [/政府性基金/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'gov_fund',
+    names: { final: '政府性基金预算财政拨款收入支出决算表', budget: '政府性基金预算支出预算表' }, families: ['final', 'budget'], nameZh: '政府性基金预算（财政拨款）支出表', titles: [/政府性基金/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'soe_capital', families: ['final', 'budget'], nameZh: '国有资本经营预算（财政拨款）支出表', titles: [/国有资本经营/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'agency_operation', families: ['budget'], nameZh: '一般公共预算机关运行经费支出预算表', titles: [/机关运行经费/], rows: 'economic', columns: 'single_amount' },
   { stem: 'procurement', families: ['budget'], nameZh: '政府采购（支出）预算表', titles: [/政府采购/], rows: 'procurement', columns: 'procurement' },
-  { stem: 'gpb_basic', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）基本支出表（经济分类）', titles: [/一般公共预算.*基本支出/], rows: 'economic', columns: 'general', panels: 'personnel_public', rowIdentities: ['row.basic_total'] },
+  { stem: 'gpb_basic',
+    names: { final: '一般公共预算财政拨款基本支出决算表', budget: '一般公共预算基本支出预算表' }, families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）基本支出表（经济分类）', titles: [/一般公共预算.*基本支出/], rows: 'economic', columns: 'general', panels: 'personnel_public', rowIdentities: ['row.basic_total'] },
   { stem: 'fiscal_basic', families: ['final', 'budget'], nameZh: '财政拨款基本支出预算表（经济科目）', titles: [/财政拨款基本支出/], rows: 'economic', columns: 'general', rowIdentities: ['row.basic_total'] },
   { stem: 'fiscal_by_econ', families: ['budget'], nameZh: '财政拨款支出预算表（部门经济分类科目）', titles: [/财政拨款支出.*经济(分类|科目)/], rows: 'economic', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'gpb_project', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）项目支出表', titles: [/一般公共预算.*项目支出/], rows: 'codes', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'gpb_by_econ', families: ['budget'], nameZh: '一般公共预算支出表（按经济分类）', titles: [/一般公共预算.*支出.*经济(分类|科目)/], rows: 'economic', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   {
     stem: 'fiscal_summary',
+    names: { final: '财政拨款收入支出决算总表', budget: '财政拨款收支预算总表' },
     families: ['final', 'budget'],
     nameZh: '财政拨款收支（预算/决算）总表',
     titles: [/财政拨款收(入)?支(出)?.*(总表|总体情况表|决算表)/],
@@ -72,12 +78,14 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
   },
   { stem: 'gpb_detail', families: ['final'], nameZh: '一般公共预算财政拨款支出决算明细表', titles: [/一般公共预算.*支出.*明细/], rows: 'codes', columns: 'general' },
   { stem: 'fiscal_detail', families: ['final'], nameZh: '财政拨款支出决算明细表', titles: [/财政拨款支出.*明细/], rows: 'codes', columns: 'general' },
-  { stem: 'gpb_expenditure', families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）支出表（功能分类）', titles: [/一般公共预算.*支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'gpb_expenditure',
+    names: { final: '一般公共预算财政拨款支出决算表', budget: '一般公共预算支出预算表' }, families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）支出表（功能分类）', titles: [/一般公共预算.*支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'fiscal_expenditure', families: ['final', 'budget'], nameZh: '财政拨款支出表（功能科目）', titles: [/财政拨款支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'basic_expenditure', families: ['budget'], nameZh: '基本支出预算表', titles: [/基本支出/], rows: 'codes', columns: 'general', rowIdentities: ['row.basic_total'] },
   { stem: 'project_expenditure', families: ['budget'], nameZh: '项目支出预算表', titles: [/项目支出/], rows: 'projects', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   {
     stem: 'summary',
+    names: { final: '收入支出决算总表', budget: '收支预算总表' },
     families: ['final', 'budget'],
     nameZh: '收支（预算/决算）总表',
     titles: [/(收入支出|收支).*表/],
@@ -87,8 +95,10 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     panels: 'sides',
     rowIdentities: ['row.summary_split'],
   },
-  { stem: 'income', families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total', 'row.fiscal_split'] },
-  { stem: 'expenditure', families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.expenditure_total', 'row.basic_split'] },
+  { stem: 'income',
+    names: { final: '收入决算表', budget: '收入预算表' }, families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total', 'row.fiscal_split'] },
+  { stem: 'expenditure',
+    names: { final: '支出决算表', budget: '支出预算表' }, families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.expenditure_total', 'row.basic_split'] },
 ]);
 
 const BY_ID = new Map<string, TableKindSpec>();

@@ -13,7 +13,6 @@ import { RowCodeReader } from './row-code.ts';
 import type { RowCode } from './row-code.ts';
 import { TableGrid } from './table-grid.ts';
 
-export { inheritSplitPrefix, normalizeSplitCode } from './row-code.ts';
 
 export interface TableContext {
   kind: string;
