@@ -2,26 +2,32 @@
  * Layout variants of a folder of reports with expected records, for measuring how the extractor
  * holds up on layouts the folder does not have: each PDF turned (90/180/270), with only its lines
  * across, only its lines down, no lines at all, its lines stopping short of their crossings, and
- * with its fonts' Unicode maps removed. The
- * expected records stay the same, so `pnpm eval <out>` scores every variant. Needs qpdf on PATH.
+ * with its fonts' Unicode maps removed; and typeset again from its own extraction (plainly, with
+ * each table's last row alone on a page of its own, with adjacent amounts touching). The
+ * expected records stay the same, so `pnpm eval <out>` scores every variant. The content-stream
+ * variants need qpdf on PATH.
  *   pnpm corpus-variants <folder> <out folder>
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { extractPdf } from '@juesuan/extractor';
+import type { RetypesetLayout } from './lib/retypeset.ts';
+import { retypeset } from './lib/retypeset.ts';
 
 const [input, out] = process.argv.slice(2);
 if (!input || !out || process.argv.includes('--help')) {
-  process.stdout.write('usage: corpus-variants <folder with *.pdf and *.expected.jsonl> <out folder>\n');
+  process.stdout.write('usage: corpus-variants <folder with *.pdf and *.expected.jsonl> <out folder>\n  VARIANTS=name,name… makes only those (turned90 … short-lines need qpdf on PATH)\n');
   process.exit(input && out ? 0 : 2);
 }
-if (spawnSync('qpdf', ['--version']).status !== 0) {
-  process.stderr.write('corpus-variants: qpdf is not on PATH (Debian: apt-get install qpdf)\n');
-  process.exit(2);
-}
-
+let qpdfChecked = false;
 function qpdf(args: string[]): void {
+  if (!qpdfChecked && spawnSync('qpdf', ['--version']).status !== 0) {
+    process.stderr.write('corpus-variants: qpdf is not on PATH (Debian: apt-get install qpdf)\n');
+    process.exit(2);
+  }
+  qpdfChecked = true;
   const r = spawnSync('qpdf', args, { encoding: 'utf8' });
   // qpdf exits 3 for warnings it recovered from
   if (r.status !== 0 && r.status !== 3) throw new Error(`qpdf ${args.join(' ')}: ${r.stderr.trim()}`);
@@ -76,7 +82,17 @@ function shortenRules(pdf: Buffer): Buffer {
 const noUnicodeMaps = (pdf: Buffer) => Buffer.from(pdf.toString('latin1').replace(/\/ToUnicode \d+ 0 R/g, ''), 'latin1');
 
 mkdirSync(out, { recursive: true });
-const variants: Array<{ name: string; make: (src: string, dst: string) => void }> = [
+/** Typeset again from the source's extraction; the figures say how much of the layout was made. */
+function fromExtraction(layout: RetypesetLayout): (src: string, dst: string) => Promise<void> {
+  return async (src, dst) => {
+    const doc = await extractPdf(new Uint8Array(readFileSync(src)), basename(src));
+    const { pdf, stats } = await retypeset(doc, layout);
+    writeFileSync(dst, pdf);
+    process.stdout.write(`${basename(dst)}: ${stats.pages} pages, ${stats.tables} tables, ${stats.rowsMoved} final rows alone, ${stats.touchingPairs} touching pairs\n`);
+  };
+}
+
+const variants: Array<{ name: string; make: (src: string, dst: string) => void | Promise<void> }> = [
   { name: 'turned90', make: (s, d) => qpdf([s, '--rotate=+90', d]) },
   { name: 'turned180', make: (s, d) => qpdf([s, '--rotate=+180', d]) },
   { name: 'turned270', make: (s, d) => qpdf([s, '--rotate=+270', d]) },
@@ -85,16 +101,20 @@ const variants: Array<{ name: string; make: (src: string, dst: string) => void }
   { name: 'no-lines', make: (s, d) => editContent(s, d, dropRules('none')) },
   { name: 'no-unicode-maps', make: (s, d) => editContent(s, d, noUnicodeMaps) },
   { name: 'short-lines', make: (s, d) => editContent(s, d, shortenRules) },
+  { name: 'retypeset', make: fromExtraction('plain') },
+  { name: 'final-row-alone', make: fromExtraction('final-row-alone') },
+  { name: 'touching', make: fromExtraction('touching') },
 ];
+const only = process.env.VARIANTS?.split(',');
 let made = 0;
 for (const file of readdirSync(input).filter((f) => f.toLowerCase().endsWith('.pdf'))) {
   const stem = file.replace(/\.pdf$/i, '');
   const expected = join(input, `${stem}.expected.jsonl`);
   if (!existsSync(expected)) continue;
-  for (const v of variants) {
+  for (const v of variants.filter((x) => !only || only.includes(x.name))) {
     const name = `${v.name}-${stem}`;
     try {
-      v.make(join(input, file), join(out, `${name}.pdf`));
+      await v.make(join(input, file), join(out, `${name}.pdf`));
       copyFileSync(expected, join(out, `${name}.expected.jsonl`));
       made++;
     } catch (err) {

@@ -7,7 +7,7 @@ import { expectedFen, toJsonl } from './expected-record.ts';
 
 const require = createRequire(import.meta.url);
 // the package exports no file paths: find its folder through its package.json
-const FONT = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+export const SAMPLE_FONT = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
 export interface HeaderCell {
   r: number;
@@ -45,7 +45,7 @@ export class SamplePdf {
   readonly expected: ExpectedRecord[] = [];
   constructor(readonly layout: 'portrait' | 'landscape') {
     this.doc = new PDFDocument({ size: 'A4', layout, margin: 50, autoFirstPage: false, info: { Title: 'juesuan sample', CreationDate: new Date(Date.UTC(2024, 0, 1)) } });
-    this.doc.registerFont('cn', FONT);
+    this.doc.registerFont('cn', SAMPLE_FONT);
   }
   newPage(): void {
     this.doc.addPage({ size: 'A4', layout: this.layout, margin: 50 });

@@ -85,7 +85,7 @@ export function layoutPage(page: RawPage): PageLayout {
   const grids = rulingComponents(completeRulings(page.rulings, page.runs))
     .map((component) => buildRuledGrid(component, page.runs))
     .filter((g): g is NonNullable<typeof g> => g !== null)
-    .filter((g) => g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15)
+    .filter((g) => g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 8)
     .sort((a, b) => a.bbox.y0 - b.bbox.y0);
   // a grid that contains only one cell with text is a framed paragraph, not a table
   // (an empty ruled grid is kept: it may be the tail of a table from the page before)

@@ -41,6 +41,11 @@ function textFitsColumns(a: PageTable, b: PageTable): boolean {
   return fits >= filled.length * 0.95;
 }
 
+/** A ruled cell whose both sides stand on column lines of the table: its extent, not its text's, says which columns it spans. */
+function onColumnLines(xs: number[], box: { x0: number; x1: number }): boolean {
+  return [box.x0, box.x1].every((x) => xs.some((y) => Math.abs(x - y) <= 4));
+}
+
 export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
   const rows: RowTexts[] = Array.from({ length: nRows }, () => new Map());
   for (const c of cells) if (c.row < nRows) rows[c.row]!.set(c.col, c.text);
@@ -97,7 +102,7 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
         // a later part's cells go to the first part's columns by where their text stands
         const own = part === basis || (k === 0 && basis === first);
         // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
-        const [x0, x1] = k === 0 ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
+        const [x0, x1] = k === 0 || (part.ruled && onColumnLines(xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
         const col = own ? c.col : colIndex(xs, x0 + 2);
         const colEnd = own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(xs, x1 - 2));
         cells.push({

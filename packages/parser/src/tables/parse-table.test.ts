@@ -77,6 +77,27 @@ describe('parseTable on converted tables', () => {
     expect(parsed.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('reads a 合计 printed in the code column, with the name column blank, as the row label; never another word', () => {
+    const md = [
+      '2024年度一般公共预算财政拨款支出决算表',
+      '单位：万元',
+      '| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 2010301 | 行政运行 | 10.00 | 10.00 | 0.00 |',
+      '| 2010302 | 一般行政管理事务 | 2.00 | 0.00 | 2.00 |',
+      '| 合计 |  | 12.00 | 10.00 | 2.00 |',
+      '| 其他 |  | 1.00 | 1.00 | 0.00 |',
+    ].join('\n');
+    const parsed = parseDocument(extractText(md, 'final-2024.md', sha, 'md'));
+    const labels = parsed.records.filter((r) => r.measure === 'total').map((r) => [r.code, r.label]);
+    expect(labels).toEqual([
+      ['2010301', '行政运行'],
+      ['2010302', '一般行政管理事务'],
+      [null, '合计'],
+      [null, null],
+    ]);
+  });
+
   it('takes the unit from the header when no unit line is printed', () => {
     const md = ['2024年度支出决算表', '| 科目编码 | 科目名称 | 合计（万元） |', '| --- | --- | --- |', '| 201 | 一般公共服务支出 | 12.50 |', ''].join('\n');
     const parsed = parseDocument(extractText(md, 'final-2024.md', sha, 'md'));

@@ -38,7 +38,9 @@ function hasThreePublicGroup(grid: TableGrid): boolean {
 }
 
 /** The row's label and, when it stands in a later name column under a group cell, that group. */
-function rowLabel(grid: TableGrid, row: number, nameCols: number[]): { cell: Cell | undefined; label: string; parent: string | null } {
+function rowLabel(grid: TableGrid, row: number, nameCols: number[], codeCols: number[] = []): { cell: Cell | undefined; label: string; parent: string | null } {
+  const total = totalInCodeColumns(grid, row, nameCols, codeCols);
+  if (total) return total;
   for (let i = nameCols.length - 1; i >= 0; i--) {
     const cell = grid.at(row, nameCols[i]!);
     const label = cell ? cleanLabel(cell.text) : '';
@@ -48,6 +50,20 @@ function rowLabel(grid: TableGrid, row: number, nameCols: number[]): { cell: Cel
     return { cell, label, parent };
   }
   return { cell: undefined, label: '', parent: null };
+}
+
+/**
+ * A 合计 printed in the code column with the name column blank (its merged cell split by a rule
+ * drawn through it, or a layout that centres it over both): the row's label.
+ */
+function totalInCodeColumns(grid: TableGrid, row: number, nameCols: number[], codeCols: number[]): { cell: Cell; label: string; parent: null } | null {
+  if (nameCols.some((c) => cleanLabel(grid.at(row, c)?.text ?? '') !== '')) return null;
+  for (const c of codeCols) {
+    const cell = grid.at(row, c);
+    const label = cell ? cleanLabel(cell.text) : '';
+    if (cell && isTotalLabel(label)) return { cell, label, parent: null };
+  }
+  return null;
 }
 
 /**
@@ -120,7 +136,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
 
     for (let row = table.headerRows; row < table.nRows; row++) {
       // the name cell may be merged with the code columns (合计 / 人员经费合计 rows)
-      let named = rowLabel(grid, row, nameCols);
+      let named = rowLabel(grid, row, nameCols, codeCols);
       if (named.cell && named.cell.row !== row) continue;
       const sideKey = `${panel.side}|${row}`;
       if (named.label === '' && panel.side) named = sideLabels.get(sideKey) ?? named;
