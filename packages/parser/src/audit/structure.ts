@@ -34,7 +34,7 @@ function tocEntries(ctx: AuditContext): TocEntry[] {
       printedPage: ref ? Number(ref[2]) : null,
       evidence: ctx.text.evidence(line.start, line.start + line.text.length),
       // "五、部门预算表" heads the part that holds the tables; it names none of them
-      isTable: !/^第[一二三四五六七八九十\d]+部分/.test(title) && bare.length >= 4 && /表([（(][^）)]*[）)])?$/.test(bare) && !/^(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?表$/.test(bare),
+      isTable: !/^第[一二三四五六七八九十\d]+部分/.test(title) && bare.length >= 4 && /表([（(][^）)]*[）)])?$/.test(bare) && !/^(?:\d{4}年度?)?(?:部门|单位)?(?:决算|预算)(?:公开)?报?表$/.test(bare),
     });
   }
   return out;

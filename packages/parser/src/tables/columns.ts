@@ -33,6 +33,10 @@ function dataLook(grid: TableGrid, col: number): { codes: number; amounts: numbe
   return n;
 }
 
+/** The fund sources that head columns of their own; two in one header cell mean the extraction ran headings together. */
+const SOURCE_HEADINGS = [/一般公共/, /政府性基金/, /国有资本/, /财政专户/, /单位资金/, /其他资金/];
+export const isMergedHeading = (text: string): boolean => SOURCE_HEADINGS.filter((re) => re.test(text.replace(/\s+/g, ''))).length >= 2;
+
 const role = (col: number, r: Role, extra: Partial<ColumnRole> = {}): ColumnRole => ({ col, role: r, measure: null, unknownHeader: null, field: null, ...extra });
 
 /** What a column holds, from its header path and, where that is silent, the look of its data. */
@@ -52,6 +56,11 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   if (codeAt >= 0 && codeAt > nameAt) return role(col, 'code');
   if (nameAt >= 0 && nameAt === path.length - 1) return role(col, 'name');
   const look = dataLook(grid, col);
+  // several columns' headings run together into one cell: whatever it names is a guess
+  if (path.some(isMergedHeading) && look.amounts > 0) {
+    const unknown = unknownMeasureId(path) ?? `col:${path.join('/')}`;
+    return role(col, 'amount', { measure: unknown, unknownHeader: path.join('/') });
+  }
   // a header that names a measure wins over the look of the data: amounts printed as whole
   // numbers (2350000) look like codes
   const measure = path.length > 0 ? measureOf(path, ctx) : null;
@@ -112,7 +121,7 @@ export function nameGroupSubtotals(grid: TableGrid, roles: ColumnRole[], ctx: Me
     const cells = grid.headerCells(r.col);
     const last = cells[cells.length - 1];
     const group = cells[cells.length - 2];
-    if (!last || !group || !/^(小计|合计)$/.test(last.text.replace(/\s+/g, ''))) continue;
+    if (!last || !group || !/^(小计|合计)$/.test(last.text.replace(/\s+/g, '')) || isMergedHeading(group.text)) continue;
     const covered = amounts.filter((a) => a.col >= group.col && a.col < group.col + group.colSpan).length;
     if (covered === amounts.length) continue;
     const named = measureOf([group.text], ctx);

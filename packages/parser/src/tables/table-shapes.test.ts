@@ -29,6 +29,18 @@ describe('table shapes of other regions', () => {
     expect(errors(p)).toEqual([]);
   });
 
+  it('headings of several fund columns run together into one cell: the columns under it get no guessed measure', () => {
+    const p = parse(
+      '项目支出预算表',
+      `<tr><td rowspan="3">支出项目类别</td><td rowspan="3">总计</td><td colspan="3">财政拨款</td></tr>
+       <tr><td colspan="3">一般公共预政府性基金</td></tr>
+       <tr><td>合计</td><td>算</td><td>预算</td></tr>
+       <tr><td>物业管理费</td><td>99.00</td><td>99.00</td><td>99.00</td><td>0.00</td></tr>`,
+    );
+    expect(p.tables[0]!.measures).toEqual([null, 'total', 'col:合计', 'col:算', 'col:预算']);
+    expect(p.findings.filter((f) => f.rule === 'measure.unknown_header')).toHaveLength(3);
+  });
+
   it('income by source: rows under a merged group cell carry it as their parent', () => {
     const p = parse(
       '收入预算总表',
