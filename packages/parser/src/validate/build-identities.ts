@@ -130,10 +130,14 @@ function acrossTables(records: AmountRecord[]): Identity[] {
   const link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => {
     if (a && b) out.push({ rule, target: a, summands: [b], descriptionZh: zh, descriptionEn: en });
   };
-  // a budget's 收入总计 (this year's income and last year's carry-over) is what its income table totals
-  const summaryRow = (side: 'income' | 'expenditure', word: string) =>
-    records.find((r) => r.table === `${family}.summary` && r.side === side && r.measure === 'amount' && new RegExp(`^(本年)?${word}合计$`).test(r.labelKey ?? '')) ??
-    (family === 'budget' ? records.find((r) => r.table === 'budget.summary' && r.side === side && r.measure === 'amount' && new RegExp(`^${word}总计$`).test(r.labelKey ?? '')) : undefined);
+  // a budget's income table totals either this year's income (本年收入合计) or, in templates whose
+  // summary lists some of its columns (上级补助收入, 上年结转) below that line, the 收入总计
+  const summaryRow = (side: 'income' | 'expenditure', word: string) => {
+    const year = records.find((r) => r.table === `${family}.summary` && r.side === side && r.measure === 'amount' && new RegExp(`^(本年)?${word}合计$`).test(r.labelKey ?? ''));
+    const grand = family === 'budget' ? records.find((r) => r.table === 'budget.summary' && r.side === side && r.measure === 'amount' && new RegExp(`^${word}总计$`).test(r.labelKey ?? '')) : undefined;
+    const tableTotal = findTotal(records, `${family}.${side}`, 'total');
+    return grand && (!year || (tableTotal && grand.amountFen === tableTotal.amountFen)) ? grand : year;
+  };
   const summaryIncome = summaryRow('income', '收入');
   const summaryExp = summaryRow('expenditure', '支出');
   link('across.summary_income', summaryIncome, findTotal(records, `${family}.income`, 'total'), '收支总表的本年收入合计应等于收入表合计', 'summary income total should equal the income table total');

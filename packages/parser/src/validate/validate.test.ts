@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
-import { extractPdf } from '@juesuan/extractor';
+import { extractPdf, extractText } from '@juesuan/extractor';
 import { parseDocument } from '../parse-document.ts';
 import { validateRecords } from './validate.ts';
 import { parseAmount } from '../amounts/parse-amount.ts';
@@ -85,5 +85,32 @@ describe('corruptions are caught', () => {
     expect(errors(records).filter((f) => f.rule === 'hierarchy.functional')).toEqual([]);
     reprint(find(records, 'final.income', '210', 'total'), '1,200.50');
     expect(errors(records).some((f) => f.rule === 'hierarchy.functional')).toBe(true);
+  });
+});
+
+describe('the summary against the income table, by template', () => {
+  const budget = (incomeTotal: string) =>
+    [
+      '示例市教育局2026年部门预算',
+      '收支总体情况表',
+      '单位：万元',
+      '| 收入项目 | 预算数 | 支出项目 | 预算数 |',
+      '| --- | --- | --- | --- |',
+      '| 一、一般公共预算拨款收入 | 100.00 | 一、教育支出 | 105.00 |',
+      '| 本年收入合计 | 100.00 | 本年支出合计 | 105.00 |',
+      '| 上级补助收入 | 5.00 |  |  |',
+      '| 收入总计 | 105.00 | 支出总计 | 105.00 |',
+      '',
+      '收入总体情况表',
+      '单位：万元',
+      '| 科目编码 | 科目名称 | 合计 | 一般公共预算拨款收入 | 上级补助收入 |',
+      '| --- | --- | --- | --- | --- |',
+      `|  | 合计 | ${incomeTotal} | 100.00 | 5.00 |`,
+    ].join('\n');
+  const rulesOf = (md: string) => parseDocument(extractText(md, 'budget-2026.md', '0'.repeat(64), 'md')).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+
+  it('an income table that totals the 收入总计 (上级补助收入 listed below 本年收入合计) agrees; one that totals neither breaks', () => {
+    expect(rulesOf(budget('105.00'))).not.toContain('across.summary_income');
+    expect(rulesOf(budget('107.00'))).toContain('across.summary_income');
   });
 });
