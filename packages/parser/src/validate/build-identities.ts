@@ -13,6 +13,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 const isGrandTotal = (r: AmountRecord) => r.code === null && /^(合计|总计)$/.test(r.labelKey ?? '');
 
+/** A code with no sub-item rows: printed twice (a slip, or two lines of one item), each row still adds to its parent. */
+const isLeaf = (code: string, rows: AmountRecord[]) => !rows.some((r) => r.code !== null && r.code !== code && r.code.startsWith(code));
+
 /** 类 = Σ款, 款 = Σ项, 合计 = Σ类, per table, panel and measure. */
 function hierarchy(records: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
@@ -30,8 +33,12 @@ function hierarchy(records: AmountRecord[]): Identity[] {
       const childLen = len === 3 ? 5 : len === 5 ? 7 : 0;
       if (!childLen) continue;
       // a 项 whose 款 row is not printed stands in for it under the 类
-      const children = coded.filter(
-        (r) => r.code!.startsWith(parent.code!) && (r.code!.length === childLen || (len === 3 && r.code!.length === 7 && !byCode.has(r.code!.slice(0, 5)))),
+      const children = rows.filter(
+        (r) =>
+          r.code !== null &&
+          r.code.startsWith(parent.code!) &&
+          (seen.get(r.code) === 1 || isLeaf(r.code, rows)) &&
+          (r.code.length === childLen || (len === 3 && r.code.length === 7 && !byCode.has(r.code.slice(0, 5)))),
       );
       // absent children are blank cells (zero); a parent with no child rows at all is not broken down
       const anyChildRow = children.length > 0;

@@ -88,6 +88,17 @@ describe('corruptions are caught', () => {
   });
 });
 
+describe('a leaf code printed twice', () => {
+  it('still adds both rows to its parent (物业管理费 printed as 30208 under 取暖费 30208)', () => {
+    const records = copy();
+    const leaves = records.filter((r) => r.table === 'final.gpb_basic' && r.code?.length === 5 && r.code.startsWith('302'));
+    const codes = [...new Set(leaves.map((r) => r.code!))];
+    expect(codes.length).toBeGreaterThan(1);
+    for (const r of leaves.filter((x) => x.code === codes[1])) r.code = codes[0]!;
+    expect(errors(records).filter((f) => f.rule.startsWith('hierarchy.'))).toEqual([]);
+  });
+});
+
 describe('the summary against the income table, by template', () => {
   const budget = (incomeTotal: string) =>
     [
