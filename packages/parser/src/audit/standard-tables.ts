@@ -1,8 +1,5 @@
 import { kindSpec } from '../registry/table-kinds.ts';
 
-/** The tables every 部门决算 / 部门预算 publishes (国有资本经营 tables only some years and places). */
-export const REPORT_SET = ['summary', 'income', 'expenditure', 'fiscal_summary', 'gpb_expenditure', 'gpb_basic', 'three_public', 'gov_fund'] as const;
-
 export type Stage = 'final' | 'budget';
 
 export const stageOf = (kind: string): Stage => (kind === 'budget' ? 'budget' : 'final');

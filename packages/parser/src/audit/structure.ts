@@ -2,7 +2,9 @@ import type { Evidence, Finding, ParsedTable } from '@juesuan/model';
 import { classifyTable } from '../tables/classify-table.ts';
 import type { AuditContext, Coverage, FamilyResult } from './audit-context.ts';
 import { auditFinding, insufficient, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
-import { REPORT_SET, presentSuffixes, stageOf, tableName } from './standard-tables.ts';
+import { bestReportSet } from '../registry/report-sets.ts';
+import { kindSpec } from '../registry/table-kinds.ts';
+import { presentSuffixes, stageOf, tableName } from './standard-tables.ts';
 
 interface TocEntry {
   title: string;
@@ -41,12 +43,12 @@ function tocEntries(ctx: AuditContext): TocEntry[] {
 }
 
 /** A title without its numbering, year, publisher and the words that vary between a 目录 and a table. */
-function normalizeTitle(title: string, department: string | null): string {
+function normalizeTitle(title: string, department: string | null, keepBrackets = false): string {
   let t = title.replace(/\s+/g, '').replace(LEADING_NUMBER, '');
   if (department) t = t.replace(department, '');
+  t = t.replace(/^.*?\d{4}年度?/, '');
+  if (!keepBrackets) t = t.replace(/[（(][^）)]*[）)]/g, '');
   return t
-    .replace(/^.*?\d{4}年度?/, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/[“”"'‘’：:]/g, '')
     .replace(/^(?:部门|单位|预算单位)/, '');
 }
@@ -61,7 +63,10 @@ function tableOf(entry: TocEntry, ctx: AuditContext): ParsedTable | undefined {
   const a = normalizeTitle(entry.title, ctx.meta.department);
   const titles = ctx.tables.map((t) => ({ t, b: normalizeTitle(t.title ?? '', ctx.meta.department) }));
   const kind = kindOfTitle(entry.title, ctx);
+  // 一般公共预算支出表（按功能分类） and （按经济分类） are two tables: the words in brackets first
+  const full = normalizeTitle(entry.title, ctx.meta.department, true);
   return (
+    ctx.tables.find((t) => full !== '' && normalizeTitle(t.title ?? '', ctx.meta.department, true) === full) ??
     titles.find((x) => x.b !== '' && x.b === a)?.t ??
     (kind !== 'other' ? ctx.tables.find((t) => t.kind === kind) : undefined) ??
     // one title inside the other (a prefix the normalising missed), never a shorter table's name inside a longer one's
@@ -106,7 +111,7 @@ function tocChecks(ctx: AuditContext): FamilyResult {
     }
     // only when the 目录 lists the tables one by one: a standard table it leaves out
     if (listed.length >= 3) {
-      for (const t of ctx.tables.filter((x) => x.kind !== 'other' && !x.kind.startsWith('performance.'))) {
+      for (const t of ctx.tables.filter((x) => x.kind !== 'other' && kindSpec(x.kind)?.rows !== 'text')) {
         if (listed.some((e) => tableOf(e, ctx) === t)) continue;
         findings.push(auditFinding('structure.toc_unlisted_table', `「${t.title ?? t.kind}」未列入目录`, `"${t.title ?? t.kind}" is not listed in the 目录`, [tableEvidence(ctx, t.index)]));
       }
@@ -157,7 +162,8 @@ function missingStandardTables(ctx: AuditContext): FamilyResult {
   const entries = tocEntries(ctx).filter((e) => e.isTable);
   // shown where the 目录 lists it, else on the first table
   const where = (s: string) => entries.find((e) => kindOfTitle(e.title, ctx) === `${stage}.${s}`)?.evidence ?? first;
-  const findings = REPORT_SET.filter((s) => !present.has(s)).map((s) =>
+  const { missing } = bestReportSet(present);
+  const findings = missing.map((slot) => slot[0]!).map((s) =>
     missingTableFinding(ctx, auditFinding(check, `部门${stageWord(ctx)}公开表缺少「${tableName(s, stage)}」`, `the report set lacks the ${tableName(s, stage)} (${stage}.${s})`, [where(s)])),
   );
   const unsure = findings.some((f) => f.severity === 'info');
