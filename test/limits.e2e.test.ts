@@ -110,4 +110,11 @@ describe('one hostile file stays small', () => {
     expect(x.code).toBe(2);
     expect(x.stderr.trim()).toBe(`juesuan: ${fifo}: not a regular file (a FIFO): refused`);
   });
+
+  it('extract keeps the same time limit: a file that would hang the command is stopped with one line', () => {
+    const x = cli(['extract', join(hostile, 'many-operators.pdf'), '--timeout', '5']);
+    expect(x.code).toBe(2);
+    expect(x.stdout).toBe('');
+    expect(x.stderr.trim()).toMatch(/^juesuan: .*many-operators\.pdf: extraction took longer than its limit of 5 s: stopped$/);
+  }, 60_000);
 });

@@ -14,5 +14,6 @@ export { withDocumentFindings, NO_TABLES_RULE } from './document-findings.ts';
 export { DEFAULT_MAX_BYTES } from './extract-file.ts';
 export { readRegularFile, DEFAULT_LIMITS, DocumentLimits } from './limits.ts';
 export { ExtractPool } from './extract-pool.ts';
+export { extractDocument } from './extract-document.ts';
 export { extractionFindings } from './extraction-findings.ts';
 export type { DocumentSummary } from './extraction-findings.ts';

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
-import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, extractFile, mebibytes, readRegularFile } from '@juesuan/pipelines';
+import { DEFAULT_LIMITS, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, ExtractPool, extractDocument, mebibytes, readRegularFile } from '@juesuan/pipelines';
 import { fail, parseOptions } from '../cli-support.ts';
 
-const ExtractOptions = z.object({ json: z.boolean().optional(), ocr: z.enum(['auto', 'always', 'never']), maxPages: z.coerce.number().int().positive() });
+const ExtractOptions = z.object({
+  json: z.boolean().optional(),
+  ocr: z.enum(['auto', 'always', 'never']),
+  maxPages: z.coerce.number().int().positive(),
+  timeout: z.coerce.number().positive().optional(),
+});
 
 export function registerExtract(program: Command): void {
   program
@@ -16,14 +20,18 @@ export function registerExtract(program: Command): void {
     .option('--json', 'print the whole ExtractedDocument as JSON')
     .addOption(new Option('--ocr <mode>', 'auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this').default(String(DEFAULT_MAX_PAGES)))
+    .option('--timeout <seconds>', 'time limit (default: 30 s + 3 s a page + 120 s an OCR page)')
     .action(async (file: string, raw: unknown) => {
       const opts = parseOptions(ExtractOptions, raw);
       try {
         // a FIFO or a device is refused at once, never read forever
         const read = readRegularFile(file, DEFAULT_MAX_BYTES);
         if ('tooLarge' in read) fail(`${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(DEFAULT_MAX_BYTES)}`);
-        const doc = await extractFile(read.bytes, file, { ocr: opts.ocr, maxPages: opts.maxPages });
-        await closeSharedOcrEngine();
+        // in a worker with the same time and memory limits as ingest: a hostile file cannot hang the command
+        const pool = new ExtractPool({ ...DEFAULT_LIMITS, maxPages: opts.maxPages, ...(opts.timeout ? { timeoutSeconds: opts.timeout } : {}) }, 1);
+        const out = await extractDocument(pool, file, read.bytes, { ocr: opts.ocr }).finally(() => pool.close());
+        if (!out.ok) fail(out.message.startsWith(file) ? out.message : `${file}: ${out.message}`);
+        const doc = out.doc;
         if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         else {
           process.stdout.write(`${file}: ${doc.pageCount} pages, ${doc.sections.length} sections, ${doc.tables.length} tables\n`);
