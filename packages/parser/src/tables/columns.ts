@@ -125,7 +125,11 @@ export function nameGroupSubtotals(grid: TableGrid, roles: ColumnRole[], ctx: Me
     const covered = amounts.filter((a) => a.col >= group.col && a.col < group.col + group.colSpan).length;
     if (covered === amounts.length) continue;
     const named = measureOf([group.text], ctx);
-    if (named && named !== 'total' && named !== 'amount' && !amounts.some((a) => a !== r && a.measure === named)) {
+    // a heading naming the table's own subject (一般公共预算基本支出 over a 一般公共预算基本支出表)
+    // spans it all, however narrow its cell came out of a table without lines down
+    const stem = ctx.kind.split('.')[1] ?? '';
+    const ownSubject = named !== null && (stem.startsWith(named) || stem.split('_').includes(named));
+    if (named && !ownSubject && named !== 'total' && named !== 'amount' && !amounts.some((a) => a !== r && a.measure === named)) {
       r.measure = named;
       r.unknownHeader = null;
     }

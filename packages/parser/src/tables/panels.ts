@@ -15,6 +15,7 @@ const SIDE: Array<[RegExp, 'income' | 'expenditure']> = [
   [/收入|收\s*入/, 'income'],
   [/支出|支\s*出/, 'expenditure'],
 ];
+const LABEL_HEADER = /^(项目|项目名称|科目名称|功能科目名称|.*科目)$/;
 const GROUP: Array<[RegExp, 'function' | 'purpose']> = [
   [/功能/, 'function'],
   [/用途|经济分类/, 'purpose'],
@@ -31,9 +32,22 @@ function columnPlace(grid: TableGrid, col: number): { side: PanelSpec['side']; g
   return { side: firstOf(path.slice(0, -1).length ? path.slice(0, -1) : path, SIDE), group: firstOf(path, GROUP) };
 }
 
+/**
+ * A 项目 column under no side's heading (the heading drawn over the amounts only, as a table
+ * without lines down prints it) opens the side that follows it: a side begins with its labels.
+ */
+function leadingLabelsJoinTheirSide(grid: TableGrid, places: Array<ReturnType<typeof columnPlace>>): void {
+  for (let c = places.length - 1; c >= 0; c--) {
+    const next = places[c + 1];
+    const leaf = grid.headerPath(c).at(-1) ?? '';
+    if (places[c]!.side === null && next?.side && LABEL_HEADER.test(leaf.replace(/\s+/g, ''))) places[c] = { ...next };
+  }
+}
+
 /** Consecutive columns with the same side and group: one panel each. */
 function panelsFromHeader(grid: TableGrid, nCols: number): PanelSpec[] | null {
   const places = Array.from({ length: nCols }, (_, c) => columnPlace(grid, c));
+  leadingLabelsJoinTheirSide(grid, places);
   if (!places.some((p) => p.side === 'income') || !places.some((p) => p.side === 'expenditure')) return null;
   const out: PanelSpec[] = [];
   for (let c = 0; c < nCols; c++) {

@@ -41,6 +41,35 @@ describe('table shapes of other regions', () => {
     expect(p.findings.filter((f) => f.rule === 'measure.unknown_header')).toHaveLength(3);
   });
 
+  it('a table without lines down: side headings drawn over the amounts only, the 项目 column still opens its side', () => {
+    const p = parse(
+      '财政拨款收支预算总表',
+      `<tr><td colspan="2">财政拨款收入</td><td></td><td colspan="2">财政拨款支出</td></tr>
+       <tr><td>项目</td><td>预算数</td><td>项目</td><td>合计</td><td>一般公共预算</td></tr>
+       <tr><td>一、一般公共预算资金</td><td>100.00</td><td>一、一般公共服务支出</td><td>100.00</td><td>100.00</td></tr>
+       <tr><td>收入总计</td><td>100.00</td><td>支出总计</td><td>100.00</td><td>100.00</td></tr>`,
+    );
+    const rows = p.records.map((r) => [r.side, r.label, r.measure]);
+    expect(rows).toEqual([
+      ['income', '一、一般公共预算资金', 'amount'],
+      ['income', '收入总计', 'amount'],
+      ['expenditure', '一、一般公共服务支出', 'total'],
+      ['expenditure', '一、一般公共服务支出', 'gpb'],
+      ['expenditure', '支出总计', 'total'],
+      ['expenditure', '支出总计', 'gpb'],
+    ]);
+  });
+
+  it('a heading naming the table\'s own subject over 合计 keeps it the total, however few columns its cell spans', () => {
+    const p = parse(
+      '一般公共预算支出功能分类预算表',
+      `<tr><td rowspan="2">科目编码</td><td rowspan="2">科目名称</td><td colspan="2">一般公共预算支出</td><td></td></tr>
+       <tr><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+       <tr><td>2010301</td><td>行政运行</td><td>10.00</td><td>10.00</td><td>0.00</td></tr>`,
+    );
+    expect(p.tables[0]!.measures).toEqual([null, null, 'total', 'basic', 'project']);
+  });
+
   it('income by source: rows under a merged group cell carry it as their parent', () => {
     const p = parse(
       '收入预算总表',
