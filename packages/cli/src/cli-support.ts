@@ -8,7 +8,7 @@ import { openReadOnlyCurrent } from '@juesuan/loader';
 /** Where the database lives unless --db says otherwise (relative to the directory the user stands in). */
 export const defaultDb = (): string => resolve('data', 'juesuan.sqlite');
 
-export const dbOption = () => new Option('--db <file>', 'database file').default(defaultDb(), 'data/juesuan.sqlite');
+export const dbOption = () => new Option('--db <file>', 'database file, or a postgres:// URL (a shared PostgreSQL database)').default(defaultDb(), 'data/juesuan.sqlite');
 
 export function fail(message: string, code = 2): never {
   process.stderr.write(`juesuan: ${message}\n`);
