@@ -37,6 +37,8 @@ export interface IngestOptions extends ExtractFileOptions {
   pool?: ExtractPool;
   /** read a large PDF's pages in several workers (set when no other document waits for them) */
   splitPages?: boolean;
+  /** read the bytes from this path (a queue worker's copy of a stored file); `file` stays the name recorded */
+  readFrom?: string;
 }
 
 export type FileResult =
@@ -45,9 +47,9 @@ export type FileResult =
   | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
 
 /** sha256 of a file too large to hold in memory. */
-async function hashFile(file: string): Promise<string> {
+async function hashFile(path: string | Buffer): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(fsPath(file))) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -64,9 +66,10 @@ export async function ingestFile(store: Store, file: string, options: IngestOpti
   let bytes: Uint8Array;
   try {
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const read = readRegularFile(fsPath(file), max, file);
+    const source = options.readFrom ?? fsPath(file);
+    const read = readRegularFile(source, max, file);
     if ('tooLarge' in read) {
-      const sha256 = await hashFile(file);
+      const sha256 = await hashFile(source);
       const error = { code: 'too_large', message: `${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(max)} (--max-mb)` };
       await store.recordFailedRun({ sha256, file, sizeBytes: read.tooLarge, format: null, pageCount: null }, error, startedAt);
       return { file, status: 'failed', sha256, ...error };
