@@ -36,7 +36,8 @@ export async function openBoss(url: string, options: { maintenanceSeconds?: numb
   boss.on('error', (err) => process.stderr.write(`juesuan: queue: ${err.message}\n`));
   await boss.start();
   for (const name of [DEAD_QUEUE, INGEST_QUEUE]) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, name === INGEST_QUEUE ? { name, deadLetter: DEAD_QUEUE } : { name });
+    // 'short': one job per singleton key (a document's sha256) waiting at a time
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, name === INGEST_QUEUE ? { name, policy: 'short', deadLetter: DEAD_QUEUE } : { name });
   }
   return boss;
 }

@@ -58,6 +58,7 @@ export async function runWorker(boss: PgBoss, store: Store, dbBlobs: BlobStore, 
   const handle = async ([job]: Array<PgBoss.Job<unknown>>) => {
     const data = JobDataSchema.parse(job!.data);
     const t0 = performance.now();
+    options.log(`started ${data.kind} ${data.file} [job ${job!.id}]`);
     const done = runJob(store, dbBlobs, pool, data);
     inFlight.set(job!.id, done);
     try {
