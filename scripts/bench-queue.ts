@@ -87,6 +87,11 @@ async function emptyJobsPerSecond(db: string, n: number): Promise<number> {
 }
 
 const cluster = await startCluster();
+// Ctrl-C stops the cluster too (the worker processes stop with their database)
+process.once('SIGINT', () => {
+  cluster.stop();
+  process.exit(130);
+});
 const lines: string[] = [];
 const say = (line: string) => {
   lines.push(line);

@@ -1,9 +1,10 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { cli, root, samples } from './helpers.ts';
+import { cli, removeTempRoot, root, samples, tempDir } from './helpers.ts';
 import type { PgCluster } from './pg-cluster.ts';
 import { pgAvailable, startCluster } from './pg-cluster.ts';
 
@@ -48,6 +49,7 @@ describe.skipIf(!pgAvailable)('the job queue with two worker processes', () => {
     for (const w of workers) if (w.proc.exitCode === null) w.proc.kill('SIGKILL');
     await client?.end();
     cluster?.stop();
+    removeTempRoot();
   });
 
   const jobState = async (id: string) => (await client.query<{ state: string }>('SELECT state::text FROM pgboss.job WHERE id = $1', [id])).rows[0]?.state;
@@ -104,5 +106,24 @@ describe.skipIf(!pgAvailable)('the job queue with two worker processes', () => {
     await b.waitFor(new RegExp(`ok .*\\[job ${started}`), 120);
     await until(async () => (await client.query(`SELECT COUNT(*)::int AS n FROM runs WHERE status = 'ok'`)).rows[0].n === 3, 120);
     expect((await client.query(`SELECT COUNT(DISTINCT document_sha256)::int AS n FROM runs`)).rows[0].n).toBe(3);
+  });
+
+  it('dead-letters a job after its retries, and queues reparse jobs that the worker runs', async () => {
+    const b = workers[1]!;
+    const blobs = join(tempDir('blobs-'), 'shared');
+    const q = cli(['enqueue', join(samples, 'text', 'sample-final-2022.txt'), '--db', db, '--blobs', blobs, '--retries', '1', '--retry-delay', '1']);
+    expect(q.stdout, q.stderr).toMatch(/queued 1 documents/);
+    // the shared folder is lost before a worker reads it: every attempt fails
+    rmSync(blobs, { recursive: true, force: true });
+    await until(async () => JSON.parse(cli(['status', '--db', db, '--json']).stdout).dead === 1, 120);
+    await b.waitFor(/FAILED .*sample-final-2022\.txt: queued file [0-9a-f]{64} is not in/, 10);
+    const dead = await client.query(`SELECT data->>'file' AS file FROM pgboss.job WHERE name = 'juesuan-dead'`);
+    expect(dead.rows.map((r) => r.file as string)).toEqual([join(samples, 'text', 'sample-final-2022.txt')]);
+    expect((await client.query(`SELECT COUNT(*)::int AS n FROM runs WHERE file LIKE '%sample-final-2022.txt'`)).rows[0].n).toBe(0);
+
+    const r = cli(['enqueue', '--reparse', '--db', db]);
+    expect(r.stdout).toMatch(/queued 3 reparse jobs/);
+    await b.waitFor(/(reparsed .*\n[^]*){3}/, 120);
+    expect(b.out().match(/reparsed .*: unchanged/g)).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
-import type { ExportFilter } from '../export-records.ts';
+import type { ExportFact, ExportFilter } from '../export-records.ts';
 import { factsQuery, recordsQuery, shapeRecord } from '../export-records.ts';
 import type { DocumentInfo } from '../load-run.ts';
 import { SQL, documentParams, extractionParams, failedRunParams, parseExtraction, runBatches, runRow, validParse } from '../load-run.ts';
@@ -52,6 +52,8 @@ async function contentDigest(sql: Sql, runId: number, laterRules: readonly strin
   return hash.digest();
 }
 
+class Unchanged extends Error {}
+
 /** Rows of a read-only query, a thousand at a time through a cursor. */
 async function* cursorRows(conn: PgConn, sql: string, params: unknown[]): AsyncGenerator<Record<string, unknown>> {
   const client = await conn.pool.connect();
@@ -74,12 +76,6 @@ async function* cursorRows(conn: PgConn, sql: string, params: unknown[]): AsyncG
 export async function postgresStore(url: string, options: { max?: number } = {}): Promise<Store & { conn: PgConn }> {
   const conn = await PgConn.open(url, options);
   const sql = conn.sql;
-  const loadRunLocked = (info: DocumentInfo, body: (tx: Sql) => Promise<number | null>) =>
-    conn.transaction(async (tx) => {
-      // one writer per document at a time: the check below and the insert see the same state
-      await tx.all('SELECT pg_advisory_xact_lock(hashtext(?))', [info.sha256]);
-      return body(tx);
-    });
   return {
     backend: 'postgres',
     conn,
@@ -97,27 +93,29 @@ export async function postgresStore(url: string, options: { max?: number } = {})
       }),
     loadRunOnce: (info, extracted, parsedInput, startedAt, force = false) => {
       const parsed = validParse(parsedInput);
-      return loadRunLocked(info, async (tx) => (!force && (await tx.all(SQL.hasSuccessfulRun, [info.sha256])).length > 0 ? null : writeRun(tx, info, extracted, parsed, startedAt)));
+      return conn.transaction(async (tx) => {
+        // one writer per document at a time: the check and the insert see the same state
+        await tx.all('SELECT pg_advisory_xact_lock(hashtext(?))', [info.sha256]);
+        return !force && (await tx.all(SQL.hasSuccessfulRun, [info.sha256])).length > 0 ? null : writeRun(tx, info, extracted, parsed, startedAt);
+      });
     },
     loadRunIfChanged: async (info, extracted, parsedInput, startedAt, previous, laterRules) => {
       const parsed = validParse(parsedInput);
-      const client: { outcome?: { runId: number; changed: boolean; changedRecords: number } } = {};
       try {
-        await loadRunLocked(info, async (tx) => {
+        return await conn.transaction(async (tx) => {
+          await tx.all('SELECT pg_advisory_xact_lock(hashtext(?))', [info.sha256]);
           const id = await writeRun(tx, info, extracted, parsed, startedAt);
-          if (previous !== null && (await contentDigest(tx, id, laterRules)) === (await contentDigest(tx, previous, laterRules))) {
-            client.outcome = { runId: previous, changed: false, changedRecords: 0 };
-            throw new Error('unchanged');
-          }
+          if (previous === null) return { runId: id, changed: true, changedRecords: parsed.records.length };
+          // the same content as the previous run: rolled back
+          if ((await contentDigest(tx, id, laterRules)) === (await contentDigest(tx, previous, laterRules))) throw new Unchanged();
           const count = async (run: number) => (await tx.all<{ n: number }>(ERROR_COUNT_SQL, [run]))[0]!.n;
-          const d = previous === null ? null : diffOfRows(await tx.all(RECORD_KEYS_SQL, [previous]), await tx.all(RECORD_KEYS_SQL, [id]), await count(previous), await count(id));
-          client.outcome = { runId: id, changed: true, changedRecords: d ? d.added + d.removed + d.changed : parsed.records.length };
-          return id;
+          const d = diffOfRows(await tx.all(RECORD_KEYS_SQL, [previous]), await tx.all(RECORD_KEYS_SQL, [id]), await count(previous), await count(id));
+          return { runId: id, changed: true, changedRecords: d.added + d.removed + d.changed };
         });
       } catch (err) {
-        if (client.outcome?.changed !== false) throw err;
+        if (!(err instanceof Unchanged)) throw err;
+        return { runId: previous!, changed: false, changedRecords: 0 };
       }
-      return client.outcome!;
     },
     cachedDocuments: async (sha256) => {
       const q = cachedDocumentsQuery(sha256);
@@ -145,7 +143,7 @@ export async function postgresStore(url: string, options: { max?: number } = {})
     },
     exportFacts: (filter: ExportFilter = {}) => {
       const q = factsQuery(filter);
-      return cursorRows(conn, q.sql, q.params) as AsyncIterable<never>;
+      return cursorRows(conn, q.sql, q.params) as AsyncIterable<ExportFact>;
     },
     query: async (text) => {
       const client = await conn.pool.connect();
