@@ -57,6 +57,9 @@ describe.skipIf(!pgAvailable)('PostgreSQL as the store, beside SQLite', () => {
     const findings = [liteDb, pgUrl].map((db) => cli(['query', 'SELECT file, rule, severity, page, message_en FROM findings ORDER BY file, run_id, seq', '--db', db, '--format', 'csv']).stdout);
     expect(findings[1]).toBe(findings[0]);
     expect(findings[0]!.split('\n').length).toBeGreaterThan(3);
+    const summaries = [liteDb, pgUrl].map((db) => cli(['summary', '--db', db]));
+    expect(summaries[1]!.stdout).toMatch(/ledger \(audit coverage per family\)/);
+    expect(summaries[1]!.stdout).toBe(summaries[0]!.stdout);
   });
 
   it('refuses a query that writes, on a read-only transaction', () => {

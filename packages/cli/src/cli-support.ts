@@ -27,7 +27,7 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
 /** The database for reading (brought up to the current schema first), or a one-line error naming it. */
 /** Commands not yet on PostgreSQL say so in one line. */
 export function sqliteOnly(path: string): void {
-  if (/^postgres(ql)?:\/\//.test(path)) fail('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, enqueue, worker, status');
+  if (/^postgres(ql)?:\/\//.test(path)) fail('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
 }
 
 export function readOnlyOrFail(path: string): Db {

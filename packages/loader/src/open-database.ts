@@ -27,7 +27,7 @@ export function openReadOnly(path: string): Db {
 
 /** The commands that open the SQLite file directly say so, instead of making a folder named postgres:. */
 function refusePostgres(path: string): void {
-  if (/^postgres(ql)?:\/\//.test(path)) throw new Error('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, enqueue, worker, status');
+  if (/^postgres(ql)?:\/\//.test(path)) throw new Error('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
 }
 
 /** Applies the migrations not yet applied, up to `through` (all by default; a lower one makes an older schema for upgrade tests). */
