@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS } from '../migrations.ts';
-import { LATEST_VERSION, postgresSchema, toPostgresDdl } from './pg-schema.ts';
+import { postgresSchema, toPostgresDdl } from './pg-schema.ts';
 
 /** int8 and numeric come back as JS numbers when exact, as BigInt beyond 2^53 (never as floats). */
 function exactInteger(text: string): number | bigint {
@@ -96,7 +96,7 @@ export class PgConn {
         return;
       }
       for (const m of MIGRATIONS) {
-        if (done.has(m.version) || m.version > LATEST_VERSION) continue;
+        if (done.has(m.version)) continue;
         await sql.run(toPostgresDdl(m.sql));
         await sql.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [m.version, at]);
       }

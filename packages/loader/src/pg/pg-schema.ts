@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../migrations.ts';
 import { migrate } from '../open-database.ts';
 
 /**
@@ -74,5 +73,3 @@ export function postgresSchema(): string[] {
     lite.close();
   }
 }
-
-export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
