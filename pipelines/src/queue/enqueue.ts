@@ -41,7 +41,7 @@ export async function enqueueFile(boss: PgBoss, store: Store, blobs: BlobStore, 
   seen.add(sha256);
   if (!options.force && (await store.hasSuccessfulRun(sha256))) return { file, status: 'skipped', sha256, message: 'already ingested (same bytes); use --force to run again' };
   await blobs.put(sha256, bytes);
-  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi ?? 300, force: options.force ?? false, blobs: options.blobsDir, timeLimitSeconds: options.retry.timeLimitSeconds };
+  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi ?? 300, force: options.force ?? false, blobs: options.blobsDir };
   const id = await boss.send(INGEST_QUEUE, data, { ...sendOptions(options.retry), singletonKey: sha256 });
   return id ? { file, status: 'queued', sha256, message: `job ${id}` } : { file, status: 'skipped', sha256, message: 'already waiting in the queue' };
 }

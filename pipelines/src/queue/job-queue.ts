@@ -14,7 +14,6 @@ export const IngestJob = z.object({
   force: z.boolean().default(false),
   /** the worker reads blobs from this folder; absent: from the database */
   blobs: z.string().min(1).optional(),
-  timeLimitSeconds: z.number().positive(),
 });
 /** A cached extraction parsed again (one document). */
 export const ReparseJob = z.object({ kind: z.literal('reparse'), sha256: z.string().regex(/^[0-9a-f]{64}$/), file: z.string() });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type PgBoss from 'pg-boss';
@@ -6,7 +6,7 @@ import type { Store } from '@juesuan/loader';
 import { ExtractPool } from '../extract-pool.ts';
 import type { FileResult } from '../ingest.ts';
 import { describeResult, ingestFile } from '../ingest.ts';
-import { DEFAULT_LIMITS, DocumentLimits } from '../limits.ts';
+import { DEFAULT_LIMITS } from '../limits.ts';
 import { linkPublications } from '../link-publications.ts';
 import { reparseAll } from '../reparse.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -35,10 +35,9 @@ async function runJob(store: Store, dbBlobs: BlobStore, pool: ExtractPool, data:
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-job-'));
   try {
     const copy = join(dir, basename(data.file));
-    mkdirSync(dir, { recursive: true });
     writeFileSync(copy, bytes);
-    const limits = DocumentLimits.parse({ ...DEFAULT_LIMITS, timeoutSeconds: data.timeLimitSeconds });
-    const r = await ingestFile(store, data.file, { readFrom: copy, force: data.force, ocr: data.ocr, ocrDpi: data.dpi, pool, limits });
+    // the extraction keeps the pool's limits (time per page, memory), as in `juesuan ingest`
+    const r = await ingestFile(store, data.file, { readFrom: copy, force: data.force, ocr: data.ocr, ocrDpi: data.dpi, pool });
     if (retryable(r)) throw new Error(describeResult(r));
     if (r.status === 'ok') await linkPublications(store);
     return describeResult(r);
