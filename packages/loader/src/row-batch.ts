@@ -7,8 +7,12 @@ export interface RowBatch {
   rows: unknown[][];
 }
 
-export const insertSql = (table: string, columns: readonly string[]): string =>
-  `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+/** One row's parameters: (?, ?, …). */
+const rowPlaceholders = (columns: readonly string[]): string => `(${columns.map(() => '?').join(', ')})`;
+
+/** INSERT INTO table (columns) VALUES followed by `rows` rows of parameters. */
+export const insertSql = (table: string, columns: readonly string[], rows = 1): string =>
+  `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => rowPlaceholders(columns)).join(', ')}`;
 
 /** A run's rows: each batch's rows with the run id put first. */
 export function withRunId(runId: number, batches: RowBatch[]): RowBatch[] {

@@ -23,10 +23,9 @@ const MAX_PARAMS = 30_000;
 async function insertBatchesPg(sql: Sql, batches: RowBatch[]): Promise<void> {
   for (const b of batches) {
     const per = Math.max(1, Math.floor(MAX_PARAMS / b.columns.length));
-    const one = `(${b.columns.map(() => '?').join(', ')})`;
     for (let i = 0; i < b.rows.length; i += per) {
       const rows = b.rows.slice(i, i + per);
-      await sql.run(`${insertSql(b.table, b.columns).replace(/VALUES \(.*\)$/, 'VALUES ')}${rows.map(() => one).join(', ')}`, rows.flat());
+      await sql.run(insertSql(b.table, b.columns, rows.length), rows.flat());
     }
   }
 }
