@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { exportRecords, openDatabase } from '@juesuan/loader';
+import { exportRecords, openDatabase, sqliteStore } from '@juesuan/loader';
 import { ingestFiles } from '@juesuan/pipelines';
 import type { ComparableRecord, Comparison, ExactComparison } from './lib/compare-records.ts';
 import { compareExact, compareRecords } from './lib/compare-records.ts';
@@ -51,7 +51,7 @@ export async function evaluateFolder(folder: string): Promise<DocumentEval[]> {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-eval-'));
   const db = openDatabase(join(dir, 'eval.sqlite'));
   try {
-    const results = await ingestFiles(db, docs.map((d) => join(folder, d)), { concurrency: 1 });
+    const results = await ingestFiles(sqliteStore(db), docs.map((d) => join(folder, d)), { concurrency: 1 });
     return results.map((r, i) => {
       const file = docs[i]!;
       const expectedPath = join(folder, `${file.replace(/\.[a-z]+$/i, '')}.expected.jsonl`);

@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import { sha256Hex } from '@juesuan/extractor';
-import type { Db } from '@juesuan/loader';
-import { cacheExtraction, cachedExtraction, hasSuccessfulRun, loadRunOnce, recordFailedRun, recordUnreadableRun } from '@juesuan/loader';
+import type { Store } from '@juesuan/loader';
+import { unreadableKey } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
@@ -37,6 +37,8 @@ export interface IngestOptions extends ExtractFileOptions {
   pool?: ExtractPool;
   /** read a large PDF's pages in several workers (set when no other document waits for them) */
   splitPages?: boolean;
+  /** read the bytes from this path (a queue worker's copy of a stored file); `file` stays the name recorded */
+  readFrom?: string;
 }
 
 export type FileResult =
@@ -45,9 +47,9 @@ export type FileResult =
   | { file: string; status: 'failed'; sha256: string | null; code: string; message: string };
 
 /** sha256 of a file too large to hold in memory. */
-async function hashFile(file: string): Promise<string> {
+async function hashFile(path: string | Buffer): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(fsPath(file))) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -58,24 +60,25 @@ function errorOf(err: unknown, file: string): { code: string; message: string } 
 }
 
 /** One file: read, (cached) extract, parse, load in one transaction. Never throws. */
-export async function ingestFile(db: Db, file: string, options: IngestOptions = {}): Promise<FileResult> {
+export async function ingestFile(store: Store, file: string, options: IngestOptions = {}): Promise<FileResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   let bytes: Uint8Array;
   try {
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const read = readRegularFile(fsPath(file), max, file);
+    const source = options.readFrom ?? fsPath(file);
+    const read = readRegularFile(source, max, file);
     if ('tooLarge' in read) {
-      const sha256 = await hashFile(file);
+      const sha256 = await hashFile(source);
       const error = { code: 'too_large', message: `${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(max)} (--max-mb)` };
-      recordFailedRun(db, { sha256, file, sizeBytes: read.tooLarge, format: null, pageCount: null }, error, startedAt);
+      await store.recordFailedRun({ sha256, file, sizeBytes: read.tooLarge, format: null, pageCount: null }, error, startedAt);
       return { file, status: 'failed', sha256, ...error };
     }
     bytes = read.bytes;
   } catch (err) {
     // a FIFO, a device, a folder, a file without read permission: a line and a failed run
     const error = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
-    recordUnreadableRun(db, file, error, startedAt);
+    await store.recordFailedRun({ sha256: unreadableKey(file), file, sizeBytes: 0, format: null, pageCount: null }, error, startedAt);
     return { file, status: 'failed', sha256: null, ...error };
   }
   const sha256 = sha256Hex(bytes);
@@ -83,31 +86,31 @@ export async function ingestFile(db: Db, file: string, options: IngestOptions = 
   const first = options.batch?.get(sha256);
   if (first !== undefined && first !== file) return { file, status: 'skipped', sha256, reason: `same bytes as ${first} in this batch` };
   options.batch?.set(sha256, file);
-  if (!options.force && hasSuccessfulRun(db, sha256)) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
+  if (!options.force && (await store.hasSuccessfulRun(sha256))) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
   try {
     const key = extractionKey({ ocr: options.ocr, ocrDpi: options.ocrDpi });
-    let extracted = cachedExtraction(db, sha256, key);
+    let extracted = await store.cachedExtraction(sha256, key);
     const cached = extracted !== null;
     let peakMb: number | null = null;
     if (!extracted) {
       const out = await extractInPool(file, bytes, options);
       if (!out.ok) {
-        recordFailedRun(db, info, out, startedAt);
+        await store.recordFailedRun(info, out, startedAt);
         return { file, status: 'failed', sha256, code: out.code, message: out.message };
       }
       peakMb = out.peakMb;
       extracted = out.doc;
-      cacheExtraction(db, extracted, key);
+      await store.cacheExtraction(extracted, key);
     }
     info.format = extracted.format;
     info.pageCount = extracted.pageCount;
     const parsed = withExtractionFindings(withDocumentFindings(parseDocument({ ...extracted, file })), extracted);
-    const runId = loadRunOnce(db, info, extracted, parsed, startedAt, options.force);
+    const runId = await store.loadRunOnce(info, extracted, parsed, startedAt, options.force);
     if (runId === null) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes, loaded meanwhile by another process)' };
     return { file, status: 'ok', sha256, runId, summary: summarize(parsed, extracted), cached, seconds: (performance.now() - t0) / 1000, peakMb };
   } catch (err) {
     const e = errorOf(err, file);
-    recordFailedRun(db, info, e, startedAt);
+    await store.recordFailedRun(info, e, startedAt).catch(() => {});
     return { file, status: 'failed', sha256, ...e };
   }
 }
@@ -128,7 +131,7 @@ async function extractInPool(file: string, bytes: Uint8Array, options: IngestOpt
 }
 
 /** Many files through a bounded queue, extracted in worker threads; results come back in input order. */
-export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
+export async function ingestFiles(store: Store, files: string[], options: IngestOptions = {}): Promise<FileResult[]> {
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   // with several workers, one more document in flight, so a worker is not idle while the writer parses;
   // --concurrency 1 stays one document at a time, in order
@@ -142,7 +145,7 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(db, file, { ...options, batch, pool, splitPages: queue.size === 0 });
+      const r = await ingestFile(store, file, { ...options, batch, pool, splitPages: queue.size === 0 });
       results[i] = r;
       options.onResult?.(r);
     });
@@ -150,7 +153,7 @@ export async function ingestFiles(db: Db, files: string[], options: IngestOption
   await queue.onIdle();
   if (!options.pool) await pool.close();
   // the narrative half of a split publication is checked against its tables half
-  if (results.some((r) => r?.status === 'ok')) linkPublications(db);
+  if (results.some((r) => r?.status === 'ok')) await linkPublications(store);
   return results;
 }
 

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import type { Db } from '@juesuan/loader';
+import type { Db, Store } from '@juesuan/loader';
 import { FINDING_FIELDS, LEDGER_FIELDS, exportFindings, exportLedger } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
@@ -19,17 +19,24 @@ export function auditExport(what: string): { fields: readonly string[]; rows: (d
 }
 
 /** The ledger of the latest runs, one line per document: each family's status (and why a check could not run). */
-export function ledgerSummary(db: Db): string {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'ledger'`).get();
-  if (!exists) return 'ledger: this database predates the audit; run `juesuan reparse` once';
-  const rows = db.prepare(`SELECT file, family, status, failures FROM ledger WHERE "check" = '*' ORDER BY file, seq`).all() as Array<{ file: string; family: string; status: string; failures: number }>;
+export async function ledgerSummary(store: Store): Promise<string> {
+  const read = async <T>(sql: string): Promise<T[]> => {
+    const r = await store.query(sql);
+    return r.rows.map((values) => Object.fromEntries(r.columns.map((c, i) => [c, values[i]])) as T);
+  };
+  let rows: Array<{ file: string; family: string; status: string; failures: number }>;
+  try {
+    rows = await read(`SELECT file, family, status, failures FROM ledger WHERE "check" = '*' ORDER BY file, seq`);
+  } catch {
+    return 'ledger: this database predates the audit; run `juesuan reparse` once';
+  }
   const byFile = new Map<string, Record<string, string>>();
   for (const r of rows) {
     const line = byFile.get(r.file) ?? { file: basename(r.file) };
     line[r.family] = r.status === 'fail' ? `fail(${r.failures})` : r.status === 'insufficient_data' ? 'insufficient' : r.status === 'not_applicable' ? 'n/a' : r.status;
     byFile.set(r.file, line);
   }
-  const gaps = db.prepare(`SELECT file, "check", reason FROM ledger WHERE status = 'insufficient_data' AND "check" <> '*' ORDER BY file, seq`).all() as Array<{ file: string; check: string; reason: string }>;
+  const gaps = await read<{ file: string; check: string; reason: string }>(`SELECT file, "check", reason FROM ledger WHERE status = 'insufficient_data' AND "check" <> '*' ORDER BY file, seq`);
   const lines = [`ledger (audit coverage per family):`, formatTable([...byFile.values()], [...new Set([...byFile.values()].flatMap((l) => Object.keys(l)))])];
   if (gaps.length > 0) lines.push('', 'not checked for lack of data:', ...gaps.map((g) => `  ${basename(g.file)}  ${g.check}: ${g.reason}`));
   return lines.join('\n');

@@ -8,7 +8,7 @@ import { openReadOnlyCurrent } from '@juesuan/loader';
 /** Where the database lives unless --db says otherwise (relative to the directory the user stands in). */
 export const defaultDb = (): string => resolve('data', 'juesuan.sqlite');
 
-export const dbOption = () => new Option('--db <file>', 'database file').default(defaultDb(), 'data/juesuan.sqlite');
+export const dbOption = () => new Option('--db <file>', 'database file, or a postgres:// URL (a shared PostgreSQL database)').default(defaultDb(), 'data/juesuan.sqlite');
 
 export function fail(message: string, code = 2): never {
   process.stderr.write(`juesuan: ${message}\n`);
@@ -25,7 +25,13 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 /** The database for reading (brought up to the current schema first), or a one-line error naming it. */
+/** Commands not yet on PostgreSQL say so in one line. */
+export function sqliteOnly(path: string): void {
+  if (/^postgres(ql)?:\/\//.test(path)) fail('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
+}
+
 export function readOnlyOrFail(path: string): Db {
+  sqliteOnly(path);
   if (!existsSync(path)) fail(`${path}: no database here yet: run \`juesuan ingest\` first, or give --db`);
   try {
     return openReadOnlyCurrent(path);

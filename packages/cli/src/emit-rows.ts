@@ -18,7 +18,7 @@ export function openOutputOrFail(out: string | undefined): Sink {
  * Rows to the output; a reader that stops early (`| head`) ends it with one line, any other
  * failure with one line and no half-written file. Returns how many rows were written.
  */
-export async function emitRows(sink: Sink, out: string | undefined, columns: readonly string[], rows: Iterable<Record<string, unknown>>, options: RowWriteOptions): Promise<number> {
+export async function emitRows(sink: Sink, out: string | undefined, columns: readonly string[], rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>, options: RowWriteOptions): Promise<number> {
   try {
     const n = await writeRows(sink, columns, rows, options);
     await sink.finish();

@@ -15,6 +15,7 @@ import { registerReparse } from './commands/reparse.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerWebCommands } from './web-commands.ts';
+import { registerQueueCommands } from './commands/queue.ts';
 
 // `pnpm juesuan` runs the script from the repository root: paths are the user's, relative to where they stand
 if (process.env.npm_lifecycle_event === 'juesuan' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
@@ -39,5 +40,6 @@ registerSchema(program);
 registerPrune(program);
 registerAuditCommands(program, fail);
 registerWebCommands(program, dbOption);
+registerQueueCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => fail((err as Error).message));

@@ -15,12 +15,12 @@ export interface RowWriteOptions {
  * Rows streamed to a sink as they come (the aligned table waits for its rows to measure them);
  * the header is written even when there are no rows. Returns how many rows were written.
  */
-export async function writeRows(sink: Sink, columns: readonly string[], rows: Iterable<Record<string, unknown>>, options: RowWriteOptions): Promise<number> {
+export async function writeRows(sink: Sink, columns: readonly string[], rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>, options: RowWriteOptions): Promise<number> {
   const { format, limit = Number.POSITIVE_INFINITY } = options;
   let n = 0;
   if (format === 'table') {
     const kept: Array<Record<string, unknown>> = [];
-    for (const r of rows) {
+    for await (const r of rows) {
       if (n++ >= limit) break;
       kept.push(r);
     }
@@ -29,7 +29,7 @@ export async function writeRows(sink: Sink, columns: readonly string[], rows: It
   }
   if (format === 'csv') await sink.write(`${options.bom ? '\ufeff' : ''}${columns.map(csvField).join(',')}\n`);
   if (format === 'json') await sink.write('[');
-  for (const r of rows) {
+  for await (const r of rows) {
     if (n >= limit) break;
     if (format === 'csv') await sink.write(`${columns.map((c) => csvField(r[c])).join(',')}\n`);
     else if (format === 'json') await sink.write(`${n === 0 ? '\n' : ',\n'}  ${JSON.stringify(r)}`);

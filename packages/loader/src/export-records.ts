@@ -52,13 +52,18 @@ export type ExportRecord = Partial<Record<(typeof EXPORT_FIELDS)[number], string
  * Every record of the latest successful runs: documents by file, tables in document order, a
  * two-panel table panel by panel, then page, row and column.
  */
-export function exportRecords(db: Db, filter: ExportFilter = {}): Generator<ExportRecord> {
+export function recordsQuery(filter: ExportFilter): { sql: string; params: unknown[] } {
   // a person's correction in place of the parsed value; `printed` stays what the report printed
   const value = (f: string) => (['code', 'label', 'amount_fen'].includes(f) ? `corrected_${f} AS "${f}"` : `"${f}"`);
   // prepared now, not on the first step of the iteration: a bad filter fails before anything is written
   const columns = [...RECORD_FIELDS.map(value), 'amount_yuan', '"group"', 'class_code', 'parent_label AS parent', 'panel', 'code_printed', 'corrected', 'context', ...PROVENANCE_FIELDS.map((f) => `"${f}"`)];
   const where = whereOf(filter, true);
-  const rows = db.prepare(`SELECT ${columns.join(', ')} FROM corrected_records ${where.sql} ORDER BY file, run, table_idx, panel_rank, page, row, col`).iterate(...where.params);
+  return { sql: `SELECT ${columns.join(', ')} FROM corrected_records ${where.sql} ORDER BY file, run, table_idx, panel_rank, page, row, col`, params: where.params };
+}
+
+export function exportRecords(db: Db, filter: ExportFilter = {}): Generator<ExportRecord> {
+  const q = recordsQuery(filter);
+  const rows = db.prepare(q.sql).iterate(...q.params);
   return shapeRecords(rows as Iterable<Record<string, string | number | null>>);
 }
 
@@ -69,18 +74,21 @@ function fenToYuan(fen: number): string {
 }
 
 function* shapeRecords(rows: Iterable<Record<string, string | number | null>>): Generator<ExportRecord> {
-  for (const raw of rows) {
-    const { context, ...row } = raw;
-    Object.assign(row, typeof context === 'string' ? JSON.parse(context) : {});
-    // a corrected amount's 元 string follows the correction
-    if (typeof row.corrected === 'string' && typeof row.amount_fen === 'number') row.amount_yuan = fenToYuan(row.amount_fen);
-    const out: ExportRecord = {};
-    for (const f of EXPORT_FIELDS) {
-      if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && (row[f] === null || row[f] === undefined)) continue;
-      out[f] = row[f] ?? null;
-    }
-    yield out;
+  for (const raw of rows) yield shapeRecord(raw);
+}
+
+/** A row of corrected_records in the export's shape: context spread, optional fields only when set. */
+export function shapeRecord(raw: Record<string, string | number | null>): ExportRecord {
+  const { context, ...row } = raw;
+  Object.assign(row, typeof context === 'string' ? JSON.parse(context) : {});
+  // a corrected amount's 元 string follows the correction
+  if (typeof row.corrected === 'string' && typeof row.amount_fen === 'number') row.amount_yuan = fenToYuan(row.amount_fen);
+  const out: ExportRecord = {};
+  for (const f of EXPORT_FIELDS) {
+    if ((OPTIONAL_FIELDS as readonly string[]).includes(f) && (row[f] === null || row[f] === undefined)) continue;
+    out[f] = row[f] ?? null;
   }
+  return out;
 }
 
 export const FACT_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 'region', 'department', 'name', 'code', 'label', 'amount_fen', 'amount_yuan', 'percent', 'value', 'printed', 'unit', 'page', 'sentence', 'run'] as const;
@@ -92,9 +100,13 @@ export function exportFacts(db: Db, filter: ExportFilter = {}): IterableIterator
   // checked now, not on the first step of the iteration: nothing is written before the error
   const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'narrative_facts'`).get();
   if (!exists) throw new Error('this database predates narrative facts: run `juesuan reparse` (or any ingest) once to upgrade it');
+  const q = factsQuery(filter);
+  return db.prepare(q.sql).iterate(...q.params) as IterableIterator<ExportFact>;
+}
+
+export function factsQuery(filter: ExportFilter): { sql: string; params: unknown[] } {
   const where = whereOf(filter, false);
-  const sql = `SELECT ${FACT_FIELDS.map((f) => `"${f}"`).join(', ')} FROM narrative_facts ${where.sql} ORDER BY file, run, seq`;
-  return db.prepare(sql).iterate(...where.params) as IterableIterator<ExportFact>;
+  return { sql: `SELECT ${FACT_FIELDS.map((f) => `"${f}"`).join(', ')} FROM narrative_facts ${where.sql} ORDER BY file, run, seq`, params: where.params };
 }
 
 export function csvField(v: unknown): string {

@@ -21,3 +21,7 @@ export { recordLateCheck } from './write-audit.ts';
 export type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
 export { saveCorrection, listCorrections, deleteCorrection, correctionsToJsonl, importCorrectionsJsonl } from './corrections.ts';
 export type { StoredCorrection } from './corrections.ts';
+export type { Store, CachedDocument, RerunOutcome } from './store.ts';
+export { sqliteStore } from './sqlite-store.ts';
+export { openStore } from './open-store.ts';
+export { isPostgresUrl } from './pg/pg-conn.ts';

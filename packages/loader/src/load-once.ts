@@ -3,6 +3,9 @@ import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
 import type { DocumentInfo } from './load-run.ts';
 import { hasSuccessfulRun, loadRun, recordFailedRun } from './load-run.ts';
 import type { Db } from './open-database.ts';
+import { runContentDigest } from './run-content.ts';
+import { diffRuns } from './run-diff.ts';
+import type { RerunOutcome } from './store.ts';
 
 /**
  * Loads a run unless another process loaded the same bytes since this one looked: the check and
@@ -24,4 +27,28 @@ export function unreadableKey(path: string): string {
 /** A file or folder that could not be read is a failed run too, keyed by its path. */
 export function recordUnreadableRun(db: Db, path: string, error: { code: string; message: string }, startedAt = new Date().toISOString()): number {
   return recordFailedRun(db, { sha256: unreadableKey(path), file: path, sizeBytes: 0, format: null, pageCount: null }, error, startedAt);
+}
+
+class Unchanged extends Error {}
+
+/**
+ * Reparse's write: the new run is written, compared with the previous one, and rolled back when
+ * they are the same (findings of `laterRules`, written after the parse, left out of the comparison).
+ */
+export function loadRunIfChanged(db: Db, info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, previous: number | null, laterRules: readonly string[]): RerunOutcome {
+  let changedRecords = parsed.records.length;
+  try {
+    const runId = db.transaction(() => {
+      const id = loadRun(db, info, extracted, parsed, startedAt);
+      if (previous === null) return id;
+      if (runContentDigest(db, id, laterRules) === runContentDigest(db, previous, laterRules)) throw new Unchanged();
+      const d = diffRuns(db, previous, id);
+      changedRecords = d.added + d.removed + d.changed;
+      return id;
+    })();
+    return { runId, changed: true, changedRecords };
+  } catch (err) {
+    if (!(err instanceof Unchanged)) throw err;
+    return { runId: previous!, changed: false, changedRecords: 0 };
+  }
 }

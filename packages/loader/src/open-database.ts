@@ -7,6 +7,7 @@ export type Db = Database.Database;
 
 /** The writer connection: WAL, foreign keys, migrations applied. */
 export function openDatabase(path: string, options: { migrateThrough?: number } = {}): Db {
+  refusePostgres(path);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -18,9 +19,15 @@ export function openDatabase(path: string, options: { migrateThrough?: number } 
 
 /** A read-only connection: queries cannot change the dataset. */
 export function openReadOnly(path: string): Db {
+  refusePostgres(path);
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/** The commands that open the SQLite file directly say so, instead of making a folder named postgres:. */
+function refusePostgres(path: string): void {
+  if (/^postgres(ql)?:\/\//.test(path)) throw new Error('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
 }
 
 /** Applies the migrations not yet applied, up to `through` (all by default; a lower one makes an older schema for upgrade tests). */

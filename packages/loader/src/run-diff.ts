@@ -9,8 +9,10 @@ export interface RunDiff {
   examples: string[];
 }
 
-function recordKeys(db: Db, runId: number): Map<string, string> {
-  const rows = db.prepare('SELECT table_kind, table_idx, side, panel, code, label, measure, printed, amount_fen, page FROM line_items WHERE run_id = ?').all(runId) as Array<Record<string, unknown>>;
+export const RECORD_KEYS_SQL = 'SELECT table_kind, table_idx, side, panel, code, label, measure, printed, amount_fen, page FROM line_items WHERE run_id = ?';
+export const ERROR_COUNT_SQL = "SELECT COUNT(*) AS n FROM run_findings WHERE run_id = ? AND severity = 'error'";
+
+function recordKeys(rows: Array<Record<string, unknown>>): Map<string, string> {
   const m = new Map<string, string>();
   for (const r of rows) m.set([r.table_kind, r.table_idx, r.side, r.panel, r.code, r.label, r.measure, r.page].join('|'), `${r.printed}=${r.amount_fen}`);
   return m;
@@ -18,8 +20,15 @@ function recordKeys(db: Db, runId: number): Map<string, string> {
 
 /** What changed between two runs of a document: records added, removed, changed; findings. */
 export function diffRuns(db: Db, before: number, after: number): RunDiff {
-  const a = recordKeys(db, before);
-  const b = recordKeys(db, after);
+  const rows = (id: number) => db.prepare(RECORD_KEYS_SQL).all(id) as Array<Record<string, unknown>>;
+  const count = (id: number) => (db.prepare(ERROR_COUNT_SQL).get(id) as { n: number }).n;
+  return diffOfRows(rows(before), rows(after), count(before), count(after));
+}
+
+/** The difference of two runs' record rows (as RECORD_KEYS_SQL reads them) and error counts. */
+export function diffOfRows(beforeRows: Array<Record<string, unknown>>, afterRows: Array<Record<string, unknown>>, findingsBefore: number, findingsAfter: number): RunDiff {
+  const a = recordKeys(beforeRows);
+  const b = recordKeys(afterRows);
   const examples: string[] = [];
   let added = 0;
   let removed = 0;
@@ -39,6 +48,5 @@ export function diffRuns(db: Db, before: number, after: number): RunDiff {
       if (examples.length < 10) examples.push(`- ${k} ${v}`);
     }
   }
-  const count = (id: number) => (db.prepare("SELECT COUNT(*) AS n FROM run_findings WHERE run_id = ? AND severity = 'error'").get(id) as { n: number }).n;
-  return { added, removed, changed, findingsBefore: count(before), findingsAfter: count(after), examples };
+  return { added, removed, changed, findingsBefore, findingsAfter, examples };
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import type { ExportFilter } from '@juesuan/loader';
-import { EXPORT_FIELDS, FACT_FIELDS, exportFacts, exportRecords, findOneDocument } from '@juesuan/loader';
+import { EXPORT_FIELDS, FACT_FIELDS, exportFacts, exportRecords, findOneDocument, isPostgresUrl } from '@juesuan/loader';
+import { exportFromStore } from './export-store.ts';
 import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
 import { auditExport } from '../audit-commands.ts';
 import { emitRows, openOutputOrFail } from '../emit-rows.ts';
@@ -42,6 +43,7 @@ export function registerExport(program: Command): void {
     .option('--kind <kind>', 'only final, budget, performance or unknown documents')
     .action(async (raw: unknown) => {
       const opts = parseOptions(ExportOptions, raw);
+      if (isPostgresUrl(opts.db)) return exportFromStore(opts);
       const db = readOnlyOrFail(opts.db);
       const filter: ExportFilter = { year: opts.year, department: opts.department, region: opts.region, table: opts.table, kind: opts.kind };
       if (opts.document) {

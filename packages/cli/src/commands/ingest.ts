@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import { openDatabase, recordUnreadableRun } from '@juesuan/loader';
+import { openStore, unreadableKey } from '@juesuan/loader';
 import type { InputProblem } from '@juesuan/pipelines';
 import { DEFAULT_MAX_PAGES, createProgress, describeResult, expandInputs, ingestFiles } from '@juesuan/pipelines';
 import { dbOption, parseOptions } from '../cli-support.ts';
@@ -48,15 +48,15 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(IngestOptions, raw);
       const { files, problems } = expandInputs(paths);
-      const db = openDatabase(opts.db);
+      const store = await openStore(opts.db);
       const progress = createProgress(files.length);
       for (const p of problems) {
         progress.note(problemLine(p));
-        if (p.code === 'unreadable' || p.code === 'broken_link') recordUnreadableRun(db, p.path, { code: p.code, message: `${p.path}: ${p.message}` });
+        if (p.code === 'unreadable' || p.code === 'broken_link') await store.recordFailedRun({ sha256: unreadableKey(p.path), file: p.path, sizeBytes: 0, format: null, pageCount: null }, { code: p.code, message: `${p.path}: ${p.message}` }, new Date().toISOString());
       }
       const abort = new AbortController();
       interruptHandler(abort);
-      const results = await ingestFiles(db, files, {
+      const results = await ingestFiles(store, files, {
         force: opts.force,
         concurrency: opts.concurrency,
         ocr: opts.ocr,
@@ -70,7 +70,7 @@ export function registerIngest(program: Command): void {
       });
       progress.stop();
       await closeSharedOcrEngine();
-      db.close();
+      await store.close();
       const ok = results.filter((r) => r.status === 'ok');
       const failed = results.filter((r) => r.status === 'failed').length + problems.filter((p) => p.failed).length;
       const skipped = results.filter((r) => r.status === 'skipped').length;

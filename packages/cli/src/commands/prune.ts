@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { openDatabase, pruneRuns } from '@juesuan/loader';
-import { dbOption, fail, parseOptions } from '../cli-support.ts';
+import { dbOption, fail, parseOptions, sqliteOnly } from '../cli-support.ts';
 
 export function registerPrune(program: Command): void {
   program
@@ -13,6 +13,7 @@ export function registerPrune(program: Command): void {
     .option('--vacuum', 'give the freed space back to the file system afterwards')
     .action((raw: unknown) => {
       const opts = parseOptions(z.object({ db: z.string().min(1), cache: z.boolean().optional(), vacuum: z.boolean().optional() }), raw);
+      sqliteOnly(opts.db);
       if (!existsSync(opts.db)) fail(`${opts.db}: no database here yet`);
       const db = openDatabase(opts.db);
       const r = pruneRuns(db, { cache: opts.cache });

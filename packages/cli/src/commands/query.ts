@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
 import { emitRows, openOutputOrFail } from '../emit-rows.ts';
 import { printSchema } from './schema.ts';
+import { isPostgresUrl } from '@juesuan/loader';
+import { queryStore } from './export-store.ts';
 
 const QueryOptions = z.object({
   db: z.string().min(1),
@@ -14,7 +16,7 @@ const QueryOptions = z.object({
 });
 
 /** Column names made unique (SELECT a.x, b.x gives x and x_2), so no value is lost in an object. */
-function uniqueNames(names: string[]): string[] {
+export function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((n) => {
     const k = (seen.get(n) ?? 0) + 1;
@@ -35,6 +37,7 @@ export function registerQuery(program: Command): void {
     .option('--limit <n>', 'stop after this many rows')
     .action(async (sql: string, raw: unknown) => {
       const opts = parseOptions(QueryOptions, raw);
+      if (isPostgresUrl(opts.db)) return queryStore(sql, opts);
       if (/^\s*\.(tables|schema)\b/.test(sql)) {
         printSchema(readOnlyOrFail(opts.db));
         return;

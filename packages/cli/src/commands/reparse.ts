@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { openDatabase } from '@juesuan/loader';
+import { openStore } from '@juesuan/loader';
 import { reparseAll } from '@juesuan/pipelines';
 import { dbOption, parseOptions } from '../cli-support.ts';
 
@@ -9,11 +9,11 @@ export function registerReparse(program: Command): void {
     .command('reparse')
     .description('re-run parser and loader on every cached extraction (no PDF is opened); a run is recorded only when something changed')
     .addOption(dbOption())
-    .action((raw: unknown) => {
+    .action(async (raw: unknown) => {
       const opts = parseOptions(z.object({ db: z.string().min(1) }), raw);
-      const db = openDatabase(opts.db);
-      const results = reparseAll(db);
-      db.close();
+      const store = await openStore(opts.db);
+      const results = await reparseAll(store);
+      await store.close();
       let records = 0;
       for (const r of results) {
         if (r.error) process.stdout.write(`FAILED ${r.file}: ${r.error}\n`);

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openReadOnly } from '@juesuan/loader';
+import { openDatabase, openReadOnly, sqliteStore } from '@juesuan/loader';
 import { ingestFiles, reparseAll } from '@juesuan/pipelines';
 import type { RunningServer } from '../start-server.ts';
 import { startServer } from '../start-server.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'juesuan-web-'));
   db = join(dir, 'db.sqlite');
   const w = openDatabase(db);
-  const results = await ingestFiles(w, [FINAL, LONG], { concurrency: 1 });
+  const results = await ingestFiles(sqliteStore(w), [FINAL, LONG], { concurrency: 1 });
   w.close();
   expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
   server = await startServer({ db, port: 0, maxUploadBytes: 600_000, log: (l) => startLog.push(l) });
@@ -120,8 +120,8 @@ describe('corrections', () => {
 
     // a new run of the document: the corrections outlive it (reparse records one only when the parse changed)
     const w = openDatabase(db);
-    reparseAll(w);
-    await ingestFiles(w, [FINAL], { force: true });
+    await reparseAll(sqliteStore(w));
+    await ingestFiles(sqliteStore(w), [FINAL], { force: true });
     w.close();
     const cells = (await (await get(`/api/documents/${finalSha}/pages/5/cells`)).json()) as { cells: Array<{ row_key: string; measure: string; state: string; amount_fen: number; label: string; run: number }> };
     const cell = cells.cells.find((c) => c.row_key === '||||code:2100101' && c.measure === 'total')!;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedExtraction, openDatabase, saveCorrection } from '@juesuan/loader';
+import { cachedExtraction, openDatabase, saveCorrection, sqliteStore } from '@juesuan/loader';
 import { Finding } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import { extractionKey, ingestFile, withDocumentFindings } from '@juesuan/pipelines';
@@ -22,7 +22,7 @@ function misprintedReport(): string {
 describe('validation again with corrections', () => {
   it('a correction that mends a misprint resolves the identity it broke; one that breaks another is found', async () => {
     const db = openDatabase(join(dir, 'db.sqlite'));
-    const r = await ingestFile(db, misprintedReport());
+    const r = await ingestFile(sqliteStore(db), misprintedReport());
     if (r.status !== 'ok') throw new Error(`ingest: ${r.status}`);
     // the run's findings as the parse made them (the batch keeps a summary, not the document)
     const extracted = cachedExtraction(db, r.sha256, extractionKey({}))!;
