@@ -1,3 +1,4 @@
+import { isLineNumbering } from '@juesuan/model';
 import { isDecimalAmount } from './amount-text.ts';
 
 /** Cells of one row as text, by anchor column. */
@@ -12,7 +13,7 @@ export function countHeaderRows(rows: RowTexts[]): number {
     const texts = [...rows[r]!.values()].map((t) => t.replace(/\s/g, '')).filter((t) => t !== '');
     if (texts.length === 0) continue;
     // 栏次 / 行次 numbering rows belong to the header
-    if (texts.some((t) => /^(栏次|行次)$/.test(t))) continue;
+    if (texts.some(isLineNumbering)) continue;
     const hasAmount = texts.some(isDecimalAmount);
     const hasCode = texts.some((t) => CODE.test(t));
     const hasLabel = texts.some((t) => DATA_LABEL.test(t));

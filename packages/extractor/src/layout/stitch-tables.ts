@@ -61,6 +61,13 @@ function colIndex(xs: number[], x: number): number {
   return x < xs[0]! ? 0 : xs.length - 2;
 }
 
+/** How the layout found a table: its first part's strategy, and the least confidence of its parts. */
+function foundBy(parts: PageTable[]): Pick<Table, 'strategy' | 'confidence'> {
+  const strategy = parts[0]!.strategy;
+  const sure = parts.map((p) => p.confidence).filter((c): c is number => c !== undefined);
+  return { ...(strategy ? { strategy } : {}), ...(sure.length ? { confidence: Math.min(...sure) } : {}) };
+}
+
 /**
  * Joins tables that continue over pages: repeated title/header, 续表, or a header-less
  * continuation. Header rows are kept once; every cell keeps its own page.
@@ -129,6 +136,7 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
       panels: detectPanels(header, nCols),
       cells,
       sectionPath: sectionPathOf(first),
+      ...foundBy(d.parts),
     } satisfies Table;
   });
 }

@@ -1,27 +1,10 @@
 import type { BBox, TableMeta } from '@juesuan/model';
+import { DEPARTMENT_LINE as DEPARTMENT, findUnit, isPageFooter, NOTE_LINE as NOTE, PART_HEADING as SECTION_HEADING, TABLE_NUMBER as NUMBER, TITLE_END, UNIT_LINE as UNIT } from '@juesuan/model';
 
 export interface PlainLine {
   text: string;
   bbox: BBox;
   fontSize: number;
-}
-
-// OCR now and then misreads the 单 of a small 单位：万元 (十位:万元): any one character before 位 and a colon
-const UNIT = /(?:金额|货币)?(?:单位\s*[:：;；]?|[\u4e00-\u9fa5]位\s*[:：])\s*(万元|亿元|千元|元)/;
-const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附件\s*\d+(?:\s*-\s*\d+)?|表\s*\d+(?:\s*-\s*\d+)*|表[一二三四五六七八九十]+)/;
-const DEPARTMENT = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
-const SECTION_HEADING = /^第[一二三四五六七八九十\d]+部分/;
-const NOTE = /^(?:注|备注|说明)\s*[:：\d]/;
-/** A title ends with 表, perhaps followed by its qualifier: …支出预算表（功能科目） */
-const TITLE_END = /[\u4e00-\u9fa5]表(?:[（(][^）)]{1,12}[）)])?$/;
-
-/** "12", "- 12 -", "第 3 页", "3/20": page furniture, not content. */
-export function isPageFooter(text: string): boolean {
-  return /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/.test(text.trim());
-}
-
-export function findUnit(text: string): string | null {
-  return UNIT.exec(text)?.[1] ?? null;
 }
 
 function departmentOf(text: string): string | null {

@@ -7,7 +7,8 @@ import { buildSections, isTocHeading, matchHeading } from '../layout/sections.ts
 import { stitchTables } from '../layout/stitch-tables.ts';
 import { countHeaderRows } from '../layout/header-rows.ts';
 import type { PlainLine } from '../layout/table-meta.ts';
-import { isPageFooter, readTableMeta } from '../layout/table-meta.ts';
+import { isPageFooter } from '@juesuan/model';
+import { readTableMeta } from '../layout/table-meta.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { EXTRACTOR_VERSION } from '../version.ts';
 import { readHtmlBlocks } from './html-blocks.ts';
