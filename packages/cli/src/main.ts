@@ -5,6 +5,7 @@ import { EXTRACTOR_VERSION } from '@juesuan/extractor';
 import { PARSER_VERSION } from '@juesuan/parser';
 import { registerAuditCommands } from './audit-commands.ts';
 import { dbOption, fail } from './cli-support.ts';
+import { registerDebug } from './commands/debug.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
@@ -37,6 +38,7 @@ registerDiff(program);
 registerSummary(program);
 registerSchema(program);
 registerPrune(program);
+registerDebug(program);
 registerAuditCommands(program, fail);
 registerWebCommands(program, dbOption);
 

@@ -1,6 +1,6 @@
 import type { BBox, TableMeta, TableStrategy } from '@juesuan/model';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
-import type { FoundTable } from './find-tables.ts';
+import type { FoundTable, FoundTables } from './find-tables.ts';
 import { findTables } from './find-tables.ts';
 import { inside } from './geometry.ts';
 import type { GridCell } from './ruled-grid.ts';
@@ -92,7 +92,13 @@ function withMetadata(page: RawPage, found: FoundTable[], free: PlainLine[], s: 
 
 /** Finds the tables of one page by the layout passes, and reads their metadata. */
 export function layoutPage(page: RawPage, s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): PageLayout {
-  const { tables: found } = findTables(page.runs, page.rulings, s);
+  return layoutPageTraced(page, s).layout;
+}
+
+/** The layout of a page with what each pass found and the lines the grids were built from (for the debug view). */
+export function layoutPageTraced(page: RawPage, s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): { layout: PageLayout; found: FoundTables } {
+  const result = findTables(page.runs, page.rulings, s);
+  const found = result.tables;
   const lines = groupIntoLines(page.runs).map((l) => ({
     text: l.text,
     bbox: l.bbox,
@@ -105,5 +111,5 @@ export function layoutPage(page: RawPage, s: LayoutSettings = DEFAULT_LAYOUT_SET
     lines.filter((l) => !l.inTable),
     s,
   );
-  return { page, tables, lines };
+  return { layout: { page, tables, lines }, found: result };
 }
