@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_LINE, findUnit, isLineNumbering, isPageFooter, isTotalLabel, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
+import { DEPARTMENT_LINE, findUnit, isAccountCode, isLineNumbering, isNumberingRow, isPageFooter, isTotalLabel, labelKey, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
 
 describe('findUnit', () => {
   it('reads the unit line in its usual forms', () => {
@@ -38,8 +38,8 @@ describe('isLineNumbering', () => {
 
 describe('isTotalLabel', () => {
   it('knows total rows by their label', () => {
-    expect(['合计', '总计', '小计', '人员经费合计', '一、合计', '1.合计'].every(isTotalLabel)).toBe(true);
-    expect(['合计数说明', '一般公共服务支出', '本年收入合计说明'].some(isTotalLabel)).toBe(false);
+    expect(['合计', '总 计', '小计', '人员经费合计', '一、合计', '1.合计', '合计（万元）', '本年收入合计'].every(isTotalLabel)).toBe(true);
+    expect(['一般公共服务支出', '本年收入合计说明', '统计事务', '1.5'].some(isTotalLabel)).toBe(false);
   });
 });
 
@@ -56,5 +56,25 @@ describe('the lines that describe a table', () => {
     expect(NOTE_LINE.test('注意事项')).toBe(false);
     expect(['收入支出决算总表', '单位：万元', '公开02表', '编制单位：某局', '第一部分 概况'].every((t) => TABLE_DESCRIPTION.test(t))).toBe(true);
     expect(TABLE_DESCRIPTION.test('一般公共服务支出 12.00')).toBe(false);
+  });
+});
+
+describe('rows and codes', () => {
+  it('knows a row that numbers the columns, not one of data', () => {
+    expect(isNumberingRow(['栏次', '1', '2', '3'])).toBe(true);
+    expect(isNumberingRow(['', '1', ' 2 '])).toBe(true);
+    expect(isNumberingRow(['栏次'])).toBe(false);
+    expect(isNumberingRow(['合计', '1', '2'])).toBe(false);
+    expect(isNumberingRow([])).toBe(false);
+  });
+
+  it('knows 类, 款 and 项 codes by their 3, 5 or 7 digits', () => {
+    expect(['201', '20101', '2010101', '201 01'].every(isAccountCode)).toBe(true);
+    expect(['20', '2010', '201010', '20101011', '12.00'].some(isAccountCode)).toBe(false);
+  });
+
+  it('keys a label without its spaces and numbering', () => {
+    expect(labelKey('（一） 行政 运行')).toBe('行政运行');
+    expect(labelKey('1.5万元以下')).toBe('1.5万元以下');
   });
 });

@@ -15,9 +15,26 @@ export function isLineNumbering(text: string): boolean {
   return /^(?:栏次|行次)$/.test(text.replace(/\s+/g, ''));
 }
 
-/** A total row's label: 合计, 总计, 小计, 人员经费合计, "一、合计". */
-export function isTotalLabel(text: string): boolean {
-  return /^[\s\d一二三四五六七八九十、.]*(?:合计|总计|小计|[\u4e00-\u9fa5]{1,6}合计)\s*$/.test(text);
+/** A row's name without spaces and its numbering (一、 / 1. / （一）): the same row across tables and years. */
+export function labelKey(label: string): string {
+  return label.replace(/\s+/g, '').replace(ITEM_NUMBERING, '');
+}
+
+/** A total row's label: 合计, 总计, 小计, 人员经费合计, "一、合计", 合计（万元）. */
+export function isTotalLabel(label: string): boolean {
+  const key = labelKey(label);
+  return /(?:合计|总计|小计)$/.test(key) || /^(?:合计|总计|小计)/.test(key);
+}
+
+/** A row that numbers the columns (栏次 | 1 | 2 …): it names none of them. */
+export function isNumberingRow(texts: string[]): boolean {
+  const filled = texts.map((t) => t.replace(/\s+/g, '')).filter((t) => t !== '');
+  return filled.length > 0 && filled.every((t) => /^\d+$/.test(t) || isLineNumbering(t)) && filled.some((t) => /^\d+$/.test(t));
+}
+
+/** A 类/款/项 account code: 3, 5 or 7 digits (201, 20101, 2010101). */
+export function isAccountCode(text: string): boolean {
+  return /^(?:\d{3}|\d{5}|\d{7})$/.test(text.replace(/\s+/g, ''));
 }
 
 // OCR now and then misreads the 单 of a small 单位：万元 (十位:万元): any one character before 位 and a colon

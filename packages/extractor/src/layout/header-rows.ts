@@ -1,11 +1,8 @@
-import { isLineNumbering } from '@juesuan/model';
+import { isAccountCode, isLineNumbering, startsItem } from '@juesuan/model';
 import { isDecimalAmount } from './amount-text.ts';
 
 /** Cells of one row as text, by anchor column. */
 export type RowTexts = Map<number, string>;
-
-const CODE = /^\d{3,9}$/;
-const DATA_LABEL = /^(?:[一二三四五六七八九十]+、|\d+[.、]\S)/;
 
 /** A header row names columns; the first row with an amount, a code or a row label starts the data. */
 export function countHeaderRows(rows: RowTexts[]): number {
@@ -15,8 +12,8 @@ export function countHeaderRows(rows: RowTexts[]): number {
     // 栏次 / 行次 numbering rows belong to the header
     if (texts.some(isLineNumbering)) continue;
     const hasAmount = texts.some(isDecimalAmount);
-    const hasCode = texts.some((t) => CODE.test(t));
-    const hasLabel = texts.some((t) => DATA_LABEL.test(t));
+    const hasCode = texts.some(isAccountCode);
+    const hasLabel = texts.some(startsItem);
     if (hasAmount || hasCode || hasLabel) return r;
   }
   return rows.length;

@@ -1,5 +1,5 @@
 import type { Ruling, TextRun } from '@juesuan/model';
-import { startsItem } from '@juesuan/model';
+import { isAccountCode, startsItem } from '@juesuan/model';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { centreX, runsWithin } from './geometry.ts';
@@ -10,7 +10,7 @@ import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';
 
 /** A data cell's text: an amount, or a code. */
-const isData = (text: string) => isDecimalAmount(text) || /^\d{3,7}$/.test(text.replace(/\s+/g, ''));
+const isData = (text: string) => isDecimalAmount(text) || isAccountCode(text);
 const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
 
 /** The column lines of a table ruled down only, and what the text between them needs to know. */
