@@ -11,5 +11,3 @@ export { preloadPdfjs } from './pdf/load-pdfjs.ts';
 export { debugPdfPage } from './debug-page.ts';
 export { pageSvg } from './layout/debug-svg.ts';
 export type { PageView } from './layout/debug-svg.ts';
-export { DEFAULT_LAYOUT_SETTINGS } from './layout/settings.ts';
-export type { LayoutSettings } from './layout/settings.ts';

@@ -12,14 +12,18 @@ import { groupIntoLines } from './text-lines.ts';
 import { rowsForColumns } from './text-rows.ts';
 import { findUnruledTables } from './unruled-tables.ts';
 
-/** A table found on a page, before its metadata is read. */
-export interface FoundTable {
+/** A table's grid on its page: its box, column lines and cells. */
+export interface TableOnPage {
   bbox: BBox;
   xs: number[];
   cells: GridCell[];
   nRows: number;
   nCols: number;
   ruled: boolean;
+}
+
+/** A table found on a page, before its metadata is read. */
+export interface FoundTable extends TableOnPage {
   strategy: TableStrategy;
   confidence: number;
   /** the columns came from gaps alone, without text rows (the weakest way) */

@@ -1,6 +1,6 @@
 import type { BBox, TableMeta, TableStrategy } from '@juesuan/model';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
-import type { FoundTable, FoundTables } from './find-tables.ts';
+import type { FoundTable, FoundTables, TableOnPage } from './find-tables.ts';
 import { findTables } from './find-tables.ts';
 import { inside } from './geometry.ts';
 import type { GridCell } from './ruled-grid.ts';
@@ -10,16 +10,8 @@ import type { PlainLine } from './table-meta.ts';
 import { readTableMeta } from './table-meta.ts';
 import { groupIntoLines } from './text-lines.ts';
 
-export { isProse } from './find-tables.ts';
-
-export interface PageTable {
+export interface PageTable extends TableOnPage {
   page: number;
-  bbox: BBox;
-  xs: number[];
-  cells: GridCell[];
-  nRows: number;
-  nCols: number;
-  ruled: boolean;
   meta: TableMeta;
   /** true when free text (other than unit/number lines) stands between the page top and the table */
   hasTextAbove: boolean;

@@ -4,8 +4,22 @@ import { meets, rulingComponents } from './ruled-grid.ts';
 import type { LayoutSettings } from './settings.ts';
 
 /** The distinct positions of parallel rules, in order (to a tenth of a point). */
-export function positions(lines: Ruling[]): number[] {
+function positions(lines: Ruling[]): number[] {
   return [...new Set(lines.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+}
+
+/**
+ * A group of parallel rules (three at least, else null): their distinct positions in order, the
+ * extent they cover along their length, and the box between the outermost.
+ */
+export function groupSpan(group: Ruling[]): { at: number[]; from: number; to: number; box: BBox } | null {
+  const at = positions(group);
+  if (at.length < 3) return null;
+  const from = Math.min(...group.map((r) => r.from));
+  const to = Math.max(...group.map((r) => r.to));
+  const [first, last] = [at[0]!, at[at.length - 1]!];
+  const box = group[0]!.orientation === 'h' ? { x0: from, y0: first, x1: to, y1: last } : { x0: first, y0: from, x1: last, y1: to };
+  return { at, from, to, box };
 }
 
 /** How many distinct positions a set of parallel rules takes. */

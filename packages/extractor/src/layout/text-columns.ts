@@ -3,7 +3,7 @@ import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { centreY, runsWithin } from './geometry.ts';
 import { charEdges, splitRunAt } from './ruled-grid.ts';
-import { positions } from './rule-groups.ts';
+import { groupSpan } from './rule-groups.ts';
 import type { LayoutSettings } from './settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 import { isTotalLabel } from '@juesuan/model';
@@ -126,13 +126,11 @@ function leafHeadings(headerRuns: TextRun[]): TextRun[] {
  * columns stay whole.
  */
 export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Ruling[] {
-  const ys = positions(group);
-  if (ys.length < 3) return [];
-  const from = Math.min(...group.map((r) => r.from));
-  const to = Math.max(...group.map((r) => r.to));
-  const top = ys[0]!;
-  const bottom = ys[ys.length - 1]!;
-  const inside = runsWithin(runs, { x0: from, y0: top, x1: to, y1: bottom });
+  const span = groupSpan(group);
+  if (!span) return [];
+  const { at: ys, from, to } = span;
+  const { y0: top, y1: bottom } = span.box;
+  const inside = runsWithin(runs, span.box);
   const bands = ys.slice(1).map((y, k) => ({ y0: ys[k]!, y1: y, runs: inside.filter((r) => centreY(r.bbox) >= ys[k]! && centreY(r.bbox) < y) }));
   const body = bands.filter((b) => b.runs.some((r) => isDecimalAmount(r.text)));
   if (body.length === 0) return [];

@@ -3,7 +3,7 @@ import { isAccountCode, startsItem } from '@juesuan/model';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import { isDecimalAmount } from './amount-text.ts';
 import { centreX, runsWithin } from './geometry.ts';
-import { positions } from './rule-groups.ts';
+import { groupSpan } from './rule-groups.ts';
 import { continuesHeading } from './row-lines.ts';
 import type { LayoutSettings } from './settings.ts';
 import type { LineOfRuns } from './text-lines.ts';
@@ -46,13 +46,11 @@ function wrappedName(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: Lay
 
 /** Rules down only (pass "edges: rows"): horizontal lines between the text lines, a wrapped name kept in its row. */
 export function rowsForColumns(group: Ruling[], runs: TextRun[], s: LayoutSettings): Ruling[] {
-  const xs = positions(group);
-  if (xs.length < 3) return [];
-  const top = Math.min(...group.map((r) => r.from));
-  const bottom = Math.max(...group.map((r) => r.to));
-  const left = xs[0]!;
-  const right = xs[xs.length - 1]!;
-  const inside = runsWithin(runs, { x0: left, y0: top, x1: right, y1: bottom });
+  const span = groupSpan(group);
+  if (!span) return [];
+  const { at: xs, from: top, to: bottom } = span;
+  const { x0: left, x1: right } = span.box;
+  const inside = runsWithin(runs, span.box);
   const lines = groupIntoLines(inside);
   const firstData = lines.findIndex(hasAmount);
   if (firstData < 0) return [];
