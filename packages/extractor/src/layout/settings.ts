@@ -83,6 +83,20 @@ export interface LayoutSettings {
     edgeSlackPt: number;
     /** a banner row's one cell spans at least this share of the table's width */
     bannerWidthShare: number;
+    /** lines within this of the biggest font above a table are set as big as the title */
+    titleFontSlackPt: number;
+  };
+  stitch: {
+    /** column lines of two parts this close are the same line */
+    columnMatchPt: number;
+    /** two parts' columns align when this share of the fewer column lines match */
+    columnMatchShare: number;
+    /** a continuation may stand this far outside the table it continues */
+    sideSlackPt: number;
+    /** a column line this far inside a cell's text cuts it */
+    textInsetPt: number;
+    /** a continuation's text fits the columns when this share of its filled cells is uncut */
+    textFitShare: number;
   };
 }
 
@@ -103,5 +117,6 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     blockMarginPt: 2,
   },
   tables: { minWidthPt: 50, minHeightPt: 15, minDataRows: 3, insidePt: 1 },
-  meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6 },
+  meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5 },
+  stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };

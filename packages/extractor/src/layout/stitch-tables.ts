@@ -2,6 +2,9 @@ import type { Cell, Table } from '@juesuan/model';
 import type { RowTexts } from './header-rows.ts';
 import { countHeaderRows, detectPanels } from './header-rows.ts';
 import type { PageTable } from './page-tables.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+
+const STITCH = DEFAULT_LAYOUT_SETTINGS.stitch;
 
 interface Draft {
   parts: PageTable[];
@@ -15,8 +18,8 @@ function sameTitle(a: string | null, b: string | null): boolean {
 
 /** Column lines of two page tables line up (a continuation keeps the column layout). */
 function columnsAlign(a: PageTable, b: PageTable): boolean {
-  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= 4)).length;
-  return matched >= Math.min(a.xs.length, b.xs.length) * 0.7;
+  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt)).length;
+  return matched >= Math.min(a.xs.length, b.xs.length) * STITCH.columnMatchShare;
 }
 
 /** The x-extent of a cell's text, or of the cell when it holds none. */
@@ -33,12 +36,12 @@ function textSpan(c: { bbox: { x0: number; x1: number }; runs: Array<{ bbox: { x
 function textFitsColumns(a: PageTable, b: PageTable): boolean {
   const inner = a.xs.slice(1, -1);
   const filled = b.cells.filter((c) => c.text.trim() !== '');
-  if (filled.length < 3 || b.bbox.x0 < a.bbox.x0 - 6 || b.bbox.x1 > a.bbox.x1 + 6) return false;
+  if (filled.length < 3 || b.bbox.x0 < a.bbox.x0 - STITCH.sideSlackPt || b.bbox.x1 > a.bbox.x1 + STITCH.sideSlackPt) return false;
   const fits = filled.filter((c) => {
     const [x0, x1] = textSpan(c);
-    return !inner.some((x) => x > x0 + 2 && x < x1 - 2);
+    return !inner.some((x) => x > x0 + STITCH.textInsetPt && x < x1 - STITCH.textInsetPt);
   }).length;
-  return fits >= filled.length * 0.95;
+  return fits >= filled.length * STITCH.textFitShare;
 }
 
 export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
@@ -75,8 +78,8 @@ function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: nu
     if (c.row < at.skip || c.row >= part.nRows) continue;
     // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
     const [x0, x1] = k === 0 ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
-    const col = at.own ? c.col : colIndex(at.xs, x0 + 2);
-    const colEnd = at.own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(at.xs, x1 - 2));
+    const col = at.own ? c.col : colIndex(at.xs, x0 + STITCH.textInsetPt);
+    const colEnd = at.own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(at.xs, x1 - STITCH.textInsetPt));
     out.push({
       text: c.text,
       bbox: c.bbox,
@@ -136,7 +139,7 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
   return draftsOf(pages).map((d, index) => {
     const first = d.parts[0]!;
     // a header cut by a page break: the part with the finer columns gives the columns of all
-    const basis = d.parts.reduce((best, p) => (p.xs.length > best.xs.length && best.xs.every((x) => p.xs.some((y) => Math.abs(x - y) <= 4)) ? p : best), first);
+    const basis = d.parts.reduce((best, p) => (p.xs.length > best.xs.length && best.xs.every((x) => p.xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt)) ? p : best), first);
     const { cells, nRows, headerRows } = draftCells(d, basis);
     const nCols = basis.xs.length - 1;
     return {

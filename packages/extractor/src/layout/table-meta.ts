@@ -1,5 +1,8 @@
 import type { BBox, TableMeta } from '@juesuan/model';
 import { DEPARTMENT_LINE as DEPARTMENT, findUnit, isPageFooter, NOTE_LINE as NOTE, PART_HEADING as SECTION_HEADING, TABLE_NUMBER as NUMBER, TITLE_END, UNIT_LINE as UNIT } from '@juesuan/model';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+
+const TITLE_FONT_SLACK = DEFAULT_LAYOUT_SETTINGS.meta.titleFontSlackPt;
 
 export interface PlainLine {
   text: string;
@@ -47,7 +50,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
   let title: string | null = null;
   if (candidates.length > 0) {
     const maxFont = Math.max(...candidates.map((c) => c.fontSize));
-    const big = candidates.filter((c) => c.fontSize >= maxFont - 0.5);
+    const big = candidates.filter((c) => c.fontSize >= maxFont - TITLE_FONT_SLACK);
     // a line that ends naming a table is the title whatever its size (narrative above may be set larger);
     // else a big line that names a table; else the biggest, nearest to the table
     const titled = candidates.filter((c) => TITLE_END.test(c.text.replace(/\s+/g, '')));
@@ -57,7 +60,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
     const idx = candidates.indexOf(chosen);
     const prev = candidates[idx - 1];
     let text = chosen.text;
-    if (prev && prev.fontSize >= maxFont - 0.5 && chosen.bbox.y0 - prev.bbox.y1 < chosen.fontSize && !/表$/.test(prev.text)) text = prev.text + text;
+    if (prev && prev.fontSize >= maxFont - TITLE_FONT_SLACK && chosen.bbox.y0 - prev.bbox.y1 < chosen.fontSize && !/表$/.test(prev.text)) text = prev.text + text;
     title = text.replace(NUMBER, (m) => (text.trim() === m ? m : '')).replace(/\s+/g, '').replace(/^[:：、.．]+/, '').trim() || null;
   }
   const notes = below.filter((l) => NOTE.test(l.text)).map((l) => l.text);
