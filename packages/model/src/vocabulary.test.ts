@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_LINE, findUnit, isAccountCode, isLineNumbering, isNumberingRow, isPageFooter, isTotalLabel, labelKey, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
+import { DEPARTMENT_LINE, findUnit, isAccountCode, isBareTotalLabel, startsDataLabel, isLineNumbering, isNumberingRow, isPageFooter, isTotalLabel, labelKey, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
 
 describe('findUnit', () => {
   it('reads the unit line in its usual forms', () => {
@@ -56,6 +56,20 @@ describe('the lines that describe a table', () => {
     expect(NOTE_LINE.test('注意事项')).toBe(false);
     expect(['收入支出决算总表', '单位：万元', '公开02表', '编制单位：某局', '第一部分 概况'].every((t) => TABLE_DESCRIPTION.test(t))).toBe(true);
     expect(TABLE_DESCRIPTION.test('一般公共服务支出 12.00')).toBe(false);
+  });
+});
+
+describe('isBareTotalLabel', () => {
+  it('knows a label that is a total and nothing more', () => {
+    expect(['合计', '一、合计', '人员经费合计', '总计 '].every(isBareTotalLabel)).toBe(true);
+    expect(['合计（万元）', '一般公共预算财政拨款支出合计', '本年收入合计说明'].some(isBareTotalLabel)).toBe(false);
+  });
+});
+
+describe('startsDataLabel', () => {
+  it('knows the numbering that only a data row opens with, not a numbered group heading', () => {
+    expect(['一、一般公共服务', '1.行政运行', '2、其他'].every(startsDataLabel)).toBe(true);
+    expect(['（一）基本支出', '一.收入', '项目'].some(startsDataLabel)).toBe(false);
   });
 });
 

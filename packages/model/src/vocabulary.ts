@@ -10,6 +10,14 @@ export function startsItem(text: string): boolean {
   return ITEM_NUMBERING.test(text.trim());
 }
 
+/**
+ * A row name that can only open a data row (一、…, 1.…, 1.5): header cells may be numbered
+ * （一） or 一. as group headings, so those do not end a table's header.
+ */
+export function startsDataLabel(text: string): boolean {
+  return /^(?:[一二三四五六七八九十]+、|\d+[.、]\S)/.test(text);
+}
+
 /** 栏次 / 行次: the header row (or column) that numbers the columns (or lines), naming none of them. */
 export function isLineNumbering(text: string): boolean {
   return /^(?:栏次|行次)$/.test(text.replace(/\s+/g, ''));
@@ -24,6 +32,14 @@ export function labelKey(label: string): string {
 export function isTotalLabel(label: string): boolean {
   const key = labelKey(label);
   return /(?:合计|总计|小计)$/.test(key) || /^(?:合计|总计|小计)/.test(key);
+}
+
+/**
+ * A bare total: 合计, 总计, 小计 or a short qualifier before 合计 (人员经费合计), perhaps numbered,
+ * nothing after. Such a label is often printed across the code and name columns.
+ */
+export function isBareTotalLabel(text: string): boolean {
+  return /^[\s\d一二三四五六七八九十、.]*(?:合计|总计|小计|[\u4e00-\u9fa5]{1,6}合计)\s*$/.test(text);
 }
 
 /** A row that numbers the columns (栏次 | 1 | 2 …): it names none of them. */

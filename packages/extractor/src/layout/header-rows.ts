@@ -1,4 +1,4 @@
-import { isAccountCode, isLineNumbering, startsItem } from '@juesuan/model';
+import { isAccountCode, isLineNumbering, startsDataLabel } from '@juesuan/model';
 import { isDecimalAmount } from './amount-text.ts';
 
 /** Cells of one row as text, by anchor column. */
@@ -13,7 +13,7 @@ export function countHeaderRows(rows: RowTexts[]): number {
     if (texts.some(isLineNumbering)) continue;
     const hasAmount = texts.some(isDecimalAmount);
     const hasCode = texts.some(isAccountCode);
-    const hasLabel = texts.some(startsItem);
+    const hasLabel = texts.some(startsDataLabel);
     if (hasAmount || hasCode || hasLabel) return r;
   }
   return rows.length;

@@ -6,7 +6,7 @@ import { charEdges, splitRunAt } from './ruled-grid.ts';
 import { groupSpan } from './rule-groups.ts';
 import type { LayoutSettings } from './settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
-import { isTotalLabel } from '@juesuan/model';
+import { isBareTotalLabel } from '@juesuan/model';
 
 /**
  * Where the column lines go, from the data rows' columns of text and the leaf headings: a heading
@@ -135,7 +135,7 @@ export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettin
   const body = bands.filter((b) => b.runs.some((r) => isDecimalAmount(r.text)));
   if (body.length === 0) return [];
   // a total row's label often spans the code and name columns: it does not place them
-  const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !isTotalLabel(r.text));
+  const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !isBareTotalLabel(r.text));
   // the header: the bands above the first data row; its last band names the leaf columns
   const headerRuns = bands.slice(0, bands.indexOf(body[0]!)).flatMap((b) => b.runs);
   const side = s.edges.sideMarginPt;
