@@ -222,7 +222,7 @@ export function findTables(runs: TextRun[], rulings: Ruling[], settings: LayoutS
 
 /** The ruled grids of a set of lines alone (an image's lines, before its text is read). */
 export function ruledGrids(rulings: Ruling[], settings: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RuledGrid[] {
-  const { minWidthPt, minHeightPt } = settings.tables;
+  const { minWidthPt, minImageGridHeightPt: minHeightPt } = settings.tables;
   return rulingComponents(rulings, settings)
     .map((c) => buildRuledGrid(c, [], settings))
     .filter((g): g is RuledGrid => g !== null && g.bbox.x1 - g.bbox.x0 > minWidthPt && g.bbox.y1 - g.bbox.y0 > minHeightPt);

@@ -67,8 +67,10 @@ export interface LayoutSettings {
   tables: {
     /** a grid narrower than this is not a table */
     minWidthPt: number;
-    /** a grid lower than this is not a table */
+    /** a grid lower than this is not a table (a one-row ruled table is about 10 pt) */
     minHeightPt: number;
+    /** a grid found on a page image lower than this is not a table (before its text is read) */
+    minImageGridHeightPt: number;
     /** amount lines a table without lines needs (unless a heading stands above them) */
     minDataRows: number;
     /** a region's centre this close outside a table's box still counts as inside */
@@ -116,7 +118,7 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     maxHeadingLines: 5,
     blockMarginPt: 2,
   },
-  tables: { minWidthPt: 50, minHeightPt: 15, minDataRows: 3, insidePt: 1 },
+  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minDataRows: 3, insidePt: 1 },
   meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5 },
   stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };

@@ -44,6 +44,11 @@ function textFitsColumns(a: PageTable, b: PageTable): boolean {
   return fits >= filled.length * STITCH.textFitShare;
 }
 
+/** A ruled cell whose both sides stand on column lines of the table: its extent, not its text's, says which columns it spans. */
+function onColumnLines(xs: number[], box: { x0: number; x1: number }): boolean {
+  return [box.x0, box.x1].every((x) => xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt));
+}
+
 export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
   const rows: RowTexts[] = Array.from({ length: nRows }, () => new Map());
   for (const c of cells) if (c.row < nRows) rows[c.row]!.set(c.col, c.text);
@@ -77,7 +82,7 @@ function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: nu
   for (const c of part.cells) {
     if (c.row < at.skip || c.row >= part.nRows) continue;
     // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
-    const [x0, x1] = k === 0 ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
+    const [x0, x1] = k === 0 || (part.ruled && onColumnLines(at.xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
     const col = at.own ? c.col : colIndex(at.xs, x0 + STITCH.textInsetPt);
     const colEnd = at.own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(at.xs, x1 - STITCH.textInsetPt));
     out.push({
