@@ -7,6 +7,7 @@ import { buildSections, matchHeading } from './layout/sections.ts';
 import { stitchTables } from './layout/stitch-tables.ts';
 import { findTocPages } from './layout/toc-pages.ts';
 import { openPdf } from './pdf/open-pdf.ts';
+import type { RawPage } from './pdf/read-pdf-page.ts';
 import { readPdfPage } from './pdf/read-pdf-page.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
 import type { OcrMode } from './ocr/decide-ocr.ts';
@@ -62,16 +63,19 @@ export async function extractPdfPages(bytes: Uint8Array, file: string, options: 
 /** One page read and laid out; a page that throws is kept empty with its error, so the rest of the document survives. */
 async function layoutOrFailure(doc: Awaited<ReturnType<typeof openPdf>>, n: number, options: ExtractPdfOptions): Promise<PageLayout> {
   try {
-    let page = await readPdfPage(doc, n);
-    if (needsOcr(page, options.ocr ?? 'auto')) {
-      options.onOcrPage?.(n);
-      page = await ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
-    }
-    return layoutPage(page);
+    return layoutPage(await readPageText(doc, n, options));
   } catch (err) {
     const failed = { code: err instanceof JuesuanError ? err.code : 'page_failed', message: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
     return { page: { number: n, width: 0, height: 0, runs: [], rulings: [], imageCoverage: 0, source: 'text', failed }, tables: [], lines: [] };
   }
+}
+
+/** One page's text runs and rulings: from its text layer, or from its image when that is unusable. */
+export async function readPageText(doc: Awaited<ReturnType<typeof openPdf>>, n: number, options: ExtractPdfOptions): Promise<RawPage> {
+  const page = await readPdfPage(doc, n);
+  if (!needsOcr(page, options.ocr ?? 'auto')) return page;
+  options.onOcrPage?.(n);
+  return ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
 }
 
 export function assembleDocument(

@@ -8,3 +8,6 @@ export type { OcrMode } from './ocr/decide-ocr.ts';
 export type { ExtractPdfOptions } from './extract-pdf.ts';
 export { ocrFullPages } from './ocr/full-page-ocr.ts';
 export { preloadPdfjs } from './pdf/load-pdfjs.ts';
+export { debugPdfPage } from './debug-page.ts';
+export { pageSvg } from './layout/debug-svg.ts';
+export type { PageView } from './layout/debug-svg.ts';

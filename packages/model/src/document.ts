@@ -85,6 +85,10 @@ export const TableMeta = z.object({
 });
 export type TableMeta = z.infer<typeof TableMeta>;
 
+/** How a table was found: lines both ways; rules across with columns from the text; rules down with rows from the text; no lines. */
+export const TableStrategy = z.enum(['ruled-grid', 'ruled-across', 'ruled-down', 'no-lines']);
+export type TableStrategy = z.infer<typeof TableStrategy>;
+
 export const Table = z.object({
   index: z.number().int().nonnegative(),
   meta: TableMeta,
@@ -97,6 +101,10 @@ export const Table = z.object({
   cells: z.array(Cell),
   /** the section the table appears under, as a heading path */
   sectionPath: z.array(z.string()),
+  /** how the layout found it (tables from text files have none) */
+  strategy: TableStrategy.optional(),
+  /** how sure the layout is of its grid, 0–1: the strategy's trust times the share of text that fits its cells */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Table = z.infer<typeof Table>;
 

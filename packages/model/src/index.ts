@@ -3,3 +3,4 @@ export * from './document.ts';
 export * from './parsed.ts';
 export * from './errors.ts';
 export * from './correction.ts';
+export * from './vocabulary.ts';

@@ -35,7 +35,7 @@ export function registerExtract(program: Command): void {
         if (opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
         else {
           process.stdout.write(`${file}: ${doc.pageCount} pages, ${doc.sections.length} sections, ${doc.tables.length} tables\n`);
-          for (const t of doc.tables) process.stdout.write(`  ${t.index}\t${t.meta.title ?? '(untitled)'}\tpages ${t.pages.join(',')}\t${t.nRows}×${t.nCols}\t${t.meta.unit ?? ''}\n`);
+          for (const t of doc.tables) process.stdout.write(`  ${t.index}\t${t.meta.title ?? '(untitled)'}\tpages ${t.pages.join(',')}\t${t.nRows}×${t.nCols}\t${t.meta.unit ?? ''}\t${t.strategy ?? ''} ${t.confidence ?? ''}\n`);
         }
       } catch (err) {
         const e = err as NodeJS.ErrnoException;

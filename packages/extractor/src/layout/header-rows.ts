@@ -1,10 +1,8 @@
+import { isAccountCode, isLineNumbering, startsDataLabel } from '@juesuan/model';
 import { isDecimalAmount } from './amount-text.ts';
 
 /** Cells of one row as text, by anchor column. */
 export type RowTexts = Map<number, string>;
-
-const CODE = /^\d{3,9}$/;
-const DATA_LABEL = /^(?:[一二三四五六七八九十]+、|\d+[.、]\S)/;
 
 /** A header row names columns; the first row with an amount, a code or a row label starts the data. */
 export function countHeaderRows(rows: RowTexts[]): number {
@@ -12,10 +10,10 @@ export function countHeaderRows(rows: RowTexts[]): number {
     const texts = [...rows[r]!.values()].map((t) => t.replace(/\s/g, '')).filter((t) => t !== '');
     if (texts.length === 0) continue;
     // 栏次 / 行次 numbering rows belong to the header
-    if (texts.some((t) => /^(栏次|行次)$/.test(t))) continue;
+    if (texts.some(isLineNumbering)) continue;
     const hasAmount = texts.some(isDecimalAmount);
-    const hasCode = texts.some((t) => CODE.test(t));
-    const hasLabel = texts.some((t) => DATA_LABEL.test(t));
+    const hasCode = texts.some(isAccountCode);
+    const hasLabel = texts.some(startsDataLabel);
     if (hasAmount || hasCode || hasLabel) return r;
   }
   return rows.length;

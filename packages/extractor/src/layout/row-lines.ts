@@ -1,9 +1,6 @@
 import type { TextRun } from '@juesuan/model';
 import type { LineOfRuns } from './text-lines.ts';
 
-/** The numbering that opens a row of its own: 二、 1. （一） (1) */
-export const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/;
-
 export function overlapsX(a: TextRun, b: TextRun): boolean {
   return a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
 }

@@ -2,11 +2,9 @@ import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { groupIntoLines, joinRunsOnLine } from './text-lines.ts';
 import { isCjk, joinPieces } from './cjk-text.ts';
 import { UnionFind } from './union-find.ts';
+import type { LayoutSettings } from './settings.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 
-/** Rulings closer than this are the same grid line. */
-const GRID_TOLERANCE = 2.5;
-/** How far a ruling may stop short of a crossing and still meet it. */
-const TOUCH = 6;
 
 export interface GridCell {
   row: number;
@@ -36,12 +34,14 @@ function cluster(values: number[], tolerance: number): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-function crosses(h: Ruling, v: Ruling): boolean {
-  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+/** A rule across and a rule down meet: each reaches the other, give or take the touch tolerance. */
+export function meets(h: Ruling, v: Ruling, s: LayoutSettings): boolean {
+  const t = s.rulings.touchPt;
+  return v.at >= h.from - t && v.at <= h.to + t && h.at >= v.from - t && h.at <= v.to + t;
 }
 
 /** Groups rulings that meet into table-sized components. */
-export function rulingComponents(rulings: Ruling[]): Ruling[][] {
+export function rulingComponents(rulings: Ruling[], s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Ruling[][] {
   const uf = new UnionFind(rulings.length);
   for (let i = 0; i < rulings.length; i++) {
     for (let j = i + 1; j < rulings.length; j++) {
@@ -49,7 +49,7 @@ export function rulingComponents(rulings: Ruling[]): Ruling[][] {
       const b = rulings[j]!;
       if (a.orientation === b.orientation) continue;
       const [h, v] = a.orientation === 'h' ? [a, b] : [b, a];
-      if (crosses(h, v)) uf.union(i, j);
+      if (meets(h, v, s)) uf.union(i, j);
     }
   }
   const groups = new Map<number, Ruling[]>();
@@ -63,11 +63,11 @@ export function rulingComponents(rulings: Ruling[]): Ruling[][] {
 }
 
 /** Share of [a, b] covered by rulings at position `at` (within tolerance). */
-function coverage(lines: Ruling[], at: number, a: number, b: number): number {
+function coverage(lines: Ruling[], at: number, a: number, b: number, snap: number): number {
   const span = b - a;
   if (span <= 0) return 1;
   const parts = lines
-    .filter((r) => Math.abs(r.at - at) <= GRID_TOLERANCE && r.to > a && r.from < b)
+    .filter((r) => Math.abs(r.at - at) <= snap && r.to > a && r.from < b)
     .map((r) => [Math.max(a, r.from), Math.min(b, r.to)] as const)
     .sort((p, q) => p[0] - q[0]);
   let covered = 0;
@@ -124,53 +124,44 @@ export function cellText(runs: TextRun[]): string {
   return text;
 }
 
-/**
- * Builds the cell grid of one component of rulings: grid lines from the rulings, neighbouring
- * grid cells merged where no ruling separates them, then text runs assigned by their centre.
- */
-export function buildRuledGrid(component: Ruling[], runs: TextRun[]): RuledGrid | null {
-  const hs = component.filter((r) => r.orientation === 'h');
-  const vs = component.filter((r) => r.orientation === 'v');
-  if (hs.length < 2 || vs.length < 2) return null;
-  let xs = cluster(vs.map((r) => r.at), GRID_TOLERANCE);
-  let ys = cluster(hs.map((r) => r.at), GRID_TOLERANCE);
-  // open outer borders: horizontal lines that run past the outermost verticals
+/** Grid lines of a component: its rulings clustered, open outer borders closed from the lines that run past. */
+function gridLines(hs: Ruling[], vs: Ruling[], s: LayoutSettings): { xs: number[]; ys: number[] } {
+  let xs = cluster(vs.map((r) => r.at), s.rulings.snapPt);
+  let ys = cluster(hs.map((r) => r.at), s.rulings.snapPt);
+  const open = s.rulings.openBorderPt;
   const minX = Math.min(...hs.map((r) => r.from));
   const maxX = Math.max(...hs.map((r) => r.to));
-  if (minX < xs[0]! - 5) xs = [minX, ...xs];
-  if (maxX > xs[xs.length - 1]! + 5) xs = [...xs, maxX];
+  if (minX < xs[0]! - open) xs = [minX, ...xs];
+  if (maxX > xs[xs.length - 1]! + open) xs = [...xs, maxX];
   const minY = Math.min(...vs.map((r) => r.from));
   const maxY = Math.max(...vs.map((r) => r.to));
-  if (minY < ys[0]! - 5) ys = [minY, ...ys];
-  if (maxY > ys[ys.length - 1]! + 5) ys = [...ys, maxY];
+  if (minY < ys[0]! - open) ys = [minY, ...ys];
+  if (maxY > ys[ys.length - 1]! + open) ys = [...ys, maxY];
+  return { xs, ys };
+}
+
+/** Neighbouring grid cells merged where no ruling separates them: the cells, without text. */
+function mergedCells(hs: Ruling[], vs: Ruling[], xs: number[], ys: number[], s: LayoutSettings): GridCell[] {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  if (nr < 1 || nc < 2) return null;
-
   const uf = new UnionFind(nr * nc);
   const id = (r: number, c: number) => r * nc + c;
+  const open = (lines: Ruling[], at: number, a: number, b: number) => coverage(lines, at, a, b, s.rulings.snapPt) < s.rulings.coverShare;
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      if (c + 1 < nc && coverage(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!) < 0.5) uf.union(id(r, c), id(r, c + 1));
-      if (r + 1 < nr && coverage(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!) < 0.5) uf.union(id(r, c), id(r + 1, c));
+      if (c + 1 < nc && open(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!)) uf.union(id(r, c), id(r, c + 1));
+      if (r + 1 < nr && open(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!)) uf.union(id(r, c), id(r + 1, c));
     }
   }
   const groups = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      const root = uf.find(id(r, c));
-      const g = groups.get(root);
-      if (!g) groups.set(root, { r0: r, c0: c, r1: r, c1: c });
-      else {
-        g.r0 = Math.min(g.r0, r);
-        g.c0 = Math.min(g.c0, c);
-        g.r1 = Math.max(g.r1, r);
-        g.c1 = Math.max(g.c1, c);
-      }
+      const g = groups.get(uf.find(id(r, c)));
+      if (!g) groups.set(uf.find(id(r, c)), { r0: r, c0: c, r1: r, c1: c });
+      else Object.assign(g, { r0: Math.min(g.r0, r), c0: Math.min(g.c0, c), r1: Math.max(g.r1, r), c1: Math.max(g.c1, c) });
     }
   }
-  const bbox: BBox = { x0: xs[0]!, y0: ys[0]!, x1: xs[nc]!, y1: ys[nr]! };
-  const cells: GridCell[] = [...groups.values()]
+  return [...groups.values()]
     .map((g) => ({
       row: g.r0,
       col: g.c0,
@@ -181,10 +172,15 @@ export function buildRuledGrid(component: Ruling[], runs: TextRun[]): RuledGrid 
       runs: [] as TextRun[],
     }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
+}
 
+/** Text runs given to the cells by their centre, a run over a column line cut at it. */
+function placeRuns(cells: GridCell[], runs: TextRun[], xs: number[], ys: number[], bbox: BBox): void {
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
   const owner = new Map<number, GridCell>();
   for (const cell of cells) {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner.set(id(r, c), cell);
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner.set(r * nc + c, cell);
   }
   const innerXs = xs.slice(1, -1);
   for (const run of runs) {
@@ -197,9 +193,27 @@ export function buildRuledGrid(component: Ruling[], runs: TextRun[]): RuledGrid 
       const r = ys.findIndex((y, k) => k < nr && cy >= y && cy < ys[k + 1]!);
       const c = xs.findIndex((x, k) => k < nc && cx >= x && cx < xs[k + 1]!);
       if (r < 0 || c < 0) continue;
-      owner.get(id(r, c))!.runs.push(piece);
+      owner.get(r * nc + c)!.runs.push(piece);
     }
   }
   for (const cell of cells) cell.text = cellText(cell.runs);
+}
+
+/**
+ * Builds the cell grid of one component of rulings (passes "grid" and "cells"): grid lines from
+ * the rulings, neighbouring grid cells merged where no ruling separates them, then text runs
+ * assigned by their centre.
+ */
+export function buildRuledGrid(component: Ruling[], runs: TextRun[], s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): RuledGrid | null {
+  const hs = component.filter((r) => r.orientation === 'h');
+  const vs = component.filter((r) => r.orientation === 'v');
+  if (hs.length < 2 || vs.length < 2) return null;
+  const { xs, ys } = gridLines(hs, vs, s);
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  if (nr < 1 || nc < 2) return null;
+  const bbox: BBox = { x0: xs[0]!, y0: ys[0]!, x1: xs[nc]!, y1: ys[nr]! };
+  const cells = mergedCells(hs, vs, xs, ys, s);
+  placeRuns(cells, runs, xs, ys, bbox);
   return { bbox, xs, ys, cells };
 }

@@ -2,6 +2,9 @@ import type { Cell, Table } from '@juesuan/model';
 import type { RowTexts } from './header-rows.ts';
 import { countHeaderRows, detectPanels } from './header-rows.ts';
 import type { PageTable } from './page-tables.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+
+const STITCH = DEFAULT_LAYOUT_SETTINGS.stitch;
 
 interface Draft {
   parts: PageTable[];
@@ -15,8 +18,8 @@ function sameTitle(a: string | null, b: string | null): boolean {
 
 /** Column lines of two page tables line up (a continuation keeps the column layout). */
 function columnsAlign(a: PageTable, b: PageTable): boolean {
-  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= 4)).length;
-  return matched >= Math.min(a.xs.length, b.xs.length) * 0.7;
+  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt)).length;
+  return matched >= Math.min(a.xs.length, b.xs.length) * STITCH.columnMatchShare;
 }
 
 /** The x-extent of a cell's text, or of the cell when it holds none. */
@@ -33,17 +36,17 @@ function textSpan(c: { bbox: { x0: number; x1: number }; runs: Array<{ bbox: { x
 function textFitsColumns(a: PageTable, b: PageTable): boolean {
   const inner = a.xs.slice(1, -1);
   const filled = b.cells.filter((c) => c.text.trim() !== '');
-  if (filled.length < 3 || b.bbox.x0 < a.bbox.x0 - 6 || b.bbox.x1 > a.bbox.x1 + 6) return false;
+  if (filled.length < 3 || b.bbox.x0 < a.bbox.x0 - STITCH.sideSlackPt || b.bbox.x1 > a.bbox.x1 + STITCH.sideSlackPt) return false;
   const fits = filled.filter((c) => {
     const [x0, x1] = textSpan(c);
-    return !inner.some((x) => x > x0 + 2 && x < x1 - 2);
+    return !inner.some((x) => x > x0 + STITCH.textInsetPt && x < x1 - STITCH.textInsetPt);
   }).length;
-  return fits >= filled.length * 0.95;
+  return fits >= filled.length * STITCH.textFitShare;
 }
 
 /** A ruled cell whose both sides stand on column lines of the table: its extent, not its text's, says which columns it spans. */
 function onColumnLines(xs: number[], box: { x0: number; x1: number }): boolean {
-  return [box.x0, box.x1].every((x) => xs.some((y) => Math.abs(x - y) <= 4));
+  return [box.x0, box.x1].every((x) => xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt));
 }
 
 export function rowTexts(cells: Array<{ row: number; col: number; text: string }>, nRows: number): RowTexts[] {
@@ -66,11 +69,61 @@ function colIndex(xs: number[], x: number): number {
   return x < xs[0]! ? 0 : xs.length - 2;
 }
 
-/**
- * Joins tables that continue over pages: repeated title/header, 续表, or a header-less
- * continuation. Header rows are kept once; every cell keeps its own page.
- */
-export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable) => string[]): Table[] {
+/** How the layout found a table: its first part's strategy, and the least confidence of its parts. */
+function foundBy(parts: PageTable[]): Pick<Table, 'strategy' | 'confidence'> {
+  const strategy = parts[0]!.strategy;
+  const sure = parts.map((p) => p.confidence).filter((c): c is number => c !== undefined);
+  return { ...(strategy ? { strategy } : {}), ...(sure.length ? { confidence: Math.min(...sure) } : {}) };
+}
+
+/** A part's cells in the stitched table: rows after those before it, columns those of the basis part. */
+function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: number; own: boolean; xs: number[] }): Cell[] {
+  const out: Cell[] = [];
+  for (const c of part.cells) {
+    if (c.row < at.skip || c.row >= part.nRows) continue;
+    // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
+    const [x0, x1] = k === 0 || (part.ruled && onColumnLines(at.xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
+    const col = at.own ? c.col : colIndex(at.xs, x0 + STITCH.textInsetPt);
+    const colEnd = at.own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(at.xs, x1 - STITCH.textInsetPt));
+    out.push({
+      text: c.text,
+      bbox: c.bbox,
+      page: part.sourcePage === undefined ? part.page : part.sourcePage,
+      row: at.rowOffset + c.row - at.skip,
+      col,
+      rowSpan: Math.max(1, Math.min(c.rowSpan, part.nRows - c.row)),
+      colSpan: Math.max(1, colEnd - col + 1),
+      confidence: c.runs.length ? Math.min(...c.runs.map((r) => r.confidence ?? 1)) : 1,
+      source: c.runs.some((r) => r.source === 'ocr') || part.source === 'ocr' ? 'ocr' : 'text',
+    });
+  }
+  return out;
+}
+
+/** The cells of a draft's parts in one grid, header rows kept once, with its row and header-row counts. */
+function draftCells(d: Draft, basis: PageTable): { cells: Cell[]; nRows: number; headerRows: number } {
+  const first = d.parts[0]!;
+  const cells: Cell[] = [];
+  let headerRows = 0;
+  let rowOffset = 0;
+  d.parts.forEach((part, k) => {
+    const h = countHeaderRows(rowTexts(part.cells, part.nRows));
+    // a first part that is all header (cut by the page break) is continued by the rest of the header
+    const headerGoesOn = k === 1 && headerRows >= rowOffset;
+    if (k === 0) headerRows = h;
+    else if (headerGoesOn) headerRows += h;
+    const skip = k === 0 || headerGoesOn ? 0 : h;
+    // a later part's cells go to the first part's columns by where their text stands
+    const own = part === basis || (k === 0 && basis === first);
+    cells.push(...partCells(part, k, { rowOffset, skip, own, xs: basis.xs }));
+    rowOffset += part.nRows - skip;
+  });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { cells, nRows: rowOffset, headerRows };
+}
+
+/** Page tables in order, each joined to the draft before when it continues it. */
+function draftsOf(pages: PageTable[][]): Draft[] {
   const drafts: Draft[] = [];
   for (const tables of pages) {
     tables.forEach((t, i) => {
@@ -80,60 +133,32 @@ export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable)
       else drafts.push({ parts: [t] });
     });
   }
-  const kept = drafts.filter((d) => d.parts.some((p) => p.cells.some((c) => c.text.trim() !== '')));
-  return kept.map((d, index) => {
+  return drafts.filter((d) => d.parts.some((p) => p.cells.some((c) => c.text.trim() !== '')));
+}
+
+/**
+ * Joins tables that continue over pages: repeated title/header, 续表, or a header-less
+ * continuation. Header rows are kept once; every cell keeps its own page.
+ */
+export function stitchTables(pages: PageTable[][], sectionPathOf: (t: PageTable) => string[]): Table[] {
+  return draftsOf(pages).map((d, index) => {
     const first = d.parts[0]!;
     // a header cut by a page break: the part with the finer columns gives the columns of all
-    const basis = d.parts.reduce((best, p) => (p.xs.length > best.xs.length && best.xs.every((x) => p.xs.some((y) => Math.abs(x - y) <= 4)) ? p : best), first);
-    const xs = basis.xs;
-    const cells: Cell[] = [];
-    let headerRows = 0;
-    let rowOffset = 0;
-    d.parts.forEach((part, k) => {
-      const texts = rowTexts(part.cells, part.nRows);
-      const h = countHeaderRows(texts);
-      // a first part that is all header (cut by the page break) is continued by the rest of the header
-      const headerGoesOn = k === 1 && headerRows >= rowOffset;
-      if (k === 0) headerRows = h;
-      else if (headerGoesOn) headerRows += h;
-      const skip = k === 0 || headerGoesOn ? 0 : h;
-      for (const c of part.cells) {
-        if (c.row < skip || c.row >= part.nRows) continue;
-        // a later part's cells go to the first part's columns by where their text stands
-        const own = part === basis || (k === 0 && basis === first);
-        // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
-        const [x0, x1] = k === 0 || (part.ruled && onColumnLines(xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
-        const col = own ? c.col : colIndex(xs, x0 + 2);
-        const colEnd = own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(xs, x1 - 2));
-        cells.push({
-          text: c.text,
-          bbox: c.bbox,
-          page: part.sourcePage === undefined ? part.page : part.sourcePage,
-          row: rowOffset + c.row - skip,
-          col,
-          rowSpan: Math.max(1, Math.min(c.rowSpan, part.nRows - c.row)),
-          colSpan: Math.max(1, colEnd - col + 1),
-          confidence: c.runs.length ? Math.min(...c.runs.map((r) => r.confidence ?? 1)) : 1,
-          source: c.runs.some((r) => r.source === 'ocr') || part.source === 'ocr' ? 'ocr' : 'text',
-        });
-      }
-      rowOffset += part.nRows - skip;
-    });
-    cells.sort((a, b) => a.row - b.row || a.col - b.col);
-    const nCols = xs.length - 1;
-    const header = rowTexts(cells, headerRows);
-    const notes = d.parts.flatMap((p) => p.meta.notes);
+    const basis = d.parts.reduce((best, p) => (p.xs.length > best.xs.length && best.xs.every((x) => p.xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt)) ? p : best), first);
+    const { cells, nRows, headerRows } = draftCells(d, basis);
+    const nCols = basis.xs.length - 1;
     return {
       index,
-      meta: { ...first.meta, notes },
+      meta: { ...first.meta, notes: d.parts.flatMap((p) => p.meta.notes) },
       pages: [...new Set(d.parts.map((p) => (p.sourcePage === undefined ? p.page : p.sourcePage)))],
-      nRows: rowOffset,
+      nRows,
       nCols,
       headerRows,
       ruled: first.ruled,
-      panels: detectPanels(header, nCols),
+      panels: detectPanels(rowTexts(cells, headerRows), nCols),
       cells,
       sectionPath: sectionPathOf(first),
+      ...foundBy(d.parts),
     } satisfies Table;
   });
 }

@@ -1,27 +1,13 @@
 import type { BBox, TableMeta } from '@juesuan/model';
+import { DEPARTMENT_LINE as DEPARTMENT, findUnit, isPageFooter, NOTE_LINE as NOTE, PART_HEADING as SECTION_HEADING, TABLE_NUMBER as NUMBER, TITLE_END, UNIT_LINE as UNIT } from '@juesuan/model';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+
+const TITLE_FONT_SLACK = DEFAULT_LAYOUT_SETTINGS.meta.titleFontSlackPt;
 
 export interface PlainLine {
   text: string;
   bbox: BBox;
   fontSize: number;
-}
-
-// OCR now and then misreads the 单 of a small 单位：万元 (十位:万元): any one character before 位 and a colon
-const UNIT = /(?:金额|货币)?(?:单位\s*[:：;；]?|[\u4e00-\u9fa5]位\s*[:：])\s*(万元|亿元|千元|元)/;
-const NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附件\s*\d+(?:\s*-\s*\d+)?|表\s*\d+(?:\s*-\s*\d+)*|表[一二三四五六七八九十]+)/;
-const DEPARTMENT = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
-const SECTION_HEADING = /^第[一二三四五六七八九十\d]+部分/;
-const NOTE = /^(?:注|备注|说明)\s*[:：\d]/;
-/** A title ends with 表, perhaps followed by its qualifier: …支出预算表（功能科目） */
-const TITLE_END = /[\u4e00-\u9fa5]表(?:[（(][^）)]{1,12}[）)])?$/;
-
-/** "12", "- 12 -", "第 3 页", "3/20": page furniture, not content. */
-export function isPageFooter(text: string): boolean {
-  return /^[-—\s]*\d+[-—\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/.test(text.trim());
-}
-
-export function findUnit(text: string): string | null {
-  return UNIT.exec(text)?.[1] ?? null;
 }
 
 function departmentOf(text: string): string | null {
@@ -64,7 +50,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
   let title: string | null = null;
   if (candidates.length > 0) {
     const maxFont = Math.max(...candidates.map((c) => c.fontSize));
-    const big = candidates.filter((c) => c.fontSize >= maxFont - 0.5);
+    const big = candidates.filter((c) => c.fontSize >= maxFont - TITLE_FONT_SLACK);
     // a line that ends naming a table is the title whatever its size (narrative above may be set larger);
     // else a big line that names a table; else the biggest, nearest to the table
     const titled = candidates.filter((c) => TITLE_END.test(c.text.replace(/\s+/g, '')));
@@ -74,7 +60,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
     const idx = candidates.indexOf(chosen);
     const prev = candidates[idx - 1];
     let text = chosen.text;
-    if (prev && prev.fontSize >= maxFont - 0.5 && chosen.bbox.y0 - prev.bbox.y1 < chosen.fontSize && !/表$/.test(prev.text)) text = prev.text + text;
+    if (prev && prev.fontSize >= maxFont - TITLE_FONT_SLACK && chosen.bbox.y0 - prev.bbox.y1 < chosen.fontSize && !/表$/.test(prev.text)) text = prev.text + text;
     title = text.replace(NUMBER, (m) => (text.trim() === m ? m : '')).replace(/\s+/g, '').replace(/^[:：、.．]+/, '').trim() || null;
   }
   const notes = below.filter((l) => NOTE.test(l.text)).map((l) => l.text);

@@ -1,5 +1,8 @@
 import type { BBox, TextRun } from '@juesuan/model';
 import { joinPieces, normalizeCjkSpacing } from './cjk-text.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+
+const TEXT = DEFAULT_LAYOUT_SETTINGS.text;
 
 export interface LineOfRuns {
   text: string;
@@ -30,7 +33,7 @@ export function joinRunsOnLine(runs: TextRun[]): string {
   let prev: TextRun | null = null;
   for (const r of sorted) {
     const gap = prev ? r.bbox.x0 - prev.bbox.x1 : 0;
-    text = joinPieces(text, r.text, prev !== null && gap > Math.min(prev.fontSize, r.fontSize) * 0.25);
+    text = joinPieces(text, r.text, prev !== null && gap > Math.min(prev.fontSize, r.fontSize) * TEXT.spaceGapEm);
     prev = r;
   }
   return normalizeCjkSpacing(text).trim();
@@ -42,8 +45,8 @@ export function groupIntoLines(runs: TextRun[]): LineOfRuns[] {
   const lines: Array<{ runs: TextRun[]; bbox: BBox }> = [];
   for (const r of sorted) {
     let best: { runs: TextRun[]; bbox: BBox } | null = null;
-    let bestOverlap = 0.5;
-    for (let k = lines.length - 1; k >= 0 && k >= lines.length - 4; k--) {
+    let bestOverlap = TEXT.lineOverlapShare;
+    for (let k = lines.length - 1; k >= 0 && k >= lines.length - TEXT.lineLookback; k--) {
       const line = lines[k]!;
       const ov = verticalOverlap(line.bbox, r.bbox);
       if (ov > bestOverlap) {

@@ -1,11 +1,9 @@
 import type { BBox, TextRun } from '@juesuan/model';
 import type { GridCell } from './ruled-grid.ts';
 import { isDecimalAmount } from './amount-text.ts';
+import type { LayoutSettings } from './settings.ts';
 import { groupIntoLines, splitLineOnGaps, unionBox } from './text-lines.ts';
 
-/** a gap this many font sizes wide separates columns */
-const COLUMN_GAP_EM = 1.5;
-const MIN_ROWS = 3;
 
 export interface UnruledTable {
   bbox: BBox;
@@ -16,12 +14,13 @@ export interface UnruledTable {
 }
 
 /**
- * Tables printed without lines: runs of consecutive lines that split into several pieces at wide
- * gaps, at least one of them an amount; columns come from the pieces' aligned right edges.
+ * Tables printed without lines, found from gaps alone (pass "edges: gaps"): runs of consecutive
+ * lines that split into several pieces at wide gaps, at least one of them an amount; columns
+ * come from the pieces' aligned right edges.
  */
-export function findUnruledTables(runs: TextRun[]): UnruledTable[] {
+export function findUnruledTables(runs: TextRun[], s: LayoutSettings): UnruledTable[] {
   const lines = groupIntoLines(runs);
-  const split = lines.map((l) => splitLineOnGaps(l, l.fontSize * COLUMN_GAP_EM));
+  const split = lines.map((l) => splitLineOnGaps(l, l.fontSize * s.edges.columnGapEm));
   const isRow = split.map((pieces) => pieces.length >= 2 && pieces.some((p) => isDecimalAmount(p.text)));
   const tables: UnruledTable[] = [];
   for (let i = 0; i < split.length; ) {
@@ -35,13 +34,13 @@ export function findUnruledTables(runs: TextRun[]): UnruledTable[] {
     const start = i > 0 && split[i - 1]!.length >= 2 && !isRow[i - 1] ? i - 1 : i;
     // a short block counts when a header line of as many columns stands above it (the 三公 row)
     const headed = start < i && split[start]!.length >= 3 && split[i]!.length >= 3;
-    if (j - i + 1 >= MIN_ROWS || headed) tables.push(buildUnruled(split.slice(start, j + 1), start < i ? 1 : 0));
+    if (j - i + 1 >= s.tables.minDataRows || headed) tables.push(buildUnruled(split.slice(start, j + 1), start < i ? 1 : 0, s.edges.segmentJoinPt));
     i = j + 1;
   }
   return tables;
 }
 
-function buildUnruled(rows: ReturnType<typeof splitLineOnGaps>[], headerLines: number): UnruledTable {
+function buildUnruled(rows: ReturnType<typeof splitLineOnGaps>[], headerLines: number, join: number): UnruledTable {
   // column bands: the x-intervals of the data pieces, merged where they overlap
   const intervals = rows
     .slice(headerLines)
@@ -51,7 +50,7 @@ function buildUnruled(rows: ReturnType<typeof splitLineOnGaps>[], headerLines: n
   const bands: Array<[number, number]> = [];
   for (const [a, b] of intervals) {
     const last = bands[bands.length - 1];
-    if (last && a <= last[1] + 2) last[1] = Math.max(last[1], b);
+    if (last && a <= last[1] + join) last[1] = Math.max(last[1], b);
     else bands.push([a, b]);
   }
   const bbox = unionBox(rows.flat().map((p) => p.bbox));

@@ -4,7 +4,7 @@ import { mergeRulings } from '../pdf/detect-rulings.ts';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
-import { buildRuledGrid, rulingComponents } from '../layout/ruled-grid.ts';
+import { ruledGrids } from '../layout/find-tables.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
@@ -204,9 +204,7 @@ function findGrids(img: GrayImage, threshold: number) {
 }
 
 function gridsOf(rulings: Ruling[]) {
-  return rulingComponents(rulings)
-    .map((c) => buildRuledGrid(c, []))
-    .filter((g): g is NonNullable<typeof g> => g !== null && g.bbox.x1 - g.bbox.x0 > 50 && g.bbox.y1 - g.bbox.y0 > 15);
+  return ruledGrids(rulings);
 }
 
 type Grid = ReturnType<typeof gridsOf>[number];

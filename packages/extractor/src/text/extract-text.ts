@@ -7,7 +7,8 @@ import { buildSections, isTocHeading, matchHeading } from '../layout/sections.ts
 import { stitchTables } from '../layout/stitch-tables.ts';
 import { countHeaderRows } from '../layout/header-rows.ts';
 import type { PlainLine } from '../layout/table-meta.ts';
-import { isPageFooter, readTableMeta } from '../layout/table-meta.ts';
+import { isNumberingRow, isPageFooter } from '@juesuan/model';
+import { readTableMeta } from '../layout/table-meta.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { EXTRACTOR_VERSION } from '../version.ts';
 import { readHtmlBlocks } from './html-blocks.ts';
@@ -17,10 +18,7 @@ import { readTextBlocks } from './text-blocks.ts';
 const COL_WIDTH = 100;
 const ROW_HEIGHT = 10;
 
-const isNumberingRow = (row: TextCell[]) => {
-  const filled = row.map((c) => c.text.replace(/\s+/g, '')).filter((t) => t !== '');
-  return filled.length > 0 && filled.every((t) => /^\d+$/.test(t) || /^(栏次|行次)$/.test(t));
-};
+const numberingRow = (row: TextCell[]) => isNumberingRow(row.map((c) => c.text));
 
 /**
  * Conversions to tabs or pipes lose merged header cells: the text stays in the first cell and
@@ -35,10 +33,10 @@ export function inferHeaderSpans(rows: TextCell[][]): TextCell[][] {
   // owner[r][c] = the cell whose text covers (r, c)
   const owner: Array<Array<{ r: number; c: number } | null>> = out.map((r, ri) => Array.from({ length: width }, (_, ci) => (r[ci] && r[ci]!.text !== '' ? { r: ri, c: ci } : null)));
   for (let r = 0; r < Math.min(header, out.length); r++) {
-    if (isNumberingRow(out[r]!)) continue;
+    if (numberingRow(out[r]!)) continue;
     for (let c = 0; c < width; c++) {
       if (owner[r]![c]) continue;
-      const namedBelow = out.slice(r + 1, header).some((row) => !isNumberingRow(row) && (row[c]?.text ?? '') !== '');
+      const namedBelow = out.slice(r + 1, header).some((row) => !numberingRow(row) && (row[c]?.text ?? '') !== '');
       const left = c > 0 ? owner[r]![c - 1] : null;
       if (namedBelow && left && left.r === r) owner[r]![c] = left;
       else if (r > 0 && owner[r - 1]![c]) owner[r]![c] = owner[r - 1]![c]!;

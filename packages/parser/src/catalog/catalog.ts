@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ITEM_NUMBERING } from '@juesuan/model';
 
 export const CatalogEntry = z.object({
   code: z.string().regex(/^\d{3,7}$/),
@@ -36,7 +37,7 @@ export function normalizeName(name: string): string {
   return name
     .replace(/\s+/g, '')
     .replace(/[()]/g, (c) => (c === '(' ? '（' : '）'))
-    .replace(/^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])/, '')
+    .replace(ITEM_NUMBERING, '')
     .replace(/[（(](?:类|款|项)[)）]$/, '');
 }
 

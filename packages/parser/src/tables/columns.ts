@@ -1,3 +1,4 @@
+import { isLineNumbering } from '@juesuan/model';
 import { looksLikeAmount } from '../amounts/parse-amount.ts';
 import { PROCUREMENT_CONTEXT } from '../registry/context-columns.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
@@ -19,7 +20,6 @@ export interface ColumnRole {
 
 const CODE_HEADER = /编码|代码|^类$|^款$|^项$/;
 const NAME_HEADER = /名称|^项目$|^科目$|^项目名称$/;
-const LINE_HEADER = /^(行次|栏次)$/;
 
 function dataLook(grid: TableGrid, col: number): { codes: number; amounts: number; texts: number } {
   const n = { codes: 0, amounts: 0, texts: 0 };
@@ -45,7 +45,7 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   // the budget unit's own code (347001) is not part of the account code, but conversions
   // sometimes shift the full account code into that column
   if (path.some((p) => /单位(代码|编码)/.test(p))) return role(col, 'alt_code');
-  if (path.some((p) => LINE_HEADER.test(p))) return role(col, 'line_no');
+  if (path.some(isLineNumbering)) return role(col, 'line_no');
   if (kindSpec(ctx.kind)?.rows === 'procurement') {
     const field = PROCUREMENT_CONTEXT.find(([re]) => path.some((p) => re.test(p)))?.[1];
     if (field) return role(col, 'context', { field });

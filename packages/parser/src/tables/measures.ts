@@ -1,3 +1,4 @@
+import { isLineNumbering } from '@juesuan/model';
 import type { Vocabulary } from '../registry/measures.ts';
 import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
@@ -49,7 +50,7 @@ export interface MeasureContext {
 export function measureOf(path: string[], ctx: MeasureContext): string | null {
   const parts = meaningfulParts(path);
   if (parts.length === 0) return null;
-  if (parts.every((p) => /^(行次|栏次|项目|收入|支出)$/.test(p)) && parts.some((p) => /^(行次|栏次)$/.test(p))) return null;
+  if (parts.every((p) => isLineNumbering(p) || /^(项目|收入|支出)$/.test(p)) && parts.some(isLineNumbering)) return null;
   const spec = kindSpec(ctx.kind);
   const family = ctx.kind.split('.')[0] ?? 'budget';
   if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup);

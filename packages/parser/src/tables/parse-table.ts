@@ -1,4 +1,5 @@
 import type { AmountRecord, Cell, Finding, LineItem, Table } from '@juesuan/model';
+import { NOTE_LINE } from '@juesuan/model';
 import { looksLikeAmount, parseAmount } from '../amounts/parse-amount.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { codeLevel, parentCode } from '../catalog/catalog.ts';
@@ -141,7 +142,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
       const sideKey = `${panel.side}|${row}`;
       if (named.label === '' && panel.side) named = sideLabels.get(sideKey) ?? named;
       else if (panel.side) sideLabels.set(sideKey, named);
-      if (/^(注|备注)[:：]/.test(named.label)) continue;
+      if (NOTE_LINE.test(named.label)) continue;
       const context = procurement?.read(row) ?? null;
       const rc: RowCode = coded ? codes.read(row, named.label) : { code: null, codePrinted: null, method: named.label ? 'label' : 'none', score: 0, label: named.label || null, flags: [], nameCode: null };
       const label = context ? context.label : rc.label;

@@ -1,4 +1,5 @@
 import type { CodeMethod } from '@juesuan/model';
+import { isAccountCode } from '@juesuan/model';
 import type { Catalog } from '../catalog/catalog.ts';
 import { nameSimilarity, normalizeName } from '../catalog/catalog.ts';
 import { isTotalLabel } from './labels.ts';
@@ -66,7 +67,7 @@ export class RowCodeReader {
     // a full code that extends the split parts (301 | 02 → 3010201) wins over them
     const alt = cols.altCodeCols
       .map((c) => grid.anchor(row, c)?.text.replace(/\s+/g, '') ?? '')
-      .find((t) => /^(\d{3}|\d{5}|\d{7})$/.test(t) && t.startsWith(joined) && (joined !== '' || cols.codeCols.length > 0));
+      .find((t) => isAccountCode(t) && t.startsWith(joined) && (joined !== '' || cols.codeCols.length > 0));
     if (alt) Object.assign(out, { code: alt, method: 'printed', score: 1 });
     else if (inherited) Object.assign(out, { code: normalizeSplitCode(inherited.filter((t): t is string => t !== null)), codePrinted: joined, method: 'split', score: 1 });
     else if (parts.length > 0) {

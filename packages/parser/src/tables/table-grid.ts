@@ -1,4 +1,5 @@
 import type { Cell, Table } from '@juesuan/model';
+import { isNumberingRow } from '@juesuan/model';
 
 /** Random access to a table's cells by position, spans included. */
 export class TableGrid {
@@ -24,8 +25,7 @@ export class TableGrid {
 
   /** A 栏次 row numbers the columns (栏次 | 1 | 2 …): it names none of them. */
   private isNumberingRow(row: number): boolean {
-    const texts = this.table.cells.filter((c) => c.row === row).map((c) => c.text.replace(/\s+/g, '')).filter((t) => t !== '');
-    return texts.length > 0 && texts.every((t) => /^\d+$/.test(t) || /^(栏次|行次)$/.test(t)) && texts.some((t) => /^\d+$/.test(t));
+    return isNumberingRow(this.table.cells.filter((c) => c.row === row).map((c) => c.text));
   }
 
   /** Header cells above a column, top to bottom, each merged cell once. */

@@ -1,7 +1,8 @@
 import type { Ruling, TextRun } from '@juesuan/model';
 import { describe, expect, it } from 'vitest';
-import { columnLines, completeRulings, splitCellsInRun } from './complete-grid.ts';
-import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
+import { findTables, STRATEGIES } from './find-tables.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+import { columnLines, splitCellsInRun } from './text-columns.ts';
 
 const run = (text: string, x0: number, y0: number, x1: number): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
 const h = (at: number, from = 50, to = 450): Ruling => ({ orientation: 'h', at, from, to });
@@ -19,14 +20,22 @@ const runs = [
     ['2010101', '行政运行', '12.00'],
   ].flatMap(([code, name, amount], k) => [run(code!, 55, 125 + k * 20, 90), run(name!, 110, 125 + k * 20, 190), run(amount!, 300, 125 + k * 20, 325)]),
 ];
-const grid = (rulings: Ruling[]) => {
-  const grids = rulingComponents(completeRulings(rulings, runs)).map((c) => buildRuledGrid(c, runs)).filter((g) => g !== null);
-  expect(grids).toHaveLength(1);
-  const g = grids[0]!;
-  return Array.from({ length: g.ys.length - 1 }, (_, r) => g.cells.filter((c) => c.row === r).map((c) => c.text));
+/** The one table found on the page, as rows of text, with how it was found. */
+const found = (rulings: Ruling[], pageRuns: TextRun[] = runs) => {
+  const { tables } = findTables(pageRuns, rulings);
+  expect(tables).toHaveLength(1);
+  const g = tables[0]!;
+  return { strategy: g.strategy, confidence: g.confidence, rows: Array.from({ length: g.nRows }, (_, r) => g.cells.filter((c) => c.row === r).map((c) => c.text)) };
 };
+const grid = (rulings: Ruling[]) => found(rulings).rows;
+const EXPECTED = [
+  ['科目编码', '科目名称', '合计', '其他收入'],
+  ['201', '一般公共服务支出', '12.00', ''],
+  ['20101', '人大事务', '12.00', ''],
+  ['2010101', '行政运行', '12.00', ''],
+];
 
-describe('completeRulings', () => {
+describe('the table-finding passes', () => {
   it('draws the column lines of a table ruled across only, a headed blank column kept', () => {
     expect(grid([h(100), h(120), h(140), h(160), h(180)])).toEqual([
       ['科目编码', '科目名称', '合计', '其他收入'],
@@ -47,7 +56,39 @@ describe('completeRulings', () => {
 
   it('leaves a fully ruled table as it is', () => {
     const rulings = [h(100), h(120), h(180), v(50, 100, 180), v(100, 100, 180), v(450, 100, 180)];
-    expect(completeRulings(rulings, runs)).toBe(rulings);
+    const result = findTables(runs, rulings);
+    expect(result.lines).toBe(rulings);
+    expect(result.tables.map((t) => t.strategy)).toEqual(['ruled-grid']);
+  });
+
+  it('names the strategy that found each table, and trusts lines drawn on the page most', () => {
+    const across = found([h(100), h(120), h(140), h(160), h(180)]);
+    const down = found([h(100), h(180), v(50), v(100), v(200), v(340), v(450)]);
+    const ruled = found([...[100, 120, 140, 160, 180].map((y) => h(y)), ...[50, 100, 200, 340, 450].map((x) => v(x, 100, 180))]);
+    const none = found([]);
+    expect([ruled.strategy, across.strategy, down.strategy, none.strategy]).toEqual(['ruled-grid', 'ruled-across', 'ruled-down', 'no-lines']);
+    expect(none.rows).toEqual(EXPECTED);
+    expect(ruled.confidence).toBe(1);
+    expect(across.confidence).toBeLessThan(ruled.confidence);
+    expect(none.confidence).toBeLessThan(across.confidence);
+  });
+
+  it('runs only the passes of the strategies asked for, and traces each', () => {
+    const rulings = [h(100), h(120), h(140), h(160), h(180)];
+    const ruledOnly = findTables(runs, rulings, DEFAULT_LAYOUT_SETTINGS, ['ruled-grid']);
+    expect(ruledOnly.trace.map((t) => t.pass)).toEqual([...STRATEGIES['ruled-grid'].map((p) => p.name), 'confidence']);
+    // without columns drawn from the text, rules across alone make no grid: the text is left as it is
+    expect(ruledOnly.tables).toEqual([]);
+    expect(findTables(runs, rulings, DEFAULT_LAYOUT_SETTINGS, ['no-lines']).tables.map((t) => t.strategy)).toEqual(['no-lines']);
+  });
+
+  it('follows its settings: with no reach or touch, a frame that stops short of the inner lines is left off', () => {
+    const across = [100, 120, 140, 160, 180].map((y) => h(y, 56, 444));
+    const down = [50, 100, 200, 340, 450].map((x) => v(x, 106, 174));
+    const strict = { ...DEFAULT_LAYOUT_SETTINGS, rulings: { ...DEFAULT_LAYOUT_SETTINGS.rulings, reachPt: 0, touchPt: 1 } };
+    const top = (s = DEFAULT_LAYOUT_SETTINGS) => findTables(runs, [...across, ...down], s).tables.find((t) => t.strategy === 'ruled-grid')?.bbox.y0;
+    expect(top()).toBeLessThanOrEqual(100);
+    expect(top(strict)).toBe(106);
   });
 });
 
@@ -88,7 +129,7 @@ describe('columnLines', () => {
 });
 
 describe('a grid whose lines stop short of each other', () => {
-  it('is joined by lengthening its lines, not redrawn from the text', () => {
+  it('is joined by lengthening its lines (pass "rulings: extend"), not redrawn from the text', () => {
     // lines across from 56 to 444 and lines down from 106 to 174: 6 points short of each other
     const across = [100, 120, 140, 160, 180].map((y) => h(y, 56, 444));
     const down = [50, 100, 200, 340, 450].map((x) => v(x, 106, 174));

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Ruling, TextRun } from '@juesuan/model';
+import { findTables } from './find-tables.ts';
+import { gridOfBlock, textBlocks } from './open-tables.ts';
+import { crossedRulings, longRulings, oneWayGroups } from './rule-groups.ts';
+import { DEFAULT_LAYOUT_SETTINGS as S } from './settings.ts';
+import { groupIntoLines } from './text-lines.ts';
+import { rowsForColumns } from './text-rows.ts';
+import { findUnruledTables } from './unruled-tables.ts';
+
+const run = (text: string, x0: number, y0: number, x1 = x0 + [...text].length * 9): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
+const h = (at: number, from = 50, to = 450): Ruling => ({ orientation: 'h', at, from, to });
+const v = (at: number, from = 100, to = 180): Ruling => ({ orientation: 'v', at, from, to });
+const rowsOf = (cells: Array<{ row: number; text: string }>) => [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b).map((r) => cells.filter((c) => c.row === r).map((c) => c.text));
+
+describe('rulings: snap', () => {
+  it('leaves out stubs shorter than the minimum length', () => {
+    expect(longRulings([h(100), h(110, 50, 55), v(60, 100, 107)], S)).toEqual([h(100)]);
+  });
+});
+
+describe('rulings: join', () => {
+  it('groups rules across that meet nothing by table, apart where the gap between them is too wide', () => {
+    const { across, down } = oneWayGroups([h(100), h(120), h(140), h(400), h(420), h(440)], S);
+    expect(across.map((g) => g.map((r) => r.at))).toEqual([
+      [100, 120, 140],
+      [400, 420, 440],
+    ]);
+    expect(down).toEqual([]);
+  });
+
+  it('takes a frame whose only lines across are its borders as rules down only', () => {
+    const { across, down } = oneWayGroups([h(100), h(180), v(50), v(200), v(450)], S);
+    expect(across).toEqual([]);
+    expect(down.map((g) => g.map((r) => r.at))).toEqual([[50, 200, 450]]);
+  });
+});
+
+describe('rulings: extend', () => {
+  it('marks groups both ways over one region as one grid, and leaves groups apart alone', () => {
+    const across = [h(100, 56, 444), h(120, 56, 444), h(140, 56, 444)];
+    const down = [v(50, 106, 134), v(200, 106, 134), v(450, 106, 134)];
+    expect(crossedRulings([across], [down]).size).toBe(6);
+    expect(crossedRulings([across], [down.map((r) => ({ ...r, from: 300, to: 330 }))]).size).toBe(0);
+  });
+});
+
+describe('edges: rows from text', () => {
+  it('keeps a name wrapped onto a second line in its row', () => {
+    const runs = [
+      run('项目', 60, 105),
+      run('金额', 250, 105),
+      run('一般公共服务支出中的', 60, 125),
+      run('12.00', 250, 125),
+      run('人大事务', 60, 136),
+      run('二、教育支出', 60, 160),
+      run('3.00', 250, 160),
+    ];
+    const lines = rowsForColumns([v(50, 100, 180), v(200, 100, 180), v(450, 100, 180)], runs, S);
+    // one line between the heading and the first row, one between the rows (two columns each), and the borders
+    const inner = [...new Set(lines.map((r) => Math.round(r.at)))].filter((y) => y !== 100 && y !== 180);
+    expect(inner).toHaveLength(2);
+    expect(inner[1]).toBeGreaterThan(145);
+  });
+});
+
+describe('regions and the grid of text rows and columns', () => {
+  const runs = [
+    run('部门收支总表', 150, 40),
+    run('单位：万元', 350, 60),
+    run('科目编码', 55, 100, 95),
+    run('科目名称', 150, 100, 190),
+    run('合计', 300, 100, 320),
+    ...['201', '20101', '2010101'].flatMap((code, k) => [run(code, 55, 120 + k * 20, 90), run(['一般公共服务支出', '人大事务', '行政运行'][k]!, 110, 120 + k * 20, 190), run('12.00', 300, 120 + k * 20, 325)]),
+    run('注：本表无数据的项目不列。', 55, 200),
+  ];
+
+  it('takes the amount lines and the heading above them as a block, stopping at the title, unit and note lines', () => {
+    const blocks = textBlocks(groupIntoLines(runs), S);
+    expect(blocks.map((b) => b.map((l) => l.text))).toEqual([['科目编码科目名称合计', '201一般公共服务支出12.00', '20101人大事务12.00', '2010101行政运行12.00']]);
+  });
+
+  it('draws a grid of one row per line and a column per gap', () => {
+    const block = textBlocks(groupIntoLines(runs), S)[0]!;
+    const grid = gridOfBlock(block, runs, S)!;
+    expect(rowsOf(grid.cells)).toEqual([
+      ['科目编码', '科目名称', '合计'],
+      ['201', '一般公共服务支出', '12.00'],
+      ['20101', '人大事务', '12.00'],
+      ['2010101', '行政运行', '12.00'],
+    ]);
+  });
+});
+
+describe('edges: columns from gaps', () => {
+  it('finds a table from wide gaps alone, its header line above it', () => {
+    const runs = [run('项目', 60, 100), run('本年', 300, 100), ...[0, 1, 2].flatMap((k) => [run(`第${k + 1}项支出`, 60, 120 + k * 15), run('1,200.00', 290, 120 + k * 15)])];
+    const [table] = findUnruledTables(runs, S);
+    expect(table && rowsOf(table.cells)).toEqual([
+      ['项目', '本年'],
+      ['第1项支出', '1,200.00'],
+      ['第2项支出', '1,200.00'],
+      ['第3项支出', '1,200.00'],
+    ]);
+  });
+
+  it('is not asked for prose: sentences set apart by wide gaps stay text', () => {
+    const runs = [0, 1, 2].flatMap((k) => [run('本年度支出主要用于保障机关运行，', 60, 100 + k * 15), run('12.00', 400, 100 + k * 15), run('比上年增加，主要原因是人员增加。', 460, 100 + k * 15)]);
+    expect(findTables(runs, []).tables).toEqual([]);
+  });
+});

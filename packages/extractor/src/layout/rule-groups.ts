@@ -1,0 +1,90 @@
+import type { BBox, Ruling } from '@juesuan/model';
+import { overlaps } from './geometry.ts';
+import { meets, rulingComponents } from './ruled-grid.ts';
+import type { LayoutSettings } from './settings.ts';
+
+/** The distinct positions of parallel rules, in order (to a tenth of a point). */
+function positions(lines: Ruling[]): number[] {
+  return [...new Set(lines.map((r) => Math.round(r.at * 10) / 10))].sort((a, b) => a - b);
+}
+
+/**
+ * A group of parallel rules (three at least, else null): their distinct positions in order, the
+ * extent they cover along their length, and the box between the outermost.
+ */
+export function groupSpan(group: Ruling[]): { at: number[]; from: number; to: number; box: BBox } | null {
+  const at = positions(group);
+  if (at.length < 3) return null;
+  const from = Math.min(...group.map((r) => r.from));
+  const to = Math.max(...group.map((r) => r.to));
+  const [first, last] = [at[0]!, at[at.length - 1]!];
+  const box = group[0]!.orientation === 'h' ? { x0: from, y0: first, x1: to, y1: last } : { x0: first, y0: from, x1: last, y1: to };
+  return { at, from, to, box };
+}
+
+/** How many distinct positions a set of parallel rules takes. */
+function distinct(lines: Ruling[]): number {
+  return new Set(lines.map((r) => Math.round(r.at))).size;
+}
+
+/** Parallel rules that stand one above another (or side by side) over a shared extent: one table's. */
+function groupParallel(lines: Ruling[], maxGap: number): Ruling[][] {
+  const sorted = [...lines].sort((a, b) => a.at - b.at);
+  const groups: Ruling[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    const from = g ? Math.min(...g.map((x) => x.from)) : 0;
+    const to = g ? Math.max(...g.map((x) => x.to)) : 0;
+    const overlap = g ? Math.min(to, r.to) - Math.max(from, r.from) : 0;
+    if (g && r.at - g[g.length - 1]!.at <= maxGap && overlap >= Math.min(to - from, r.to - r.from) * 0.5) g.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** Rulings long enough to make a grid (pass "rulings: snap"): stubs of a corner or a tick left out. */
+export function longRulings(rulings: Ruling[], s: LayoutSettings): Ruling[] {
+  return rulings.filter((r) => r.to - r.from >= s.rulings.minLengthPt);
+}
+
+/**
+ * Rules that run one way only (pass "rulings: join"): rules across (or down) that meet no rule
+ * the other way, grouped by table; and a frame whose only lines across (or down) are its borders.
+ */
+export function oneWayGroups(long: Ruling[], s: LayoutSettings): { across: Ruling[][]; down: Ruling[][] } {
+  const hs = long.filter((r) => r.orientation === 'h');
+  const vs = long.filter((r) => r.orientation === 'v');
+  const lonelyH = hs.filter((h) => !vs.some((v) => meets(h, v, s)));
+  const lonelyV = vs.filter((v) => !hs.some((h) => meets(h, v, s)));
+  const framedH: Ruling[][] = [];
+  const framedV: Ruling[][] = [];
+  for (const component of rulingComponents([...hs, ...vs], s)) {
+    const across = component.filter((r) => r.orientation === 'h');
+    const down = component.filter((r) => r.orientation === 'v');
+    if (distinct(across) >= 3 && distinct(down) <= 2) framedH.push(across);
+    if (distinct(down) >= 3 && distinct(across) <= 2) framedV.push(down);
+  }
+  return { across: [...groupParallel(lonelyH, s.rulings.maxRowGapPt), ...framedH], down: [...groupParallel(lonelyV, s.rulings.maxColumnGapPt), ...framedV] };
+}
+
+/** The box a group of parallel rules spans. */
+function groupBox(g: Ruling[]): BBox {
+  const a = [Math.min(...g.map((r) => r.from)), Math.max(...g.map((r) => r.to))] as const;
+  const b = [Math.min(...g.map((r) => r.at)), Math.max(...g.map((r) => r.at))] as const;
+  return g[0]!.orientation === 'h' ? { x0: a[0], x1: a[1], y0: b[0], y1: b[1] } : { x0: b[0], x1: b[1], y0: a[0], y1: a[1] };
+}
+
+/**
+ * Groups across and down over the same region whose lines stop short of each other: one whole
+ * grid (pass "rulings: extend" lengthens them to meet), not a table ruled one way.
+ */
+export function crossedRulings(across: Ruling[][], down: Ruling[][]): Set<Ruling> {
+  const crossed = new Set<Ruling>();
+  for (const hg of across) {
+    for (const vg of down) {
+      if (hg.length < 3 || vg.length < 3 || !overlaps(groupBox(hg), groupBox(vg))) continue;
+      for (const r of [...hg, ...vg]) crossed.add(r);
+    }
+  }
+  return crossed;
+}

@@ -1,0 +1,156 @@
+import type { Ruling, TextRun } from '@juesuan/model';
+import { mergeRulings } from '../pdf/detect-rulings.ts';
+import { isDecimalAmount } from './amount-text.ts';
+import { centreY, runsWithin } from './geometry.ts';
+import { charEdges, splitRunAt } from './ruled-grid.ts';
+import { groupSpan } from './rule-groups.ts';
+import type { LayoutSettings } from './settings.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
+import { isBareTotalLabel } from '@juesuan/model';
+
+/**
+ * Where the column lines go, from the data rows' columns of text and the leaf headings: a heading
+ * over a column of text names it; the rest are paired in order between those (left-aligned
+ * headings over right-aligned amounts), or with the nearest when headings outnumber columns
+ * (the rest name columns left blank in every row). The lines stand in the gaps between them.
+ */
+export function columnLines(segments: Array<[number, number]>, leaf: TextRun[]): number[] {
+  const overlap = (h: TextRun, s: [number, number]) => Math.min(h.bbox.x1, s[1]) - Math.max(h.bbox.x0, s[0]);
+  const headingOf = new Map<number, TextRun>();
+  const used = new Set<TextRun>();
+  segments.forEach((s, k) => {
+    const over = leaf.filter((h) => overlap(h, s) > 0 && !used.has(h)).sort((a, b) => overlap(b, s) - overlap(a, s))[0];
+    if (over) {
+      headingOf.set(k, over);
+      used.add(over);
+    }
+  });
+  // between two columns already named, the unnamed ones and the free headings
+  const anchors = [-1, ...segments.map((_, k) => k).filter((k) => headingOf.has(k)), segments.length];
+  for (let a = 0; a + 1 < anchors.length; a++) {
+    const lo = anchors[a]! < 0 ? -Infinity : segments[anchors[a]!]![1];
+    const hi = anchors[a + 1]! >= segments.length ? Infinity : segments[anchors[a + 1]!]![0];
+    const free = segments.map((s, k) => ({ s, k })).filter(({ s, k }) => !headingOf.has(k) && s[0] >= lo && s[1] <= hi);
+    const heads = leaf.filter((h) => !used.has(h) && h.bbox.x0 >= lo - 1 && h.bbox.x1 <= hi + 1).sort((p, q) => p.bbox.x0 - q.bbox.x0);
+    if (free.length === heads.length) {
+      free.forEach(({ k }, i) => {
+        headingOf.set(k, heads[i]!);
+        used.add(heads[i]!);
+      });
+    } else {
+      for (const { s, k } of free) {
+        const dist = (h: TextRun) => Math.max(s[0] - h.bbox.x1, h.bbox.x0 - s[1], 0);
+        const near = heads.filter((h) => !used.has(h)).sort((p, q) => dist(p) - dist(q))[0];
+        if (!near) continue;
+        headingOf.set(k, near);
+        used.add(near);
+      }
+    }
+  }
+  const columns: Array<[number, number]> = [
+    ...segments.map((s, k): [number, number] => {
+      const h = headingOf.get(k);
+      return h ? [Math.min(s[0], h.bbox.x0), Math.max(s[1], h.bbox.x1)] : s;
+    }),
+    ...leaf.filter((h) => !used.has(h)).map((h): [number, number] => [h.bbox.x0, h.bbox.x1]),
+  ].sort((a, b) => a[0] - b[0]);
+  // columns that overlap are one
+  const merged: Array<[number, number]> = [];
+  for (const c of columns) {
+    const last = merged[merged.length - 1];
+    if (last && c[0] < last[1]) last[1] = Math.max(last[1], c[1]);
+    else merged.push([...c]);
+  }
+  return merged.slice(1).map((c, k) => (merged[k]![1] + c[0]) / 2);
+}
+
+/** The x-extents runs cover, merged where they overlap or nearly touch. */
+function bodySegments(runs: TextRun[], join: number): Array<[number, number]> {
+  const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1] + join) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+/**
+ * Some producers write two cells' text as one item ("371,514,655.00 一、一般公共服务支出"): cut
+ * it at a space that stands between an amount and other text, where the column line must be.
+ */
+export function splitCellsInRun(run: TextRun): TextRun[] {
+  const chars = [...run.text];
+  const edges = charEdges(run);
+  const cuts: number[] = [];
+  const re = /\s+/g;
+  for (let m = re.exec(run.text); m; m = re.exec(run.text)) {
+    const before = run.text.slice(0, m.index).split(/\s+/).pop() ?? '';
+    const after = run.text.slice(m.index + m[0].length).split(/\s+/)[0] ?? '';
+    if (before === '' || after === '' || !(isDecimalAmount(before) || isDecimalAmount(after))) continue;
+    // the character index of the middle of the spaces
+    const start = [...run.text.slice(0, m.index)].length;
+    const end = start + [...m[0]].length;
+    if (end <= chars.length) cuts.push((edges[start]! + edges[end]!) / 2);
+  }
+  if (cuts.length === 0) return [run];
+  // each piece's box shrunk to its characters, the spaces between them left as the gap
+  return splitRunAt(run, cuts).map((piece) => {
+    const e = charEdges(piece);
+    const pc = [...piece.text];
+    const first = pc.findIndex((c) => c.trim() !== '');
+    const last = pc.length - 1 - [...pc].reverse().findIndex((c) => c.trim() !== '');
+    return { ...piece, text: piece.text.trim(), bbox: { ...piece.bbox, x0: e[first]!, x1: e[last + 1]! } };
+  });
+}
+
+/**
+ * Leaf headings of a header: a group heading (项目 over 科目编码 and 科目名称) is centred over the
+ * headings under it, one right under it or some on each side of its centre; any other is a leaf.
+ */
+function leafHeadings(headerRuns: TextRun[]): TextRun[] {
+  return headerRuns.filter((h) => {
+    const reach = 2 * (h.bbox.x1 - h.bbox.x0) + h.fontSize;
+    const centre = (h.bbox.x0 + h.bbox.x1) / 2;
+    const under = headerRuns.filter((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.x1 > h.bbox.x0 - reach && u.bbox.x0 < h.bbox.x1 + reach);
+    const mid = (u: TextRun) => (u.bbox.x0 + u.bbox.x1) / 2;
+    const below = under.some((u) => u.bbox.x1 > h.bbox.x0 && u.bbox.x0 < h.bbox.x1);
+    return !(below || (under.some((u) => mid(u) < centre) && under.some((u) => mid(u) > centre)));
+  });
+}
+
+/**
+ * Rules across only (pass "edges: columns"): vertical lines where the data rows leave a gap. In
+ * each row band a line is drawn only where no text crosses it, so header cells that span
+ * columns stay whole.
+ */
+export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Ruling[] {
+  const span = groupSpan(group);
+  if (!span) return [];
+  const { at: ys, from, to } = span;
+  const { y0: top, y1: bottom } = span.box;
+  const inside = runsWithin(runs, span.box);
+  const bands = ys.slice(1).map((y, k) => ({ y0: ys[k]!, y1: y, runs: inside.filter((r) => centreY(r.bbox) >= ys[k]! && centreY(r.bbox) < y) }));
+  const body = bands.filter((b) => b.runs.some((r) => isDecimalAmount(r.text)));
+  if (body.length === 0) return [];
+  // a total row's label often spans the code and name columns: it does not place them
+  const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !isBareTotalLabel(r.text));
+  // the header: the bands above the first data row; its last band names the leaf columns
+  const headerRuns = bands.slice(0, bands.indexOf(body[0]!)).flatMap((b) => b.runs);
+  const side = s.edges.sideMarginPt;
+  const xs = columnLines(bodySegments(bodyRuns, s.edges.segmentJoinPt), leafHeadings(headerRuns)).filter((x) => x > from + side && x < to - side);
+  if (xs.length < 2) return [];
+  const cross = s.edges.crossPt;
+  const out: Ruling[] = [];
+  for (const band of bands) {
+    for (const x of xs) {
+      if (band.runs.some((r) => r.bbox.x0 < x - cross && r.bbox.x1 > x + cross)) continue;
+      out.push({ orientation: 'v', at: x, from: band.y0, to: band.y1 });
+    }
+  }
+  // the outer borders, so the grid closes
+  out.push({ orientation: 'v', at: from, from: top, to: bottom }, { orientation: 'v', at: to, from: top, to: bottom });
+  // a line drawn band after band is one line: it reaches past a band whose rules stop short of it
+  return mergeRulings(out);
+}

@@ -1,0 +1,73 @@
+import type { Ruling, TextRun } from '@juesuan/model';
+import { isAccountCode, startsItem } from '@juesuan/model';
+import { mergeRulings } from '../pdf/detect-rulings.ts';
+import { isDecimalAmount } from './amount-text.ts';
+import { centreX, runsWithin } from './geometry.ts';
+import { groupSpan } from './rule-groups.ts';
+import { continuesHeading } from './row-lines.ts';
+import type { LayoutSettings } from './settings.ts';
+import type { LineOfRuns } from './text-lines.ts';
+import { groupIntoLines } from './text-lines.ts';
+
+/** A data cell's text: an amount, or a code. */
+const isData = (text: string) => isDecimalAmount(text) || isAccountCode(text);
+const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
+
+/** The column lines of a table ruled down only, and what the text between them needs to know. */
+interface Columns {
+  xs: number[];
+  column: (r: TextRun) => number;
+}
+
+/**
+ * Two heading lines are one row when set tight, one continuing the other's headings (a heading
+ * wrapped over lines, another centred beside it); a wider gap, a group heading over other
+ * headings, or one across column lines parts the levels.
+ */
+function sameHeadingRow(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: LayoutSettings): boolean {
+  const cross = s.edges.crossPt;
+  const spansColumns = (l: LineOfRuns) => l.runs.some((r) => cols.xs.slice(1, -1).some((x) => r.bbox.x0 < x - cross && r.bbox.x1 > x + cross));
+  const tight = below.bbox.y0 - above.bbox.y1 < Math.min(above.fontSize, below.fontSize) * s.rows.headingGapEm;
+  return tight && continuesHeading(above, below) && !spansColumns(above) && !spansColumns(below);
+}
+
+/**
+ * A wrapped name: a line with no data under a data row, each piece in a column where that row's
+ * text fills most of the width, and none starting an item of its own (二、 1. （一）).
+ */
+function wrappedName(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: LayoutSettings): boolean {
+  const fills = (c: number) => {
+    const width = cols.xs[c + 1]! - cols.xs[c]!;
+    const used = above.runs.filter((r) => cols.column(r) === c).reduce((sum, r) => sum + (r.bbox.x1 - r.bbox.x0), 0);
+    return used >= width * s.rows.wrapFillShare;
+  };
+  return above.runs.some((r) => isData(r.text)) && !below.runs.some((r) => isData(r.text)) && below.runs.every((r) => fills(cols.column(r)) && !startsItem(r.text));
+}
+
+/** Rules down only (pass "edges: rows"): horizontal lines between the text lines, a wrapped name kept in its row. */
+export function rowsForColumns(group: Ruling[], runs: TextRun[], s: LayoutSettings): Ruling[] {
+  const span = groupSpan(group);
+  if (!span) return [];
+  const { at: xs, from: top, to: bottom } = span;
+  const { x0: left, x1: right } = span.box;
+  const inside = runsWithin(runs, span.box);
+  const lines = groupIntoLines(inside);
+  const firstData = lines.findIndex(hasAmount);
+  if (firstData < 0) return [];
+  const cols: Columns = { xs, column: (r) => xs.findIndex((x, k) => k + 1 < xs.length && centreX(r.bbox) >= x && centreX(r.bbox) < xs[k + 1]!) };
+  const cross = s.edges.crossPt;
+  const out: Ruling[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    const above = lines[k - 1]!;
+    const below = lines[k]!;
+    if (k < firstData && sameHeadingRow(above, below, cols, s)) continue;
+    if (wrappedName(above, below, cols, s)) continue;
+    const y = (above.bbox.y1 + below.bbox.y0) / 2;
+    for (let c = 0; c + 1 < xs.length; c++) {
+      const crossing = inside.some((r) => cols.column(r) === c && r.bbox.y0 < y - cross && r.bbox.y1 > y + cross);
+      if (!crossing) out.push({ orientation: 'h', at: y, from: xs[c]!, to: xs[c + 1]! });
+    }
+  }
+  out.push({ orientation: 'h', at: top, from: left, to: right }, { orientation: 'h', at: bottom, from: left, to: right });
+  return mergeRulings(out);
+}
