@@ -6,6 +6,7 @@ import { crossedRulings, longRulings, oneWayGroups } from './rule-groups.ts';
 import { DEFAULT_LAYOUT_SETTINGS as S } from './settings.ts';
 import { groupIntoLines } from './text-lines.ts';
 import { rowsForColumns } from './text-rows.ts';
+import { splitCellsInRun } from './text-columns.ts';
 import { findUnruledTables } from './unruled-tables.ts';
 
 const run = (text: string, x0: number, y0: number, x1 = x0 + [...text].length * 9): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
@@ -89,6 +90,37 @@ describe('regions and the grid of text rows and columns', () => {
       ['20101', '人大事务', '12.00'],
       ['2010101', '行政运行', '12.00'],
     ]);
+  });
+});
+
+describe('grid of text rows and columns: narrow wrapped headings, remarks right against the amounts', () => {
+  // a project table with no lines: headings wrapped over two lines, a 绩效目标 column whose text
+  // starts where the last amounts end, one amount printed against that text with no space
+  const runs = [
+    run('项目名称', 60, 100),
+    run('一般公共预', 150, 100, 195),
+    run('算', 168, 111, 177),
+    run('其他资', 210, 100, 237),
+    run('金', 219, 111, 228),
+    run('绩效目标', 300, 105),
+    ...[0, 1, 2].flatMap((k) => [run(`第${k + 1}项`, 60, 130 + k * 15), run('99.00', 170, 130 + k * 15, 195)]),
+    run('0.00', 218, 130, 240),
+    run('保障来访接待大厅正常运转', 240.5, 130, 348),
+    run('0.00维护信访业务系统运行', 218, 145, 348),
+    run('0.00', 218, 160, 240),
+  ];
+
+  it('keeps each heading over its own column and cuts the remarks off the amounts', () => {
+    const pieces = runs.flatMap(splitCellsInRun);
+    const block = textBlocks(groupIntoLines(pieces), S)[0]!;
+    const grid = gridOfBlock(block, pieces, S)!;
+    const rows = rowsOf(grid.cells);
+    expect(rows.slice(-3)).toEqual([
+      ['第1项', '99.00', '0.00', '保障来访接待大厅正常运转'],
+      ['第2项', '99.00', '0.00', '维护信访业务系统运行'],
+      ['第3项', '99.00', '0.00', ''],
+    ]);
+    expect(grid.xs.length - 1).toBe(4);
   });
 });
 

@@ -115,7 +115,7 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     blockGapEm: 2.5,
     farGapEm: 20,
     maxBlankRows: 16,
-    maxHeadingLines: 5,
+    maxHeadingLines: 7,
     blockMarginPt: 2,
   },
   tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minDataRows: 3, insidePt: 1 },

@@ -64,17 +64,52 @@ export function columnLines(segments: Array<[number, number]>, leaf: TextRun[]):
   return merged.slice(1).map((c, k) => (merged[k]![1] + c[0]) / 2);
 }
 
-/** The x-extents runs cover, merged where they overlap or nearly touch. */
+/**
+ * The x-extents runs cover, merged where they overlap or nearly touch; but text that starts where
+ * a column of amounts ends is the next column (amounts 0.00 right against 绩效目标 text).
+ */
 function bodySegments(runs: TextRun[], join: number): Array<[number, number]> {
-  const spans = runs.map((r) => [r.bbox.x0, r.bbox.x1] as [number, number]).sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [a, b] of spans) {
+  const sorted = [...runs].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  const merged: Array<{ span: [number, number]; amountEnds: number[]; textBeyond: boolean }> = [];
+  for (const r of sorted) {
+    const [a, b] = inkSpan(r);
     const last = merged[merged.length - 1];
-    if (last && a <= last[1] + join) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
+    const amount = isDecimalAmount(r.text);
+    // where the column's amounts end, most of them (a piece cut from a longer run ends only about there)
+    const edge = last && last.amountEnds.length > 0 && !last.textBeyond ? median(last.amountEnds) : null;
+    const nextColumn = edge !== null && !amount && a >= edge - AMOUNT_EDGE_SLACK_PT;
+    if (last && !nextColumn && a <= last.span[1] + join) {
+      if (amount) last.amountEnds.push(b);
+      else if (edge === null || b > edge) last.textBeyond = true;
+      last.span[1] = Math.max(last.span[1], b);
+    } else {
+      // a piece cut from a longer run ends only about where its amount does: not past the next column
+      if (last && nextColumn) last.span[1] = Math.min(last.span[1], a);
+      merged.push({ span: [a, b], amountEnds: amount ? [b] : [], textBeyond: false });
+    }
   }
-  return merged;
+  return merged.map((m) => m.span);
 }
+
+const crosses = ([a, b]: [number, number], x: number, by: number) => a < x - by && b > x + by;
+const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+
+
+/** A run's extent without the spaces at its ends ("0.00 " ends where its last digit does). */
+function inkSpan(run: TextRun): [number, number] {
+  const chars = [...run.text];
+  const first = chars.findIndex((c) => c.trim() !== '');
+  if (first < 0 || run.text.trim() === run.text) return [run.bbox.x0, run.bbox.x1];
+  const last = chars.length - 1 - [...chars].reverse().findIndex((c) => c.trim() !== '');
+  const e = charEdges(run);
+  return [e[first]!, e[last + 1]!];
+}
+
+/** How far text may start inside an amount column's right edge and still be the next column (rounding of glyph boxes). */
+const AMOUNT_EDGE_SLACK_PT = 0.5;
+
+/** An amount (two decimals, starting the run or after a space) that CJK words follow at once. */
+const AMOUNT_THEN_WORDS = /(?<=^|\s)-?[\d,]*\d\.\d{2}(?=[\u3400-\u9fff])/g;
 
 /**
  * Some producers write two cells' text as one item ("371,514,655.00 一、一般公共服务支出"): cut
@@ -94,6 +129,8 @@ export function splitCellsInRun(run: TextRun): TextRun[] {
     const end = start + [...m[0]].length;
     if (end <= chars.length) cuts.push((edges[start]! + edges[end]!) / 2);
   }
+  // an amount printed right against the next cell's words, with no space ("0.00信访事项和…")
+  for (const m of run.text.matchAll(AMOUNT_THEN_WORDS)) cuts.push(edges[[...run.text.slice(0, m.index + m[0].length)].length]!);
   if (cuts.length === 0) return [run];
   // each piece's box shrunk to its characters, the spaces between them left as the gap
   return splitRunAt(run, cuts).map((piece) => {
@@ -106,10 +143,32 @@ export function splitCellsInRun(run: TextRun): TextRun[] {
 }
 
 /**
+ * A narrow column's heading wrapped onto a second line (一般公共预 / 算, 财政专 / 户拨款) is one
+ * heading: the line under it holds only its tail, tight below and within its width.
+ */
+function joinWrappedHeadings(runs: TextRun[]): TextRun[] {
+  const out = [...runs].sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  for (let i = 0; i < out.length; i++) {
+    const h = out[i]!;
+    const under = out.filter((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.y0 - h.bbox.y1 < h.fontSize * WRAP_GAP_EM && u.bbox.x1 > h.bbox.x0 && u.bbox.x0 < h.bbox.x1);
+    const tail = under[0];
+    if (under.length !== 1 || !tail || tail.bbox.x0 < h.bbox.x0 - 1 || tail.bbox.x1 > h.bbox.x1 + 1) continue;
+    out[i] = { ...h, text: h.text + tail.text, bbox: { x0: h.bbox.x0, y0: h.bbox.y0, x1: h.bbox.x1, y1: Math.max(h.bbox.y1, tail.bbox.y1) } };
+    out.splice(out.indexOf(tail), 1);
+    i--;
+  }
+  return out;
+}
+
+/** Lines of one wrapped heading sit closer than this (in em) */
+const WRAP_GAP_EM = 0.6;
+
+/**
  * Leaf headings of a header: a group heading (项目 over 科目编码 and 科目名称) is centred over the
  * headings under it, one right under it or some on each side of its centre; any other is a leaf.
  */
-function leafHeadings(headerRuns: TextRun[]): TextRun[] {
+function leafHeadings(runs: TextRun[]): TextRun[] {
+  const headerRuns = joinWrappedHeadings(runs);
   return headerRuns.filter((h) => {
     const reach = 2 * (h.bbox.x1 - h.bbox.x0) + h.fontSize;
     const centre = (h.bbox.x0 + h.bbox.x1) / 2;
@@ -145,7 +204,8 @@ export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettin
   const out: Ruling[] = [];
   for (const band of bands) {
     for (const x of xs) {
-      if (band.runs.some((r) => r.bbox.x0 < x - cross && r.bbox.x1 > x + cross)) continue;
+      // an amount's box may overshoot its column's edge a little (glyph boxes estimated): as far as amounts align
+      if (band.runs.some((r) => crosses(inkSpan(r), x, isDecimalAmount(r.text) ? Math.max(cross, s.edges.alignPt) : cross))) continue;
       out.push({ orientation: 'v', at: x, from: band.y0, to: band.y1 });
     }
   }

@@ -11,3 +11,6 @@ export const PROCUREMENT_CONTEXT: ReadonlyArray<readonly [RegExp, string]> = [
   [/组织形式|采购方式/, 'method'],
 ];
 
+
+/** Columns of remarks beside the amounts (绩效目标, 备注, 说明): never the row's name, whatever their text. */
+export const REMARK_COLUMN = /^(绩效目标|项目绩效目标|备注|说明)$/;

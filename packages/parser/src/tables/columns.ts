@@ -1,6 +1,6 @@
 import { isLineNumbering } from '@juesuan/model';
 import { looksLikeAmount } from '../amounts/parse-amount.ts';
-import { PROCUREMENT_CONTEXT } from '../registry/context-columns.ts';
+import { PROCUREMENT_CONTEXT, REMARK_COLUMN } from '../registry/context-columns.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import type { MeasureContext } from './measures.ts';
 import { measureOf, unknownMeasureId } from './measures.ts';
@@ -46,6 +46,7 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   // sometimes shift the full account code into that column
   if (path.some((p) => /单位(代码|编码)/.test(p))) return role(col, 'alt_code');
   if (path.some(isLineNumbering)) return role(col, 'line_no');
+  if (path.some((p) => REMARK_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
   if (kindSpec(ctx.kind)?.rows === 'procurement') {
     const field = PROCUREMENT_CONTEXT.find(([re]) => path.some((p) => re.test(p)))?.[1];
     if (field) return role(col, 'context', { field });

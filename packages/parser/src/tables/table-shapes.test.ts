@@ -70,6 +70,19 @@ describe('table shapes of other regions', () => {
     expect(p.tables[0]!.measures).toEqual([null, null, 'total', 'basic', 'project']);
   });
 
+  it('a 绩效目标 column beside the amounts is a remark, never the row\'s name', () => {
+    const p = parse(
+      '项目支出预算表',
+      `<tr><td>项目名称</td><td>合计</td><td>绩效目标</td></tr>
+       <tr><td>物业管理费</td><td>99.00</td><td>做好市人民来访接待厅物业管理服务工作，确保提供优质物业管理服务。</td></tr>
+       <tr><td>信访宣传经费</td><td>5.00</td><td>讲好信访故事，提升信访工作社会关注度和影响力。</td></tr>`,
+    );
+    expect(p.records.map((r) => [r.label, r.measure])).toEqual([
+      ['物业管理费', 'total'],
+      ['信访宣传经费', 'total'],
+    ]);
+  });
+
   it('income by source: rows under a merged group cell carry it as their parent', () => {
     const p = parse(
       '收入预算总表',
