@@ -5,7 +5,8 @@
  * text-layer PDF is their truth.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { openPdf } from '../../packages/extractor/src/pdf/open-pdf.ts';
 import { renderPageGray } from '../../packages/extractor/src/pdf/render-page.ts';
@@ -38,7 +39,7 @@ export const SCAN_PROFILES = {
   'office-200': { dpi: 200, quality: 75, rotate: 1.2, blur: 0.6, noise: 12 },
   'cheap-150': { dpi: 150, quality: 50, rotate: 1.5, blur: 0.5, noise: 14 },
   'rotated-2.5': { dpi: 200, quality: 70, rotate: 2.5, noise: 10 },
-  perspective: { dpi: 200, quality: 75, rotate: 1, perspective: 0.012, noise: 10 },
+  perspective: { dpi: 200, quality: 75, rotate: 1, perspective: 0.006, noise: 10 },
   blurred: { dpi: 200, quality: 70, rotate: 1, blur: 1.2, noise: 8 },
   noisy: { dpi: 200, quality: 60, rotate: 1, noise: 36 },
   uneven: { dpi: 200, quality: 70, rotate: 1, background: 90, noise: 10 },
@@ -111,4 +112,15 @@ export async function scanPdf(source: string, target: string, profile: ScanProfi
 /** The samples' scans: a small turn and light noise at the given resolution and quality. */
 export async function makeScan(source: string, target: string, seed: number, dpi = 200, quality = 75): Promise<void> {
   await scanPdf(source, target, { dpi, quality, rotate: 1, noise: 16 }, seed);
+}
+
+/** The profiles the tests read, each a small scan of one sample: <out>/<profile>/<name>. */
+export const SAMPLE_PROFILES: ProfileName[] = ['seal', 'perspective', 'fax', 'faint'];
+
+export async function makeProfileSamples(source: string, out: string): Promise<void> {
+  const name = basename(source);
+  for (const profile of SAMPLE_PROFILES) {
+    mkdirSync(join(out, profile), { recursive: true });
+    await scanPdf(source, join(out, profile, name), SCAN_PROFILES[profile], seedOf(`${profile}:${name}`));
+  }
 }

@@ -179,7 +179,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const rowCodes = rowCodesOf(table);
-    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes });
+    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes, ocr: table.cells.some((c) => c.source === 'ocr') });
     const kind = cls.kind;
     if (cls.candidates.length > 0) tableFindings.push(uncertainKindFinding(table.index, table.meta.title, cls));
     // a unit printed in the header ("决算数（万元）") when no unit line stands near the title
