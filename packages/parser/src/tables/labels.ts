@@ -1,4 +1,4 @@
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、．.]|\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
+export const NUMBERING = /^(?:[一二三四五六七八九十]+[、．.]|\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
 
 /** The row's name as printed, whitespace and line breaks removed. */
 export function cleanLabel(text: string): string {
