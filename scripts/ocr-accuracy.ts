@@ -25,11 +25,11 @@ const jsonAt = args.indexOf('--json');
 const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col}`;
 
 /**
- * A miss is flagged when validation points at its row: a finding (or a low-confidence mark) on
+ * A miss is flagged when validation points at its row: a finding (or a low-confidence or repaired mark) on
  * a cell of the same page and row as the amount the text layer has there.
  */
 function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
-  if (read?.flags.includes('low_confidence')) return true;
+  if (read?.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity')) return true;
   if (!truth.bbox) return false;
   const cy = (truth.bbox.y0 + truth.bbox.y1) / 2;
   return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));

@@ -13,6 +13,7 @@ import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { validateRecords } from './validate/validate.ts';
+import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
 import { PARSER_VERSION } from './version.ts';
 
 function mostCommon(values: string[]): string | null {
@@ -193,7 +194,9 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
     tableFindings.push(...parsed.findings);
     tables.push({ index: table.index, kind, kindConfidence: cls.confidence, kindEvidence: cls.evidence, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
   }
-  checkOcrLabels(records, new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index)), { functional, economic });
+  const ocrTables = new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index));
+  checkOcrLabels(records, ocrTables, { functional, economic });
+  repairOcrByIdentity(records, ocrTables);
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
   const names = new Map<string, string[]>();
   for (const r of records) {
