@@ -11,7 +11,7 @@ import { detectImageLines } from './detect-image-lines.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
-import { readCells, restoreYi } from './read-cells.ts';
+import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
 
@@ -80,7 +80,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const ink = inkIn(bin, img.width, rect);
       if (ink.count < 25 || !ink.box || ink.box.x1 - ink.box.x0 < 3) continue; // blank, or specks
       const box = { x0: Math.max(rect.x0, ink.box.x0 - 6), y0: Math.max(rect.y0, ink.box.y0 - 6), x1: Math.min(rect.x1, ink.box.x1 + 6), y1: Math.min(rect.y1, ink.box.y1 + 6) };
-      cells.push({ rect: box, lines: textLineBands(bin, img.width, box).length });
+      cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)) });
     }
   }
   jobs.push(

@@ -4,7 +4,8 @@ import type { Rect } from './image-ops.ts';
 import { toPgm } from './image-ops.ts';
 import type { OcrEngine, Recognized, RecognizedLine } from './tesseract-pool.ts';
 
-const AMOUNT_CHARS = '0123456789.,-()';
+// the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
+const AMOUNT_CHARS = '0123456789.,-() ';
 const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -35,6 +36,12 @@ export function normalizeOcrAmount(text: string): string {
  */
 export function restoreYi(text: string): string {
   return text.replace(/(^|[\u4e00-\u9fff、，（(])[-—–_~](?=[\u4e00-\u9fff])/g, '$1一').replace(/^、/, '一、');
+}
+
+/** Lines of text among a cell's bands of ink: a thin band (a speck of noise, a ruling's edge) is none. */
+export function textLines(bands: Array<[number, number]>): number {
+  const tallest = Math.max(0, ...bands.map(([a, b]) => b - a));
+  return bands.filter(([a, b]) => b - a >= tallest * 0.4).length;
 }
 
 /** A digit reading as an amount, a little less sure when its marks were set again. */
@@ -148,8 +155,9 @@ async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, o
 
 /**
  * Every cell of a page read with as few recognition calls as it takes: the one-line cells stacked
- * and read for digits first, those that are no sure amount stacked again and read in Chinese;
- * cells of several lines, and any cell a stack lost, read one by one.
+ * and read for digits first, those that are no amount stacked again and read in Chinese; cells of
+ * several lines, amounts the stack was unsure of (or lost the decimal mark of) and any cell a
+ * stack lost, read one by one.
  */
 export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<Recognized[]> {
   const out: Array<Recognized | null> = jobs.map(() => null);
@@ -161,10 +169,17 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS },
   );
   const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
+  const lost = new Set<number>();
+  const amounts = single.map((_, k) => (digits[k] ? asAmount(digits[k]) : null));
+  // most amounts of a page print two decimals: one read without a mark lost it in the stack
+  const decimals = amounts.filter((d) => d && /\.\d{2}\)?$/.test(d.text)).length;
+  const markLost = (d: Recognized) => decimals > amounts.filter(Boolean).length * 0.6 && !/[.,]/.test(d.text) && d.text.replace(/\D/g, '').length >= 4;
   single.forEach(({ j, i }, k) => {
-    const d = digits[k] ? asAmount(digits[k]) : null;
-    if (d && d.confidence >= 0.55) out[i] = d;
-    else unsure.push({ j, i, digits: d });
+    const d = amounts[k];
+    if (d && d.confidence >= 0.55 && !markLost(d)) out[i] = d;
+    // an amount the stack read unsure is read again on its own (null here: recognizeCell below)
+    else if (!d) unsure.push({ j, i, digits: null });
+    else if (markLost(d)) lost.add(i);
   });
   const chinese = await readStacked(
     img,
@@ -175,6 +190,13 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   unsure.forEach(({ i, digits: d }, k) => {
     if (chinese[k]) out[i] = settle(chinese[k], d);
   });
-  await Promise.all(jobs.map(async (j, i) => (out[i] ??= await recognizeCell(img, j, engine))));
+  await Promise.all(
+    jobs.map(async (j, i) => {
+      if (out[i]) return;
+      const r = await recognizeCell(img, j, engine);
+      // read again and still no decimal mark where the page prints them: not sure of that one
+      out[i] = lost.has(i) && !/[.,]/.test(r.text) ? { ...r, confidence: Math.min(r.confidence, 0.7) } : r;
+    }),
+  );
   return out as Recognized[];
 }
