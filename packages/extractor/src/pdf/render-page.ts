@@ -23,7 +23,7 @@ interface CanvasFactoryLike {
  * channel, near paper: the black print under it stays black, the seal no longer reads as ink.
  */
 export function greyOf(r: number, g: number, b: number): number {
-  if (r > 140 && r - Math.max(g, b) > 60) return r;
+  if (r > 110 && r - Math.max(g, b) > 28) return r;
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
