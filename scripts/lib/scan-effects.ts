@@ -6,6 +6,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { remapProjective } from '../../packages/extractor/src/ocr/image-ops.ts';
 
 export interface Planes {
   width: number;
@@ -162,25 +163,7 @@ export function warp(img: Planes, degrees: number, amount: number, rand: Rand): 
     return [Math.cos(a) * dx - Math.sin(a) * dy + cx + jx, Math.sin(a) * dx + Math.cos(a) * dy + cy + jy];
   });
   const H = homography(corners, sources);
-  const planes = img.planes.map(() => new Uint8Array(w * h).fill(255));
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const d = H[6]! * x + H[7]! * y + 1;
-      const sx = (H[0]! * x + H[1]! * y + H[2]!) / d;
-      const sy = (H[3]! * x + H[4]! * y + H[5]!) / d;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * w + x0;
-      img.planes.forEach((p, k) => {
-        const top = p[i]! * (1 - fx) + p[i + 1]! * fx;
-        const bottom = p[i + w]! * (1 - fx) + p[i + w + 1]! * fx;
-        planes[k]![y * w + x] = top * (1 - fy) + bottom * fy;
-      });
-    }
-  return { ...img, planes };
+  return { ...img, planes: img.planes.map((data) => remapProjective({ width: w, height: h, data }, H)) };
 }
 
 /** Fax-like: every pixel black or white at `threshold`, grey levels gone. */
@@ -226,17 +209,8 @@ export function stampSeal(img: Planes, dpi: number, rand: Rand): Planes {
   const cy = top + (0.2 + rand() * 0.6) * (bottom - top);
   const cx = (0.45 + rand() * 0.4) * w;
   const radius = (0.75 + rand() * 0.2) * dpi; // a 4 cm seal
-  const canvas = createCanvas(w, h);
+  const canvas = toCanvas(img);
   const ctx = canvas.getContext('2d');
-  const data = ctx.createImageData(w, h);
-  const [r, g, b] = img.planes.length === 3 ? img.planes : [grey, grey, grey];
-  for (let i = 0; i < w * h; i++) {
-    data.data[i * 4] = r![i]!;
-    data.data[i * 4 + 1] = g![i]!;
-    data.data[i * 4 + 2] = b![i]!;
-    data.data[i * 4 + 3] = 255;
-  }
-  ctx.putImageData(data, 0, 0);
   ctx.globalCompositeOperation = 'multiply';
   const ink = `rgba(${215 + Math.floor(rand() * 30)}, ${40 + Math.floor(rand() * 40)}, ${40 + Math.floor(rand() * 40)}, ${0.75 + rand() * 0.2})`;
   ctx.strokeStyle = ink;
@@ -278,8 +252,8 @@ export function stampSeal(img: Planes, dpi: number, rand: Rand): Planes {
   return { ...img, planes };
 }
 
-/** The page as JPEG (grey or colour) or, when only black and white are left, PNG. */
-export async function encodePage(img: Planes, quality: number, lossless: boolean): Promise<Buffer> {
+/** The planes painted on a canvas (grey repeated in red, green and blue). */
+function toCanvas(img: Planes) {
   const { width: w, height: h } = img;
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
@@ -292,5 +266,11 @@ export async function encodePage(img: Planes, quality: number, lossless: boolean
     data.data[i * 4 + 3] = 255;
   }
   ctx.putImageData(data, 0, 0);
+  return canvas;
+}
+
+/** The page as JPEG (grey or colour) or, when only black and white are left, PNG. */
+export async function encodePage(img: Planes, quality: number, lossless: boolean): Promise<Buffer> {
+  const canvas = toCanvas(img);
   return lossless ? canvas.encode('png') : canvas.encode('jpeg', quality);
 }
