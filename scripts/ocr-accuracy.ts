@@ -3,8 +3,8 @@
  * extract both, parse both, and compare every amount cell by cell (same table, row and column).
  * Reports per file the share of the text path's amounts the OCR path reproduces exactly, and how
  * many of the misses validation flags (a finding on the cell, or a low-confidence mark), the
- * precision (OCR amounts equal to the text path's over all the OCR amounts), seconds a page and
- * the process's peak memory. The last line sums every file.
+ * precision (OCR amounts equal to the text path's over all the OCR amounts), seconds a page (wall
+ * clock, and CPU over all threads) and the process's peak memory. The last line sums every file.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,7 @@ interface FileResult {
   file: string;
   pages: number;
   seconds: number;
+  cpuSeconds: number;
   sameTablesKindsPages: boolean;
   amounts: number;
   equal: number;
@@ -50,8 +51,12 @@ const results: FileResult[] = [];
 for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
   if (!existsSync(join(text, name))) continue;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto' });
   const seconds = (performance.now() - t0) / 1000;
+  // every thread of the process (the recognisers too): a fair figure on a machine others share
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const textDoc = await extractPdf(new Uint8Array(readFileSync(join(text, name))), name, { ocr: 'never' });
   const po = parseDocument(ocrDoc);
   const pt = parseDocument(textDoc);
@@ -73,6 +78,7 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
     ocrAmounts: po.records.length,
     precision: po.records.length ? equal / po.records.length : 1,
     secondsPerPage: Number((seconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)),
+    cpuSeconds: Number(cpuSeconds.toFixed(1)),
     missesFlagged,
     extras,
     ocrErrors: po.findings.filter((f) => f.severity === 'error').length,
@@ -80,7 +86,7 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
   };
   results.push(row);
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page, misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
   for (const m of misses.slice(0, 8)) process.stdout.write(`    ${m}\n`);
 }
@@ -89,6 +95,6 @@ const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r),
 const missed = sum((r) => r.misses.length);
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page, peak memory ${peakMiB} MiB\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));
