@@ -47,12 +47,17 @@ const files = statSync(input).isDirectory()
   : [input];
 
 let failed = 0;
-// one process a profile: the canvas's native memory goes back between profiles
-if (profiles.length > 1) {
-  for (const profile of profiles) {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, input, out, '--profiles', profile], { stdio: 'inherit' });
-    if (r.status !== 0) failed++;
-  }
+// one process a file and profile: the canvas's native memory is given back in between, and a
+// crash in it costs one scan, named, not the batch
+if (profiles.length > 1 || files.length > 1) {
+  for (const profile of profiles)
+    for (const file of files) {
+      const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, file, out, '--profiles', profile], { stdio: 'inherit' });
+      if (r.status !== 0) {
+        failed++;
+        process.stderr.write(`make-scans: ${file}: the ${profile} scan failed (${r.signal ?? `exit ${r.status}`})\n`);
+      }
+    }
   process.exit(failed ? 1 : 0);
 }
 for (const profile of profiles) {
