@@ -1,4 +1,5 @@
 import type { GrayImage } from '../pdf/render-page.ts';
+import { remapProjective, rotateQuarter } from './image-ops.ts';
 
 /**
  * Skew of a page in degrees, from the horizontal projection profile: rows of text and table
@@ -32,4 +33,16 @@ export function estimateSkew(img: GrayImage, threshold: number, maxDegrees = 3, 
   }
   // rotating by `best` levels the rows: the page is skewed by -best
   return best;
+}
+
+/**
+ * A page not flat on the glass: once its rows run level its columns may still lean. Leaning
+ * 0.3° or more (less is within what the estimate can tell on a page of text), they are sheared
+ * upright, so a table's column lines stand straight over its whole height.
+ */
+export function straightenColumns(img: GrayImage, threshold: number): GrayImage {
+  const lean = estimateSkew(rotateQuarter(img, 1), threshold, 1.5, 0.02);
+  if (Math.abs(lean) < 0.3) return img;
+  const k = Math.tan((lean * Math.PI) / 180);
+  return { ...img, data: remapProjective(img, [1, k, (-k * img.height) / 2, 0, 1, 0, 0, 0]) };
 }

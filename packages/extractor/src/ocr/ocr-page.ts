@@ -6,7 +6,7 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
 import { buildRuledGrid, rulingComponents } from '../layout/ruled-grid.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
-import { estimateSkew } from './deskew.ts';
+import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
@@ -50,7 +50,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const raw = await renderPageGray(doc, number, options.dpi ?? 300);
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
-  let img = rotateGray(raw, -skew);
+  let img = straightenColumns(rotateGray(raw, -skew), threshold);
   let { bin, rulings, grids } = findGrids(img, threshold);
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
   let turned = 0;
