@@ -19,11 +19,12 @@ interface CanvasFactoryLike {
 }
 
 /**
- * Grey by luminance, except red ink (a seal stamped over a table) which is dropped to its red
- * channel, near paper: the black print under it stays black, the seal no longer reads as ink.
+ * Grey by luminance, except red ink (a seal stamped over a table), lightened to near paper from
+ * its red channel: the black print under it stays black, the seal reads neither as ink nor as
+ * faint strokes beside the digits.
  */
 export function greyOf(r: number, g: number, b: number): number {
-  if (r > 110 && r - Math.max(g, b) > 28) return r;
+  if (r > 110 && r - Math.max(g, b) > 28) return 255 - (255 - r) * 0.3;
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
