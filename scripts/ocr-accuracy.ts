@@ -66,6 +66,7 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
   const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
   const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
   const extras = cmp.extras.length;
+  const extraList = cmp.extras.map((e) => `${key(e)} ocr ${e.printed} (no such amount on the text layer)`);
   const row = {
     file: name,
     pages: ocrDoc.pageCount,
@@ -83,12 +84,13 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
     extras,
     ocrErrors: po.findings.filter((f) => f.severity === 'error').length,
     misses,
+    extraList,
   };
   results.push(row);
   process.stdout.write(
     `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
-  for (const m of misses.slice(0, 8)) process.stdout.write(`    ${m}\n`);
+  for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
 await closeSharedOcrEngine();
 const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r), 0);
