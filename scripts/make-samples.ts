@@ -491,7 +491,7 @@ await makeScan(join(OUT, 'sideways', 'sample-sideways-2024.pdf'), join(OUT, 'sca
 // tables ruled one way only, or not at all, scanned
 mkdirSync(join(OUT, 'scanned', 'partial-rules'), { recursive: true });
 await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'partial-rules', 'sample-partial-rules-2024.pdf'), 20242, 200, 65);
-// the same sample through harsher scan profiles (a red seal, perspective, fax, faint print)
+// the same sample through harsher scan profiles (a red seal, perspective, fax)
 await makeProfileSamples(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'profiles'));
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));

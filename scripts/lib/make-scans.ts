@@ -115,7 +115,7 @@ export async function makeScan(source: string, target: string, seed: number, dpi
 }
 
 /** The profiles the tests read, each a small scan of one sample: <out>/<profile>/<name>. */
-export const SAMPLE_PROFILES: ProfileName[] = ['seal', 'perspective', 'fax', 'faint'];
+export const SAMPLE_PROFILES: ProfileName[] = ['seal', 'perspective', 'fax'];
 
 export async function makeProfileSamples(source: string, out: string): Promise<void> {
   const name = basename(source);
