@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { makeSplitPublication, makeTextSamples } from './lib/text-samples.ts';
-import { makeScan } from './lib/make-scans.ts';
+import { makeProfileSamples, makeScan } from './lib/make-scans.ts';
 import { makeAuditSamples } from './lib/audit-samples.ts';
 import type { HeaderCell, TableSpec } from './lib/sample-pdf.ts';
 import { SamplePdf, m, threePublicTable } from './lib/sample-pdf.ts';
@@ -491,6 +491,8 @@ await makeScan(join(OUT, 'sideways', 'sample-sideways-2024.pdf'), join(OUT, 'sca
 // tables ruled one way only, or not at all, scanned
 mkdirSync(join(OUT, 'scanned', 'partial-rules'), { recursive: true });
 await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'partial-rules', 'sample-partial-rules-2024.pdf'), 20242, 200, 65);
+// the same sample through harsher scan profiles (a red seal, perspective, fax)
+await makeProfileSamples(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'profiles'));
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 makeSplitPublication(join(OUT, 'split'));

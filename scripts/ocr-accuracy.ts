@@ -2,7 +2,9 @@
  * OCR against the text layer: for every scanned PDF that has a text-layer twin of the same name,
  * extract both, parse both, and compare every amount cell by cell (same table, row and column).
  * Reports per file the share of the text path's amounts the OCR path reproduces exactly, and how
- * many of the misses validation flags (a finding on the cell, or a low-confidence mark).
+ * many of the misses validation flags (a finding on the cell, or a low-confidence mark), the
+ * precision (OCR amounts equal to the text path's over all the OCR amounts), seconds a page (wall
+ * clock, and CPU over all threads) and the process's peak memory. The last line sums every file.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,22 +25,38 @@ const jsonAt = args.indexOf('--json');
 const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col}`;
 
 /**
- * A miss is flagged when validation points at its row: a finding (or a low-confidence mark) on
+ * A miss is flagged when validation points at its row: a finding (or a low-confidence or repaired mark) on
  * a cell of the same page and row as the amount the text layer has there.
  */
 function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
-  if (read?.flags.includes('low_confidence')) return true;
+  if (read?.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity')) return true;
   if (!truth.bbox) return false;
   const cy = (truth.bbox.y0 + truth.bbox.y1) / 2;
   return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
 }
 
-const results = [];
+interface FileResult {
+  file: string;
+  pages: number;
+  seconds: number;
+  cpuSeconds: number;
+  sameTablesKindsPages: boolean;
+  amounts: number;
+  equal: number;
+  ocrAmounts: number;
+  missesFlagged: number;
+  misses: string[];
+}
+const results: FileResult[] = [];
 for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
   if (!existsSync(join(text, name))) continue;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto' });
   const seconds = (performance.now() - t0) / 1000;
+  // every thread of the process (the recognisers too): a fair figure on a machine others share
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const textDoc = await extractPdf(new Uint8Array(readFileSync(join(text, name))), name, { ocr: 'never' });
   const po = parseDocument(ocrDoc);
   const pt = parseDocument(textDoc);
@@ -48,6 +66,7 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
   const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
   const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
   const extras = cmp.extras.length;
+  const extraList = cmp.extras.map((e) => `${key(e)} ocr ${e.printed} (no such amount on the text layer)`);
   const row = {
     file: name,
     pages: ocrDoc.pageCount,
@@ -57,16 +76,27 @@ for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('
     amounts: pt.records.length,
     equal,
     share: pt.records.length ? equal / pt.records.length : 1,
+    ocrAmounts: po.records.length,
+    precision: po.records.length ? equal / po.records.length : 1,
+    secondsPerPage: Number((seconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)),
+    cpuSeconds: Number(cpuSeconds.toFixed(1)),
     missesFlagged,
     extras,
     ocrErrors: po.findings.filter((f) => f.severity === 'error').length,
     misses,
+    extraList,
   };
   results.push(row);
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
-  for (const m of misses.slice(0, 8)) process.stdout.write(`    ${m}\n`);
+  for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
 await closeSharedOcrEngine();
+const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r), 0);
+const missed = sum((r) => r.misses.length);
+const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB\n`,
+);
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));

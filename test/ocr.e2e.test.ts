@@ -12,12 +12,16 @@ async function read(path: string, ocr: 'auto' | 'never'): Promise<{ doc: Extract
   return { doc, parsed: parseDocument(doc) };
 }
 
-describe.each(['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/sample-sideways-2024.pdf', 'partial-rules/sample-partial-rules-2024.pdf'])('OCR of the scanned %s', (name) => {
+const scans = ['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/sample-sideways-2024.pdf', 'partial-rules/sample-partial-rules-2024.pdf'].map((name) => [name, name]);
+// the same report through harsher scan profiles (scripts/lib/make-scans.ts)
+const profiles = ['seal', 'perspective', 'fax'].map((p) => [`profiles/${p}/sample-budget-2025.pdf`, 'sample-budget-2025.pdf']);
+
+describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) => {
   let truth: Awaited<ReturnType<typeof read>>;
   let scan: Awaited<ReturnType<typeof read>>;
   beforeAll(async () => {
-    truth = await read(join(samples, name), 'never');
-    scan = await read(join(samples, 'scanned', name), 'auto');
+    truth = await read(join(samples, name!), 'never');
+    scan = await read(join(samples, 'scanned', scanned!), 'auto');
   }, 300_000);
 
   it('turns a page whose table lies sideways upright, as the text layer does', () => {

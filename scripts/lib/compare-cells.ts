@@ -1,11 +1,16 @@
 import type { AmountRecord } from '@juesuan/model';
 
-/** The record at the same place: same table kind and page, cell centres within 5 points. */
+/**
+ * The record at the same place: same table kind and page, and the same row and column of it (a
+ * page scanned askew moves cells more than a few points), else cell centres within 5 points.
+ */
 export function sameCell(r: AmountRecord, candidates: AmountRecord[]): AmountRecord | undefined {
   if (!r.bbox) return undefined;
   const cx = (r.bbox.x0 + r.bbox.x1) / 2;
   const cy = (r.bbox.y0 + r.bbox.y1) / 2;
-  return candidates.find((o) => o.table === r.table && o.page === r.page && o.bbox && Math.abs((o.bbox.x0 + o.bbox.x1) / 2 - cx) < 5 && Math.abs((o.bbox.y0 + o.bbox.y1) / 2 - cy) < 5);
+  const here = candidates.filter((o) => o.table === r.table && o.page === r.page && o.bbox);
+  const near = (o: AmountRecord, d: number) => Math.abs((o.bbox!.x0 + o.bbox!.x1) / 2 - cx) < d && Math.abs((o.bbox!.y0 + o.bbox!.y1) / 2 - cy) < d;
+  return here.find((o) => o.row === r.row && o.col === r.col && o.measure === r.measure && near(o, 30)) ?? here.find((o) => near(o, 5));
 }
 
 export interface CellComparison {

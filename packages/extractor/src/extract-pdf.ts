@@ -40,6 +40,8 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   return assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
 }
 
+const PAGES_IN_FLIGHT = 2;
+
 /**
  * Pages `first`..`last` of a PDF (1-based, clipped to the document) read and laid out, with its
  * page count: a large document's pages can be read by several workers, then assembled once.
@@ -50,8 +52,11 @@ export async function extractPdfPages(bytes: Uint8Array, file: string, options: 
   const layouts: PageLayout[] = [];
   try {
     const last = Math.min(doc.numPages, options.last ?? doc.numPages);
-    for (let n = options.first ?? 1; n <= last; n++) {
-      layouts.push(await layoutOrFailure(doc, n, options));
+    // the next page is read while this one is: an OCR page's image work overlaps the other's recognition
+    const reading: Array<Promise<PageLayout>> = [];
+    for (let n = options.first ?? 1, k = 0; n <= last; n++, k++) {
+      for (let m = n + reading.length - k; m <= Math.min(last, n + PAGES_IN_FLIGHT - 1); m++) reading.push(layoutOrFailure(doc, m, options));
+      layouts.push(await reading[k]!);
       options.onPage?.(n, doc.numPages);
     }
     return { pageCount: doc.numPages, layouts };

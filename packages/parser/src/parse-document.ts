@@ -11,7 +11,9 @@ import { isTwoSided, kindSpec } from './registry/table-kinds.ts';
 import { classifyTable, codeFamily, rowCodesOf } from './tables/classify-table.ts';
 import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
+import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { validateRecords } from './validate/validate.ts';
+import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
 import { PARSER_VERSION } from './version.ts';
 
 function mostCommon(values: string[]): string | null {
@@ -179,7 +181,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const rowCodes = rowCodesOf(table);
-    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes });
+    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes, ocr: table.cells.some((c) => c.source === 'ocr') });
     const kind = cls.kind;
     if (cls.candidates.length > 0) tableFindings.push(uncertainKindFinding(table.index, table.meta.title, cls));
     // a unit printed in the header ("决算数（万元）") when no unit line stands near the title
@@ -192,6 +194,9 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
     tableFindings.push(...parsed.findings);
     tables.push({ index: table.index, kind, kindConfidence: cls.confidence, kindEvidence: cls.evidence, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
   }
+  const ocrTables = new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index));
+  checkOcrLabels(records, ocrTables, { functional, economic });
+  repairOcrByIdentity(records, ocrTables);
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
   const names = new Map<string, string[]>();
   for (const r of records) {

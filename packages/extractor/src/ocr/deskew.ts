@@ -1,4 +1,5 @@
 import type { GrayImage } from '../pdf/render-page.ts';
+import { cropGray, remapProjective, rotateQuarter } from './image-ops.ts';
 
 /**
  * Skew of a page in degrees, from the horizontal projection profile: rows of text and table
@@ -32,4 +33,21 @@ export function estimateSkew(img: GrayImage, threshold: number, maxDegrees = 3, 
   }
   // rotating by `best` levels the rows: the page is skewed by -best
   return best;
+}
+
+/**
+ * A page not flat on the glass: once its rows run level its columns may still lean. Leaning
+ * 0.3° or more (less is within what the estimate can tell on a page of text), they are sheared
+ * upright, so a table's column lines stand straight over its whole height.
+ */
+export function straightenColumns(img: GrayImage, threshold: number): GrayImage {
+  const turned = rotateQuarter(img, 1);
+  const lean = estimateSkew(turned, threshold, 1.5, 0.02);
+  if (Math.abs(lean) < 0.3) return img;
+  // the columns of the top and the bottom half must lean alike, else the estimate read text, not lines
+  const half = Math.floor(turned.width / 2);
+  const leans = [cropGray(turned, { x0: 0, y0: 0, x1: half, y1: turned.height }), cropGray(turned, { x0: half, y0: 0, x1: turned.width, y1: turned.height })].map((h) => estimateSkew(h, threshold, 1.5, 0.02));
+  if (leans.some((l) => Math.abs(l - lean) > 0.15)) return img;
+  const k = Math.tan((lean * Math.PI) / 180);
+  return { ...img, data: remapProjective(img, [1, k, (-k * img.height) / 2, 0, 1, 0, 0, 0]) };
 }

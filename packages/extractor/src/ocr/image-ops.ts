@@ -41,20 +41,29 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
   const a = (degrees * Math.PI) / 180;
   const cos = Math.cos(a);
   const sin = Math.sin(a);
-  const { width: w, height: h } = img;
-  const cx = w / 2;
-  const cy = h / 2;
-  const out = new Uint8Array(w * h).fill(255);
-  for (let y = 0; y < h; y++) {
-    const dy = y - cy;
+  const cx = img.width / 2;
+  const cy = img.height / 2;
+  // inverse mapping: where in the source does (x, y) come from
+  return { ...img, data: remapProjective(img, [cos, -sin, cx - cos * cx + sin * cy, sin, cos, cy - sin * cx - cos * cy, 0, 0]) };
+}
+
+/**
+ * A new image whose pixel (x, y) is sampled (bilinear, white outside) from the source at the
+ * projective map `h` of (x, y): sx = (h0 x + h1 y + h2) / d, sy = (h3 x + h4 y + h5) / d,
+ * d = h6 x + h7 y + 1. A turn is the case h6 = h7 = 0.
+ */
+export function remapProjective(img: Pick<GrayImage, 'width' | 'height' | 'data'>, h: readonly number[]): Uint8Array {
+  const { width: w, height: ht } = img;
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
+  const out = new Uint8Array(w * ht).fill(255);
+  for (let y = 0; y < ht; y++) {
     for (let x = 0; x < w; x++) {
-      const dx = x - cx;
-      // inverse mapping: where in the source does (x, y) come from
-      const sx = cos * dx - sin * dy + cx;
-      const sy = sin * dx + cos * dy + cy;
+      const d = h6 * x + h7 * y + 1;
+      const sx = (h0 * x + h1 * y + h2) / d;
+      const sy = (h3 * x + h4 * y + h5) / d;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= ht) continue;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * w + x0;
@@ -63,7 +72,7 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
       out[y * w + x] = top * (1 - fy) + bottom * fy;
     }
   }
-  return { ...img, data: out };
+  return out;
 }
 
 /** Turns by quarter turns clockwise on screen (1 = 90°, 3 = 270°), exactly, pixel for pixel. */

@@ -7,7 +7,8 @@ import { estimateSkew } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { binarize, otsuThreshold, rotateGray, rotateQuarter } from './image-ops.ts';
 import { garbageRatio, needsOcr } from './decide-ocr.ts';
-import { looksSideways, normalizeOcrAmount, restoreYi, rowsFromImage } from './ocr-page.ts';
+import { looksSideways, rowsFromImage } from './ocr-page.ts';
+import { normalizeOcrAmount, restoreYi } from './read-cells.ts';
 
 /** A white page with a 4 × 3 ruled grid and some "text" blobs, at 100 px per inch-ish scale. */
 function gridImage(): GrayImage {

@@ -5,35 +5,19 @@ import type { RawPage } from '../pdf/read-pdf-page.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
 import { ruledGrids } from '../layout/find-tables.ts';
-import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
-import { estimateSkew } from './deskew.ts';
+import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
+import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
+import type { CellJob } from './read-cells.ts';
+import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
+
 
 export interface OcrPageOptions {
   dpi?: number;
   engine: OcrEngine;
-}
-
-const AMOUNT_CHARS = '0123456789.,-()';
-const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
-
-/**
- * OCR reads a thousands comma as a point now and then ("2.112.86"): groups of three digits
- * before a final two-digit group are thousands, whatever the mark.
- */
-export function normalizeOcrAmount(text: string): string {
-  const t = text.replace(/\s+/g, '');
-  // the last mark before two final digits is the decimal point; every other mark only groups
-  // thousands (and OCR drops or doubles those), so they are set again from the digits
-  const m = /^([-(]?)(\d[\d.,]*?)[.,](\d{2})(\)?)$/.exec(t);
-  if (!m) return t;
-  if (!/[.,]/.test(m[2]!)) return t.replace(/,(\d{2})(\)?)$/, '.$1$2'); // no grouping printed: keep none
-  const whole = m[2]!.replace(/[.,]/g, '');
-  if (whole.length > 1 && whole.startsWith('0')) return t;
-  return `${m[1]}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`;
 }
 
 /** Horizontal extents of ink in a band of rows, split where the gap is wider than `minGap`. */
@@ -56,47 +40,6 @@ function horizontalPieces(bin: Uint8Array, width: number, top: number, bottom: n
   return pieces.filter(([a, b]) => b - a >= 6);
 }
 
-interface CellJob {
-  rect: Rect; // pixels, inside the borders
-  lines: number;
-}
-
-const CJK = /[\u4e00-\u9fff]/;
-
-/**
- * The thin stroke 一 is read as a dash, or lost before 、: "-般公共预算", "、一般公共服务支出".
- * A dash between Chinese characters (or opening a Chinese word) is 一; a line cannot start with 、.
- */
-export function restoreYi(text: string): string {
-  return text.replace(/(^|[\u4e00-\u9fff、，（(])[-—–_~](?=[\u4e00-\u9fff])/g, '$1一').replace(/^、/, '一、');
-}
-
-async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<{ text: string; confidence: number }> {
-  const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
-  let digits: { text: string; confidence: number } | null = null;
-  if (job.lines <= 1) {
-    const r = await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS });
-    const t = r.text.replace(/\s+/g, '');
-    if (AMOUNT_LIKE.test(t)) {
-      const normalized = normalizeOcrAmount(t);
-      // marks set again from the digits: a little less sure of that cell
-      digits = { text: normalized, confidence: r.confidence * (normalized === t ? 1 : 0.95) };
-      if (r.confidence >= 0.55) return digits;
-    }
-  }
-  const chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
-  const text = chinese.text
-    .split('\n')
-    .map((l) => restoreYi(normalizeCjkSpacing(l.trim())))
-    .filter((l) => l !== '')
-    .reduce((acc, l) => joinPieces(acc, l, true), '');
-  // an unsure digit reading still beats a Chinese reading that found no Chinese
-  if (digits && !(CJK.test(text) && chinese.confidence >= 0.5)) return digits;
-  // specks of a scan read as a few Latin letters, unsure: nothing is printed there
-  if (!CJK.test(text) && !/\d/.test(text) && chinese.confidence < 0.3) return { text: '', confidence: 0 };
-  return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
-}
-
 /**
  * A scanned or image-only page: render, straighten, find the table grid on the image, then read
  * each cell (amounts with a digit whitelist, one line; names in Chinese) and the text around
@@ -107,7 +50,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const raw = await renderPageGray(doc, number, options.dpi ?? 300);
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
-  let img = rotateGray(raw, -skew);
+  let img = straightenColumns(rotateGray(raw, -skew), threshold);
   let { bin, rulings, grids } = findGrids(img, threshold);
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
   let turned = 0;
@@ -127,6 +70,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
+  const cells: CellJob[] = [];
   for (const grid of grids) {
     for (const cell of grid.cells) {
       // inside the borders: a few pixels off every line
@@ -136,23 +80,26 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const ink = inkIn(bin, img.width, rect);
       if (ink.count < 25 || !ink.box || ink.box.x1 - ink.box.x0 < 3) continue; // blank, or specks
       const box = { x0: Math.max(rect.x0, ink.box.x0 - 6), y0: Math.max(rect.y0, ink.box.y0 - 6), x1: Math.min(rect.x1, ink.box.x1 + 6), y1: Math.min(rect.y1, ink.box.y1 + 6) };
-      const lines = textLineBands(bin, img.width, box).length;
-      jobs.push(
-        recognizeCell(img, { rect: box, lines }, options.engine).then((r) => {
-          if (r.text === '') return;
-          runs.push({
-            text: r.text,
-            bbox: { x0: box.x0 / scale, y0: box.y0 / scale, x1: box.x1 / scale, y1: box.y1 / scale },
-            fontSize: Math.max(6, (box.y1 - box.y0) / scale / Math.max(1, lines)),
-            fontName: 'ocr',
-            direction: 'ltr',
-            source: 'ocr',
-            confidence: Math.max(0, Math.min(1, r.confidence)),
-          });
-        }),
-      );
+      cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)) });
     }
   }
+  jobs.push(
+    readCells(img, cells, options.engine).then((read) =>
+      read.forEach((r, k) => {
+        if (r.text === '') return;
+        const { rect: box, lines } = cells[k]!;
+        runs.push({
+          text: r.text,
+          bbox: { x0: box.x0 / scale, y0: box.y0 / scale, x1: box.x1 / scale, y1: box.y1 / scale },
+          fontSize: Math.max(6, (box.y1 - box.y0) / scale / Math.max(1, lines)),
+          fontName: 'ocr',
+          direction: 'ltr',
+          source: 'ocr',
+          confidence: Math.max(0, Math.min(1, r.confidence)),
+        });
+      }),
+    ),
+  );
 
   // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out
   const rest = { ...img, data: Uint8Array.from(img.data) };

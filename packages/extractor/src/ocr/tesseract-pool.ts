@@ -27,6 +27,13 @@ export interface Recognized {
   confidence: number;
 }
 
+/** One text line the recogniser found, with its box in the image's pixels. */
+export interface RecognizedLine extends Recognized {
+  y0: number;
+  y1: number;
+  x0: number;
+}
+
 interface PooledWorker {
   worker: Tesseract.Worker;
   lang: Lang;
@@ -78,6 +85,20 @@ export class OcrEngine {
   }
 
   async recognize(image: Buffer, options: RecognizeOptions): Promise<Recognized> {
+    const r = await this.run(image, options, false);
+    return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100 };
+  }
+
+  /** The text lines of an image, each with its box and confidence (for images of many cells). */
+  async recognizeLines(image: Buffer, options: RecognizeOptions): Promise<RecognizedLine[]> {
+    const r = await this.run(image, options, true);
+    return (r.data.blocks ?? [])
+      .flatMap((b) => b.paragraphs)
+      .flatMap((p) => p.lines)
+      .map((l) => ({ text: l.text, confidence: l.confidence / 100, y0: l.bbox.y0, y1: l.bbox.y1, x0: l.bbox.x0 }));
+  }
+
+  private async run(image: Buffer, options: RecognizeOptions, blocks: boolean): Promise<Tesseract.RecognizeResult> {
     const w = await this.acquire(options.lang);
     try {
       const params = `${options.psm}|${options.whitelist ?? ''}`;
@@ -90,8 +111,7 @@ export class OcrEngine {
         });
         w.params = params;
       }
-      const r = await w.worker.recognize(image, {}, { text: true });
-      return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100 };
+      return await w.worker.recognize(image, {}, { text: true, blocks });
     } finally {
       await this.release(w);
     }

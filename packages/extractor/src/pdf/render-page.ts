@@ -18,6 +18,16 @@ interface CanvasFactoryLike {
   destroy(c: CanvasAndContext): void;
 }
 
+/**
+ * Grey by luminance, except red ink (a seal stamped over a table), lightened to near paper from
+ * its red channel: the black print under it stays black, the seal reads neither as ink nor as
+ * faint strokes beside the digits.
+ */
+export function greyOf(r: number, g: number, b: number): number {
+  if (r > 110 && r - Math.max(g, b) > 28) return 255 - (255 - r) * 0.3;
+  return (r * 299 + g * 587 + b * 114) / 1000;
+}
+
 /** Renders one page with pdfjs-dist (through its own canvas factory) to grey pixels at `dpi`. */
 export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<GrayImage> {
   const page = await doc.getPage(number);
@@ -30,7 +40,7 @@ export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi 
     const { width, height } = target.canvas;
     const rgba = target.context.getImageData(0, 0, width, height).data;
     const data = new Uint8Array(width * height);
-    for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = (rgba[i]! * 299 + rgba[i + 1]! * 587 + rgba[i + 2]! * 114) / 1000;
+    for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
     factory.destroy(target);
     return { width, height, data, scale };
   } finally {

@@ -45,6 +45,7 @@ const LEGACY_FAMILIES: Array<[RegExp, FamilyId]> = [
   [/^(hierarchy|row|two_sided|across|three_public)\./, 'identity'],
   [/^(narrative|publication)\./, 'restated'],
   [/^catalog\./, 'coding'],
+  [/^ocr\./, 'structure'],
 ];
 
 export function familyOf(rule: string): FamilyId {

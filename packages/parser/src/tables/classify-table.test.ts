@@ -4,6 +4,16 @@ import { classifyTable } from './classify-table.ts';
 const kinds = (docKind: 'final' | 'budget', titles: string[], rowCodes: string[] = []) => titles.map((t) => classifyTable({ title: t, headerText: '', docKind, panels: 0, rowCodes }).kind);
 
 describe('classifyTable', () => {
+  it('names a table whose title OCR misread by a character no known pair repairs', () => {
+    // 般→股, 表→衣, 基→墓: each a character the recogniser takes for another
+    const ocr = (title: string) => classifyTable({ title, headerText: '', docKind: 'final', panels: 0, rowCodes: [], ocr: true });
+    expect(['一股公共预算财政拨款支出决算表', '收入支出决算总衣', '政府性墓金预算财政拨款收入支出决算表'].map((t) => ocr(t).kind)).toEqual(['final.gpb_expenditure', 'final.summary', 'final.gov_fund']);
+    // a text layer's title is taken as printed
+    expect(kinds('final', ['一股公共预算财政拨款支出决算表'])).toEqual(['final.fiscal_expenditure']);
+    const c = ocr('财政拨款收入支出决算总衣');
+    expect(c.evidence[0]).toMatch(/OCR-confusable/);
+  });
+
   it('names the standard 决算 tables whatever the wording, year and publisher', () => {
     expect(
       kinds('final', [

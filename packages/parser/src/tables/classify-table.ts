@@ -1,5 +1,5 @@
 import type { DocumentKind, Table } from '@juesuan/model';
-import { normalizeConfusions } from '../registry/ocr-confusions.ts';
+import { canonicalConfusable, canonicalPattern, normalizeConfusions } from '../registry/ocr-confusions.ts';
 import type { Family, TableKindSpec } from '../registry/table-kinds.ts';
 import { TABLE_KINDS } from '../registry/table-kinds.ts';
 
@@ -13,6 +13,8 @@ export interface KindEvidence {
   panels: number;
   /** the account codes printed in the data rows */
   rowCodes: string[];
+  /** the table was read by OCR: confusable characters in its title are weighed too */
+  ocr?: boolean;
 }
 
 export interface Classification {
@@ -47,6 +49,12 @@ export function codeFamily(codes: string[]): 'functional' | 'economic' | null {
 
 function titleMatches(spec: TableKindSpec, title: string): boolean {
   return spec.titles.some((re) => re.test(title)) && !spec.notTitles.some((re) => re.test(title));
+}
+
+/** The title and the kind's patterns both with OCR-confusable characters put to one of their group. */
+function titleMatchesConfusable(spec: TableKindSpec, title: string): boolean {
+  const t = canonicalConfusable(title);
+  return spec.titles.some((re) => canonicalPattern(re).test(t)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
 }
 
 function kindId(spec: TableKindSpec, family: Family): string | null {
@@ -91,6 +99,8 @@ export function classifyTable(ev: KindEvidence): Classification {
     if (!id) continue;
     if (titleMatches(spec, printed)) candidates.push({ kind: id, ...weigh(spec, ev, 0.9, `title: ${printed}`) });
     else if (titleMatches(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.8, `title read through OCR confusions: ${repaired}`) });
+    // a character misread that no known pair repairs (it may leave a less specific title standing)
+    else if (ev.ocr && titleMatchesConfusable(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.7, `title read with OCR-confusable characters: ${repaired}`) });
   }
   // no title: a table printing 收入 and 支出 side by side is a summary
   const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));

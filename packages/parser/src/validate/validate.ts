@@ -9,7 +9,7 @@ function ref(r: AmountRecord): CellRef {
 }
 
 /** Every way to change one digit of a printed amount. */
-function oneDigitVariants(printed: string): string[] {
+export function oneDigitVariants(printed: string): string[] {
   const out: string[] = [];
   const chars = [...printed];
   chars.forEach((ch, i) => {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { greyOf } from '../pdf/render-page.ts';
+import { linesToSlots, stackCells, textLines } from './read-cells.ts';
+
+const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
+
+describe('cells read in a stack', () => {
+  it('stacks crops one under another with a gap, in order, and says where each lies', () => {
+    const img = { width: 100, height: 100, data: new Uint8Array(100 * 100).fill(255), scale: 1 };
+    const { image, slots } = stackCells(img, [
+      { x0: 0, y0: 0, x1: 50, y1: 30 },
+      { x0: 10, y0: 40, x1: 90, y1: 90 },
+    ]);
+    expect(image.subarray(0, 2).toString('latin1')).toBe('P5');
+    // the first crop is under 40 pixels high: drawn twice as large
+    expect(slots[0]![1] - slots[0]![0]).toBe(60);
+    expect(slots[1]![1] - slots[1]![0]).toBe(50);
+    expect(slots[1]![0] - slots[0]![1]).toBeGreaterThanOrEqual(24);
+  });
+
+  it('puts each line found back to its slot by its middle, joins a slot’s pieces left to right, and leaves a slot with none empty', () => {
+    const slots: Array<[number, number]> = [
+      [10, 40],
+      [70, 100],
+      [130, 160],
+    ];
+    const read = linesToSlots([line('.00', 12, 38, 60, 0.8), line('1,234', 11, 39, 0), line('一般公共服务支出', 72, 98), line(' ', 131, 159)], slots);
+    expect(read).toEqual([{ text: '1,234.00', confidence: 0.8 }, { text: '一般公共服务支出', confidence: 0.9 }, null]);
+  });
+
+  it('counts a cell’s text lines, not its specks', () => {
+    expect(textLines([[0, 30]])).toBe(1);
+    expect(textLines([[0, 30], [34, 38]])).toBe(1);
+    expect(textLines([[0, 30], [40, 68]])).toBe(2);
+  });
+});
+
+describe('grey for OCR', () => {
+  it('drops a red seal’s ink towards paper and keeps black print and grey as they are', () => {
+    expect(greyOf(224, 96, 96)).toBeGreaterThan(200);
+    expect(greyOf(240, 190, 190)).toBeGreaterThan(200);
+    expect(greyOf(10, 0, 0)).toBeLessThan(20);
+    expect(greyOf(120, 120, 120)).toBe(120);
+  });
+});

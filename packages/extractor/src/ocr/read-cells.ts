@@ -1,0 +1,202 @@
+import type { GrayImage } from '../pdf/render-page.ts';
+import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
+import type { Rect } from './image-ops.ts';
+import { toPgm } from './image-ops.ts';
+import type { OcrEngine, Recognized, RecognizedLine } from './tesseract-pool.ts';
+
+// the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
+const AMOUNT_CHARS = '0123456789.,-() ';
+const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+export interface CellJob {
+  rect: Rect; // pixels, inside the borders, around the ink
+  lines: number;
+}
+
+/**
+ * OCR reads a thousands comma as a point now and then ("2.112.86"): groups of three digits
+ * before a final two-digit group are thousands, whatever the mark.
+ */
+export function normalizeOcrAmount(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  // the last mark before two final digits is the decimal point; every other mark only groups
+  // thousands (and OCR drops or doubles those), so they are set again from the digits
+  const m = /^([-(]?)(\d[\d.,]*?)[.,](\d{2})(\)?)$/.exec(t);
+  if (!m) return t;
+  if (!/[.,]/.test(m[2]!)) return t.replace(/,(\d{2})(\)?)$/, '.$1$2'); // no grouping printed: keep none
+  const whole = m[2]!.replace(/[.,]/g, '');
+  if (whole.length > 1 && whole.startsWith('0')) return t;
+  return `${m[1]}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`;
+}
+
+/**
+ * The thin stroke 一 is read as a dash, or lost before 、: "-般公共预算", "、一般公共服务支出".
+ * A dash between Chinese characters (or opening a Chinese word) is 一; a line cannot start with 、.
+ */
+export function restoreYi(text: string): string {
+  return text.replace(/(^|[\u4e00-\u9fff、，（(])[-—–_~](?=[\u4e00-\u9fff])/g, '$1一').replace(/^、/, '一、');
+}
+
+/** Lines of text among a cell's bands of ink: a thin band (a speck of noise, a ruling's edge) is none. */
+export function textLines(bands: Array<[number, number]>): number {
+  const tallest = Math.max(0, ...bands.map(([a, b]) => b - a));
+  return bands.filter(([a, b]) => b - a >= tallest * 0.4).length;
+}
+
+/** A digit reading as an amount, a little less sure when its marks were set again. */
+function asAmount(r: Recognized): Recognized | null {
+  const t = r.text.replace(/\s+/g, '');
+  if (!AMOUNT_LIKE.test(t)) return null;
+  const normalized = normalizeOcrAmount(t);
+  return { text: normalized, confidence: r.confidence * (normalized === t ? 1 : 0.95) };
+}
+
+/** A Chinese reading against the digit one: the better of the two, or nothing for specks. */
+function settle(chinese: Recognized, digits: Recognized | null): Recognized {
+  const text = chinese.text
+    .split('\n')
+    .map((l) => restoreYi(normalizeCjkSpacing(l.trim())))
+    .filter((l) => l !== '')
+    .reduce((acc, l) => joinPieces(acc, l, true), '');
+  // an unsure digit reading still beats a Chinese reading that found no Chinese
+  if (digits && !(CJK.test(text) && chinese.confidence >= 0.5)) return digits;
+  // specks of a scan read as a few Latin letters, unsure: nothing is printed there
+  if (!CJK.test(text) && !/\d/.test(text) && chinese.confidence < 0.3) return { text: '', confidence: 0 };
+  return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
+}
+
+/** One cell on its own: amounts with a digit whitelist on one line, else Chinese. */
+export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
+  const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
+  let digits: Recognized | null = null;
+  if (job.lines <= 1) {
+    digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }));
+    if (digits && digits.confidence >= 0.55) return digits;
+  }
+  return settle(await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 }), digits);
+}
+
+/** Cells a recognition call reads at once: big enough to save the per-call cost, small enough for two workers to share a page. */
+const SLOTS_PER_IMAGE = 48;
+const PAD = 12;
+
+/**
+ * One-line cells stacked one under another on white, a clear gap between them, as one PGM:
+ * one recognition call reads them all, and each line found is put back to its cell by height.
+ */
+export function stackCells(img: GrayImage, rects: Rect[]): { image: Buffer; slots: Array<[number, number]> } {
+  const crops = rects.map((r) => {
+    const x0 = Math.max(0, Math.floor(r.x0));
+    const y0 = Math.max(0, Math.floor(r.y0));
+    const w = Math.max(1, Math.min(img.width, Math.ceil(r.x1)) - x0);
+    const h = Math.max(1, Math.min(img.height, Math.ceil(r.y1)) - y0);
+    return { x0, y0, w, h, up: h < 40 ? 2 : 1 };
+  });
+  const tallest = Math.max(...crops.map((c) => c.h * c.up));
+  const gap = Math.max(24, Math.round(tallest * 0.9));
+  const W = Math.max(...crops.map((c) => c.w * c.up)) + 2 * PAD;
+  const H = crops.reduce((s, c) => s + c.h * c.up + gap, PAD * 2 - gap);
+  const body = Buffer.alloc(W * H, 255);
+  const slots: Array<[number, number]> = [];
+  let top = PAD;
+  for (const c of crops) {
+    for (let y = 0; y < c.h * c.up; y++) {
+      const row = (c.y0 + Math.floor(y / c.up)) * img.width + c.x0;
+      for (let x = 0; x < c.w * c.up; x++) body[(top + y) * W + PAD + x] = img.data[row + Math.floor(x / c.up)]!;
+    }
+    slots.push([top, top + c.h * c.up]);
+    top += c.h * c.up + gap;
+  }
+  return { image: Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'latin1'), body]), slots };
+}
+
+/** The lines found put back to their slots (by the middle of each line); a slot no line fell in is null. */
+export function linesToSlots(lines: RecognizedLine[], slots: Array<[number, number]>): Array<Recognized | null> {
+  const found: Array<RecognizedLine[]> = slots.map(() => []);
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const mid = (l.y0 + l.y1) / 2;
+    const k = slots.findIndex(([a, b], i) => mid < (i + 1 < slots.length ? (b + slots[i + 1]![0]) / 2 : Infinity) && mid >= (i > 0 ? (slots[i - 1]![1] + a) / 2 : -Infinity));
+    if (k >= 0) found[k]!.push(l);
+  }
+  return found.map((ls) =>
+    ls.length === 0
+      ? null
+      : {
+          text: ls
+            .sort((a, b) => a.x0 - b.x0)
+            .map((l) => l.text.trim())
+            .join(''),
+          confidence: Math.min(...ls.map((l) => l.confidence)),
+        },
+  );
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Reads many one-line cells in stacked images; a cell the stack gave no line for is null. */
+async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, options: Parameters<OcrEngine['recognize']>[1]): Promise<Array<Recognized | null>> {
+  const parts = await Promise.all(
+    chunks(jobs, SLOTS_PER_IMAGE).map(async (part) => {
+      const { image, slots } = stackCells(
+        img,
+        part.map((j) => j.rect),
+      );
+      return linesToSlots(await engine.recognizeLines(image, options), slots);
+    }),
+  );
+  return parts.flat();
+}
+
+/**
+ * Every cell of a page read with as few recognition calls as it takes: the one-line cells stacked
+ * and read for digits first, those that are no amount stacked again and read in Chinese; cells of
+ * several lines, amounts the stack was unsure of (or lost the decimal mark of) and any cell a
+ * stack lost, read one by one.
+ */
+export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<Recognized[]> {
+  const out: Array<Recognized | null> = jobs.map(() => null);
+  const single = jobs.map((j, i) => ({ j, i })).filter(({ j }) => j.lines <= 1);
+  const digits = await readStacked(
+    img,
+    single.map(({ j }) => j),
+    engine,
+    { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS },
+  );
+  const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
+  const lost = new Set<number>();
+  const amounts = single.map((_, k) => (digits[k] ? asAmount(digits[k]) : null));
+  // most amounts of a page print two decimals: one read without a mark lost it in the stack
+  const decimals = amounts.filter((d) => d && /\.\d{2}\)?$/.test(d.text)).length;
+  const markLost = (d: Recognized) => decimals > amounts.filter(Boolean).length * 0.6 && !/[.,]/.test(d.text) && d.text.replace(/\D/g, '').length >= 4;
+  single.forEach(({ j, i }, k) => {
+    const d = amounts[k];
+    if (d && d.confidence >= 0.55 && !markLost(d)) out[i] = d;
+    // an amount the stack read unsure is read again on its own (null here: recognizeCell below)
+    else if (!d) unsure.push({ j, i, digits: null });
+    else if (markLost(d)) lost.add(i);
+  });
+  const chinese = await readStacked(
+    img,
+    unsure.map(({ j }) => j),
+    engine,
+    { lang: 'chi_sim', psm: 6 },
+  );
+  unsure.forEach(({ i, digits: d }, k) => {
+    if (chinese[k]) out[i] = settle(chinese[k], d);
+  });
+  await Promise.all(
+    jobs.map(async (j, i) => {
+      if (out[i]) return;
+      const r = await recognizeCell(img, j, engine);
+      // read again and still no decimal mark where the page prints them: not sure of that one
+      out[i] = lost.has(i) && !/[.,]/.test(r.text) ? { ...r, confidence: Math.min(r.confidence, 0.7) } : r;
+    }),
+  );
+  return out as Recognized[];
+}

@@ -1,0 +1,77 @@
+import type { AmountRecord } from '@juesuan/model';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog/catalog.ts';
+import { checkOcrLabels, closeEnough } from './ocr-labels.ts';
+
+const catalogs = { functional: loadCatalog('functional', 2024), economic: loadCatalog('economic', 2024) };
+
+function record(tableIndex: number, code: string | null, label: string, amountFen = 100): AmountRecord {
+  return {
+    tableIndex,
+    table: 'final.expenditure',
+    page: 1,
+    bbox: null,
+    row: 1,
+    col: 2,
+    side: null,
+    panel: null,
+    group: null,
+    code,
+    codePrinted: null,
+    codeMethod: 'printed',
+    codeScore: 1,
+    codeLevel: code ? (code.length === 3 ? 1 : code.length === 5 ? 2 : 3) : null,
+    parentCode: null,
+    classCode: null,
+    label,
+    labelKey: label,
+    parentLabel: null,
+    context: null,
+    measure: 'total',
+    printed: '1.00',
+    unit: '元',
+    amountFen,
+    flags: [],
+  };
+}
+
+describe('checkOcrLabels', () => {
+  it('sets a label a character off its code’s name to that name, keeping the numbering and the reading', () => {
+    const r = record(1, '2010301', '行政远行');
+    checkOcrLabels([r], new Set([1]), catalogs);
+    expect(r.label).toBe('行政运行');
+    expect(r.flags).toContain('label_read:行政远行');
+    const n = record(1, null, '一、一般公共服务支山');
+    checkOcrLabels([n], new Set([1]), catalogs);
+    expect(n.label).toBe('一、一般公共服务支出');
+  });
+
+  it('prefers the name the document’s own text-layer tables give the code', () => {
+    const own = record(0, '2010301', '行政运行（本级）');
+    const r = record(1, '2010301', '行政运行（本缎）');
+    checkOcrLabels([own, r], new Set([1]), catalogs);
+    expect(r.label).toBe('行政运行（本级）');
+  });
+
+  it('leaves text-layer tables and labels far from any name alone', () => {
+    const text = record(0, '2010301', '行政远行');
+    const far = record(1, '2010301', '完全不同的名称');
+    checkOcrLabels([text, far], new Set([1]), catalogs);
+    expect(text.label).toBe('行政远行');
+    expect(far.label).toBe('完全不同的名称');
+  });
+
+  it('takes the code one digit away that the label names, and flags the code as read', () => {
+    // 2010301 行政运行 read with a digit wrong: the label names 2010302 一般行政管理事务
+    const r = record(1, '2010301', '一般行政管理事务');
+    checkOcrLabels([r], new Set([1]), catalogs);
+    expect(r.code).toBe('2010302');
+    expect(r.flags).toContain('code_read:2010301');
+  });
+
+  it('allows a character in six, at most two', () => {
+    expect(closeEnough('行政远行', '行政运行')).toBe(true);
+    expect(closeEnough('行远远行', '行政运行')).toBe(false);
+    expect(closeEnough('一般公共服务支出', '一般公共服务支出')).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+import type { AmountRecord } from '@juesuan/model';
+import { distance } from 'fastest-levenshtein';
+import type { Catalog } from '../catalog/catalog.ts';
+import { codeLevel, normalizeName, parentCode } from '../catalog/catalog.ts';
+import { ITEM_NUMBERING } from '@juesuan/model';
+import { labelKey } from './labels.ts';
+
+/** A name read within a character in six (at most two) of a known one is taken for it. */
+export function closeEnough(read: string, known: string): boolean {
+  const d = distance(read, known);
+  return d > 0 && d <= Math.min(2, Math.max(1, Math.floor(known.length / 6)));
+}
+
+/**
+ * The name each code goes by in the document: the label most of its rows carry, counting only
+ * labels a text layer printed or two OCR tables read alike (one reading proves nothing).
+ */
+function documentNames(records: AmountRecord[], ocrTables: Set<number>): Map<string, string> {
+  const seen = new Map<string, Map<string, Set<number>>>();
+  for (const r of records) {
+    if (!r.code || !r.label) continue;
+    const byName = seen.get(r.code) ?? new Map<string, Set<number>>();
+    const n = normalizeName(r.label);
+    byName.set(n, (byName.get(n) ?? new Set<number>()).add(ocrTables.has(r.tableIndex) ? r.tableIndex : -1));
+    seen.set(r.code, byName);
+  }
+  const out = new Map<string, string>();
+  for (const [code, names] of seen) {
+    const trusted = [...names].filter(([, tables]) => tables.has(-1) || tables.size >= 2).sort((a, b) => b[1].size - a[1].size);
+    if (trusted[0]) out.set(code, trusted[0][0]);
+  }
+  return out;
+}
+
+export interface Catalogs {
+  functional: Catalog;
+  economic: Catalog;
+}
+
+const catalogOf = (code: string, c: Catalogs) => (code.startsWith('3') ? c.economic : c.functional);
+
+/** The names a record's label should be: its code's in the document and in the catalog, or, uncoded, the catalog name nearest it. */
+function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>, catalogs: Catalogs): string[] {
+  if (r.code) return [docNames.get(r.code), catalogOf(r.code, catalogs).get(r.code)?.name].filter((n): n is string => n !== undefined).map(normalizeName);
+  const m = catalogs.functional.matchName(name, { minScore: 0.6 });
+  return m && !m.tie ? [normalizeName(m.entry.name)] : [];
+}
+
+/**
+ * Labels and codes of OCR tables checked against each other. A label a character or two off the
+ * name its code has (in this document, else in the catalog) is set to that name, its numbering
+ * kept and the printed reading kept in a `label_read:` flag. A code whose label names another
+ * code one digit away is that code, flagged `code_read:` with the code as read; a code whose
+ * label fits neither is flagged `code_label_mismatch`.
+ */
+export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): void {
+  const docNames = documentNames(records, ocrTables);
+  for (const r of records) {
+    if (!ocrTables.has(r.tableIndex) || !r.label) continue;
+    const prefix = ITEM_NUMBERING.exec(r.label.replace(/\s+/g, ''))?.[0] ?? '';
+    const name = normalizeName(r.label);
+    if (name.length < 2) continue;
+    const known = knownNames(r, name, docNames, catalogs);
+    if (known.includes(name)) continue;
+    const near = known.find((k) => closeEnough(name, k));
+    if (near) {
+      r.flags.push(`label_read:${r.label}`);
+      r.label = `${prefix}${near}`;
+      r.labelKey = labelKey(r.label);
+      continue;
+    }
+    if (!r.code) continue;
+    const catalog = catalogOf(r.code, catalogs);
+    // a digit misread under the same parent: the label names a sibling
+    const named = catalog.matchName(name, { parent: parentCode(r.code), level: codeLevel(r.code) ?? undefined, minScore: 0.9 });
+    if (!named || named.tie || named.entry.code === r.code) continue;
+    if (distance(named.entry.code, r.code) <= 1) {
+      r.flags.push(`code_read:${r.code}`);
+      r.codePrinted ??= r.code;
+      r.code = named.entry.code;
+      r.codeLevel = codeLevel(r.code);
+      r.parentCode = parentCode(r.code);
+    } else if (catalog.get(r.code)) r.flags.push('code_label_mismatch');
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '@juesuan/extractor';
+import type { ExtractedDocument } from '@juesuan/model';
+import { parseDocument } from '../parse-document.ts';
+
+const sha = '0'.repeat(64);
+
+/** A converted table marked as read by OCR, every cell sure of itself. */
+function asOcr(doc: ExtractedDocument): ExtractedDocument {
+  for (const t of doc.tables) for (const c of t.cells) Object.assign(c, { source: 'ocr', confidence: 0.95 });
+  return doc;
+}
+
+const md = (title: string, rows: string[]) =>
+  ['# 示例县财政局2025年部门预算', title, '单位：元', '| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+
+describe('a document read by OCR', () => {
+  it('names a table whose title has a confusable character, and sets a misread label to its code’s name', () => {
+    const doc = asOcr(extractText(md('2025年一股公共预算支出功能分类预算衣', ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政远行 | 300.00 | 200.00 | 100.00 |']), 'budget.md', sha, 'md'));
+    const parsed = parseDocument(doc);
+    expect(parsed.tables[0]!.kind).toBe('budget.gpb_expenditure');
+    const r = parsed.records.find((x) => x.code === '2010301' && x.measure === 'total')!;
+    expect(r.label).toBe('行政运行');
+    expect(r.flags).toContain('label_read:行政远行');
+  });
+
+  it('says so when an amount cell was read with digits but as no amount, instead of dropping it unseen', () => {
+    const rows = ['| 201 | 一般公共服务支出 | 300.00 | 2O0.0O | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 100.00 |'];
+    const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));
+    expect(parsed.records.filter((x) => x.code === '201').map((x) => x.measure)).toEqual(['total', 'project']);
+    expect(parsed.findings.find((f) => f.rule === 'ocr.unreadable_amount')?.cells[0]?.printed).toBe('2O0.0O');
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AmountRecord, ParsedDocument } from '@juesuan/model';
+import { extractPdf } from '@juesuan/extractor';
+import { parseDocument } from '../parse-document.ts';
+import { parseAmount } from '../amounts/parse-amount.ts';
+import { repairOcrByIdentity } from './repair-by-identity.ts';
+import { validateRecords } from './validate.ts';
+
+const samples = join(import.meta.dirname, '..', '..', '..', '..', 'samples');
+let clean: ParsedDocument;
+
+beforeAll(async () => {
+  const name = 'sample-final-2023.pdf';
+  clean = parseDocument(await extractPdf(new Uint8Array(readFileSync(join(samples, name))), name));
+});
+
+const copy = () => clean.records.map((r) => ({ ...r, flags: [...r.flags] }));
+const misread = (records: AmountRecord[], code: string, printed: string) => {
+  const r = records.find((x) => x.table === 'final.income' && x.code === code && x.measure === 'total')!;
+  r.printed = printed;
+  r.amountFen = parseAmount(printed, r.unit)!.fen;
+  return r;
+};
+const allTables = () => new Set(clean.records.map((r) => r.tableIndex));
+
+describe('repairOcrByIdentity', () => {
+  it('mends a digit OCR misread when one change makes every identity of the cell hold, and flags it', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '782.29'); // printed 752.29
+    expect(repairOcrByIdentity(records, allTables())).toBe(1);
+    expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+    expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:782.29']));
+    expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('leaves text-layer tables alone: a misprint there is reported, not mended', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '782.29');
+    expect(repairOcrByIdentity(records, new Set())).toBe(0);
+    expect(cell.printed).toBe('782.29');
+  });
+
+  it('flags every value it changes when two misreads share identities', () => {
+    const records = copy();
+    misread(records, '2100101', '782.29');
+    misread(records, '2100199', '448.19'); // a second break elsewhere in the same identities
+    const before = records.map((r) => r.amountFen);
+    repairOcrByIdentity(records, allTables());
+    expect(records.filter((r, i) => r.amountFen !== before[i]).every((r) => r.flags.includes('repaired_by_identity'))).toBe(true);
+  });
+});
