@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_LINE, findUnit, isAccountCode, isBareTotalLabel, startsDataLabel, isLineNumbering, isNumberingRow, isPageFooter, isTotalLabel, labelKey, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
+import { DEPARTMENT_LINE, HEADING_LEVELS, HEADING_NUMBERING, findUnit, isAccountCode, isBareTotalLabel, startsDataLabel, isLineNumbering, isNumberingRow, isPageFooter, isTotalLabel, labelKey, NOTE_LINE, PART_HEADING, startsItem, TABLE_DESCRIPTION, TABLE_NUMBER, TITLE_END } from './vocabulary.ts';
 
 describe('findUnit', () => {
   it('reads the unit line in its usual forms', () => {
@@ -90,5 +90,13 @@ describe('rows and codes', () => {
   it('keys a label without its spaces and numbering', () => {
     expect(labelKey('（一） 行政 运行')).toBe('行政运行');
     expect(labelKey('1.5万元以下')).toBe('1.5万元以下');
+  });
+});
+
+describe('heading numbering', () => {
+  it('knows each level once: 第一部分, 一、, （一）, 1., （1）, and not an amount or a year', () => {
+    expect(HEADING_LEVELS.map((h) => h.level)).toEqual([1, 2, 3, 4, 5]);
+    expect(['第一部分 部门概况', '二、收入预算', '（三）支出', '1.财政拨款', '(2)其他'].every((t) => HEADING_NUMBERING.test(t))).toBe(true);
+    expect(['1.5万元', '2024年', '目录', '合计'].some((t) => HEADING_NUMBERING.test(t))).toBe(false);
   });
 });

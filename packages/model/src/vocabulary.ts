@@ -3,6 +3,18 @@
  * numbering, 栏次/行次 rows, title, unit, number and note lines, total rows. Each is written here once.
  */
 
+/** A heading's numbering by level, as documents print it: 第一部分 › 一、 › （一） › 1. › （1）. */
+export const HEADING_LEVELS: ReadonlyArray<{ level: number; numbering: string }> = [
+  { level: 1, numbering: '第[一二三四五六七八九十\\d]+部分' },
+  { level: 2, numbering: '[一二三四五六七八九十]+[、．.]' },
+  { level: 3, numbering: '[（(][一二三四五六七八九十]+[)）]' },
+  { level: 4, numbering: '\\d{1,2}[.、．](?!\\d)' },
+  { level: 5, numbering: '[（(]\\d{1,2}[)）]' },
+];
+
+/** Any heading numbering, at the start of a line. */
+export const HEADING_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.map((h) => h.numbering).join('|')})`);
+
 /** The numbering that opens an item of its own: 二、 1. （一） (1) */
 export const ITEM_NUMBERING = /^(?:[一二三四五六七八九十]+[、．.]|\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
 
@@ -61,7 +73,7 @@ export const TABLE_NUMBER = /(公开\s*\d+\s*表|附表\s*\d+(?:\s*-\s*\d+)?|附
 /** The department line above a table: 编制部门：…, 单位名称：… */
 export const DEPARTMENT_LINE = /(?:编制部门|编制单位|部门(?:名称)?|单位(?:名称)?)\s*[:：]\s*([^\s:：]+(?:[^\s]*)?)/;
 /** A part heading of the report: 第一部分 … */
-export const PART_HEADING = /^第[一二三四五六七八九十\d]+部分/;
+export const PART_HEADING = new RegExp(`^${HEADING_LEVELS[0]!.numbering}`);
 /** A note under a table: 注：…, 备注：…, 说明：…, 注1 */
 export const NOTE_LINE = /^(?:注|备注|说明)\s*[:：\d]/;
 /** A title ends with 表, perhaps followed by its qualifier: …支出预算表（功能科目） */

@@ -1,4 +1,5 @@
 import type { Section } from '@juesuan/model';
+import { HEADING_LEVELS } from '@juesuan/model';
 
 export interface SectionLine {
   text: string;
@@ -6,13 +7,7 @@ export interface SectionLine {
   y: number;
 }
 
-const HEADINGS: Array<{ level: number; pattern: RegExp }> = [
-  { level: 1, pattern: /^(第[一二三四五六七八九十\d]+部分)\s*(.*)$/ },
-  { level: 2, pattern: /^([一二三四五六七八九十]+[、．.])\s*(.*)$/ },
-  { level: 3, pattern: /^([（(][一二三四五六七八九十]+[)）])\s*(.*)$/ },
-  { level: 4, pattern: /^(\d{1,2}[.、．](?!\d))\s*(.*)$/ },
-  { level: 5, pattern: /^([（(]\d{1,2}[)）])\s*(.*)$/ },
-];
+const HEADINGS = HEADING_LEVELS.map((h) => ({ level: h.level, pattern: new RegExp(`^(${h.numbering})\\s*(.*)$`) }));
 
 /** Recognizes a heading line: its numbering style gives the level; long sentences are body text. */
 export function matchHeading(text: string): { level: number; numbering: string; title: string } | null {

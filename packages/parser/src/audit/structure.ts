@@ -1,4 +1,5 @@
 import type { Evidence, Finding, ParsedTable } from '@juesuan/model';
+import { HEADING_NUMBERING } from '@juesuan/model';
 import { classifyTable } from '../tables/classify-table.ts';
 import type { AuditContext, Coverage, FamilyResult } from './audit-context.ts';
 import { auditFinding, insufficient, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
@@ -13,7 +14,8 @@ interface TocEntry {
   isTable: boolean;
 }
 
-const LEADING_NUMBER = /^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|附表\d+[-—]?\d*|表\d+[-—]?\d*|公开\d+表)\s*/;
+/** A 目录 entry's heading numbering or table number (附表3-1, 表4, 公开01表). */
+const LEADING_NUMBER = new RegExp(`^(?:${HEADING_NUMBERING.source.slice(1)}|附表\\d+[-—]?\\d*|表\\d+[-—]?\\d*|公开\\d+表)\\s*`);
 const PAGE_REF = /^(.*[\u4e00-\u9fa5）)”"])[.…·—_\-]*(\d{1,3})$/;
 
 /** The entries of the 目录: each line, its page reference, whether it names a table. */

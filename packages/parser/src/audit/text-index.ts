@@ -1,3 +1,4 @@
+import { HEADING_NUMBERING } from '@juesuan/model';
 import type { BBox, Evidence, ExtractedDocument } from '@juesuan/model';
 
 interface LineSpan {
@@ -104,7 +105,7 @@ export class DocumentText {
 }
 
 export function isHeadingLine(t: string): boolean {
-  return t.length <= 40 && !/[，。；]/.test(t) && /^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|目录)/.test(t);
+  return t.length <= 40 && !/[，。；]/.test(t) && (HEADING_NUMBERING.test(t) || t.startsWith('目录'));
 }
 
 export function unionBox(boxes: BBox[]): BBox | null {

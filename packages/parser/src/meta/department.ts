@@ -1,4 +1,5 @@
 import type { ExtractedDocument } from '@juesuan/model';
+import { HEADING_LEVELS } from '@juesuan/model';
 import { regionOfName } from './divisions.ts';
 
 /** Lines that name the publishing body outright: 预算主管部门：… / 部门：… / 单位名称：… */
@@ -6,7 +7,8 @@ const LABELLED = /(?:预算主管部门|主管部门|预算单位|编制部门|�
 /** The cover's title: [year] NAME [（本级）] [year] [区级…] [部门|单位] 预算|决算 */
 const COVER_TITLE = /^(?:\d{4}年度?)?(.+?)(?:[（(]本级[)）])?(?:\d{4}年度?)?(?:区级|市级|省级|县级)?(?:部门|单位)?(?:预算|决算)/;
 /** Where the cover ends: the contents, the first part or heading. */
-const COVER_END = /^(?:目录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+/** Where a cover ends: the 目录, or the first heading of parts 1–3 (第一部分, 一、, （一）). */
+const COVER_END = new RegExp(`^(?:目录|${HEADING_LEVELS.filter((h) => h.level <= 3).map((h) => h.numbering).join('|')})`);
 const NAME = /^[\u4e00-\u9fa5（）()·XＸ×]{2,40}$/;
 /** Common abbreviations of a body's name, so that 江苏省委办公厅 and 中国共产党江苏省委员会办公厅 are one. */
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
