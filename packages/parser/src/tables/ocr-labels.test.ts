@@ -69,6 +69,18 @@ describe('checkOcrLabels', () => {
     expect(r.flags).toContain('code_read:2010301');
   });
 
+  it('takes the code one digit away in its parent part when the label is exactly that code\'s name', () => {
+    // 2101101 行政单位医疗 read 2100101: the 款 digit misread, the label names 2101101 exactly
+    const r = record(1, '2100101', '行政单位医疗');
+    checkOcrLabels([r], new Set([1]), catalogs);
+    expect(r.code).toBe('2101101');
+    expect(r.flags).toContain('code_read:2100101');
+    // a label only near a name in another branch moves nothing
+    const near = record(1, '2100101', '行政单位医');
+    checkOcrLabels([near], new Set([1]), catalogs);
+    expect(near.code).toBe('2100101');
+  });
+
   it('allows a character in six, at most two', () => {
     expect(closeEnough('行政远行', '行政运行')).toBe(true);
     expect(closeEnough('行远远行', '行政运行')).toBe(false);

@@ -72,7 +72,11 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     if (!r.code) continue;
     const catalog = catalogOf(r.code, catalogs);
     // a digit misread under the same parent: the label names a sibling
-    const named = catalog.matchName(name, { parent: parentCode(r.code), level: codeLevel(r.code) ?? undefined, minScore: 0.9 });
+    // a digit misread under the same parent: the label names a sibling; or a digit of the parent
+    // misread (2101101 read 2100101): the label is exactly another code's name, one digit away
+    const sibling = catalog.matchName(name, { parent: parentCode(r.code), level: codeLevel(r.code) ?? undefined, minScore: 0.9 });
+    const exact = catalog.matchName(name, { level: codeLevel(r.code) ?? undefined });
+    const named = sibling && !sibling.tie ? sibling : exact?.method === 'name_exact' ? exact : null;
     if (!named || named.tie || named.entry.code === r.code) continue;
     if (distance(named.entry.code, r.code) <= 1) {
       r.flags.push(`code_read:${r.code}`);
