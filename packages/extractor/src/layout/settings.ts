@@ -33,6 +33,8 @@ export interface LayoutSettings {
   edges: {
     /** text extents nearer than this are one column of text */
     segmentJoinPt: number;
+    /** text may start this far inside a column of amounts' right edge and still be the next column */
+    amountEdgeSlackPt: number;
     /** a drawn column line nearer than this to the table's side is dropped */
     sideMarginPt: number;
     /** text must cross a line by more than this to be cut by it */
@@ -105,7 +107,7 @@ export interface LayoutSettings {
 export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
   rulings: { snapPt: 2.5, touchPt: 6, reachPt: 8, minLengthPt: 8, maxRowGapPt: 120, maxColumnGapPt: 400, openBorderPt: 5, coverShare: 0.5 },
   text: { lineOverlapShare: 0.5, lineLookback: 4, spaceGapEm: 0.25 },
-  edges: { segmentJoinPt: 2, sideMarginPt: 3, crossPt: 1, alignPt: 3, columnGapEm: 1.5 },
+  edges: { segmentJoinPt: 2, amountEdgeSlackPt: 0.5, sideMarginPt: 3, crossPt: 1, alignPt: 3, columnGapEm: 1.5 },
   rows: {
     headingGapEm: 0.6,
     touchingGapEm: 0.25,

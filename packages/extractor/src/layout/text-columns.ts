@@ -68,7 +68,7 @@ export function columnLines(segments: Array<[number, number]>, leaf: TextRun[]):
  * The x-extents runs cover, merged where they overlap or nearly touch; but text that starts where
  * a column of amounts ends is the next column (amounts 0.00 right against 绩效目标 text).
  */
-function bodySegments(runs: TextRun[], join: number): Array<[number, number]> {
+function bodySegments(runs: TextRun[], s: LayoutSettings): Array<[number, number]> {
   const sorted = [...runs].sort((a, b) => a.bbox.x0 - b.bbox.x0);
   const merged: Array<{ span: [number, number]; amountEnds: number[]; textBeyond: boolean }> = [];
   for (const r of sorted) {
@@ -77,8 +77,8 @@ function bodySegments(runs: TextRun[], join: number): Array<[number, number]> {
     const amount = isDecimalAmount(r.text);
     // where the column's amounts end, most of them (a piece cut from a longer run ends only about there)
     const edge = last && last.amountEnds.length > 0 && !last.textBeyond ? median(last.amountEnds) : null;
-    const nextColumn = edge !== null && !amount && a >= edge - AMOUNT_EDGE_SLACK_PT;
-    if (last && !nextColumn && a <= last.span[1] + join) {
+    const nextColumn = edge !== null && !amount && a >= edge - s.edges.amountEdgeSlackPt;
+    if (last && !nextColumn && a <= last.span[1] + s.edges.segmentJoinPt) {
       if (amount) last.amountEnds.push(b);
       else if (edge === null || b > edge) last.textBeyond = true;
       last.span[1] = Math.max(last.span[1], b);
@@ -94,7 +94,6 @@ function bodySegments(runs: TextRun[], join: number): Array<[number, number]> {
 const crosses = ([a, b]: [number, number], x: number, by: number) => a < x - by && b > x + by;
 const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
 
-
 /** A run's extent without the spaces at its ends ("0.00 " ends where its last digit does). */
 function inkSpan(run: TextRun): [number, number] {
   const chars = [...run.text];
@@ -104,9 +103,6 @@ function inkSpan(run: TextRun): [number, number] {
   const e = charEdges(run);
   return [e[first]!, e[last + 1]!];
 }
-
-/** How far text may start inside an amount column's right edge and still be the next column (rounding of glyph boxes). */
-const AMOUNT_EDGE_SLACK_PT = 0.5;
 
 /** An amount (two decimals, starting the run or after a space) that CJK words follow at once. */
 const AMOUNT_THEN_WORDS = /(?<=^|\s)-?[\d,]*\d\.\d{2}(?=[\u3400-\u9fff])/g;
@@ -134,11 +130,8 @@ export function splitCellsInRun(run: TextRun): TextRun[] {
   if (cuts.length === 0) return [run];
   // each piece's box shrunk to its characters, the spaces between them left as the gap
   return splitRunAt(run, cuts).map((piece) => {
-    const e = charEdges(piece);
-    const pc = [...piece.text];
-    const first = pc.findIndex((c) => c.trim() !== '');
-    const last = pc.length - 1 - [...pc].reverse().findIndex((c) => c.trim() !== '');
-    return { ...piece, text: piece.text.trim(), bbox: { ...piece.bbox, x0: e[first]!, x1: e[last + 1]! } };
+    const [x0, x1] = inkSpan(piece);
+    return { ...piece, text: piece.text.trim(), bbox: { ...piece.bbox, x0, x1 } };
   });
 }
 
@@ -146,11 +139,11 @@ export function splitCellsInRun(run: TextRun): TextRun[] {
  * A narrow column's heading wrapped onto a second line (一般公共预 / 算, 财政专 / 户拨款) is one
  * heading: the line under it holds only its tail, tight below and within its width.
  */
-function joinWrappedHeadings(runs: TextRun[]): TextRun[] {
+function joinWrappedHeadings(runs: TextRun[], s: LayoutSettings): TextRun[] {
   const out = [...runs].sort((a, b) => a.bbox.y0 - b.bbox.y0);
   for (let i = 0; i < out.length; i++) {
     const h = out[i]!;
-    const under = out.filter((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.y0 - h.bbox.y1 < h.fontSize * WRAP_GAP_EM && u.bbox.x1 > h.bbox.x0 && u.bbox.x0 < h.bbox.x1);
+    const under = out.filter((u) => u !== h && u.bbox.y0 >= h.bbox.y1 - 1 && u.bbox.y0 - h.bbox.y1 < h.fontSize * s.rows.wrapGapEm && u.bbox.x1 > h.bbox.x0 && u.bbox.x0 < h.bbox.x1);
     const tail = under[0];
     if (under.length !== 1 || !tail || tail.bbox.x0 < h.bbox.x0 - 1 || tail.bbox.x1 > h.bbox.x1 + 1) continue;
     out[i] = { ...h, text: h.text + tail.text, bbox: { x0: h.bbox.x0, y0: h.bbox.y0, x1: h.bbox.x1, y1: Math.max(h.bbox.y1, tail.bbox.y1) } };
@@ -160,15 +153,12 @@ function joinWrappedHeadings(runs: TextRun[]): TextRun[] {
   return out;
 }
 
-/** Lines of one wrapped heading sit closer than this (in em) */
-const WRAP_GAP_EM = 0.6;
-
 /**
  * Leaf headings of a header: a group heading (项目 over 科目编码 and 科目名称) is centred over the
  * headings under it, one right under it or some on each side of its centre; any other is a leaf.
  */
-function leafHeadings(runs: TextRun[]): TextRun[] {
-  const headerRuns = joinWrappedHeadings(runs);
+function leafHeadings(runs: TextRun[], s: LayoutSettings): TextRun[] {
+  const headerRuns = joinWrappedHeadings(runs, s);
   return headerRuns.filter((h) => {
     const reach = 2 * (h.bbox.x1 - h.bbox.x0) + h.fontSize;
     const centre = (h.bbox.x0 + h.bbox.x1) / 2;
@@ -198,7 +188,7 @@ export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettin
   // the header: the bands above the first data row; its last band names the leaf columns
   const headerRuns = bands.slice(0, bands.indexOf(body[0]!)).flatMap((b) => b.runs);
   const side = s.edges.sideMarginPt;
-  const xs = columnLines(bodySegments(bodyRuns, s.edges.segmentJoinPt), leafHeadings(headerRuns)).filter((x) => x > from + side && x < to - side);
+  const xs = columnLines(bodySegments(bodyRuns, s), leafHeadings(headerRuns, s)).filter((x) => x > from + side && x < to - side);
   if (xs.length < 2) return [];
   const cross = s.edges.crossPt;
   const out: Ruling[] = [];
