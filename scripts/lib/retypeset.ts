@@ -59,7 +59,8 @@ function planPages(doc: ExtractedDocument): PagePlan[] {
   const byPage = new Map<number, Cell[]>();
   for (const cell of doc.tables.flatMap((t) => t.cells)) {
     if (cell.page === null) continue;
-    byPage.set(cell.page, [...(byPage.get(cell.page) ?? []), cell]);
+    const list = byPage.get(cell.page) ?? byPage.set(cell.page, []).get(cell.page)!;
+    list.push(cell);
   }
   return doc.pages.map((page, i) => ({ page, cells: byPage.get(page.number ?? i + 1) ?? [], lines: page.lines.filter((l) => !l.inTable), moved: [], movedLines: [] }));
 }
@@ -114,7 +115,10 @@ function drawPage(pdf: PDFKit.PDFDocument, page: Page, lines: TextLine[], cells:
 function touchingPairs(cells: Cell[]): Map<Cell, 'right' | 'left'> {
   const align = new Map<Cell, 'right' | 'left'>();
   const rows = new Map<string, Cell[]>();
-  for (const c of cells) if (c.rowSpan === 1 && c.colSpan === 1) rows.set(`${c.page}:${c.row}:${c.bbox.y0}`, [...(rows.get(`${c.page}:${c.row}:${c.bbox.y0}`) ?? []), c]);
+  for (const c of cells.filter((x) => x.rowSpan === 1 && x.colSpan === 1)) {
+    const key = `${c.page}:${c.row}:${c.bbox.y0}`;
+    (rows.get(key) ?? rows.set(key, []).get(key)!).push(c);
+  }
   for (const row of rows.values()) {
     row.sort((a, b) => a.col - b.col);
     for (let i = 0; i + 1 < row.length; i++) {
