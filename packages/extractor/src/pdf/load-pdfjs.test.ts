@@ -8,7 +8,6 @@ describe('loadPdfjs', () => {
   it("keeps Node's own push and JSON after the legacy build's polyfills load", async () => {
     const pdfjs = await loadPdfjs();
     expect(typeof pdfjs.getDocument).toBe('function');
-    expect([Array.prototype.push, JSON.parse, JSON.stringify]).toEqual(natives);
     expect([Array.prototype.push, JSON.parse, JSON.stringify].every((fn, i) => fn === natives[i])).toBe(true);
     // the additions the build needs stay
     expect(typeof Promise.withResolvers).toBe('function');
