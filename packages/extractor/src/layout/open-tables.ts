@@ -5,7 +5,7 @@ import type { RuledGrid } from './ruled-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
 import { continuesHeading, overlapsX } from './row-lines.ts';
 import type { LayoutSettings } from './settings.ts';
-import { columnsForRows } from './text-columns.ts';
+import { columnsForRows, joinWrappedHeadings } from './text-columns.ts';
 import type { LineOfRuns } from './text-lines.ts';
 
 const hasAmount = (l: LineOfRuns) => l.runs.some((r) => isDecimalAmount(r.text));
@@ -114,6 +114,17 @@ function bodyLineJoins(block: LineOfRuns[], last: LineOfRuns | undefined, line: 
   return !hasAmount(line) && !startsItem(line.text) && gap < font * s.rows.wrapGapEm && filled;
 }
 
+/**
+ * With no lines, a heading wrapped in its narrow column (本年收入合 / 计) is one cell's text, as a
+ * ruled cell would hold it; the heading lines above the first amount line are the header.
+ */
+function withWrappedHeadingsJoined(runs: TextRun[], block: LineOfRuns[], s: LayoutSettings): TextRun[] {
+  const firstData = block.find(hasAmount);
+  if (!firstData) return runs;
+  const isHeader = (r: TextRun) => r.bbox.y1 <= firstData.bbox.y0;
+  return [...joinWrappedHeadings(runs.filter(isHeader), s), ...runs.filter((r) => !isHeader(r))];
+}
+
 /** The grid of a block (passes "edges: columns" and "grid"): row lines between its rows, column lines from its gaps. */
 export function gridOfBlock(block: LineOfRuns[], runs: TextRun[], s: LayoutSettings): RuledGrid | null {
   const margin = s.rows.blockMarginPt;
@@ -124,7 +135,8 @@ export function gridOfBlock(block: LineOfRuns[], runs: TextRun[], s: LayoutSetti
   const bottom = (r: LineOfRuns[]) => Math.max(...r.map((l) => l.bbox.y1));
   const ys = [top(rows[0]!) - margin, ...rows.slice(1).map((r, k) => (bottom(rows[k]!) + top(r)) / 2), bottom(rows[rows.length - 1]!) + margin];
   const across: Ruling[] = ys.map((y) => ({ orientation: 'h', at: y, from: x0, to: x1 }));
-  const inside = runs.filter((r) => (r.bbox.y0 + r.bbox.y1) / 2 > ys[0]! && (r.bbox.y0 + r.bbox.y1) / 2 < ys[ys.length - 1]! && r.bbox.x1 > x0 && r.bbox.x0 < x1);
+  const within = runs.filter((r) => (r.bbox.y0 + r.bbox.y1) / 2 > ys[0]! && (r.bbox.y0 + r.bbox.y1) / 2 < ys[ys.length - 1]! && r.bbox.x1 > x0 && r.bbox.x0 < x1);
+  const inside = withWrappedHeadingsJoined(within, block, s);
   const down = columnsForRows(across, inside, s);
   if (down.length === 0) return null;
   const component = rulingComponents([...across, ...down], s).sort((a, b) => b.length - a.length)[0]!;

@@ -122,6 +122,13 @@ describe('grid of text rows and columns: narrow wrapped headings, remarks right 
     ]);
     expect(grid.xs.length - 1).toBe(4);
   });
+
+  it('gives a wrapped heading to its cell whole, as a ruled cell would hold it', () => {
+    const pieces = runs.flatMap(splitCellsInRun);
+    const block = textBlocks(groupIntoLines(pieces), S)[0]!;
+    const headings = rowsOf(gridOfBlock(block, pieces, S)!.cells).slice(0, -3).flat().filter(Boolean);
+    expect(headings).toEqual(['项目名称', '一般公共预算', '其他资金', '绩效目标']);
+  });
 });
 
 describe('edges: columns from gaps', () => {

@@ -139,7 +139,7 @@ export function splitCellsInRun(run: TextRun): TextRun[] {
  * A narrow column's heading wrapped onto a second line (一般公共预 / 算, 财政专 / 户拨款) is one
  * heading: the line under it holds only its tail, tight below and within its width.
  */
-function joinWrappedHeadings(runs: TextRun[], s: LayoutSettings): TextRun[] {
+export function joinWrappedHeadings(runs: TextRun[], s: LayoutSettings): TextRun[] {
   const out = [...runs].sort((a, b) => a.bbox.y0 - b.bbox.y0);
   for (let i = 0; i < out.length; i++) {
     const h = out[i]!;
