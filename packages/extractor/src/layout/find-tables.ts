@@ -69,7 +69,7 @@ const snap: Pass = {
 const join: Pass = {
   name: 'rulings: join',
   run: (w) => {
-    ({ across: w.across, down: w.down } = oneWayGroups(w.long, w.settings));
+    ({ across: w.across, down: w.down } = oneWayGroups(w.long, w.runs, w.settings));
     return `${w.across.length} groups across only, ${w.down.length} down only`;
   },
 };

@@ -22,7 +22,7 @@ describe('rulings: snap', () => {
 
 describe('rulings: join', () => {
   it('groups rules across that meet nothing by table, apart where the gap between them is too wide', () => {
-    const { across, down } = oneWayGroups([h(100), h(120), h(140), h(400), h(420), h(440)], S);
+    const { across, down } = oneWayGroups([h(100), h(120), h(140), h(400), h(420), h(440)], [], S);
     expect(across.map((g) => g.map((r) => r.at))).toEqual([
       [100, 120, 140],
       [400, 420, 440],
@@ -30,8 +30,19 @@ describe('rulings: join', () => {
     expect(down).toEqual([]);
   });
 
+  it("parts the rules across at a table's title or unit line, however close the next table stands", () => {
+    const rules = [100, 120, 140, 200, 220, 240].map((y) => h(y));
+    const between = [run('公开02表：收入预算总表', 150, 160), run('单位：万元', 350, 180)];
+    expect(oneWayGroups(rules, between, S).across.map((g) => g.map((r) => r.at))).toEqual([
+      [100, 120, 140],
+      [200, 220, 240],
+    ]);
+    // a row's own text between two rules does not part them
+    expect(oneWayGroups(rules, [run('一般公共服务支出', 60, 165)], S).across).toHaveLength(1);
+  });
+
   it('takes a frame whose only lines across are its borders as rules down only', () => {
-    const { across, down } = oneWayGroups([h(100), h(180), v(50), v(200), v(450)], S);
+    const { across, down } = oneWayGroups([h(100), h(180), v(50), v(200), v(450)], [], S);
     expect(across).toEqual([]);
     expect(down.map((g) => g.map((r) => r.at))).toEqual([[50, 200, 450]]);
   });

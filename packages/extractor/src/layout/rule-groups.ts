@@ -1,7 +1,9 @@
-import type { BBox, Ruling } from '@juesuan/model';
+import type { BBox, Ruling, TextRun } from '@juesuan/model';
+import { TABLE_DESCRIPTION } from '@juesuan/model';
 import { overlaps } from './geometry.ts';
 import { meets, rulingComponents } from './ruled-grid.ts';
 import type { LayoutSettings } from './settings.ts';
+import { groupIntoLines } from './text-lines.ts';
 
 /** The distinct positions of parallel rules, in order (to a tenth of a point). */
 function positions(lines: Ruling[]): number[] {
@@ -42,6 +44,23 @@ function groupParallel(lines: Ruling[], maxGap: number): Ruling[][] {
   return groups;
 }
 
+/**
+ * Rules across on both sides of a table's title, unit or number line belong to two tables (the
+ * end of one, the start of the next on the same page), however close they stand.
+ */
+function splitAtDescriptions(group: Ruling[], runs: TextRun[]): Ruling[][] {
+  const out: Ruling[][] = [[]];
+  const from = Math.min(...group.map((r) => r.from));
+  const to = Math.max(...group.map((r) => r.to));
+  for (const r of group) {
+    const last = out[out.length - 1]!.at(-1);
+    const between = last ? runs.filter((t) => t.bbox.y0 > last.at && t.bbox.y1 < r.at && t.bbox.x1 > from && t.bbox.x0 < to) : [];
+    if (last && r.at > last.at && groupIntoLines(between).some((l) => TABLE_DESCRIPTION.test(l.text))) out.push([]);
+    out[out.length - 1]!.push(r);
+  }
+  return out;
+}
+
 /** Rulings long enough to make a grid (pass "rulings: snap"): stubs of a corner or a tick left out. */
 export function longRulings(rulings: Ruling[], s: LayoutSettings): Ruling[] {
   return rulings.filter((r) => r.to - r.from >= s.rulings.minLengthPt);
@@ -51,7 +70,7 @@ export function longRulings(rulings: Ruling[], s: LayoutSettings): Ruling[] {
  * Rules that run one way only (pass "rulings: join"): rules across (or down) that meet no rule
  * the other way, grouped by table; and a frame whose only lines across (or down) are its borders.
  */
-export function oneWayGroups(long: Ruling[], s: LayoutSettings): { across: Ruling[][]; down: Ruling[][] } {
+export function oneWayGroups(long: Ruling[], runs: TextRun[], s: LayoutSettings): { across: Ruling[][]; down: Ruling[][] } {
   const hs = long.filter((r) => r.orientation === 'h');
   const vs = long.filter((r) => r.orientation === 'v');
   const lonelyH = hs.filter((h) => !vs.some((v) => meets(h, v, s)));
@@ -64,7 +83,8 @@ export function oneWayGroups(long: Ruling[], s: LayoutSettings): { across: Rulin
     if (distinct(across) >= 3 && distinct(down) <= 2) framedH.push(across);
     if (distinct(down) >= 3 && distinct(across) <= 2) framedV.push(down);
   }
-  return { across: [...groupParallel(lonelyH, s.rulings.maxRowGapPt), ...framedH], down: [...groupParallel(lonelyV, s.rulings.maxColumnGapPt), ...framedV] };
+  const across = groupParallel(lonelyH, s.rulings.maxRowGapPt).flatMap((g) => splitAtDescriptions(g, runs));
+  return { across: [...across, ...framedH], down: [...groupParallel(lonelyV, s.rulings.maxColumnGapPt), ...framedV] };
 }
 
 /** The box a group of parallel rules spans. */
