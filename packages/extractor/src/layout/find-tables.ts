@@ -3,7 +3,7 @@ import { inside, overlaps } from './geometry.ts';
 import { gridOfBlock, textBlocks } from './open-tables.ts';
 import type { GridCell, RuledGrid } from './ruled-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
-import { crossedRulings, longRulings, oneWayGroups } from './rule-groups.ts';
+import { crossedRulings, meetCrossings, longRulings, oneWayGroups } from './rule-groups.ts';
 import type { LayoutSettings } from './settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 import { columnsForRows, splitCellsInRun } from './text-columns.ts';
@@ -82,7 +82,9 @@ const extend: Pass = {
     w.down = w.down.filter((g) => !g.some((r) => crossed.has(r)));
     const reach = w.settings.rulings.reachPt;
     if (crossed.size > 0) w.lines = w.lines.map((r) => (crossed.has(r) ? { ...r, from: r.from - reach, to: r.to + reach } : r));
-    return `${crossed.size} rulings lengthened to meet`;
+    const met = meetCrossings(w.lines, w.settings);
+    if (met.lengthened > 0) w.lines = met.lines;
+    return `${crossed.size} rulings lengthened to meet, ${met.lengthened} to the rule they stop short of`;
   },
 };
 

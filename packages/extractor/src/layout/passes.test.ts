@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ruling, TextRun } from '@juesuan/model';
 import { findTables } from './find-tables.ts';
 import { gridOfBlock, textBlocks } from './open-tables.ts';
-import { crossedRulings, longRulings, oneWayGroups } from './rule-groups.ts';
+import { crossedRulings, longRulings, meetCrossings, oneWayGroups } from './rule-groups.ts';
 import { DEFAULT_LAYOUT_SETTINGS as S } from './settings.ts';
 import { groupIntoLines } from './text-lines.ts';
 import { rowsForColumns } from './text-rows.ts';
@@ -49,6 +49,18 @@ describe('rulings: join', () => {
 });
 
 describe('rulings: extend', () => {
+  it('lengthens rules drawn cell by cell with trimmed ends to the rules they stop short of', () => {
+    // two cells side by side, every edge 5 pt short of its corners
+    const lines = [h(100, 55, 145), h(100, 155, 245), h(120, 55, 145), h(120, 155, 245), v(50, 105, 115), v(150, 105, 115), v(250, 105, 115)];
+    const met = meetCrossings(lines, S);
+    expect(met.lengthened).toBe(7);
+    expect(met.lines.filter((r) => r.orientation === 'v').map((r) => [r.from, r.to])).toEqual([[100, 120], [100, 120], [100, 120]]);
+    expect(met.lines.filter((r) => r.orientation === 'h').map((r) => [r.from, r.to])).toEqual([[50, 150], [150, 250], [50, 150], [150, 250]]);
+    // a rule that reaches its crossings already, or stops far short of any, is left as it is
+    expect(meetCrossings([h(100, 50, 250), v(150, 100, 120), v(300, 60, 90)], S).lengthened).toBe(0);
+  });
+
+
   it('marks groups both ways over one region as one grid, and leaves groups apart alone', () => {
     const across = [h(100, 56, 444), h(120, 56, 444), h(140, 56, 444)];
     const down = [v(50, 106, 134), v(200, 106, 134), v(450, 106, 134)];

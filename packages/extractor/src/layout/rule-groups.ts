@@ -87,6 +87,39 @@ export function oneWayGroups(long: Ruling[], runs: TextRun[], s: LayoutSettings)
   return { across: [...across, ...framedH], down: [...groupParallel(lonelyV, s.rulings.maxColumnGapPt), ...framedV] };
 }
 
+/** Index of the first rule (sorted by position) at or after `at`. */
+function firstAtOrAfter(sorted: Ruling[], at: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Rules that stop a little short of the rule they end on (drawn cell by cell, ends trimmed) are
+ * lengthened to it, so the edge they draw counts as whole. Rules never shrink.
+ */
+export function meetCrossings(lines: Ruling[], s: LayoutSettings): { lines: Ruling[]; lengthened: number } {
+  let lengthened = 0;
+  const byAt = (o: Ruling['orientation']) => lines.filter((p) => p.orientation === o).sort((a, b) => a.at - b.at);
+  const sorted = { h: byAt('h'), v: byAt('v') };
+  const t = s.rulings.touchPt;
+  const out = lines.map((r) => {
+    const across = sorted[r.orientation === 'h' ? 'v' : 'h'];
+    const near = across.slice(firstAtOrAfter(across, r.from - t), firstAtOrAfter(across, r.to + t + 1e-9));
+    const ends = near.filter((p) => meets(r.orientation === 'h' ? r : p, r.orientation === 'h' ? p : r, s)).map((p) => p.at);
+    const from = Math.min(r.from, ...ends.filter((at) => at < r.from));
+    const to = Math.max(r.to, ...ends.filter((at) => at > r.to));
+    if (from === r.from && to === r.to) return r;
+    lengthened++;
+    return { ...r, from, to };
+  });
+  return { lines: out, lengthened };
+}
+
 /** The box a group of parallel rules spans. */
 function groupBox(g: Ruling[]): BBox {
   const a = [Math.min(...g.map((r) => r.from)), Math.max(...g.map((r) => r.to))] as const;
