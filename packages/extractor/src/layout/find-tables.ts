@@ -3,7 +3,7 @@ import { inside, overlaps } from './geometry.ts';
 import { gridOfBlock, textBlocks } from './open-tables.ts';
 import type { GridCell, RuledGrid } from './ruled-grid.ts';
 import { buildRuledGrid, rulingComponents } from './ruled-grid.ts';
-import { crossedRulings, meetCrossings, longRulings, oneWayGroups } from './rule-groups.ts';
+import { closeOpenEnds, crossedRulings, longRulings, meetCrossings, oneWayGroups } from './rule-groups.ts';
 import type { LayoutSettings } from './settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 import { columnsForRows, splitCellsInRun } from './text-columns.ts';
@@ -85,6 +85,21 @@ const extend: Pass = {
     const met = meetCrossings(w.lines, w.settings);
     if (met.lengthened > 0) w.lines = met.lines;
     return `${crossed.size} rulings lengthened to meet, ${met.lengthened} to the rule they stop short of`;
+  },
+};
+
+const openEnds: Pass = {
+  name: 'rulings: close open ends',
+  run: (w) => {
+    let added = 0;
+    w.across = w.across.map((g) => {
+      const more = closeOpenEnds(g, w.runs, w.settings);
+      for (const r of more) w.drawn.set(r, 'ruled-across');
+      added += more.length;
+      return more.length > 0 ? [...g, ...more] : g;
+    });
+    if (added > 0) w.lines = [...w.lines, ...w.across.flat().filter((r) => w.drawn.has(r) && !w.lines.includes(r))];
+    return `${added} rows past the first or last rule closed`;
   },
 };
 
@@ -197,13 +212,13 @@ const confidence: Pass = {
 /** Each strategy as the passes that make its tables. */
 export const STRATEGIES: Record<TableStrategy, readonly Pass[]> = {
   'ruled-grid': [snap, join, extend, grid],
-  'ruled-across': [snap, join, textColumns, grid],
+  'ruled-across': [snap, join, openEnds, textColumns, grid],
   'ruled-down': [snap, join, textRows, grid],
   'no-lines': [textLines, regions, blockGrids, gaps],
 };
 
 /** Every pass, in the order they run: lines drawn on the page first, then the text outside them. */
-export const PASSES: readonly Pass[] = [snap, join, extend, textColumns, textRows, grid, textLines, regions, blockGrids, gaps, confidence];
+export const PASSES: readonly Pass[] = [snap, join, extend, openEnds, textColumns, textRows, grid, textLines, regions, blockGrids, gaps, confidence];
 
 export interface FoundTables {
   tables: FoundTable[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ruling, TextRun } from '@juesuan/model';
 import { findTables } from './find-tables.ts';
 import { gridOfBlock, textBlocks } from './open-tables.ts';
-import { crossedRulings, longRulings, meetCrossings, oneWayGroups } from './rule-groups.ts';
+import { closeOpenEnds, crossedRulings, longRulings, meetCrossings, oneWayGroups } from './rule-groups.ts';
 import { DEFAULT_LAYOUT_SETTINGS as S } from './settings.ts';
 import { groupIntoLines } from './text-lines.ts';
 import { rowsForColumns } from './text-rows.ts';
@@ -45,6 +45,23 @@ describe('rulings: join', () => {
     const { across, down } = oneWayGroups([h(100), h(180), v(50), v(200), v(450)], [], S);
     expect(across).toEqual([]);
     expect(down.map((g) => g.map((r) => r.at))).toEqual([[50, 200, 450]]);
+  });
+});
+
+describe('rulings: close open ends', () => {
+  const rules = [120, 140, 160].map((y) => h(y));
+  it("closes a continued page's first row above the first rule, its name wrapped over two lines", () => {
+    const runs = [run('计算机设备维修和保', 60, 98), run('12.00', 300, 103), run('养服务', 60, 108)];
+    const [rule] = closeOpenEnds(rules, runs, S);
+    expect(rule?.at).toBeLessThan(98);
+    expect(rule?.at).toBeGreaterThan(80);
+  });
+
+  it('closes a last row of amounts below the last rule, but not a note, a title or a line far off', () => {
+    expect(closeOpenEnds(rules, [run('合计', 60, 165), run('36.00', 300, 165)], S).map((r) => r.at)).toEqual([179]);
+    expect(closeOpenEnds(rules, [run('注：本表金额12.00万元', 60, 165)], S)).toEqual([]);
+    expect(closeOpenEnds(rules, [run('公开03表', 60, 102), run('12.00', 300, 102)], S)).toEqual([]);
+    expect(closeOpenEnds(rules, [run('合计', 60, 200), run('36.00', 300, 200)], S)).toEqual([]);
   });
 });
 

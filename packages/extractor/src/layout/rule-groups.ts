@@ -1,8 +1,10 @@
 import type { BBox, Ruling, TextRun } from '@juesuan/model';
-import { TABLE_DESCRIPTION } from '@juesuan/model';
+import { NOTE_LINE, TABLE_DESCRIPTION } from '@juesuan/model';
 import { overlaps } from './geometry.ts';
 import { meets, rulingComponents } from './ruled-grid.ts';
+import { isDecimalAmount } from './amount-text.ts';
 import type { LayoutSettings } from './settings.ts';
+import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';
 
 /** The distinct positions of parallel rules, in order (to a tenth of a point). */
@@ -140,4 +142,45 @@ export function crossedRulings(across: Ruling[][], down: Ruling[][]): Set<Ruling
     }
   }
   return crossed;
+}
+
+/**
+ * The lines of one row past an end rule: the nearest line within a row's height of it, and the
+ * lines set tight against that one (a name wrapped over lines), not much taller than the table's tallest row.
+ */
+function rowPast(lines: LineOfRuns[], rule: number, dir: 1 | -1, row: number, tallest: number, s: LayoutSettings): LineOfRuns[] {
+  const near = (l: LineOfRuns) => (dir < 0 ? rule - l.bbox.y1 : l.bbox.y0 - rule);
+  const past = lines.filter((l) => near(l) >= -1).sort((a, b) => near(a) - near(b));
+  const out: LineOfRuns[] = [];
+  for (const l of past) {
+    const last = out[out.length - 1];
+    const gap = last ? (dir < 0 ? last.bbox.y0 - l.bbox.y1 : l.bbox.y0 - last.bbox.y1) : near(l);
+    const reach = dir < 0 ? rule - l.bbox.y0 : l.bbox.y1 - rule;
+    if ((last ? gap > l.fontSize * s.rows.wrapGapEm : gap > row) || reach > tallest * s.rulings.openEndRowShare) break;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * A table ruled across only may leave its first row above the first rule (a continued page
+ * without a top border) or its last below the last: a row of amounts, with no title, unit or
+ * note line in it, is closed with a rule as far out as its gap.
+ */
+export function closeOpenEnds(group: Ruling[], runs: TextRun[], s: LayoutSettings): Ruling[] {
+  const at = [...new Set(group.map((r) => r.at))].sort((a, b) => a - b);
+  if (at.length < 3) return [];
+  const gaps = at.slice(1).map((y, k) => y - at[k]!).sort((a, b) => a - b);
+  const [row, tallest] = [gaps[gaps.length >> 1]!, gaps[gaps.length - 1]!];
+  const from = Math.min(...group.map((r) => r.from));
+  const to = Math.max(...group.map((r) => r.to));
+  const lines = groupIntoLines(runs.filter((r) => r.bbox.x0 >= from - s.rulings.touchPt && r.bbox.x1 <= to + s.rulings.touchPt));
+  const closes = (ls: LineOfRuns[]) => ls.some((l) => l.runs.some((r) => isDecimalAmount(r.text))) && !ls.some((l) => TABLE_DESCRIPTION.test(l.text) || NOTE_LINE.test(l.text));
+  const out: Ruling[] = [];
+  const [top, bottom] = [at[0]!, at[at.length - 1]!];
+  const above = rowPast(lines, top, -1, row, tallest, s);
+  const below = rowPast(lines, bottom, 1, row, tallest, s);
+  if (closes(above)) out.push({ orientation: 'h', at: Math.min(...above.map((l) => l.bbox.y0)) - (top - above[0]!.bbox.y1), from, to });
+  if (closes(below)) out.push({ orientation: 'h', at: Math.max(...below.map((l) => l.bbox.y1)) + (below[0]!.bbox.y0 - bottom), from, to });
+  return out;
 }

@@ -21,6 +21,8 @@ export interface LayoutSettings {
     openBorderPt: number;
     /** a grid line separates two cells where rulings cover at least this share of their common edge */
     coverShare: number;
+    /** a row left past a table's first or last rule is at most this share of its tallest row high */
+    openEndRowShare: number;
   };
   text: {
     /** runs overlapping vertically by more than this share of the lower one are one line */
@@ -105,7 +107,7 @@ export interface LayoutSettings {
 }
 
 export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
-  rulings: { snapPt: 2.5, touchPt: 6, reachPt: 8, minLengthPt: 8, maxRowGapPt: 120, maxColumnGapPt: 400, openBorderPt: 5, coverShare: 0.5 },
+  rulings: { snapPt: 2.5, touchPt: 6, reachPt: 8, minLengthPt: 8, maxRowGapPt: 120, maxColumnGapPt: 400, openBorderPt: 5, coverShare: 0.5, openEndRowShare: 1.5 },
   text: { lineOverlapShare: 0.5, lineLookback: 4, spaceGapEm: 0.25 },
   edges: { segmentJoinPt: 2, amountEdgeSlackPt: 0.5, sideMarginPt: 3, crossPt: 1, alignPt: 3, columnGapEm: 1.5 },
   rows: {
