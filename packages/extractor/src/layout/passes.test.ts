@@ -30,6 +30,16 @@ describe('rulings: join', () => {
     expect(down).toEqual([]);
   });
 
+  it('groups the rules down of two tables stacked on a page by table, though their columns interleave', () => {
+    const upper = [60, 160, 220, 330, 510].map((x) => v(x, 70, 216));
+    const lower = [60, 195, 370, 510].map((x) => v(x, 294, 653));
+    const { down } = oneWayGroups([...upper, ...lower], [], S);
+    expect(down.map((g) => g.map((r) => r.at))).toEqual([
+      [60, 160, 220, 330, 510],
+      [60, 195, 370, 510],
+    ]);
+  });
+
   it("parts the rules across at a table's title or unit line, however close the next table stands", () => {
     const rules = [100, 120, 140, 200, 220, 240].map((y) => h(y));
     const between = [run('公开02表：收入预算总表', 150, 160), run('单位：万元', 350, 180)];
@@ -102,6 +112,18 @@ describe('edges: rows from text', () => {
     const inner = [...new Set(lines.map((r) => Math.round(r.at)))].filter((y) => y !== 100 && y !== 180);
     expect(inner).toHaveLength(2);
     expect(inner[1]).toBeGreaterThan(145);
+  });
+
+  it('keeps a name centred on its amounts, lines above and below them, in its row, and the next row apart', () => {
+    // rows 24 pt apart; each name wrapped over three lines 7 pt apart, its amount on the middle one
+    const row = (y: number, parts: string[], amount: string) => [...parts.map((p, i) => run(p, 60, y + i * 7, 195)), run(amount, 250, y + 7)];
+    const runs = [run('项目', 60, 100), run('金额', 250, 100), run('合计', 60, 120), run('15.00', 250, 120), ...row(144, ['行政事业单位', '养老支出中', '的离退休'], '12.00'), ...row(174, ['机关事业单位', '基本养老保险', '缴费支出'], '3.00')];
+    const lines = rowsForColumns([v(50, 95, 200), v(200, 95, 200), v(450, 95, 200)], runs, S);
+    const inner = [...new Set(lines.map((r) => Math.round(r.at)))].filter((y) => y !== 95 && y !== 200);
+    // under the heading, under 合计, and between the two wrapped rows only
+    expect(inner).toHaveLength(3);
+    expect(inner[2]).toBeGreaterThan(167);
+    expect(inner[2]).toBeLessThan(174);
   });
 });
 

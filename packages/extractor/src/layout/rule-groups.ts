@@ -31,19 +31,21 @@ function distinct(lines: Ruling[]): number {
   return new Set(lines.map((r) => Math.round(r.at))).size;
 }
 
-/** Parallel rules that stand one above another (or side by side) over a shared extent: one table's. */
+/**
+ * Parallel rules that stand one above another (or side by side) over a shared extent: one table's.
+ * Two tables stacked on a page interleave their rules down, so a rule joins whichever group it shares its extent with.
+ */
 function groupParallel(lines: Ruling[], maxGap: number): Ruling[][] {
   const sorted = [...lines].sort((a, b) => a.at - b.at);
-  const groups: Ruling[][] = [];
+  const groups: Array<{ rules: Ruling[]; from: number; to: number }> = [];
+  const fits = (g: (typeof groups)[number], r: Ruling) =>
+    r.at - g.rules[g.rules.length - 1]!.at <= maxGap && Math.min(g.to, r.to) - Math.max(g.from, r.from) >= Math.min(g.to - g.from, r.to - r.from) * 0.5;
   for (const r of sorted) {
-    const g = groups[groups.length - 1];
-    const from = g ? Math.min(...g.map((x) => x.from)) : 0;
-    const to = g ? Math.max(...g.map((x) => x.to)) : 0;
-    const overlap = g ? Math.min(to, r.to) - Math.max(from, r.from) : 0;
-    if (g && r.at - g[g.length - 1]!.at <= maxGap && overlap >= Math.min(to - from, r.to - r.from) * 0.5) g.push(r);
-    else groups.push([r]);
+    const g = groups.findLast((x) => fits(x, r));
+    if (!g) groups.push({ rules: [r], from: r.from, to: r.to });
+    else Object.assign(g, { rules: [...g.rules, r], from: Math.min(g.from, r.from), to: Math.max(g.to, r.to) });
   }
-  return groups;
+  return groups.map((g) => g.rules);
 }
 
 /**

@@ -35,13 +35,33 @@ function sameHeadingRow(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: 
  * A wrapped name: a line with no data under a data row, each piece in a column where that row's
  * text fills most of the width, and none starting an item of its own (二、 1. （一）).
  */
-function wrappedName(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: LayoutSettings): boolean {
-  const fills = (c: number) => {
-    const width = cols.xs[c + 1]! - cols.xs[c]!;
-    const used = above.runs.filter((r) => cols.column(r) === c).reduce((sum, r) => sum + (r.bbox.x1 - r.bbox.x0), 0);
-    return used >= width * s.rows.wrapFillShare;
-  };
-  return above.runs.some((r) => isData(r.text)) && !below.runs.some((r) => isData(r.text)) && below.runs.every((r) => fills(cols.column(r)) && !startsItem(r.text));
+function wrappedName(row: LineOfRuns[], below: LineOfRuns, next: LineOfRuns | undefined, cols: Columns, s: LayoutSettings): boolean {
+  const last = row[row.length - 1]!;
+  const hasData = (l: LineOfRuns) => l.runs.some((r) => isData(r.text));
+  // a line nearer to the next data line than to this row starts the next row's name; past a line
+  // without data, a further line of this name is nearer to it than to any next line
+  const [gapAbove, gapBelow] = [below.bbox.y0 - last.bbox.y1, next ? next.bbox.y0 - below.bbox.y1 : Infinity];
+  if (next && (hasData(last) ? hasData(next) && gapBelow < gapAbove : gapBelow <= gapAbove)) return false;
+  const filled = (c: number) => row.some((l) => fillsColumn(l, c, cols, s));
+  return row.some(hasData) && !hasData(below) && below.runs.every((r) => filled(cols.column(r)) && !startsItem(r.text));
+}
+
+/**
+ * A name centred on its row's amounts may start a line above them: a line with no data set tight
+ * over a data row, filling its columns, nearer to that row than to the line before it.
+ */
+function wrappedNameAbove(before: LineOfRuns | undefined, above: LineOfRuns, below: LineOfRuns, cols: Columns, s: LayoutSettings): boolean {
+  const gap = below.bbox.y0 - above.bbox.y1;
+  if (above.runs.some((r) => isData(r.text)) || !below.runs.some((r) => isData(r.text))) return false;
+  if (gap >= Math.min(above.fontSize, below.fontSize) * s.rows.wrapGapEm || (before && above.bbox.y0 - before.bbox.y1 <= gap)) return false;
+  return above.runs.every((r) => !startsItem(r.text) && fillsColumn(above, cols.column(r), cols, s));
+}
+
+/** The line's text in column c fills most of its width. */
+function fillsColumn(line: LineOfRuns, c: number, cols: Columns, s: LayoutSettings): boolean {
+  const width = cols.xs[c + 1]! - cols.xs[c]!;
+  const used = line.runs.filter((r) => cols.column(r) === c).reduce((sum, r) => sum + (r.bbox.x1 - r.bbox.x0), 0);
+  return used >= width * s.rows.wrapFillShare;
 }
 
 /** Rules down only (pass "edges: rows"): horizontal lines between the text lines, a wrapped name kept in its row. */
@@ -57,11 +77,13 @@ export function rowsForColumns(group: Ruling[], runs: TextRun[], s: LayoutSettin
   const cols: Columns = { xs, column: (r) => xs.findIndex((x, k) => k + 1 < xs.length && centreX(r.bbox) >= x && centreX(r.bbox) < xs[k + 1]!) };
   const cross = s.edges.crossPt;
   const out: Ruling[] = [];
+  let row: LineOfRuns[] = [lines[0]!];
   for (let k = 1; k < lines.length; k++) {
     const above = lines[k - 1]!;
     const below = lines[k]!;
-    if (k < firstData && sameHeadingRow(above, below, cols, s)) continue;
-    if (wrappedName(above, below, cols, s)) continue;
+    const joins = (k < firstData && sameHeadingRow(above, below, cols, s)) || wrappedName(row, below, lines[k + 1], cols, s) || (k > firstData && wrappedNameAbove(lines[k - 2], above, below, cols, s));
+    row = joins ? [...row, below] : [below];
+    if (joins) continue;
     const y = (above.bbox.y1 + below.bbox.y0) / 2;
     for (let c = 0; c + 1 < xs.length; c++) {
       const crossing = inside.some((r) => cols.column(r) === c && r.bbox.y0 < y - cross && r.bbox.y1 > y + cross);
