@@ -5,6 +5,12 @@ import type { RowBatch } from './row-batch.ts';
 import { insertBatches, insertSql, withRunId } from './row-batch.ts';
 import { auditBatches } from './write-audit.ts';
 
+/** What a run was made with: a job at the same bytes and versions is done already. */
+export interface RunVersions {
+  extractor: string;
+  parser: string;
+}
+
 export interface DocumentInfo {
   sha256: string;
   file: string;
@@ -20,6 +26,7 @@ export const SQL = {
   upsertDocument: `INSERT INTO documents (sha256, file, format, size_bytes, page_count, first_seen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(sha256) DO UPDATE SET page_count = COALESCE(excluded.page_count, documents.page_count), format = COALESCE(excluded.format, documents.format)`,
   hasSuccessfulRun: "SELECT 1 AS found FROM runs WHERE document_sha256 = ? AND status = 'ok' LIMIT 1",
+  hasSuccessfulRunAt: "SELECT 1 AS found FROM runs WHERE document_sha256 = ? AND status = 'ok' AND extractor_version = ? AND parser_version = ? LIMIT 1",
   cachedExtraction: 'SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?',
   cacheExtraction: `INSERT INTO extractions (sha256, extractor_version, json, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(sha256, extractor_version) DO UPDATE SET json = excluded.json, created_at = excluded.created_at`,
@@ -35,8 +42,16 @@ export function upsertDocument(db: Db, info: DocumentInfo): void {
   db.prepare(SQL.upsertDocument).run(...documentParams(info));
 }
 
-export function hasSuccessfulRun(db: Db, sha256: string): boolean {
-  return db.prepare(SQL.hasSuccessfulRun).get(sha256) !== undefined;
+/** The check of a successful run of these bytes: made with these versions, or with any when none are given. */
+export const successfulRunQuery = (sha256: string, versions?: RunVersions): { sql: string; params: unknown[] } =>
+  versions ? { sql: SQL.hasSuccessfulRunAt, params: [sha256, versions.extractor, versions.parser] } : { sql: SQL.hasSuccessfulRun, params: [sha256] };
+
+/** The versions a run of this extraction and parse records. */
+export const runVersions = (extracted: ExtractedDocument, parsed: ParsedDocument): RunVersions => ({ extractor: extracted.extractorVersion, parser: parsed.parserVersion });
+
+export function hasSuccessfulRun(db: Db, sha256: string, versions?: RunVersions): boolean {
+  const q = successfulRunQuery(sha256, versions);
+  return db.prepare(q.sql).get(...q.params) !== undefined;
 }
 
 /** The cached extraction of these bytes under this key (extractor version and options), if any. */
