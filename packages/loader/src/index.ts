@@ -2,7 +2,7 @@ export { openDatabase, openReadOnly, openReadOnlyCurrent, needsMigration, migrat
 export { MIGRATIONS } from './migrations.ts';
 export type { Db } from './open-database.ts';
 export { loadRun, recordFailedRun, upsertDocument, hasSuccessfulRun, cachedExtraction, cacheExtraction } from './load-run.ts';
-export type { DocumentInfo, RunVersions } from './load-run.ts';
+export type { DocumentInfo, LoadForce, RunVersions } from './load-run.ts';
 export { exportRecords, exportFacts, EXPORT_FIELDS, FACT_FIELDS, csvField } from './export-records.ts';
 export type { ExportRecord, ExportFact } from './export-records.ts';
 export { diffRuns, diffStoredRuns } from './run-diff.ts';

@@ -42,9 +42,21 @@ export function upsertDocument(db: Db, info: DocumentInfo): void {
   db.prepare(SQL.upsertDocument).run(...documentParams(info));
 }
 
-/** The check of a successful run of these bytes: made with these versions, or with any when none are given. */
-export const successfulRunQuery = (sha256: string, versions?: RunVersions): { sql: string; params: unknown[] } =>
-  versions ? { sql: SQL.hasSuccessfulRunAt, params: [sha256, versions.extractor, versions.parser] } : { sql: SQL.hasSuccessfulRun, params: [sha256] };
+/**
+ * Whether a load is forced: `true` always writes; `{ after }` writes unless a successful run at the
+ * same versions newer than run `after` is there (a forced job done twice writes one run).
+ */
+export type LoadForce = boolean | { after: number };
+
+/** The check of a successful run of these bytes: made with these versions (or any when none are given), newer than run `after` when given. */
+export function successfulRunQuery(sha256: string, versions?: RunVersions, after?: number): { sql: string; params: unknown[] } {
+  const q = versions ? { sql: SQL.hasSuccessfulRunAt, params: [sha256, versions.extractor, versions.parser] } : { sql: SQL.hasSuccessfulRun, params: [sha256] };
+  return after === undefined ? q : { sql: q.sql.replace(' LIMIT 1', ' AND id > ? LIMIT 1'), params: [...q.params, after] };
+}
+
+/** What loadRunOnce checks under its lock before writing: nothing when forced outright. */
+export const loadedAlreadyQuery = (sha256: string, versions: RunVersions, force: LoadForce = false): { sql: string; params: unknown[] } | null =>
+  force === true ? null : successfulRunQuery(sha256, versions, force === false ? undefined : force.after);
 
 /** The versions a run of this extraction and parse records. */
 export const runVersions = (extracted: ExtractedDocument, parsed: ParsedDocument): RunVersions => ({ extractor: extracted.extractorVersion, parser: parsed.parserVersion });

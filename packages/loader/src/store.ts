@@ -2,7 +2,7 @@ import type { AmountRecord, Correction, ExtractedDocument, Fact, Finding, Parsed
 import type { StoredCorrection } from './corrections.ts';
 import type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
 import type { ExportFact, ExportFilter, ExportRecord } from './export-records.ts';
-import type { DocumentInfo, RunVersions } from './load-run.ts';
+import type { DocumentInfo, LoadForce, RunVersions } from './load-run.ts';
 import type { PruneResult } from './prune-runs.ts';
 import type { PublicationPart } from './publications.ts';
 import type { ViewColumns } from './view-columns.ts';
@@ -48,7 +48,7 @@ export interface Store {
   cacheExtraction(doc: ExtractedDocument, key: string): Promise<void>;
   recordFailedRun(info: DocumentInfo, error: { code: string; message: string }, startedAt: string): Promise<number>;
   /** loads the run unless a successful run of these bytes at the same extractor and parser versions is there (checked under a lock); null when it was */
-  loadRunOnce(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force?: boolean): Promise<number | null>;
+  loadRunOnce(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force?: LoadForce): Promise<number | null>;
   /** writes the run, and keeps it only when its content differs from `previous` (findings of `laterRules` left out) */
   loadRunIfChanged(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, previous: number | null, laterRules: readonly string[]): Promise<RerunOutcome>;
   cachedDocuments(sha256?: string): Promise<CachedDocument[]>;

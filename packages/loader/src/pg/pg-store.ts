@@ -6,7 +6,7 @@ import { FINDINGS_SQL, LEDGER_SQL, shapeFinding } from '../export-audit.ts';
 import type { ExportFact, ExportFilter } from '../export-records.ts';
 import { factsQuery, recordsQuery, shapeRecord } from '../export-records.ts';
 import type { DocumentInfo } from '../load-run.ts';
-import { SQL, documentParams, extractionParams, failedRunParams, parseExtraction, runBatches, runRow, runVersions, successfulRunQuery, validParse } from '../load-run.ts';
+import { SQL, documentParams, extractionParams, failedRunParams, loadedAlreadyQuery, parseExtraction, runBatches, runRow, runVersions, successfulRunQuery, validParse } from '../load-run.ts';
 import { PRUNE_CACHE_SQL, PRUNE_RUNS_SQL } from '../prune-runs.ts';
 import type { PublicationPart } from '../publications.ts';
 import { DELETE_RULE_FINDINGS_SQL, FACTS_OF_RUN_SQL, RECORDS_OF_RUN_SQL, factOfRow, groupPublications, recordOfRow, SPLIT_PUBLICATIONS_SQL } from '../publications.ts';
@@ -132,13 +132,13 @@ export async function postgresStore(url: string, options: { max?: number } = {})
         const [row] = await tx.all<{ id: number }>(`${SQL.failedRun} RETURNING id`, failedRunParams(info, error, startedAt));
         return row!.id;
       }),
-    loadRunOnce: (info, extracted, parsedInput, startedAt, force = false) => {
+    loadRunOnce: (info, extracted, parsedInput, startedAt, force) => {
       const parsed = validParse(parsedInput);
       return conn.transaction(async (tx) => {
         // one writer per document at a time: the check and the insert see the same state
         await tx.all('SELECT pg_advisory_xact_lock(hashtext(?))', [info.sha256]);
-        const done = successfulRunQuery(info.sha256, runVersions(extracted, parsed));
-        return !force && (await tx.all(done.sql, done.params)).length > 0 ? null : writeRun(tx, info, extracted, parsed, startedAt);
+        const done = loadedAlreadyQuery(info.sha256, runVersions(extracted, parsed), force);
+        return done && (await tx.all(done.sql, done.params)).length > 0 ? null : writeRun(tx, info, extracted, parsed, startedAt);
       });
     },
     loadRunIfChanged: async (info, extracted, parsedInput, startedAt, previous, laterRules) => {
