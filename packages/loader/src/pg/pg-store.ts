@@ -82,8 +82,12 @@ async function* shaped<T>(rows: AsyncIterable<Record<string, unknown>>, shape: (
   for await (const row of rows) yield shape(row);
 }
 
+/** One statement, never several: the extended protocol (node-postgres takes queryMode; its types lack it). */
+const oneStatement = (text: string): pg.QueryArrayConfig => ({ text, rowMode: 'array', queryMode: 'extended' }) as pg.QueryArrayConfig;
+
 /**
- * A person's query in a read-only transaction. With maxRows, through a cursor that fetches one row
+ * A person's query in a read-only transaction, one statement only (the extended protocol: a
+ * `; COMMIT; DELETE …` cannot end the transaction and write). With maxRows, through a cursor that fetches one row
  * more than wanted (to know whether rows were left out); a statement a cursor cannot hold (SHOW,
  * EXPLAIN…) runs whole instead.
  */
@@ -93,7 +97,7 @@ async function readOnlyQuery(conn: PgConn, text: string, maxRows: number): Promi
     await client.query('BEGIN READ ONLY');
     if (Number.isFinite(maxRows)) {
       await client.query('SAVEPOINT cursor');
-      const declared = await client.query(`DECLARE rows NO SCROLL CURSOR FOR ${text.replace(/[\s;]+$/, '')}`).then(
+      const declared = await client.query(oneStatement(`DECLARE rows NO SCROLL CURSOR FOR ${text.replace(/[\s;]+$/, '')}`)).then(
         () => true,
         async () => (await client.query('ROLLBACK TO SAVEPOINT cursor'), false),
       );
@@ -102,7 +106,7 @@ async function readOnlyQuery(conn: PgConn, text: string, maxRows: number): Promi
         return { columns: r.fields.map((f) => f.name), rows: r.rows.slice(0, maxRows), truncated: r.rows.length > maxRows };
       }
     }
-    const r: pg.QueryArrayResult = await client.query({ text, rowMode: 'array' });
+    const r: pg.QueryArrayResult = await client.query(oneStatement(text));
     return { columns: r.fields.map((f) => f.name), rows: r.rows.slice(0, maxRows), truncated: r.rows.length > maxRows };
   } finally {
     await client.query('ROLLBACK').catch(() => {});
