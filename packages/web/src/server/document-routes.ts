@@ -84,6 +84,7 @@ export function documentRoutes(ctx: ServerContext): Hono {
 
   app.get('/', async (c) => {
     const q = parseOr400(ListQuery, c.req.query());
+    // a parameter's first use gives its type on PostgreSQL: the comparison before `IS NULL`
     const rows = await ctx.store.rows(
       `SELECT d.sha256, r.file, d.format, d.page_count AS pages, r.kind, r.fiscal_year, r.region, r.department, r.id AS run,
            (SELECT COUNT(*) FROM tables t WHERE t.run_id = r.id AND t.kind <> 'other') AS tables,
@@ -93,8 +94,8 @@ export function documentRoutes(ctx: ServerContext): Hono {
            (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'info') AS infos,
            (SELECT COUNT(*) FROM corrections x WHERE x.document_sha256 = d.sha256) AS corrections
          FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256
-         WHERE (@q IS NULL OR instr(r.file, @q) > 0 OR instr(COALESCE(r.department, ''), @q) > 0 OR instr(COALESCE(r.region, ''), @q) > 0)
-           AND (@kind IS NULL OR r.kind = @kind) AND (@year IS NULL OR r.fiscal_year = @year) AND (@region IS NULL OR r.region = @region)
+         WHERE (instr(r.file, @q) > 0 OR instr(COALESCE(r.department, ''), @q) > 0 OR instr(COALESCE(r.region, ''), @q) > 0 OR @q IS NULL)
+           AND (r.kind = @kind OR @kind IS NULL) AND (r.fiscal_year = @year OR @year IS NULL) AND (r.region = @region OR @region IS NULL)
          ORDER BY r.file`,
       { q: q.q || null, kind: q.kind || null, year: q.year ?? null, region: q.region || null },
     );

@@ -25,8 +25,9 @@ export function catalogName(code: string): string | null {
 
 // codes the explore view counts: printed, or found by the row's exact name, or corrected by a person
 const CODED = `corrected_code_resolved IS NOT NULL AND (code_method IN ('printed', 'split', 'in_name', 'name_exact', 'name_alias') OR corrected LIKE '%code%')`;
-const WHERE = `${CODED} AND corrected_code_resolved = @code AND measure = @measure AND (@table IS NULL OR "table" = @table)
-  AND (@region IS NULL OR region = @region) AND (@year IS NULL OR fiscal_year = @year)`;
+// a parameter's first use gives its type on PostgreSQL: the comparison before `IS NULL`
+const WHERE = `${CODED} AND corrected_code_resolved = @code AND measure = @measure AND ("table" = @table OR @table IS NULL)
+  AND (region = @region OR @region IS NULL) AND (fiscal_year = @year OR @year IS NULL)`;
 const bind = (s: Selection) => ({ code: s.code, measure: s.measure, table: s.table || null, region: s.region || null, year: s.year ?? null });
 
 export function exploreRoutes(ctx: ServerContext): Hono {
@@ -40,7 +41,7 @@ export function exploreRoutes(ctx: ServerContext): Hono {
   app.get('/codes', async (c) => {
     const q = parseOr400(z.object({ table: z.string().max(100).optional() }), c.req.query());
     const rows = await ctx.store.rows<{ code: string; label: string | null; documents: number }>(
-      `SELECT corrected_code_resolved AS code, MAX(corrected_label) AS label, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${CODED} AND (@table IS NULL OR "table" = @table) GROUP BY 1 ORDER BY 1`,
+      `SELECT corrected_code_resolved AS code, MAX(corrected_label) AS label, COUNT(DISTINCT document_sha256) AS documents FROM corrected_records WHERE ${CODED} AND ("table" = @table OR @table IS NULL) GROUP BY 1 ORDER BY 1`,
       { table: q.table || null },
     );
     return c.json({ codes: rows.map((r) => ({ ...r, name: catalogName(r.code) })) });
