@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '@juesuan/web';
@@ -11,7 +11,8 @@ import { pgAvailable, startCluster } from './pg-cluster.ts';
 
 const FINAL = join(samples, 'sample-final-2023.pdf');
 const INPUTS = [FINAL, join(samples, 'long', 'sample-long-final-2024.pdf'), join(samples, 'text', 'sample-budget-2025.md')];
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha = (file: string) => sha256Of(readFileSync(file));
 const finalSha = sha(FINAL);
 const amountCorrection = { documentSha256: finalSha, table: 'final.income', rowKey: '||||code:2100101', measure: 'total', field: 'amount', value: '752.39', reason: 'misread' };
 
@@ -140,9 +141,13 @@ describe.skipIf(!pgAvailable)('juesuan serve on PostgreSQL, beside SQLite', () =
     expect((b!.body as { documents: Array<{ sha256: string }> }).documents.map((d) => d.sha256)).toContain(sha(file));
   });
 
-  it('is what `juesuan serve --db postgres://…` serves', async () => {
+  it('is what `juesuan serve --db postgres://…` serves, a PDF ingested elsewhere from the bytes queued in PostgreSQL', async () => {
     const db = cluster.createDatabase('juesuan_serve_cli');
-    expect(cli(['ingest', FINAL, '--db', db]).code).toBe(0);
+    // a file of another machine: ingested, then gone from here
+    const elsewhere = join(tempDir('elsewhere-'), 'report.pdf');
+    copyFileSync(FINAL, elsewhere);
+    expect(cli(['ingest', elsewhere, '--db', db]).code).toBe(0);
+    rmSync(elsewhere);
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       let err = '';
@@ -156,6 +161,13 @@ describe.skipIf(!pgAvailable)('juesuan serve on PostgreSQL, beside SQLite', () =
       });
       const docs = (await (await fetch(`${url}/api/documents`)).json()) as { documents: Array<{ sha256: string }> };
       expect(docs.documents.map((d) => d.sha256)).toEqual([finalSha]);
+      expect((await fetch(`${url}/api/documents/${finalSha}/pdf`)).status).toBe(404);
+      copyFileSync(FINAL, elsewhere);
+      expect(cli(['enqueue', elsewhere, '--db', db, '--force']).stdout).toMatch(/queued 1 documents/);
+      rmSync(elsewhere);
+      const pdf = await fetch(`${url}/api/documents/${finalSha}/pdf`);
+      expect(pdf.status).toBe(200);
+      expect(sha256Of(new Uint8Array(await pdf.arrayBuffer()))).toBe(finalSha);
     } finally {
       child.kill('SIGTERM');
     }

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Finding } from '@juesuan/model';
 import { Finding as FindingSchema } from '@juesuan/model';
+import { queuedBytes } from '@juesuan/pipelines';
 import type { ServerContext } from './context.ts';
 import { notFound, parseOr400 } from './http-errors.ts';
 import { revalidate } from './revalidate.ts';
@@ -112,18 +113,21 @@ export function documentRoutes(ctx: ServerContext): Hono {
     return c.json({ document: run, pages: pages.map((p) => ({ ...p, turned: turned.get(p.number) ?? 0 })), tables, findings, resolved, corrections: await ctx.store.listCorrections(sha256) });
   });
 
-  // by sha256 only: the file is the one ingested under that sha256, checked again before it is sent
+  // by sha256 only: the file is the one ingested under that sha256, checked again before it is sent;
+  // not on this machine (ingested by a worker elsewhere), the bytes queued in PostgreSQL stand in
   app.get('/:sha256/pdf', async (c) => {
     const sha256 = parseOr400(Sha256, c.req.param('sha256'));
     const run = await latestRun(ctx, sha256);
     if (run.format !== 'pdf') notFound(`a PDF of document ${sha256}`);
-    let bytes: Buffer;
+    let bytes: Uint8Array | null = null;
     try {
-      bytes = readFileSync(resolve(run.file));
+      bytes = new Uint8Array(readFileSync(resolve(run.file)));
     } catch {
-      return notFound(`the file of document ${sha256} (${run.file})`);
+      // not readable here: the queued bytes, if any, below
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return c.json({ error: `${run.file} has changed since it was ingested` }, 409);
+    const changed = bytes !== null && createHash('sha256').update(bytes).digest('hex') !== sha256;
+    if (bytes === null || changed) bytes = await queuedBytes(ctx.store, sha256);
+    if (bytes === null) return changed ? c.json({ error: `${run.file} has changed since it was ingested` }, 409) : notFound(`the file of document ${sha256} (${run.file})`);
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'cache-control': 'private, max-age=3600' });
   });
 
