@@ -25,8 +25,6 @@ const now = () => new Date().toISOString();
 export const SQL = {
   upsertDocument: `INSERT INTO documents (sha256, file, format, size_bytes, page_count, first_seen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(sha256) DO UPDATE SET page_count = COALESCE(excluded.page_count, documents.page_count), format = COALESCE(excluded.format, documents.format)`,
-  hasSuccessfulRun: "SELECT 1 AS found FROM runs WHERE document_sha256 = ? AND status = 'ok' LIMIT 1",
-  hasSuccessfulRunAt: "SELECT 1 AS found FROM runs WHERE document_sha256 = ? AND status = 'ok' AND extractor_version = ? AND parser_version = ? LIMIT 1",
   cachedExtraction: 'SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?',
   cacheExtraction: `INSERT INTO extractions (sha256, extractor_version, json, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(sha256, extractor_version) DO UPDATE SET json = excluded.json, created_at = excluded.created_at`,
@@ -50,8 +48,17 @@ export type LoadForce = boolean | { after: number };
 
 /** The check of a successful run of these bytes: made with these versions (or any when none are given), newer than run `after` when given. */
 export function successfulRunQuery(sha256: string, versions?: RunVersions, after?: number): { sql: string; params: unknown[] } {
-  const q = versions ? { sql: SQL.hasSuccessfulRunAt, params: [sha256, versions.extractor, versions.parser] } : { sql: SQL.hasSuccessfulRun, params: [sha256] };
-  return after === undefined ? q : { sql: q.sql.replace(' LIMIT 1', ' AND id > ? LIMIT 1'), params: [...q.params, after] };
+  const terms = ['document_sha256 = ?', "status = 'ok'"];
+  const params: unknown[] = [sha256];
+  if (versions) {
+    terms.push('extractor_version = ?', 'parser_version = ?');
+    params.push(versions.extractor, versions.parser);
+  }
+  if (after !== undefined) {
+    terms.push('id > ?');
+    params.push(after);
+  }
+  return { sql: `SELECT 1 AS found FROM runs WHERE ${terms.join(' AND ')} LIMIT 1`, params };
 }
 
 /** What loadRunOnce checks under its lock before writing: nothing when forced outright. */
