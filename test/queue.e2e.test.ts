@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { INGEST_QUEUE, openBoss } from '@juesuan/pipelines';
 import { cli, removeTempRoot, root, samples, tempDir } from './helpers.ts';
 import type { PgCluster } from './pg-cluster.ts';
 import { pgAvailable, startCluster } from './pg-cluster.ts';
@@ -125,5 +126,36 @@ describe.skipIf(!pgAvailable)('the job queue with two worker processes', () => {
     expect(r.stdout).toMatch(/queued 3 reparse jobs/);
     await b.waitFor(/(reparsed .*\n[^]*){3}/, 120);
     expect(b.out().match(/reparsed .*: unchanged/g)).toHaveLength(3);
+  });
+
+  it('is idempotent by sha256 and versions: a job done twice writes one run, a new parser version one more', async () => {
+    const b = workers[1]!;
+    const file = join(samples, 'sample-final-2023.pdf');
+    const okRuns = async () => (await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM runs WHERE file = $1 AND status = 'ok'`, [file])).rows[0]!.n;
+    expect(await okRuns()).toBe(1);
+    expect(cli(['enqueue', file, '--db', db]).stdout).toMatch(/skipped .*already ingested \(same bytes and versions\)/);
+    const boss = await openBoss(db, { supervise: false });
+    try {
+      /** The job queued for the file, sent once more as a worker would get it again, and what the worker said of that second time. */
+      const doneTwice = async (jobId: string) => {
+        await b.waitFor(new RegExp(`(ok|skipped) .*\\[job ${jobId}`), 120);
+        const [job] = (await client.query<{ data: object }>('SELECT data FROM pgboss.job WHERE id = $1 UNION ALL SELECT data FROM pgboss.archive WHERE id = $1', [jobId])).rows;
+        const again = (await boss.send(INGEST_QUEUE, job!.data))!;
+        return (await b.waitFor(new RegExp(`(ok|skipped) [^\\n]*\\[job ${again}`), 120))[0];
+      };
+      // the stored run was made by an older parser: the document is queued, and loaded once more
+      await client.query(`UPDATE runs SET parser_version = '0.0.0-older' WHERE file = $1`, [file]);
+      const bumped = /job ([0-9a-f-]{36})/.exec(cli(['enqueue', file, '--db', db]).stdout)![1]!;
+      expect(await doneTwice(bumped)).toMatch(/^skipped .*already ingested \(same bytes and versions\)/);
+      expect(b.out()).toMatch(new RegExp(`ok .*sample-final-2023\\.pdf.*\\[job ${bumped}`));
+      expect(await okRuns()).toBe(2);
+      // forced: one more run, however often the job is done
+      const forced = /job ([0-9a-f-]{36})/.exec(cli(['enqueue', file, '--db', db, '--force']).stdout)![1]!;
+      expect(await doneTwice(forced)).toMatch(/^skipped .*loaded meanwhile/);
+      expect(b.out()).toMatch(new RegExp(`ok .*sample-final-2023\\.pdf.*\\[job ${forced}`));
+      expect(await okRuns()).toBe(3);
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
   });
 });

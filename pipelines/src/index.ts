@@ -19,7 +19,7 @@ export { extractionFindings } from './extraction-findings.ts';
 export type { DocumentSummary } from './extraction-findings.ts';
 export { openBoss, DEFAULT_RETRY, INGEST_QUEUE, DEAD_QUEUE } from './queue/job-queue.ts';
 export type { RetryPolicy } from './queue/job-queue.ts';
-export { openBlobs } from './queue/blob-store.ts';
+export { openBlobs, queuedBytes } from './queue/blob-store.ts';
 export { enqueueFile, enqueueReparse } from './queue/enqueue.ts';
 export type { EnqueueResult } from './queue/enqueue.ts';
 export { runWorker } from './queue/worker.ts';

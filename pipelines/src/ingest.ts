@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
-import { sha256Hex } from '@juesuan/extractor';
-import type { Store } from '@juesuan/loader';
+import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
+import type { LoadForce, RunVersions, Store } from '@juesuan/loader';
 import { unreadableKey } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
-import { parseDocument } from '@juesuan/parser';
+import { PARSER_VERSION, parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
 import { DEFAULT_MAX_BYTES } from './extract-file.ts';
 import type { DocumentOutcome } from './extract-document.ts';
@@ -22,7 +22,8 @@ import { linkPublications } from './link-publications.ts';
 import { mebibytes } from './sizes.ts';
 
 export interface IngestOptions extends ExtractFileOptions {
-  force?: boolean;
+  /** load again though these bytes were loaded at these versions (see LoadForce) */
+  force?: LoadForce;
   /** sha256 → file for the documents of this batch: the same bytes twice in one batch is an error */
   batch?: Map<string, string>;
   concurrency?: number;
@@ -59,6 +60,9 @@ function errorOf(err: unknown, file: string): { code: string; message: string } 
   return { code: 'internal', message: `${file}: ${msg.split('\n')[0]}` };
 }
 
+/** The versions this program's runs are made with: the same bytes at the same versions are done already. */
+export const RUN_VERSIONS: RunVersions = { extractor: EXTRACTOR_VERSION, parser: PARSER_VERSION };
+
 /** One file: read, (cached) extract, parse, load in one transaction. Never throws. */
 export async function ingestFile(store: Store, file: string, options: IngestOptions = {}): Promise<FileResult> {
   const startedAt = new Date().toISOString();
@@ -86,7 +90,7 @@ export async function ingestFile(store: Store, file: string, options: IngestOpti
   const first = options.batch?.get(sha256);
   if (first !== undefined && first !== file) return { file, status: 'skipped', sha256, reason: `same bytes as ${first} in this batch` };
   options.batch?.set(sha256, file);
-  if (!options.force && (await store.hasSuccessfulRun(sha256))) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes); use --force to run again' };
+  if (!options.force && (await store.hasSuccessfulRun(sha256, RUN_VERSIONS))) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes and versions); use --force to run again' };
   try {
     const key = extractionKey({ ocr: options.ocr, ocrDpi: options.ocrDpi });
     let extracted = await store.cachedExtraction(sha256, key);
@@ -106,7 +110,7 @@ export async function ingestFile(store: Store, file: string, options: IngestOpti
     info.pageCount = extracted.pageCount;
     const parsed = withExtractionFindings(withDocumentFindings(parseDocument({ ...extracted, file })), extracted);
     const runId = await store.loadRunOnce(info, extracted, parsed, startedAt, options.force);
-    if (runId === null) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes, loaded meanwhile by another process)' };
+    if (runId === null) return { file, status: 'skipped', sha256, reason: 'already ingested (same bytes and versions, loaded meanwhile by another process)' };
     return { file, status: 'ok', sha256, runId, summary: summarize(parsed, extracted), cached, seconds: (performance.now() - t0) / 1000, peakMb };
   } catch (err) {
     const e = errorOf(err, file);

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import type { Db, Store } from '@juesuan/loader';
-import { FINDING_FIELDS, LEDGER_FIELDS, exportFindings, exportLedger } from '@juesuan/loader';
+import type { Store } from '@juesuan/loader';
+import { FINDING_FIELDS, LEDGER_FIELDS } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import { extractFile } from '@juesuan/pipelines';
@@ -12,9 +12,9 @@ import { annotatePdf } from './annotate-pdf.ts';
 import { formatTable } from './output.ts';
 
 /** `export --what findings|ledger`: the fields and the rows, or null for the other exports. */
-export function auditExport(what: string): { fields: readonly string[]; rows: (db: Db) => Iterable<Record<string, unknown>> } | null {
-  if (what === 'findings') return { fields: FINDING_FIELDS, rows: exportFindings };
-  if (what === 'ledger') return { fields: LEDGER_FIELDS, rows: exportLedger };
+export function auditExport(what: string): { fields: readonly string[]; rows: (store: Store) => AsyncIterable<Record<string, unknown>> } | null {
+  if (what === 'findings') return { fields: FINDING_FIELDS, rows: (store) => store.exportFindings() };
+  if (what === 'ledger') return { fields: LEDGER_FIELDS, rows: (store) => store.exportLedger() };
   return null;
 }
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { z } from 'zod';
-import type { Db } from '@juesuan/loader';
-import { openReadOnlyCurrent } from '@juesuan/loader';
+import type { Db, Store } from '@juesuan/loader';
+import { isPostgresUrl, openStore, openReadOnlyCurrent, sqliteStore } from '@juesuan/loader';
 
 /** Where the database lives unless --db says otherwise (relative to the directory the user stands in). */
 export const defaultDb = (): string => resolve('data', 'juesuan.sqlite');
@@ -24,18 +24,28 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
   return r.data;
 }
 
-/** The database for reading (brought up to the current schema first), or a one-line error naming it. */
-/** Commands not yet on PostgreSQL say so in one line. */
-export function sqliteOnly(path: string): void {
-  if (/^postgres(ql)?:\/\//.test(path)) fail('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
-}
+/** A database's name as it can be shown: a URL's password left out. */
+export const shownDb = (db: string): string => db.replace(/\/\/[^@/]*@/, '//…@');
 
+/** The database for reading (brought up to the current schema first), or a one-line error naming it. */
 export function readOnlyOrFail(path: string): Db {
-  sqliteOnly(path);
   if (!existsSync(path)) fail(`${path}: no database here yet: run \`juesuan ingest\` first, or give --db`);
   try {
     return openReadOnlyCurrent(path);
   } catch (err) {
     fail(`${path}: cannot open database (${(err as Error).message})`);
+  }
+}
+
+/**
+ * The store `--db` names, or a one-line error naming it: for reading (a SQLite file must exist
+ * and is opened read-only) or for writing (a new SQLite file is made).
+ */
+export async function openStoreOrFail(db: string, options: { readOnly: boolean }): Promise<Store> {
+  if (options.readOnly && !isPostgresUrl(db)) return sqliteStore(readOnlyOrFail(db));
+  try {
+    return await openStore(db);
+  } catch (err) {
+    fail(`${shownDb(db)}: cannot open database (${(err as Error).message})`);
   }
 }

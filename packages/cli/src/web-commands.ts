@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command, Option } from 'commander';
 import { z } from 'zod';
-import { correctionsToJsonl, importCorrectionsJsonl, listCorrections, openDatabase, openReadOnly } from '@juesuan/loader';
+import { correctionsToJsonl, parseCorrectionsJsonl } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
+import { openStoreOrFail } from './cli-support.ts';
 
 const ServeOptions = z.object({
   db: z.string().min(1),
@@ -40,16 +41,10 @@ export function registerWebCommands(program: Command, dbOption: () => Option): v
     .description('write every correction as JSONL')
     .addOption(dbOption())
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((opts: { db: string; out?: string }) => {
-      let db: ReturnType<typeof openReadOnly>;
-      try {
-        db = openReadOnly(opts.db);
-      } catch (err) {
-        fail(`${opts.db}: cannot open database (${(err as Error).message})`);
-      }
-      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'corrections'").get();
-      const list = exists ? listCorrections(db) : [];
-      db.close();
+    .action(async (opts: { db: string; out?: string }) => {
+      const store = await openStoreOrFail(opts.db, { readOnly: true });
+      const list = await store.listCorrections();
+      await store.close();
       if (opts.out) writeFileSync(opts.out, correctionsToJsonl(list));
       else process.stdout.write(correctionsToJsonl(list));
       process.stderr.write(`exported ${list.length} corrections\n`);
@@ -59,19 +54,19 @@ export function registerWebCommands(program: Command, dbOption: () => Option): v
     .description('read corrections from JSONL files (each file all or nothing; a later correction of a cell replaces an earlier one)')
     .argument('<files...>', 'JSONL files written by `corrections export`')
     .addOption(dbOption())
-    .action((files: string[], opts: { db: string }) => {
-      const db = openDatabase(opts.db);
+    .action(async (files: string[], opts: { db: string }) => {
+      const store = await openStoreOrFail(opts.db, { readOnly: false });
       let failed = 0;
       for (const file of files) {
         try {
-          const n = importCorrectionsJsonl(db, readFileSync(file, 'utf8'), file);
+          const n = await store.saveCorrections(parseCorrectionsJsonl(readFileSync(file, 'utf8'), file));
           process.stdout.write(`${file}: ${n} corrections imported\n`);
         } catch (err) {
           failed++;
           process.stderr.write(`FAILED ${err instanceof JuesuanError ? err.message : `${file}: ${(err as Error).message}`}\n`);
         }
       }
-      db.close();
+      await store.close();
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }

@@ -33,31 +33,42 @@ const fromRow = (r: CorrectionRow): StoredCorrection => ({
   createdAt: r.created_at,
 });
 
+/** The statements of corrections, shared by both backends (`?` parameters). */
+export const CORRECTION_SQL = {
+  save: `INSERT INTO corrections (document_sha256, table_kind, row_key, measure, field, value, amount_fen, original, reason, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (document_sha256, table_kind, row_key, measure, field) DO UPDATE SET
+       value = excluded.value, amount_fen = excluded.amount_fen, original = COALESCE(corrections.original, excluded.original), reason = excluded.reason, created_at = excluded.created_at
+     RETURNING *`,
+  all: 'SELECT * FROM corrections ORDER BY id',
+  ofDocument: 'SELECT * FROM corrections WHERE document_sha256 = ? ORDER BY id',
+  delete: 'DELETE FROM corrections WHERE id = ?',
+} as const;
+
+/** A correction checked, as the parameters of CORRECTION_SQL.save. */
+export function correctionParams(input: Correction): unknown[] {
+  const c = Correction.parse(input);
+  return [c.documentSha256, c.table, c.rowKey, c.measure, c.field, c.value, c.amountFen, c.original, c.reason, c.createdAt];
+}
+
+export const correctionOfRow = (row: Record<string, unknown>): StoredCorrection => fromRow(row as unknown as CorrectionRow);
+
+export const listCorrectionsQuery = (documentSha256?: string): { sql: string; params: unknown[] } =>
+  documentSha256 === undefined ? { sql: CORRECTION_SQL.all, params: [] } : { sql: CORRECTION_SQL.ofDocument, params: [documentSha256] };
+
 /** Stores a correction; a later one of the same cell and field replaces the earlier. */
 export function saveCorrection(db: Db, input: Correction): StoredCorrection {
-  const c = Correction.parse(input);
-  db.prepare(
-    `INSERT INTO corrections (document_sha256, table_kind, row_key, measure, field, value, amount_fen, original, reason, created_at)
-     VALUES (@documentSha256, @table, @rowKey, @measure, @field, @value, @amountFen, @original, @reason, @createdAt)
-     ON CONFLICT (document_sha256, table_kind, row_key, measure, field) DO UPDATE SET
-       value = excluded.value, amount_fen = excluded.amount_fen, original = COALESCE(corrections.original, excluded.original), reason = excluded.reason, created_at = excluded.created_at`,
-  ).run(c);
-  const row = db
-    .prepare('SELECT * FROM corrections WHERE document_sha256 = ? AND table_kind = ? AND row_key = ? AND measure = ? AND field = ?')
-    .get(c.documentSha256, c.table, c.rowKey, c.measure, c.field) as CorrectionRow;
-  return fromRow(row);
+  return fromRow(db.prepare(CORRECTION_SQL.save).get(...correctionParams(input)) as CorrectionRow);
 }
 
 /** Every correction, or one document's, oldest first. */
 export function listCorrections(db: Db, documentSha256?: string): StoredCorrection[] {
-  const rows = (documentSha256 === undefined
-    ? db.prepare('SELECT * FROM corrections ORDER BY id').all()
-    : db.prepare('SELECT * FROM corrections WHERE document_sha256 = ? ORDER BY id').all(documentSha256)) as CorrectionRow[];
-  return rows.map(fromRow);
+  const q = listCorrectionsQuery(documentSha256);
+  return (db.prepare(q.sql).all(...q.params) as CorrectionRow[]).map(fromRow);
 }
 
 export function deleteCorrection(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM corrections WHERE id = ?').run(id).changes > 0;
+  return db.prepare(CORRECTION_SQL.delete).run(id).changes > 0;
 }
 
 /** One JSON object per line, without the local id: what a team shares. */
@@ -65,11 +76,8 @@ export function correctionsToJsonl(corrections: StoredCorrection[]): string {
   return corrections.map(({ id: _id, ...c }) => `${JSON.stringify(c)}\n`).join('');
 }
 
-/**
- * Reads JSONL corrections and stores them in one transaction: a bad line names the file and
- * line, and nothing of the file is written.
- */
-export function importCorrectionsJsonl(db: Db, text: string, file: string): number {
+/** Reads JSONL corrections, checked: a bad line names the file and line. */
+export function parseCorrectionsJsonl(text: string, file: string): Correction[] {
   const parsed: Correction[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
@@ -83,6 +91,16 @@ export function importCorrectionsJsonl(db: Db, text: string, file: string): numb
     if (!r.success) throw new JuesuanError('bad_corrections_file', file, `line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'} ${x.message}`).join('; ')}`);
     parsed.push(r.data);
   });
-  db.transaction(() => parsed.forEach((c) => saveCorrection(db, c)))();
-  return parsed.length;
+  return parsed;
+}
+
+/** Stores corrections in one transaction: all of them or none. */
+export function saveCorrections(db: Db, corrections: Correction[]): number {
+  db.transaction(() => corrections.forEach((c) => saveCorrection(db, c)))();
+  return corrections.length;
+}
+
+/** A JSONL file of corrections stored as a whole: a bad line, and nothing of the file is written. */
+export function importCorrectionsJsonl(db: Db, text: string, file: string): number {
+  return saveCorrections(db, parseCorrectionsJsonl(text, file));
 }

@@ -6,6 +6,11 @@ export const LEDGER_FIELDS = ['document_sha256', 'file', 'kind', 'fiscal_year', 
 export type ExportFinding = Record<(typeof FINDING_FIELDS)[number], string | number | number[] | null>;
 export type ExportLedgerEntry = Record<(typeof LEDGER_FIELDS)[number], string | number | null>;
 
+/** Every finding of the latest runs with its first evidence box: documents by file, then in the order found. */
+export const FINDINGS_SQL = 'SELECT document_sha256, file, rule, family, severity, page, x0, y0, x1, y1, quote, message_zh, message_en, run_id FROM findings ORDER BY file, run_id, seq';
+/** The coverage ledger of the latest runs: per document, each check and each family ('*'). */
+export const LEDGER_SQL = 'SELECT document_sha256, file, kind, fiscal_year, family, "check", status, reason, failures, run_id AS run FROM ledger ORDER BY file, run_id, seq';
+
 function requireView(db: Db, name: string): void {
   // checked before the first row: nothing is written before the error
   const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?`).get(name);
@@ -14,22 +19,23 @@ function requireView(db: Db, name: string): void {
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-/** Every finding of the latest runs with its first evidence box: documents by file, then in the order found. */
+/** A row of FINDINGS_SQL in the export's shape: the box as one list, to a tenth of a point. */
+export function shapeFinding(r: Record<string, unknown>): ExportFinding {
+  const bbox = r.x0 === null ? null : [r.x0, r.y0, r.x1, r.y1].map((v) => round(Number(v)));
+  const at = r as Record<string, string | number | null>;
+  return { document_sha256: at.document_sha256!, file: at.file!, rule: at.rule!, family: at.family!, severity: at.severity!, page: at.page ?? null, bbox, quote: at.quote ?? null, message_zh: at.message_zh!, message_en: at.message_en!, run: at.run_id! };
+}
+
 export function exportFindings(db: Db): Generator<ExportFinding> {
   requireView(db, 'findings');
   return findingRows(db);
 }
 
 function* findingRows(db: Db): Generator<ExportFinding> {
-  const rows = db.prepare('SELECT document_sha256, file, rule, family, severity, page, x0, y0, x1, y1, quote, message_zh, message_en, run_id FROM findings ORDER BY file, run_id, seq').iterate() as Iterable<Record<string, string | number | null>>;
-  for (const r of rows) {
-    const bbox = r.x0 === null ? null : [r.x0, r.y0, r.x1, r.y1].map((v) => round(Number(v)));
-    yield { document_sha256: r.document_sha256!, file: r.file!, rule: r.rule!, family: r.family!, severity: r.severity!, page: r.page ?? null, bbox, quote: r.quote ?? null, message_zh: r.message_zh!, message_en: r.message_en!, run: r.run_id! };
-  }
+  for (const r of db.prepare(FINDINGS_SQL).iterate() as Iterable<Record<string, unknown>>) yield shapeFinding(r);
 }
 
-/** The coverage ledger of the latest runs: per document, each check and each family ('*'). */
 export function exportLedger(db: Db): IterableIterator<ExportLedgerEntry> {
   requireView(db, 'ledger');
-  return db.prepare('SELECT document_sha256, file, kind, fiscal_year, family, "check", status, reason, failures, run_id AS run FROM ledger ORDER BY file, run_id, seq').iterate() as IterableIterator<ExportLedgerEntry>;
+  return db.prepare(LEDGER_SQL).iterate() as IterableIterator<ExportLedgerEntry>;
 }

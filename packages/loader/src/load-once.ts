@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
 import type { DocumentInfo } from './load-run.ts';
-import { hasSuccessfulRun, loadRun, recordFailedRun } from './load-run.ts';
+import type { LoadForce } from './load-run.ts';
+import { loadRun, loadedAlreadyQuery, recordFailedRun, runVersions } from './load-run.ts';
 import type { Db } from './open-database.ts';
 import { runContentDigest } from './run-content.ts';
 import { diffRuns } from './run-diff.ts';
 import type { RerunOutcome } from './store.ts';
 
 /**
- * Loads a run unless another process loaded the same bytes since this one looked: the check and
- * the insert share one write lock (BEGIN IMMEDIATE), so two ingests of one file load it once.
- * Returns null when the document was already there.
+ * Loads a run unless a successful run of the same bytes at the same extractor and parser versions
+ * is there (loaded since this process looked, or a job done twice): the check and the insert
+ * share one write lock (BEGIN IMMEDIATE), so two ingests of one file load it once. A new version
+ * writes a new run; `force` writes anyway (see LoadForce). Returns null when the document was already there.
  */
-export function loadRunOnce(db: Db, info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force = false): number | null {
-  return db.transaction(() => (!force && hasSuccessfulRun(db, info.sha256) ? null : loadRun(db, info, extracted, parsed, startedAt))).immediate();
+export function loadRunOnce(db: Db, info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force: LoadForce = false): number | null {
+  const done = loadedAlreadyQuery(info.sha256, runVersions(extracted, parsed), force);
+  return db.transaction(() => (done && db.prepare(done.sql).get(...done.params) ? null : loadRun(db, info, extracted, parsed, startedAt))).immediate();
 }
 
 /**

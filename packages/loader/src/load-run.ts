@@ -5,6 +5,12 @@ import type { RowBatch } from './row-batch.ts';
 import { insertBatches, insertSql, withRunId } from './row-batch.ts';
 import { auditBatches } from './write-audit.ts';
 
+/** What a run was made with: a job at the same bytes and versions is done already. */
+export interface RunVersions {
+  extractor: string;
+  parser: string;
+}
+
 export interface DocumentInfo {
   sha256: string;
   file: string;
@@ -19,7 +25,6 @@ const now = () => new Date().toISOString();
 export const SQL = {
   upsertDocument: `INSERT INTO documents (sha256, file, format, size_bytes, page_count, first_seen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(sha256) DO UPDATE SET page_count = COALESCE(excluded.page_count, documents.page_count), format = COALESCE(excluded.format, documents.format)`,
-  hasSuccessfulRun: "SELECT 1 AS found FROM runs WHERE document_sha256 = ? AND status = 'ok' LIMIT 1",
   cachedExtraction: 'SELECT json FROM extractions WHERE sha256 = ? AND extractor_version = ?',
   cacheExtraction: `INSERT INTO extractions (sha256, extractor_version, json, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(sha256, extractor_version) DO UPDATE SET json = excluded.json, created_at = excluded.created_at`,
@@ -35,8 +40,37 @@ export function upsertDocument(db: Db, info: DocumentInfo): void {
   db.prepare(SQL.upsertDocument).run(...documentParams(info));
 }
 
-export function hasSuccessfulRun(db: Db, sha256: string): boolean {
-  return db.prepare(SQL.hasSuccessfulRun).get(sha256) !== undefined;
+/**
+ * Whether a load is forced: `true` always writes; `{ after }` writes unless a successful run at the
+ * same versions newer than run `after` is there (a forced job done twice writes one run).
+ */
+export type LoadForce = boolean | { after: number };
+
+/** The check of a successful run of these bytes: made with these versions (or any when none are given), newer than run `after` when given. */
+export function successfulRunQuery(sha256: string, versions?: RunVersions, after?: number): { sql: string; params: unknown[] } {
+  const terms = ['document_sha256 = ?', "status = 'ok'"];
+  const params: unknown[] = [sha256];
+  if (versions) {
+    terms.push('extractor_version = ?', 'parser_version = ?');
+    params.push(versions.extractor, versions.parser);
+  }
+  if (after !== undefined) {
+    terms.push('id > ?');
+    params.push(after);
+  }
+  return { sql: `SELECT 1 AS found FROM runs WHERE ${terms.join(' AND ')} LIMIT 1`, params };
+}
+
+/** What loadRunOnce checks under its lock before writing: nothing when forced outright. */
+export const loadedAlreadyQuery = (sha256: string, versions: RunVersions, force: LoadForce = false): { sql: string; params: unknown[] } | null =>
+  force === true ? null : successfulRunQuery(sha256, versions, force === false ? undefined : force.after);
+
+/** The versions a run of this extraction and parse records. */
+export const runVersions = (extracted: ExtractedDocument, parsed: ParsedDocument): RunVersions => ({ extractor: extracted.extractorVersion, parser: parsed.parserVersion });
+
+export function hasSuccessfulRun(db: Db, sha256: string, versions?: RunVersions): boolean {
+  const q = successfulRunQuery(sha256, versions);
+  return db.prepare(q.sql).get(...q.params) !== undefined;
 }
 
 /** The cached extraction of these bytes under this key (extractor version and options), if any. */

@@ -25,9 +25,9 @@ export function openReadOnly(path: string): Db {
   return db;
 }
 
-/** The commands that open the SQLite file directly say so, instead of making a folder named postgres:. */
+/** A postgres:// URL given to a SQLite opener is a mistake of the program: never a folder named postgres:. */
 function refusePostgres(path: string): void {
-  if (/^postgres(ql)?:\/\//.test(path)) throw new Error('this command works on a SQLite file only; on PostgreSQL: ingest, reparse, query, export, summary, enqueue, worker, status');
+  if (/^postgres(ql)?:\/\//.test(path)) throw new Error(`a SQLite file was expected, not a PostgreSQL URL: open it with openStore`);
 }
 
 /** Applies the migrations not yet applied, up to `through` (all by default; a lower one makes an older schema for upgrade tests). */

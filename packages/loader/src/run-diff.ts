@@ -1,4 +1,5 @@
 import type { Db } from './open-database.ts';
+import type { Store } from './store.ts';
 
 export interface RunDiff {
   added: number;
@@ -23,6 +24,13 @@ export function diffRuns(db: Db, before: number, after: number): RunDiff {
   const rows = (id: number) => db.prepare(RECORD_KEYS_SQL).all(id) as Array<Record<string, unknown>>;
   const count = (id: number) => (db.prepare(ERROR_COUNT_SQL).get(id) as { n: number }).n;
   return diffOfRows(rows(before), rows(after), count(before), count(after));
+}
+
+/** diffRuns through the store, on either backend. */
+export async function diffStoredRuns(store: Store, before: number, after: number): Promise<RunDiff> {
+  const rows = (id: number) => store.rows(RECORD_KEYS_SQL, [id]);
+  const count = async (id: number) => (await store.rows<{ n: number }>(ERROR_COUNT_SQL, [id]))[0]!.n;
+  return diffOfRows(await rows(before), await rows(after), await count(before), await count(after));
 }
 
 /** The difference of two runs' record rows (as RECORD_KEYS_SQL reads them) and error counts. */

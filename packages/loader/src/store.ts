@@ -1,7 +1,21 @@
-import type { AmountRecord, ExtractedDocument, Fact, Finding, ParsedDocument } from '@juesuan/model';
+import type { AmountRecord, Correction, ExtractedDocument, Fact, Finding, ParsedDocument } from '@juesuan/model';
+import type { StoredCorrection } from './corrections.ts';
+import type { ExportFinding, ExportLedgerEntry } from './export-audit.ts';
 import type { ExportFact, ExportFilter, ExportRecord } from './export-records.ts';
-import type { DocumentInfo } from './load-run.ts';
+import type { DocumentInfo, LoadForce, RunVersions } from './load-run.ts';
+import type { PruneResult } from './prune-runs.ts';
 import type { PublicationPart } from './publications.ts';
+import type { ViewColumns } from './view-columns.ts';
+
+/** A statement's parameters: `?` ones in order, or `@name` ones by name. */
+export type SqlParams = unknown[] | Record<string, unknown>;
+
+/** What a free query gave: its column names, its rows as arrays, and whether rows were left out past maxRows. */
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+}
 
 /** A document with a cached extraction, as reparse reads it: the newest extraction, and the latest successful run. */
 export interface CachedDocument {
@@ -28,12 +42,13 @@ export interface RerunOutcome {
  */
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
-  hasSuccessfulRun(sha256: string): Promise<boolean>;
+  /** whether a successful run of these bytes is there: made with these versions, or with any when none are given */
+  hasSuccessfulRun(sha256: string, versions?: RunVersions): Promise<boolean>;
   cachedExtraction(sha256: string, key: string): Promise<ExtractedDocument | null>;
   cacheExtraction(doc: ExtractedDocument, key: string): Promise<void>;
   recordFailedRun(info: DocumentInfo, error: { code: string; message: string }, startedAt: string): Promise<number>;
-  /** loads the run unless a successful run of these bytes is there (checked under a lock); null when it was */
-  loadRunOnce(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force?: boolean): Promise<number | null>;
+  /** loads the run unless a successful run of these bytes at the same extractor and parser versions is there (checked under a lock); null when it was */
+  loadRunOnce(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, force?: LoadForce): Promise<number | null>;
   /** writes the run, and keeps it only when its content differs from `previous` (findings of `laterRules` left out) */
   loadRunIfChanged(info: DocumentInfo, extracted: ExtractedDocument, parsed: ParsedDocument, startedAt: string, previous: number | null, laterRules: readonly string[]): Promise<RerunOutcome>;
   cachedDocuments(sha256?: string): Promise<CachedDocument[]>;
@@ -44,8 +59,25 @@ export interface Store {
   recordLateCheck(runId: number, family: string, check: string, findings: Finding[], reason: string): Promise<void>;
   exportRecords(filter?: ExportFilter): AsyncIterable<ExportRecord>;
   exportFacts(filter?: ExportFilter): AsyncIterable<ExportFact>;
-  /** a read-only query: its column names and rows as arrays */
-  query(sql: string): Promise<{ columns: string[]; rows: unknown[][] }>;
+  exportFindings(): AsyncIterable<ExportFinding>;
+  exportLedger(): AsyncIterable<ExportLedgerEntry>;
+  /** a person's read-only query (no parameters): refused when it would write; at most maxRows rows */
+  query(sql: string, options?: { maxRows?: number }): Promise<QueryResult>;
+  /** the rows of a statement of the program's own that reads, as objects (on SQLite: on the read-only connection when there is one) */
+  rows<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]>;
+  /** a statement of the program's own that writes: how many rows it changed, and the rows it returns (RETURNING) */
+  write(sql: string, params?: SqlParams): Promise<{ changes: number; rows: Array<Record<string, unknown>> }>;
+  /** the views a query reads, by name, with their columns */
+  views(): Promise<ViewColumns[]>;
+  saveCorrection(correction: Correction): Promise<StoredCorrection>;
+  /** stored in one transaction: all of them or none */
+  saveCorrections(corrections: Correction[]): Promise<number>;
+  listCorrections(documentSha256?: string): Promise<StoredCorrection[]>;
+  deleteCorrection(id: number): Promise<boolean>;
+  /** drops superseded runs (and with `cache` the cached extractions no kept run used), in one transaction */
+  pruneRuns(options?: { cache?: boolean }): Promise<PruneResult>;
+  /** gives freed space back (SQLite: to the file system; PostgreSQL: for reuse, without locking out the workers) */
+  vacuum(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openDatabase, openReadOnly } from '@juesuan/loader';
+import { isPostgresUrl, openStore } from '@juesuan/loader';
 import { createApp } from './server/app.ts';
 import { buildClient, CLIENT_DIST } from './build-client.ts';
 import type { ServerContext } from './server/context.ts';
 
 export interface ServeOptions {
+  /** a SQLite file, or a postgres:// URL */
   db: string;
+  /** where dropped reports are kept: beside a SQLite file by default, data/uploads on PostgreSQL */
+  uploadsDir?: string;
   host?: string;
   port?: number;
   /** the write token; a fresh random one by default */
@@ -25,30 +28,34 @@ export interface RunningServer {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '::1']);
 
-/** Builds the app if its sources changed, opens the database (writer + read-only) and listens. */
+/** Builds the app if its sources changed, opens the store (on SQLite a writer and a read-only connection) and listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const host = options.host ?? '127.0.0.1';
-  const dbPath = resolve(options.db);
+  const onPostgres = isPostgresUrl(options.db);
+  const db = onPostgres ? options.db : resolve(options.db);
   const built = await buildClient({ quiet: true });
   if (built.built) log(`built the browser app in ${built.seconds.toFixed(1)} s`);
-  const writer = openDatabase(dbPath);
+  const store = await openStore(db, { reader: true });
   const ctx: ServerContext = {
-    dbPath,
-    writer,
-    reader: openReadOnly(dbPath),
+    store,
     token: options.token ?? randomBytes(24).toString('base64url'),
-    uploadsDir: join(dirname(dbPath), 'uploads'),
+    uploadsDir: options.uploadsDir ?? (onPostgres ? resolve('data', 'uploads') : join(dirname(db), 'uploads')),
     maxUploadBytes: options.maxUploadBytes ?? 200 * 2 ** 20,
     clientDir: CLIENT_DIST,
   };
   // bound to this machine, only its own names are answered; exposed with --host, any name is
   const app = createApp(ctx, { hosts: LOCAL.has(host) ? LOCAL : null });
   const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8737 });
-  await new Promise<void>((res, rej) => {
-    server.once('listening', () => res());
-    server.once('error', rej);
-  });
+  try {
+    await new Promise<void>((res, rej) => {
+      server.once('listening', () => res());
+      server.once('error', rej);
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!LOCAL.has(host)) log(`WARNING: serving on ${host}, reachable from other machines; anyone with the token can change corrections and ingest files`);
@@ -59,11 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: ctx.token,
     close: () =>
       new Promise<void>((res) => {
-        server.close(() => {
-          ctx.reader.close();
-          writer.close();
-          res();
-        });
+        server.close(() => void store.close().then(res));
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };

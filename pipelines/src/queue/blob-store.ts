@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { Store } from '@juesuan/loader';
 
 /** Where queued files' bytes wait for a worker: stored once, under their sha256. */
 export interface BlobStore {
@@ -25,6 +26,19 @@ export async function postgresBlobs(url: string): Promise<BlobStore> {
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * A queued file's bytes kept in the dataset's own PostgreSQL database (by enqueue without
+ * --blobs), or null: on SQLite, or when they were never queued there. `serve` shows a PDF
+ * ingested on another machine from them.
+ */
+export async function queuedBytes(store: Store, sha256: string): Promise<Uint8Array | null> {
+  if (store.backend !== 'postgres') return null;
+  const [table] = await store.rows(`SELECT 1 AS present FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'queued_files'`);
+  if (!table) return null;
+  const [row] = await store.rows<{ bytes: Buffer }>('SELECT bytes FROM queued_files WHERE sha256 = ?', [sha256]);
+  return row ? new Uint8Array(row.bytes) : null;
 }
 
 /** Blobs in a folder every machine mounts (`--blobs`): <dir>/<ab>/<sha256>, written whole or not at all. */

@@ -2,6 +2,7 @@ import { sha256Hex } from '@juesuan/extractor';
 import type { Store } from '@juesuan/loader';
 import { JuesuanError } from '@juesuan/model';
 import { DEFAULT_MAX_BYTES } from '../extract-file.ts';
+import { RUN_VERSIONS } from '../ingest.ts';
 import { fsPath } from '../input-path.ts';
 import { readRegularFile } from '../limits.ts';
 import { mebibytes } from '../sizes.ts';
@@ -23,7 +24,7 @@ export interface EnqueueOptions {
 
 /**
  * One file: its bytes stored once under their sha256, one job sent. The same bytes already loaded
- * (or already queued in this batch) are skipped unless `force`; pg-boss keeps one job per sha256
+ * at this program's extractor and parser versions (or already queued in this batch) are skipped unless `force`; pg-boss keeps one job per sha256
  * waiting at a time (its singleton key).
  */
 export async function enqueueFile(boss: PgBoss, store: Store, blobs: BlobStore, file: string, options: EnqueueOptions, seen: Set<string>): Promise<EnqueueResult> {
@@ -39,9 +40,10 @@ export async function enqueueFile(boss: PgBoss, store: Store, blobs: BlobStore, 
   const sha256 = sha256Hex(bytes);
   if (seen.has(sha256)) return { file, status: 'skipped', sha256, message: 'same bytes as another file of this batch' };
   seen.add(sha256);
-  if (!options.force && (await store.hasSuccessfulRun(sha256))) return { file, status: 'skipped', sha256, message: 'already ingested (same bytes); use --force to run again' };
+  if (!options.force && (await store.hasSuccessfulRun(sha256, RUN_VERSIONS))) return { file, status: 'skipped', sha256, message: 'already ingested (same bytes and versions); use --force to run again' };
   await blobs.put(sha256, bytes);
-  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi ?? 300, force: options.force ?? false, blobs: options.blobsDir };
+  const supersedes = options.force ? (await store.rows<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM runs WHERE document_sha256 = ?', [sha256]))[0]!.id : undefined;
+  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi ?? 300, force: options.force ?? false, supersedes, blobs: options.blobsDir };
   const id = await boss.send(INGEST_QUEUE, data, { ...sendOptions(options.retry), singletonKey: sha256 });
   return id ? { file, status: 'queued', sha256, message: `job ${id}` } : { file, status: 'skipped', sha256, message: 'already waiting in the queue' };
 }

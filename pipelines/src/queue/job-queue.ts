@@ -12,6 +12,8 @@ export const IngestJob = z.object({
   ocr: z.enum(['auto', 'always', 'never']).default('auto'),
   dpi: z.number().int().min(72).max(600).default(300),
   force: z.boolean().default(false),
+  /** with force: the document's latest run when the job was queued; the job writes one run after it, however often it is done */
+  supersedes: z.number().int().nonnegative().optional(),
   /** the worker reads blobs from this folder; absent: from the database */
   blobs: z.string().min(1).optional(),
 });

@@ -36,8 +36,10 @@ async function runJob(store: Store, dbBlobs: BlobStore, pool: ExtractPool, data:
   try {
     const copy = join(dir, basename(data.file));
     writeFileSync(copy, bytes);
+    // a job done twice writes one run: the same versions' run is there, or (forced) one newer than the run it supersedes
+    const force = data.force && (data.supersedes === undefined ? true : { after: data.supersedes });
     // the extraction keeps the pool's limits (time per page, memory), as in `juesuan ingest`
-    const r = await ingestFile(store, data.file, { readFrom: copy, force: data.force, ocr: data.ocr, ocrDpi: data.dpi, pool });
+    const r = await ingestFile(store, data.file, { readFrom: copy, force, ocr: data.ocr, ocrDpi: data.dpi, pool });
     if (retryable(r)) throw new Error(describeResult(r));
     if (r.status === 'ok') await linkPublications(store);
     return describeResult(r);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { diffRuns, findOneDocument } from '@juesuan/loader';
-import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import { diffStoredRuns, findOneDocument } from '@juesuan/loader';
+import { dbOption, fail, openStoreOrFail, parseOptions } from '../cli-support.ts';
 
 const DiffOptions = z.object({ db: z.string().min(1), from: z.coerce.number().int().optional(), to: z.coerce.number().int().optional() });
 
@@ -13,18 +13,18 @@ export function registerDiff(program: Command): void {
     .addOption(dbOption())
     .option('--from <run>', 'older run id (of this document)')
     .option('--to <run>', 'newer run id (of this document)')
-    .action((document: string, raw: unknown) => {
+    .action(async (document: string, raw: unknown) => {
       const opts = parseOptions(DiffOptions, raw);
-      const db = readOnlyOrFail(opts.db);
-      const found = findOneDocument(db, document);
+      const store = await openStoreOrFail(opts.db, { readOnly: true });
+      const found = await findOneDocument(store, document);
       if ('error' in found) fail(found.error);
-      const runs = (db.prepare("SELECT id FROM runs WHERE status = 'ok' AND document_sha256 = ? ORDER BY id").all(found.sha256) as Array<{ id: number }>).map((r) => r.id);
+      const runs = (await store.rows<{ id: number }>("SELECT id FROM runs WHERE status = 'ok' AND document_sha256 = ? ORDER BY id", [found.sha256])).map((r) => r.id);
       for (const id of [opts.from, opts.to]) if (id !== undefined && !runs.includes(id)) fail(`run ${id} is not a successful run of ${found.file} (its runs: ${runs.join(', ') || 'none'})`);
       const to = opts.to ?? runs[runs.length - 1];
       const from = opts.from ?? runs.filter((id) => to === undefined || id < to).pop();
       if (from === undefined || to === undefined) fail(`${found.file}: fewer than two successful runs to compare (runs: ${runs.join(', ') || 'none'})`);
-      const d = diffRuns(db, from, to);
-      db.close();
+      const d = await diffStoredRuns(store, from, to);
+      await store.close();
       process.stdout.write(`${found.file} (${found.sha256.slice(0, 12)}) run ${from} → ${to}: ${d.added} added, ${d.removed} removed, ${d.changed} changed; error findings ${d.findingsBefore} → ${d.findingsAfter}\n`);
       for (const e of d.examples) process.stdout.write(`  ${e}\n`);
     });

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import type { ExportFilter } from '@juesuan/loader';
-import { EXPORT_FIELDS, FACT_FIELDS, exportFacts, exportRecords, findOneDocument, isPostgresUrl } from '@juesuan/loader';
-import { exportFromStore } from './export-store.ts';
-import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import { EXPORT_FIELDS, FACT_FIELDS, findOneDocument } from '@juesuan/loader';
+import { dbOption, fail, openStoreOrFail, parseOptions, shownDb } from '../cli-support.ts';
 import { auditExport } from '../audit-commands.ts';
 import { emitRows, openOutputOrFail } from '../emit-rows.ts';
 
@@ -43,28 +42,28 @@ export function registerExport(program: Command): void {
     .option('--kind <kind>', 'only final, budget, performance or unknown documents')
     .action(async (raw: unknown) => {
       const opts = parseOptions(ExportOptions, raw);
-      if (isPostgresUrl(opts.db)) return exportFromStore(opts);
-      const db = readOnlyOrFail(opts.db);
+      const store = await openStoreOrFail(opts.db, { readOnly: true });
       const filter: ExportFilter = { year: opts.year, department: opts.department, region: opts.region, table: opts.table, kind: opts.kind };
       if (opts.document) {
-        filter.documents = opts.document.map((ref) => {
-          const found = findOneDocument(db, ref);
+        filter.documents = [];
+        for (const ref of opts.document) {
+          const found = await findOneDocument(store, ref);
           if ('error' in found) fail(found.error);
-          return found.sha256;
-        });
+          filter.documents.push(found.sha256);
+        }
       }
       const audit = auditExport(opts.what);
       const fields: readonly string[] = audit?.fields ?? (opts.what === 'facts' ? FACT_FIELDS : EXPORT_FIELDS);
-      let rows: Iterable<Record<string, unknown>>;
+      let rows: AsyncIterable<Record<string, unknown>>;
       try {
-        rows = audit ? audit.rows(db) : opts.what === 'facts' ? exportFacts(db, filter) : exportRecords(db, filter);
+        rows = audit ? audit.rows(store) : ((opts.what === 'facts' ? store.exportFacts(filter) : store.exportRecords(filter)) as AsyncIterable<Record<string, unknown>>);
       } catch (err) {
-        db.close();
-        fail(`${opts.db}: ${(err as Error).message}`);
+        await store.close();
+        fail(`${shownDb(opts.db)}: ${(err as Error).message}`);
       }
       const sink = openOutputOrFail(opts.out);
       const n = await emitRows(sink, opts.out, fields, rows, { format: opts.format, bom: opts.bom, limit: opts.limit });
-      db.close();
+      await store.close();
       process.stderr.write(`exported ${n} ${opts.what}${opts.out ? ` → ${opts.out}` : ''}\n`);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
-import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import { dbOption, fail, openStoreOrFail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
 import { emitRows, openOutputOrFail } from '../emit-rows.ts';
 import { printSchema } from './schema.ts';
 import { isPostgresUrl } from '@juesuan/loader';
@@ -37,11 +37,12 @@ export function registerQuery(program: Command): void {
     .option('--limit <n>', 'stop after this many rows')
     .action(async (sql: string, raw: unknown) => {
       const opts = parseOptions(QueryOptions, raw);
-      if (isPostgresUrl(opts.db)) return queryStore(sql, opts);
       if (/^\s*\.(tables|schema)\b/.test(sql)) {
-        printSchema(readOnlyOrFail(opts.db));
-        return;
+        const store = await openStoreOrFail(opts.db, { readOnly: true });
+        await printSchema(store);
+        return store.close();
       }
+      if (isPostgresUrl(opts.db)) return queryStore(sql, opts);
       const db = readOnlyOrFail(opts.db);
       let columns: string[];
       let rows: Iterable<Record<string, unknown>>;

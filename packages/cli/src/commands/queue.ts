@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
-import type { Store } from '@juesuan/loader';
-import { isPostgresUrl, openStore } from '@juesuan/loader';
+import { isPostgresUrl } from '@juesuan/loader';
 import { DEFAULT_RETRY, enqueueFile, enqueueReparse, expandInputs, openBlobs, openBoss, queueStatus, runWorker } from '@juesuan/pipelines';
-import { fail, parseOptions } from '../cli-support.ts';
+import { fail, openStoreOrFail, parseOptions } from '../cli-support.ts';
 
 const PostgresUrl = z.string().refine(isPostgresUrl, 'is a postgres:// URL: the queue lives in PostgreSQL');
 const dbOption = () => new Option('--db <url>', 'the shared PostgreSQL database (postgres://user@host:port/name)').makeOptionMandatory();
@@ -21,14 +20,6 @@ const EnqueueOptions = z.object({
   retryDelay: z.coerce.number().int().min(0),
   timeLimit: z.coerce.number().int().min(1).max(86_400),
 });
-
-async function openStoreOrFail(db: string): Promise<Store> {
-  try {
-    return await openStore(db);
-  } catch (err) {
-    fail(`cannot open ${db.replace(/\/\/[^@/]*@/, '//…@')}: ${(err as Error).message}`);
-  }
-}
 
 function registerEnqueue(program: Command): void {
   program
@@ -47,7 +38,7 @@ function registerEnqueue(program: Command): void {
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(EnqueueOptions, raw);
       if (!opts.reparse && paths.length === 0) fail('give files or folders to enqueue, or --reparse');
-      const store = await openStoreOrFail(opts.db);
+      const store = await openStoreOrFail(opts.db, { readOnly: false });
       const boss = await openBoss(opts.db, { supervise: false });
       const retry = { retries: opts.retries, retryDelaySeconds: opts.retryDelay, timeLimitSeconds: opts.timeLimit };
       if (opts.reparse) {
@@ -82,7 +73,7 @@ function registerWorker(program: Command): void {
     .option('--grace <seconds>', 'on SIGTERM, how long jobs in flight may take before they are handed back', '60')
     .action(async (raw: unknown) => {
       const opts = parseOptions(z.object({ db: PostgresUrl, concurrency: z.coerce.number().int().min(1).max(64), grace: z.coerce.number().min(0) }), raw);
-      const store = await openStoreOrFail(opts.db);
+      const store = await openStoreOrFail(opts.db, { readOnly: false });
       const blobs = await openBlobs(opts.db, undefined);
       const boss = await openBoss(opts.db, { maintenanceSeconds: 5 });
       const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);

@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import type { Db } from '@juesuan/loader';
-import { openDatabase } from '@juesuan/loader';
-import { dbOption, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import type { Store } from '@juesuan/loader';
+import { isPostgresUrl, openDatabase, sqliteStore } from '@juesuan/loader';
+import { dbOption, openStoreOrFail, parseOptions } from '../cli-support.ts';
 
-/** The views a query reads, with their columns, in the order SQLite gives them. */
-export function viewColumns(db: Db): Array<{ view: string; columns: string[] }> {
-  const views = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name`).all() as Array<{ name: string }>;
-  return views.map((v) => ({ view: v.name, columns: (db.prepare('SELECT name FROM pragma_table_info(?)').all(v.name) as Array<{ name: string }>).map((c) => c.name) }));
-}
+export { viewColumns } from '@juesuan/loader';
 
-export function printSchema(db: Db): void {
-  for (const { view, columns } of viewColumns(db)) process.stdout.write(`${view}\n${columns.map((c) => `  ${c}\n`).join('')}`);
+export async function printSchema(store: Store): Promise<void> {
+  for (const { view, columns } of await store.views()) process.stdout.write(`${view}\n${columns.map((c) => `  ${c}\n`).join('')}`);
   process.stdout.write('what each column means: docs/DATA.md\n');
 }
 
@@ -21,11 +17,11 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('list the views a query can read and their columns (docs/DATA.md says what they mean)')
     .addOption(dbOption())
-    .action((raw: unknown) => {
+    .action(async (raw: unknown) => {
       const opts = parseOptions(z.object({ db: z.string().min(1) }), raw);
-      // without a database yet, the schema a new one would have
-      const db = existsSync(opts.db) ? readOnlyOrFail(opts.db) : openDatabase(':memory:');
-      printSchema(db);
-      db.close();
+      // without a SQLite database yet, the schema a new one would have
+      const store = isPostgresUrl(opts.db) || existsSync(opts.db) ? await openStoreOrFail(opts.db, { readOnly: true }) : sqliteStore(openDatabase(':memory:'));
+      await printSchema(store);
+      await store.close();
     });
 }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Store } from '@juesuan/loader';
-import { isPostgresUrl, openStore, sqliteStore } from '@juesuan/loader';
-import { dbOption, fail, parseOptions, readOnlyOrFail } from '../cli-support.ts';
+import { dbOption, openStoreOrFail, parseOptions } from '../cli-support.ts';
 import { ledgerSummary } from '../audit-commands.ts';
 import { formatTable } from '../output.ts';
 
@@ -13,15 +11,6 @@ const SUMMARY_SQL = `SELECT r.file, r.kind, r.fiscal_year AS year, r.region, r.d
      r.id AS run
    FROM latest_runs r ORDER BY r.file`;
 
-async function openForReading(db: string): Promise<Store> {
-  if (!isPostgresUrl(db)) return sqliteStore(readOnlyOrFail(db));
-  try {
-    return await openStore(db, { readOnly: true });
-  } catch (err) {
-    fail(`cannot open the database: ${(err as Error).message}`);
-  }
-}
-
 export function registerSummary(program: Command): void {
   program
     .command('summary')
@@ -29,7 +18,7 @@ export function registerSummary(program: Command): void {
     .addOption(dbOption())
     .action(async (raw: unknown) => {
       const opts = parseOptions(z.object({ db: z.string().min(1) }), raw);
-      const store = await openForReading(opts.db);
+      const store = await openStoreOrFail(opts.db, { readOnly: true });
       const { columns, rows } = await store.query(SUMMARY_SQL);
       const ledger = await ledgerSummary(store);
       await store.close();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { SqlParams } from '../store.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { postgresSchema, toPostgresDdl } from './pg-schema.ts';
 
@@ -10,35 +11,51 @@ function exactInteger(text: string): number | bigint {
 pg.types.setTypeParser(pg.types.builtins.INT8, exactInteger);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text: string) => (/^-?\d+$/.test(text) ? exactInteger(text) : Number(text)));
 
-/** SQLite's `?` parameters as PostgreSQL's `$1, $2…` (outside quoted strings and names). */
-export function numberedParams(sql: string): string {
-  let out = '';
-  let n = 0;
-  let quote: string | null = null;
-  for (const ch of sql) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '?') {
-      out += `$${++n}`;
-      continue;
-    }
-    out += ch;
-  }
-  return out;
+/** The text of a statement with each parameter (outside quoted strings and names) replaced by `number(match)`. */
+function replaceParams(sql: string, pattern: RegExp, number: (param: string) => string): string {
+  // quoted strings and names are matched first and kept as they are
+  const scan = new RegExp(`'[^']*'|"[^"]*"|${pattern.source}`, 'g');
+  return sql.replace(scan, (m) => (m.startsWith("'") || m.startsWith('"') ? m : number(m)));
 }
 
-/** Something that runs SQL with `?` parameters: the pool, or one client inside a transaction. */
+/** SQLite's `?` parameters as PostgreSQL's `$1, $2…` (outside quoted strings and names). */
+export function numberedParams(sql: string): string {
+  let n = 0;
+  return replaceParams(sql, /\?/, () => `$${++n}`);
+}
+
+/** SQLite's `@name` parameters as PostgreSQL's `$n`, one number per name (so a name used twice has one type), and their values in order. */
+export function namedParams(sql: string, values: Record<string, unknown>): { text: string; values: unknown[] } {
+  const order: string[] = [];
+  const text = replaceParams(sql, /@[A-Za-z_]\w*/, (m) => {
+    const name = m.slice(1);
+    if (!(name in values)) throw new Error(`no value for parameter @${name}`);
+    if (!order.includes(name)) order.push(name);
+    return `$${order.indexOf(name) + 1}`;
+  });
+  return { text, values: order.map((name) => values[name]) };
+}
+
+/** A statement and its parameters as node-postgres takes them. */
+export function pgStatement(sql: string, params: SqlParams = []): { text: string; values: unknown[] | undefined } {
+  if (!Array.isArray(params)) return namedParams(sql, params);
+  // without parameters a text may hold several statements (a migration)
+  return { text: numberedParams(sql), values: params.length ? params : undefined };
+}
+
+/** Something that runs SQL with `?` (or `@name`) parameters: the pool, or one client inside a transaction. */
 export interface Sql {
-  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  run(sql: string, params?: unknown[]): Promise<number>;
+  all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]>;
+  run(sql: string, params?: SqlParams): Promise<number>;
+  result(sql: string, params?: SqlParams): Promise<pg.QueryResult>;
 }
 
 function sqlOn(q: pg.Pool | pg.PoolClient): Sql {
+  const result = (sql: string, params?: SqlParams) => q.query(pgStatement(sql, params));
   return {
-    // without parameters a text may hold several statements (a migration)
-    all: async <T>(sql: string, params: unknown[] = []) => (await q.query(numberedParams(sql), params.length ? params : undefined)).rows as T[],
-    run: async (sql: string, params: unknown[] = []) => (await q.query(numberedParams(sql), params.length ? params : undefined)).rowCount ?? 0,
+    all: async <T>(sql: string, params?: SqlParams) => (await result(sql, params)).rows as T[],
+    run: async (sql: string, params?: SqlParams) => (await result(sql, params)).rowCount ?? 0,
+    result,
   };
 }
 

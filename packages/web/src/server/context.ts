@@ -1,10 +1,9 @@
-import type { Db } from '@juesuan/loader';
+import type { Store } from '@juesuan/loader';
 
-/** What every route works with: one writer connection, one read-only connection, the write token. */
+/** What every route works with: the dataset (SQLite or PostgreSQL, through the store) and the write token. */
 export interface ServerContext {
-  dbPath: string;
-  writer: Db;
-  reader: Db;
+  /** reads go to a read-only connection on SQLite, a person's SQL to a read-only transaction on either */
+  store: Store;
   token: string;
   /** where dropped reports are kept, named by their sha256 */
   uploadsDir: string;

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listCorrections } from '@juesuan/loader';
 import type { Finding } from '@juesuan/model';
 import { Finding as FindingSchema } from '@juesuan/model';
+import { queuedBytes } from '@juesuan/pipelines';
 import type { ServerContext } from './context.ts';
 import { notFound, parseOr400 } from './http-errors.ts';
 import { revalidate } from './revalidate.ts';
@@ -39,35 +39,43 @@ interface LatestRun {
   department: string | null;
 }
 
-export function latestRun(ctx: ServerContext, sha256: string): LatestRun {
-  const run = ctx.reader
-    .prepare(
-      `SELECT r.id AS run, r.extractor_version, d.sha256, d.file, d.format, d.page_count, r.kind, r.fiscal_year, r.region, r.department
-       FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256 WHERE d.sha256 = ?`,
-    )
-    .get(sha256) as LatestRun | undefined;
+/** The first row of a read, or undefined. */
+export const firstRow = async <T>(ctx: ServerContext, sql: string, params: unknown[]): Promise<T | undefined> => (await ctx.store.rows<T>(sql, params))[0];
+
+export async function latestRun(ctx: ServerContext, sha256: string): Promise<LatestRun> {
+  const run = await firstRow<LatestRun>(
+    ctx,
+    `SELECT r.id AS run, r.extractor_version, d.sha256, d.file, d.format, d.page_count, r.kind, r.fiscal_year, r.region, r.department
+     FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256 WHERE d.sha256 = ?`,
+    [sha256],
+  );
   return run ?? notFound(`document ${sha256}`);
 }
 
-function storedFindings(ctx: ServerContext, run: number): Finding[] {
-  const rows = ctx.reader.prepare('SELECT rule, severity, message_zh, message_en, cells, suggestion FROM run_findings WHERE run_id = ? ORDER BY rowid').all(run) as Array<Record<string, string | null>>;
+async function storedFindings(ctx: ServerContext, run: number): Promise<Finding[]> {
+  const rows = await ctx.store.rows<Record<string, string | null>>('SELECT rule, severity, message_zh, message_en, cells, suggestion FROM run_findings WHERE run_id = ? ORDER BY rowid', [run]);
   return rows.map((r) =>
     FindingSchema.parse({ rule: r.rule, severity: r.severity, messageZh: r.message_zh, messageEn: r.message_en, cells: JSON.parse(r.cells!), suggestion: r.suggestion ? JSON.parse(r.suggestion) : null }),
   );
 }
 
 /** The findings a document has now: identities checked again over its corrected values. */
-export function liveFindings(ctx: ServerContext, sha256: string): { findings: Finding[]; resolved: Finding[] } {
-  const { run } = latestRun(ctx, sha256);
-  return revalidate(ctx.reader, run, storedFindings(ctx, run));
+export async function liveFindings(ctx: ServerContext, sha256: string): Promise<{ findings: Finding[]; resolved: Finding[] }> {
+  const { run } = await latestRun(ctx, sha256);
+  return revalidate(ctx.store, run, await storedFindings(ctx, run));
 }
 
 /** Degrees each page was turned beyond its /Rotate to be read upright: its boxes are in that frame. */
-function turnedPages(ctx: ServerContext, sha256: string, extractorVersion: string | null): Map<number, number> {
+async function turnedPages(ctx: ServerContext, sha256: string, extractorVersion: string | null): Promise<Map<number, number>> {
   // cached under the extractor's version and its options (`0.4.0;ocr=auto;dpi=300`)
-  const row = ctx.reader.prepare("SELECT json FROM extractions WHERE sha256 = ? AND (extractor_version = ? OR extractor_version LIKE ? || ';%') ORDER BY created_at DESC LIMIT 1").get(sha256, extractorVersion, extractorVersion) as { json: string } | undefined;
+  const row = await firstRow<{ json: string }>(ctx, "SELECT json FROM extractions WHERE sha256 = ? AND (extractor_version = ? OR extractor_version LIKE ? || ';%') ORDER BY created_at DESC LIMIT 1", [sha256, extractorVersion, extractorVersion]);
   const parsed = row ? ExtractionPages.safeParse(JSON.parse(row.json)) : null;
   return new Map((parsed?.success ? parsed.data.pages : []).filter((p) => p.number !== null && p.turned).map((p) => [p.number!, p.turned!]));
+}
+
+/** The values a column of the latest runs takes, for the filters. */
+export async function distinctOf(ctx: ServerContext, col: 'kind' | 'fiscal_year' | 'region'): Promise<Array<string | number>> {
+  return (await ctx.store.rows<{ v: string | number }>(`SELECT DISTINCT ${col} AS v FROM latest_runs WHERE ${col} IS NOT NULL ORDER BY 1`)).map((r) => r.v);
 }
 
 const cellAt = (c: { tableIndex: number; page: number | null; bbox: { x0: number; y0: number } | null }) => `${c.tableIndex}|${c.page}|${c.bbox?.x0.toFixed(1)}|${c.bbox?.y0.toFixed(1)}`;
@@ -75,11 +83,11 @@ const cellAt = (c: { tableIndex: number; page: number | null; bbox: { x0: number
 export function documentRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const q = parseOr400(ListQuery, c.req.query());
-    const rows = ctx.reader
-      .prepare(
-        `SELECT d.sha256, r.file, d.format, d.page_count AS pages, r.kind, r.fiscal_year, r.region, r.department, r.id AS run,
+    // a parameter's first use gives its type on PostgreSQL: the comparison before `IS NULL`
+    const rows = await ctx.store.rows(
+      `SELECT d.sha256, r.file, d.format, d.page_count AS pages, r.kind, r.fiscal_year, r.region, r.department, r.id AS run,
            (SELECT COUNT(*) FROM tables t WHERE t.run_id = r.id AND t.kind <> 'other') AS tables,
            (SELECT COUNT(*) FROM line_items li WHERE li.run_id = r.id) AS records,
            (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'error') AS errors,
@@ -87,53 +95,54 @@ export function documentRoutes(ctx: ServerContext): Hono {
            (SELECT COUNT(*) FROM run_findings f WHERE f.run_id = r.id AND f.severity = 'info') AS infos,
            (SELECT COUNT(*) FROM corrections x WHERE x.document_sha256 = d.sha256) AS corrections
          FROM latest_runs r JOIN documents d ON d.sha256 = r.document_sha256
-         WHERE (@q IS NULL OR instr(r.file, @q) > 0 OR instr(COALESCE(r.department, ''), @q) > 0 OR instr(COALESCE(r.region, ''), @q) > 0)
-           AND (@kind IS NULL OR r.kind = @kind) AND (@year IS NULL OR r.fiscal_year = @year) AND (@region IS NULL OR r.region = @region)
+         WHERE (instr(r.file, @q) > 0 OR instr(COALESCE(r.department, ''), @q) > 0 OR instr(COALESCE(r.region, ''), @q) > 0 OR @q IS NULL)
+           AND (r.kind = @kind OR @kind IS NULL) AND (r.fiscal_year = @year OR @year IS NULL) AND (r.region = @region OR @region IS NULL)
          ORDER BY r.file`,
-      )
-      .all({ q: q.q || null, kind: q.kind || null, year: q.year ?? null, region: q.region || null });
-    const facet = (col: string) => (ctx.reader.prepare(`SELECT DISTINCT ${col} AS v FROM latest_runs WHERE ${col} IS NOT NULL ORDER BY 1`).all() as Array<{ v: string | number }>).map((r) => r.v);
-    return c.json({ documents: rows, facets: { kinds: facet('kind'), years: facet('fiscal_year'), regions: facet('region') } });
+      { q: q.q || null, kind: q.kind || null, year: q.year ?? null, region: q.region || null },
+    );
+    return c.json({ documents: rows, facets: { kinds: await distinctOf(ctx, 'kind'), years: await distinctOf(ctx, 'fiscal_year'), regions: await distinctOf(ctx, 'region') } });
   });
 
-  app.get('/:sha256', (c) => {
+  app.get('/:sha256', async (c) => {
     const sha256 = parseOr400(Sha256, c.req.param('sha256'));
-    const run = latestRun(ctx, sha256);
-    const pages = ctx.reader.prepare('SELECT number, width, height, source FROM pages WHERE run_id = ? ORDER BY number').all(run.run) as Array<{ number: number }>;
-    const turned = turnedPages(ctx, sha256, run.extractor_version);
-    const tables = (ctx.reader.prepare('SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? ORDER BY idx').all(run.run) as Array<Record<string, unknown>>).map((t) => ({ ...t, pages: JSON.parse(t.pages as string) as unknown }));
-    const { findings, resolved } = revalidate(ctx.reader, run.run, storedFindings(ctx, run.run));
-    return c.json({ document: run, pages: pages.map((p) => ({ ...p, turned: turned.get(p.number) ?? 0 })), tables, findings, resolved, corrections: listCorrections(ctx.reader, sha256) });
+    const run = await latestRun(ctx, sha256);
+    const pages = await ctx.store.rows<{ number: number }>('SELECT number, width, height, source FROM pages WHERE run_id = ? ORDER BY number', [run.run]);
+    const turned = await turnedPages(ctx, sha256, run.extractor_version);
+    const tables = (await ctx.store.rows('SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? ORDER BY idx', [run.run])).map((t) => ({ ...t, pages: JSON.parse(t.pages as string) as unknown }));
+    const { findings, resolved } = await revalidate(ctx.store, run.run, await storedFindings(ctx, run.run));
+    return c.json({ document: run, pages: pages.map((p) => ({ ...p, turned: turned.get(p.number) ?? 0 })), tables, findings, resolved, corrections: await ctx.store.listCorrections(sha256) });
   });
 
-  // by sha256 only: the file is the one ingested under that sha256, checked again before it is sent
-  app.get('/:sha256/pdf', (c) => {
+  // by sha256 only: the file is the one ingested under that sha256, checked again before it is sent;
+  // not on this machine (ingested by a worker elsewhere), the bytes queued in PostgreSQL stand in
+  app.get('/:sha256/pdf', async (c) => {
     const sha256 = parseOr400(Sha256, c.req.param('sha256'));
-    const run = latestRun(ctx, sha256);
+    const run = await latestRun(ctx, sha256);
     if (run.format !== 'pdf') notFound(`a PDF of document ${sha256}`);
-    let bytes: Buffer;
+    let bytes: Uint8Array | null = null;
     try {
-      bytes = readFileSync(resolve(run.file));
+      bytes = new Uint8Array(readFileSync(resolve(run.file)));
     } catch {
-      return notFound(`the file of document ${sha256} (${run.file})`);
+      // not readable here: the queued bytes, if any, below
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return c.json({ error: `${run.file} has changed since it was ingested` }, 409);
+    const changed = bytes !== null && createHash('sha256').update(bytes).digest('hex') !== sha256;
+    if (bytes === null || changed) bytes = await queuedBytes(ctx.store, sha256);
+    if (bytes === null) return changed ? c.json({ error: `${run.file} has changed since it was ingested` }, 409) : notFound(`the file of document ${sha256} (${run.file})`);
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'cache-control': 'private, max-age=3600' });
   });
 
-  app.get('/:sha256/pages/:page/cells', (c) => {
+  app.get('/:sha256/pages/:page/cells', async (c) => {
     const { sha256, page } = parseOr400(PageParams, c.req.param());
-    const run = latestRun(ctx, sha256);
-    const broken = new Set(liveFindings(ctx, sha256).findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells.map(cellAt)));
-    const rows = ctx.reader
-      .prepare(
-        `SELECT ci.table_idx, ci."table", ci.page, ci.row, ci.col, ci.x0, ci.y0, ci.x1, ci.y1, ci.side, ci.panel, ci.code, ci.code_resolved, ci.label,
+    const run = await latestRun(ctx, sha256);
+    const broken = new Set((await liveFindings(ctx, sha256)).findings.filter((f) => f.severity === 'error').flatMap((f) => f.cells.map(cellAt)));
+    const rows = await ctx.store.rows<Record<string, unknown> & { x0: number; y0: number; flags: string; confidence: number | null }>(
+      `SELECT ci.table_idx, ci."table", ci.page, ci.row, ci.col, ci.x0, ci.y0, ci.x1, ci.y1, ci.side, ci.panel, ci.code, ci.code_resolved, ci.label,
                 ci.measure, ci.printed, ci.unit, ci.amount_fen, ci.flags, ci.run_id AS run, ci.row_key, ci.corrected, c.confidence, c.source
          FROM corrected_items ci
          LEFT JOIN cells c ON c.run_id = ci.run_id AND c.table_idx = ci.table_idx AND c.row = ci.row AND c.col = ci.col
          WHERE ci.run_id = ? AND ci.page = ? AND ci.x0 IS NOT NULL ORDER BY ci.table_idx, ci.row, ci.col`,
-      )
-      .all(run.run, page) as Array<Record<string, unknown> & { x0: number; y0: number; flags: string; confidence: number | null }>;
+      [run.run, page],
+    );
     const cells = rows.map((r) => {
       const flags = JSON.parse(r.flags) as string[];
       const state = r.corrected
@@ -145,19 +154,18 @@ export function documentRoutes(ctx: ServerContext): Hono {
             : 'read';
       return { ...r, flags, state };
     });
-    const size = ctx.reader.prepare('SELECT width, height FROM pages WHERE run_id = ? AND number = ?').get(run.run, page);
+    const size = await firstRow(ctx, 'SELECT width, height FROM pages WHERE run_id = ? AND number = ?', [run.run, page]);
     return c.json({ page, size: size ?? null, cells });
   });
 
-  app.get('/:sha256/tables/:idx', (c) => {
+  app.get('/:sha256/tables/:idx', async (c) => {
     const { sha256, idx } = parseOr400(TableParams, c.req.param());
-    const run = latestRun(ctx, sha256);
-    const table = ctx.reader.prepare('SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? AND idx = ?').get(run.run, idx);
+    const run = await latestRun(ctx, sha256);
+    const table = await firstRow(ctx, 'SELECT idx, kind, title, unit, pages, n_rows, n_cols, records FROM tables WHERE run_id = ? AND idx = ?', [run.run, idx]);
     if (!table) notFound(`table ${idx} of document ${sha256}`);
-    const cells = ctx.reader.prepare('SELECT row, col, row_span, col_span, page, text, confidence FROM cells WHERE run_id = ? AND table_idx = ? ORDER BY row, col').all(run.run, idx);
-    const records = ctx.reader
-      .prepare('SELECT row, col, "table", code, code_resolved, label, measure, printed, unit, amount_fen, row_key, corrected, page FROM corrected_items WHERE run_id = ? AND table_idx = ?')
-      .all(run.run, idx);
+    const cells = await ctx.store.rows('SELECT row, col, row_span, col_span, page, text, confidence FROM cells WHERE run_id = ? AND table_idx = ? ORDER BY row, col', [run.run, idx]);
+    // ordered, so both backends give the same list (one record per cell)
+    const records = await ctx.store.rows('SELECT row, col, "table", code, code_resolved, label, measure, printed, unit, amount_fen, row_key, corrected, page FROM corrected_items WHERE run_id = ? AND table_idx = ? ORDER BY row, col', [run.run, idx]);
     return c.json({ table, cells, records });
   });
 

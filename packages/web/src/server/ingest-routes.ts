@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { sqliteStore } from '@juesuan/loader';
 import { describeResult, ingestFile } from '@juesuan/pipelines';
 import type { ServerContext } from './context.ts';
 import { parseOr400 } from './http-errors.ts';
@@ -32,7 +31,7 @@ export function ingestRoutes(ctx: ServerContext): Hono {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, name);
       writeFileSync(file, bytes);
-      const result = await ingestFile(sqliteStore(ctx.writer), file, { maxBytes: ctx.maxUploadBytes });
+      const result = await ingestFile(ctx.store, file, { maxBytes: ctx.maxUploadBytes });
       const status = result.status === 'failed' ? 422 : 200;
       return c.json({ status: result.status, sha256, message: describeResult(result) }, status);
     },

@@ -22,7 +22,8 @@ function misprintedReport(): string {
 describe('validation again with corrections', () => {
   it('a correction that mends a misprint resolves the identity it broke; one that breaks another is found', async () => {
     const db = openDatabase(join(dir, 'db.sqlite'));
-    const r = await ingestFile(sqliteStore(db), misprintedReport());
+    const store = sqliteStore(db);
+    const r = await ingestFile(store, misprintedReport());
     if (r.status !== 'ok') throw new Error(`ingest: ${r.status}`);
     // the run's findings as the parse made them (the batch keeps a summary, not the document)
     const extracted = cachedExtraction(db, r.sha256, extractionKey({}))!;
@@ -30,20 +31,20 @@ describe('validation again with corrections', () => {
     const broken = stored.filter((f) => f.severity === 'error');
     expect(broken.length).toBeGreaterThan(0);
     // nothing corrected: the same findings (the checks run again come after the others), none resolved
-    const same = revalidate(db, r.runId, stored);
+    const same = await revalidate(store, r.runId, stored);
     expect(same.resolved).toEqual([]);
     expect(same.findings).toHaveLength(stored.length);
     expect(same.findings).toEqual(expect.arrayContaining(stored));
 
     const key = { documentSha256: r.sha256, table: 'final.expenditure', measure: 'total', field: 'amount' as const, reason: 'the 款 and 类 both say 12.50', createdAt: new Date().toISOString() };
     saveCorrection(db, { ...key, rowKey: '||||code:2100101', value: '12.50', amountFen: 12_500_000, original: '12.00' });
-    const mended = revalidate(db, r.runId, stored);
+    const mended = await revalidate(store, r.runId, stored);
     expect(mended.resolved.map((f) => f.rule).sort()).toEqual(broken.map((f) => f.rule).sort());
     expect(mended.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     // correcting the 类 instead would leave the 款 broken against it
     saveCorrection(db, { ...key, rowKey: '||||code:210', value: '13.00', amountFen: 13_000_000, original: '12.50' });
-    expect(revalidate(db, r.runId, stored).findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect((await revalidate(store, r.runId, stored)).findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
     db.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Db } from '@juesuan/loader';
+import type { Store } from '@juesuan/loader';
 import type { AmountRecord, Finding } from '@juesuan/model';
 import { catalogue, validateRecords } from '@juesuan/parser';
 
@@ -37,17 +37,16 @@ interface Row {
 }
 
 /** A run's records as the parser made them, and with the document's corrections applied. */
-function recordsOf(db: Db, runId: number): { original: AmountRecord[]; corrected: AmountRecord[] } {
-  const rows = db
-    .prepare(
-      `SELECT li.table_idx, li.table_kind AS "table", li.page, li.x0, li.y0, li.x1, li.y1, li.row, li.col, li.side, li.panel, li.group_name, li.context,
+async function recordsOf(store: Store, runId: number): Promise<{ original: AmountRecord[]; corrected: AmountRecord[] }> {
+  const rows = await store.rows<Row>(
+    `SELECT li.table_idx, li.table_kind AS "table", li.page, li.x0, li.y0, li.x1, li.y1, li.row, li.col, li.side, li.panel, li.group_name, li.context,
               li.code, ci.code_resolved AS corrected_code, li.code_printed, li.code_method, li.code_score, li.code_level, li.parent_code, li.class_code,
               li.label, ci.label AS corrected_label, li.label_key, li.parent_label, li.measure, li.printed, li.unit, li.amount_fen,
               ci.amount_fen AS corrected_amount, li.flags
        FROM line_items li JOIN corrected_items ci ON ci.run_id = li.run_id AND ci.table_idx = li.table_idx AND ci.row = li.row AND ci.col = li.col
        WHERE li.run_id = ? ORDER BY li.rowid`,
-    )
-    .all(runId) as Row[];
+    [runId],
+  );
   const original = rows.map((r): AmountRecord => ({
     tableIndex: r.table_idx,
     table: r.table,
@@ -86,8 +85,8 @@ export const findingKey = (f: Pick<Finding, 'rule' | 'cells'>) => `${f.rule}|${J
  * parser's validation found on the printed values is replaced by what it finds now; the
  * findings that went away are returned as resolved.
  */
-export function revalidate(db: Db, runId: number, stored: Finding[]): { findings: Finding[]; resolved: Finding[] } {
-  const { original, corrected } = recordsOf(db, runId);
+export async function revalidate(store: Store, runId: number, stored: Finding[]): Promise<{ findings: Finding[]; resolved: Finding[] }> {
+  const { original, corrected } = await recordsOf(store, runId);
   const before = new Set(validateRecords(original).map(findingKey));
   // joined to the audit's catalogue as the parse joins them: family, and the cells as evidence
   const after = catalogue(validateRecords(corrected));
