@@ -96,6 +96,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
           direction: 'ltr',
           source: 'ocr',
           confidence: Math.max(0, Math.min(1, r.confidence)),
+          ...(r.alternatives ? { alternatives: r.alternatives } : {}),
         });
       }),
     ),

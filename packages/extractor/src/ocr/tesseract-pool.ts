@@ -27,6 +27,27 @@ export interface Recognized {
   confidence: number;
 }
 
+/** A reading with, for each symbol, the recogniser's runner-up choices (best first). */
+export interface RecognizedChoices extends Recognized {
+  hocr: string;
+  symbols: Array<{ text: string; confidence: number; others: string[] }>;
+}
+
+/**
+ * The per-symbol choices of an hOCR page made with lstm_choice_mode 2: one `lstm_choices` span a
+ * symbol, its choices best first, each with its confidence in `x_confs`.
+ */
+export function symbolChoices(hocr: string): RecognizedChoices['symbols'] {
+  return hocr
+    .split(/<span class='ocrx_cinfo' id='lstm_choices_/)
+    .slice(1)
+    .map((group) => {
+      const choices = [...group.matchAll(/id='choice_[^']*' title='x_confs ([\d.]+)'>([^<]*)<\/span>/g)].map((m) => ({ text: m[2]!, confidence: Number(m[1]) / 100 }));
+      return { text: choices[0]?.text ?? '', confidence: choices[0]?.confidence ?? 0, others: choices.slice(1).map((c) => c.text) };
+    })
+    .filter((s) => s.text !== '');
+}
+
 /** One text line the recogniser found, with its box in the image's pixels. */
 export interface RecognizedLine extends Recognized {
   y0: number;
@@ -85,33 +106,41 @@ export class OcrEngine {
   }
 
   async recognize(image: Buffer, options: RecognizeOptions): Promise<Recognized> {
-    const r = await this.run(image, options, false);
+    const r = await this.run(image, options, { text: true });
     return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100 };
+  }
+
+  /** A reading with the recogniser's other choices for every symbol (hOCR with lstm_choice_mode 2). */
+  async recognizeChoices(image: Buffer, options: RecognizeOptions): Promise<RecognizedChoices> {
+    const r = await this.run(image, options, { text: true, hocr: true }, '2');
+    const hocr = r.data.hocr ?? '';
+    return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100, hocr, symbols: symbolChoices(hocr) };
   }
 
   /** The text lines of an image, each with its box and confidence (for images of many cells). */
   async recognizeLines(image: Buffer, options: RecognizeOptions): Promise<RecognizedLine[]> {
-    const r = await this.run(image, options, true);
+    const r = await this.run(image, options, { text: true, blocks: true });
     return (r.data.blocks ?? [])
       .flatMap((b) => b.paragraphs)
       .flatMap((p) => p.lines)
       .map((l) => ({ text: l.text, confidence: l.confidence / 100, y0: l.bbox.y0, y1: l.bbox.y1, x0: l.bbox.x0 }));
   }
 
-  private async run(image: Buffer, options: RecognizeOptions, blocks: boolean): Promise<Tesseract.RecognizeResult> {
+  private async run(image: Buffer, options: RecognizeOptions, output: Partial<Tesseract.OutputFormats>, choiceMode: '0' | '2' = '0'): Promise<Tesseract.RecognizeResult> {
     const w = await this.acquire(options.lang);
     try {
-      const params = `${options.psm}|${options.whitelist ?? ''}`;
+      const params = `${options.psm}|${options.whitelist ?? ''}|${choiceMode}`;
       if (w.params !== params) {
         await w.worker.setParameters({
           tessedit_pageseg_mode: String(options.psm) as Tesseract.PSM,
           tessedit_char_whitelist: options.whitelist ?? '',
           preserve_interword_spaces: '1',
           user_defined_dpi: '300',
+          lstm_choice_mode: choiceMode,
         });
         w.params = params;
       }
-      return await w.worker.recognize(image, {}, { text: true, blocks });
+      return await w.worker.recognize(image, {}, output);
     } finally {
       await this.release(w);
     }
