@@ -206,7 +206,7 @@ async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, o
  * as a block with the recogniser's choices for every digit, and as sparse text (another
  * page-segmentation mode). Each cell gets the readings that differ from the one it has.
  */
-async function otherReadings(img: GrayImage, jobs: CellJob[], readings: Recognized[], engine: OcrEngine): Promise<string[][]> {
+export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: Recognized[], engine: OcrEngine): Promise<string[][]> {
   const out: Array<Set<string>> = jobs.map(() => new Set());
   const closer = jobs.map((j) => ({ x0: j.rect.x0 + CLOSER, y0: j.rect.y0 + CLOSER, x1: j.rect.x1 - CLOSER, y1: j.rect.y1 - CLOSER }));
   const add = (k: number, text: string) => {
