@@ -13,6 +13,8 @@ const CJK = /[\u4e00-\u9fff]/;
 export interface CellJob {
   rect: Rect; // pixels, inside the borders, around the ink
   lines: number;
+  /** the table column the cell stands in (any key the same down a column) */
+  column?: string;
 }
 
 /** A cell's reading, with other readings of an unsure amount got from the image again. */
@@ -26,6 +28,9 @@ const SURE = 0.9;
 const SYMBOL_SURE = 0.85;
 /** The job's box has 6 px of paper round the ink: a closer crop keeps 2. */
 const CLOSER = 4;
+/** The lowest one-line cells of a column read first, to tell a column of amounts from one of names. */
+const PROBES = 3;
+const DIGITS = { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS } as const;
 
 /**
  * OCR reads a thousands comma as a point now and then ("2.112.86"): groups of three digits
@@ -202,6 +207,37 @@ async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, o
 }
 
 /**
+ * One-line cells read for digits in stacks, except in a column of names: there only its lowest
+ * few cells are read so (and give no amount); the rest of it is null, for the Chinese reading.
+ * The recogniser's time goes by the width of ink it reads, and names are the widest cells.
+ */
+async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<{ digits: Array<Recognized | null>; names: Set<string | undefined> }> {
+  const columns = new Map<string, number[]>();
+  jobs.forEach((j, k) => {
+    if (j.column !== undefined) columns.set(j.column, [...(columns.get(j.column) ?? []), k]);
+  });
+  const probed = [...columns.values()].filter((ks) => ks.length > PROBES).map((ks) => ks.slice(-PROBES));
+  const out: Array<Recognized | null | undefined> = jobs.map(() => undefined);
+  const first = await readStacked(
+    img,
+    probed.flat().map((k) => jobs[k]!),
+    engine,
+    DIGITS,
+  );
+  probed.flat().forEach((k, n) => (out[k] = first[n]));
+  const names = new Set(probed.filter((ks) => ks.filter((k) => out[k] && asAmount(out[k]!)).length * 2 < ks.length).map((ks) => jobs[ks[0]!]!.column));
+  const rest = jobs.map((j, k) => ({ j, k })).filter(({ j, k }) => out[k] === undefined && !names.has(j.column));
+  const read = await readStacked(
+    img,
+    rest.map(({ j }) => j),
+    engine,
+    DIGITS,
+  );
+  rest.forEach(({ k }, n) => (out[k] = read[n]));
+  return { digits: out.map((r) => r ?? null), names };
+}
+
+/**
  * Unsure amounts read again from the image, stacked: their ink cut closer and drawn larger, read
  * as a block with the recogniser's choices for every digit, and as sparse text (another
  * page-segmentation mode). Each cell gets the readings that differ from the one it has.
@@ -249,11 +285,10 @@ export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: R
 export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<CellReading[]> {
   const out: Array<Recognized | null> = jobs.map(() => null);
   const single = jobs.map((j, i) => ({ j, i })).filter(({ j }) => j.lines <= 1);
-  const digits = await readStacked(
+  const { digits, names } = await readDigits(
     img,
     single.map(({ j }) => j),
     engine,
-    { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS },
   );
   const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
   const lost = new Set<number>();
@@ -286,7 +321,9 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     }),
   );
   const read = out as CellReading[];
-  const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text));
+  // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
+  const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
+  const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
   const others = await otherReadings(
     img,
     doubtful.map(({ j }) => j),
@@ -294,7 +331,11 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     engine,
   );
   doubtful.forEach(({ i }, k) => {
-    if (others[k]!.length > 0) read[i] = { ...read[i]!, alternatives: others[k]! };
+    const [first, ...rest] = others[k]!;
+    if (first === undefined) return;
+    // a cell that gave no amount takes the closer look's, unsure (so flagged), the rest kept beside it
+    if (!AMOUNT_LIKE.test(read[i]!.text)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
+    else read[i] = { ...read[i]!, alternatives: others[k]! };
   });
   return read;
 }

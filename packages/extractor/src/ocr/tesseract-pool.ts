@@ -1,17 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
-
-const require = createRequire(import.meta.url);
+import { languageData } from './lstm-only-data.ts';
 
 /**
- * Language data ships in npm packages: nothing is fetched at run time. Chinese uses the float
- * "best" model (it tells 支 from 文 where the integer one does not); digits the fast integer one.
+ * Language data ships in npm packages: nothing is fetched at run time. Chinese uses the full
+ * 4.0.0 data's LSTM model (it tells 支 from 文 where the smaller one does not); digits the
+ * integer "best" one.
  */
-function langPath(lang: 'chi_sim' | 'eng'): string {
-  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), lang === 'chi_sim' ? '4.0.0' : '4.0.0_best_int');
-}
+const DATA_VERSION = { chi_sim: '4.0.0', eng: '4.0.0_best_int' } as const;
 
 export type Lang = 'chi_sim' | 'eng';
 
@@ -77,6 +73,14 @@ export class OcrEngine {
 
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
+  /**
+   * Workers a language may have: as many as the pool for digits; one fewer for Chinese, whose
+   * model takes about 240 MB a worker against 55 MB (its work overlaps the digits' anyway).
+   */
+  private sizeFor(lang: Lang): number {
+    return lang === 'chi_sim' ? Math.max(1, this.size - 1) : this.size;
+  }
+
   private async acquire(lang: Lang): Promise<PooledWorker> {
     for (;;) {
       if (this.closed) throw new Error('the OCR engine is closed');
@@ -86,10 +90,10 @@ export class OcrEngine {
         return idle;
       }
       const mine = this.workers.filter((w) => w.lang === lang).length;
-      if (mine < this.size) {
+      if (mine < this.sizeFor(lang)) {
         const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
         this.workers.push(slot);
-        slot.worker = await Tesseract.createWorker(lang, 1, { langPath: langPath(lang), gzip: true, cacheMethod: 'none' });
+        slot.worker = await Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none' });
         return slot;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
