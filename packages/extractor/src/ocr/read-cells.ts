@@ -333,9 +333,10 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   doubtful.forEach(({ i }, k) => {
     const [first, ...rest] = others[k]!;
     if (first === undefined) return;
-    // a cell that gave no amount takes the closer look's, unsure (so flagged), the rest kept beside it
-    if (!AMOUNT_LIKE.test(read[i]!.text)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
-    else read[i] = { ...read[i]!, alternatives: others[k]! };
+    if (AMOUNT_LIKE.test(read[i]!.text)) read[i] = { ...read[i]!, alternatives: others[k]! };
+    // a cell that gave no amount takes the closer look's, unsure (so flagged), the rest kept beside
+    // it; a lone digit is rather a speck or a heading's stroke than an amount
+    else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
   });
   return read;
 }
