@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
 import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
-import { parseDocument } from '@juesuan/parser';
+import { buildIdentities, holds, parseDocument } from '@juesuan/parser';
 import { compareByCell } from '../scripts/lib/compare-cells.ts';
 import { samples } from './helpers.ts';
 
@@ -47,6 +47,12 @@ describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) 
       return !scan.parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === m.truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
     });
     expect(unflagged.map((m) => `${m.truth.table} p${m.truth.page} ${m.truth.printed} → ${m.read?.printed ?? 'nothing'}`)).toEqual([]);
+  });
+
+  it('keeps no amount OCR read more than one way unless an identity confirms it: the rest are flagged', () => {
+    const confirmed = new Set(buildIdentities(scan.parsed.records).filter((i) => holds(i)).flatMap((i) => [i.target, ...i.summands]));
+    const silent = scan.parsed.records.filter((r) => r.alternatives?.length && !confirmed.has(r) && !r.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity'));
+    expect(silent.map((r) => `${r.table} p${r.page} ${r.printed} or ${r.alternatives!.join(' / ')}`)).toEqual([]);
   });
 });
 

@@ -10,6 +10,8 @@ export const TextRun = z.object({
   /** set on text recognized from the page image */
   source: Source.optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** other readings of an unsure amount, got from the page image again */
+  alternatives: z.array(z.string()).optional(),
 });
 export type TextRun = z.infer<typeof TextRun>;
 
@@ -64,6 +66,8 @@ export const Cell = z.object({
   colSpan: z.number().int().positive(),
   confidence: z.number().min(0).max(1),
   source: Source,
+  /** other readings OCR found for an unsure amount, for the identities to choose between */
+  alternatives: z.array(z.string()).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

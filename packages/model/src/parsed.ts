@@ -74,6 +74,8 @@ export const AmountRecord = z.object({
   unit: z.string(),
   amountFen: z.number().int(),
   flags: z.array(z.string()),
+  /** other readings OCR found for the cell (see Cell.alternatives) */
+  alternatives: z.array(z.string()).optional(),
 });
 export type AmountRecord = z.infer<typeof AmountRecord>;
 

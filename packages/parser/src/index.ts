@@ -5,6 +5,7 @@ export { loadCatalog, CATALOG_VERSION } from './catalog/catalog.ts';
 export { classifyTable } from './tables/classify-table.ts';
 export { validateRecords } from './validate/validate.ts';
 export { buildIdentities } from './validate/build-identities.ts';
+export { holds } from './validate/identities.ts';
 export { coverageOf } from './coverage.ts';
 export type { Coverage } from './coverage.ts';
 export { TABLE_KINDS, kindSpec, tableKindIds } from './registry/table-kinds.ts';

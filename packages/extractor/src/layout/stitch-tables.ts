@@ -95,6 +95,7 @@ function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: nu
       colSpan: Math.max(1, colEnd - col + 1),
       confidence: c.runs.length ? Math.min(...c.runs.map((r) => r.confidence ?? 1)) : 1,
       source: c.runs.some((r) => r.source === 'ocr') || part.source === 'ocr' ? 'ocr' : 'text',
+      ...(c.runs.length === 1 && c.runs[0]!.alternatives ? { alternatives: c.runs[0]!.alternatives } : {}),
     });
   }
   return out;

@@ -15,6 +15,8 @@ import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
 
+const EMPTY = new Uint8Array(0);
+
 export interface OcrPageOptions {
   dpi?: number;
   engine: OcrEngine;
@@ -51,6 +53,8 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
   let img = straightenColumns(rotateGray(raw, -skew), threshold);
+  // each page image is let go as soon as it is used: two pages in flight then hold little
+  if (img !== raw) raw.data = EMPTY;
   let { bin, rulings, grids } = findGrids(img, threshold);
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
   let turned = 0;
@@ -71,7 +75,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
   const cells: CellJob[] = [];
-  for (const grid of grids) {
+  for (const [g, grid] of grids.entries()) {
     for (const cell of grid.cells) {
       // inside the borders: a few pixels off every line
       const inset = Math.max(4, Math.round(scale * 1.5));
@@ -80,9 +84,10 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const ink = inkIn(bin, img.width, rect);
       if (ink.count < 25 || !ink.box || ink.box.x1 - ink.box.x0 < 3) continue; // blank, or specks
       const box = { x0: Math.max(rect.x0, ink.box.x0 - 6), y0: Math.max(rect.y0, ink.box.y0 - 6), x1: Math.min(rect.x1, ink.box.x1 + 6), y1: Math.min(rect.y1, ink.box.y1 + 6) };
-      cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)) });
+      cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
     }
   }
+  bin = EMPTY;
   jobs.push(
     readCells(img, cells, options.engine).then((read) =>
       read.forEach((r, k) => {
@@ -96,6 +101,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
           direction: 'ltr',
           source: 'ocr',
           confidence: Math.max(0, Math.min(1, r.confidence)),
+          ...(r.alternatives ? { alternatives: r.alternatives } : {}),
         });
       }),
     ),
@@ -116,7 +122,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     );
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
-  const restBin = binarize(rest, threshold);
+  let restBin = binarize(rest, threshold);
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
@@ -139,6 +145,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       );
     }
   }
+  rest.data = restBin = EMPTY;
   await Promise.all(jobs);
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
 }

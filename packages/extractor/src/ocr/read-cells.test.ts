@@ -1,6 +1,8 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
-import { linesToSlots, stackCells, textLines } from './read-cells.ts';
+import { hocrLines, linesToSlots, otherReadings, runnerUps, stackCells, textLines } from './read-cells.ts';
+import { OcrEngine } from './tesseract-pool.ts';
 
 const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
 
@@ -42,4 +44,50 @@ describe('grey for OCR', () => {
     expect(greyOf(10, 0, 0)).toBeLessThan(20);
     expect(greyOf(120, 120, 120)).toBe(120);
   });
+});
+
+describe('other readings of an unsure amount', () => {
+  // tesseract's hOCR with lstm_choice_mode 2 (trimmed): one line, one word, a choices group a symbol
+  const hocr = `<span class='ocr_line' id='line_1_1' title="bbox 11 21 98 38; baseline 0 -1">
+    <span class='ocrx_word' id='word_1_1' title='bbox 11 21 98 38; x_wconf 38'>137.1
+     <span class='ocrx_cinfo' id='lstm_choices_1_1_1'><span class='ocrx_cinfo' id='choice_1_1_1' title='x_confs 90.9'>1</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_1_2'><span class='ocrx_cinfo' id='choice_1_1_2' title='x_confs 64.0'>3</span><span class='ocrx_cinfo' id='choice_1_1_3' title='x_confs 0'>.</span><span class='ocrx_cinfo' id='choice_1_1_4' title='x_confs 0'>8</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_1_3'><span class='ocrx_cinfo' id='choice_1_1_5' title='x_confs 95.1'>7</span><span class='ocrx_cinfo' id='choice_1_1_6' title='x_confs 0'>1</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_1_4'><span class='ocrx_cinfo' id='choice_1_1_7' title='x_confs 91.2'>.</span></span>
+     <span class='ocrx_cinfo' id='lstm_choices_1_1_5'><span class='ocrx_cinfo' id='choice_1_1_8' title='x_confs 70.0'>1</span><span class='ocrx_cinfo' id='choice_1_1_9' title='x_confs 0'>4</span></span>
+    </span></span>`;
+
+  it('reads the line, its box and every symbol’s choices from hOCR', () => {
+    const [line] = hocrLines(hocr);
+    expect(line).toMatchObject({ text: '137.1', confidence: 0.38, x0: 11, y0: 21, y1: 38 });
+    expect(line!.symbols.map((s) => s.text).join('')).toBe('137.1');
+    expect(line!.symbols[1]).toEqual({ text: '3', confidence: 0.64, others: ['.', '8'] });
+  });
+
+  it('offers the runner-up digit of each unsure digit, one at a time, and nothing for sure ones', () => {
+    expect(runnerUps(hocrLines(hocr)[0]!.symbols)).toEqual(['187.1', '137.4']);
+  });
+
+  it('reads an unsure amount again from the image and finds the printed value among its readings', async () => {
+    const canvas = createCanvas(420, 90);
+    const g = canvas.getContext('2d');
+    g.fillStyle = 'white';
+    g.fillRect(0, 0, 420, 90);
+    g.filter = 'blur(0.8px)';
+    g.fillStyle = 'black';
+    g.font = '40px sans-serif';
+    g.fillText('6,522.75', 60, 62);
+    const rgba = g.getImageData(0, 0, 420, 90).data;
+    const data = new Uint8Array(420 * 90).map((_, i) => rgba[i * 4]!);
+    const img = { width: 420, height: 90, data, scale: 300 / 72 };
+    const engine = new OcrEngine(1);
+    try {
+      // the first reading took a 5 for a 9: the image, looked at again, says otherwise
+      const [others] = await otherReadings(img, [{ rect: { x0: 40, y0: 15, x1: 260, y1: 75 }, lines: 1 }], [{ text: '6,922.75', confidence: 0.6 }], engine);
+      expect(others).toContain('6,522.75');
+      expect(others).not.toContain('6,922.75');
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 });

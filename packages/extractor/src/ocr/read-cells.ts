@@ -2,7 +2,8 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
 import { toPgm } from './image-ops.ts';
-import type { OcrEngine, Recognized, RecognizedLine } from './tesseract-pool.ts';
+import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
+import { symbolChoices } from './tesseract-pool.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
 const AMOUNT_CHARS = '0123456789.,-() ';
@@ -12,7 +13,24 @@ const CJK = /[\u4e00-\u9fff]/;
 export interface CellJob {
   rect: Rect; // pixels, inside the borders, around the ink
   lines: number;
+  /** the table column the cell stands in (any key the same down a column) */
+  column?: string;
 }
+
+/** A cell's reading, with other readings of an unsure amount got from the image again. */
+export interface CellReading extends Recognized {
+  alternatives?: string[];
+}
+
+/** An amount read less sure than this is looked at again for other readings. */
+const SURE = 0.9;
+/** A digit read less sure than this offers the recogniser's runner-up digit as another reading. */
+const SYMBOL_SURE = 0.85;
+/** The job's box has 6 px of paper round the ink: a closer crop keeps 2. */
+const CLOSER = 4;
+/** The lowest one-line cells of a column read first, to tell a column of amounts from one of names. */
+const PROBES = 3;
+const DIGITS = { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS } as const;
 
 /**
  * OCR reads a thousands comma as a point now and then ("2.112.86"): groups of three digits
@@ -85,13 +103,13 @@ const PAD = 12;
  * One-line cells stacked one under another on white, a clear gap between them, as one PGM:
  * one recognition call reads them all, and each line found is put back to its cell by height.
  */
-export function stackCells(img: GrayImage, rects: Rect[]): { image: Buffer; slots: Array<[number, number]> } {
+export function stackCells(img: GrayImage, rects: Rect[], larger = 0): { image: Buffer; slots: Array<[number, number]> } {
   const crops = rects.map((r) => {
     const x0 = Math.max(0, Math.floor(r.x0));
     const y0 = Math.max(0, Math.floor(r.y0));
     const w = Math.max(1, Math.min(img.width, Math.ceil(r.x1)) - x0);
     const h = Math.max(1, Math.min(img.height, Math.ceil(r.y1)) - y0);
-    return { x0, y0, w, h, up: h < 40 ? 2 : 1 };
+    return { x0, y0, w, h, up: (h < 40 ? 2 : 1) + larger };
   });
   const tallest = Math.max(...crops.map((c) => c.h * c.up));
   const gap = Math.max(24, Math.round(tallest * 0.9));
@@ -113,24 +131,59 @@ export function stackCells(img: GrayImage, rects: Rect[]): { image: Buffer; slot
 
 /** The lines found put back to their slots (by the middle of each line); a slot no line fell in is null. */
 export function linesToSlots(lines: RecognizedLine[], slots: Array<[number, number]>): Array<Recognized | null> {
-  const found: Array<RecognizedLine[]> = slots.map(() => []);
+  return linesBySlot(lines, slots).map((ls) =>
+    ls.length === 0
+      ? null
+      : {
+          text: ls.map((l) => l.text.trim()).join(''),
+          confidence: Math.min(...ls.map((l) => l.confidence)),
+        },
+  );
+}
+
+/** The lines that fall in each slot (by the middle of each line), left to right. */
+function linesBySlot<T extends RecognizedLine>(lines: T[], slots: Array<[number, number]>): T[][] {
+  const found: T[][] = slots.map(() => []);
   for (const l of lines) {
     if (l.text.trim() === '') continue;
     const mid = (l.y0 + l.y1) / 2;
     const k = slots.findIndex(([a, b], i) => mid < (i + 1 < slots.length ? (b + slots[i + 1]![0]) / 2 : Infinity) && mid >= (i > 0 ? (slots[i - 1]![1] + a) / 2 : -Infinity));
     if (k >= 0) found[k]!.push(l);
   }
-  return found.map((ls) =>
-    ls.length === 0
-      ? null
-      : {
-          text: ls
-            .sort((a, b) => a.x0 - b.x0)
-            .map((l) => l.text.trim())
-            .join(''),
-          confidence: Math.min(...ls.map((l) => l.confidence)),
+  return found.map((ls) => ls.sort((a, b) => a.x0 - b.x0));
+}
+
+/** The lines of an hOCR page (lstm_choice_mode 2), each with its box, words' text and symbols' choices. */
+export function hocrLines(hocr: string): Array<RecognizedLine & Pick<RecognizedChoices, 'symbols'>> {
+  return hocr
+    .split(/<span class='ocr_(?:line|textfloat|caption|header)'/)
+    .slice(1)
+    .flatMap((part) => {
+      const box = /title="bbox (\d+) (\d+) (\d+) (\d+)/.exec(part);
+      const words = [...part.matchAll(/class='ocrx_word'[^>]*x_wconf (\d+)'>([^<]*)/g)];
+      if (!box || words.length === 0) return [];
+      return [
+        {
+          text: words.map((w) => w[2]!.trim()).join(' '),
+          confidence: Math.min(...words.map((w) => Number(w[1]) / 100)),
+          x0: Number(box[1]),
+          y0: Number(box[2]),
+          y1: Number(box[4]),
+          symbols: symbolChoices(part),
         },
-  );
+      ];
+    });
+}
+
+/** Readings that swap one unsure digit for the recogniser's runner-up digit there. */
+export function runnerUps(symbols: RecognizedChoices['symbols']): string[] {
+  const out: string[] = [];
+  symbols.forEach((s, k) => {
+    if (s.confidence >= SYMBOL_SURE || !/^\d$/.test(s.text)) return;
+    const other = s.others.find((o) => /^\d$/.test(o) && o !== s.text);
+    if (other) out.push(symbols.map((x, i) => (i === k ? other : x.text)).join(''));
+  });
+  return out;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -154,19 +207,88 @@ async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, o
 }
 
 /**
+ * One-line cells read for digits in stacks, except in a column of names: there only its lowest
+ * few cells are read so (and give no amount); the rest of it is null, for the Chinese reading.
+ * The recogniser's time goes by the width of ink it reads, and names are the widest cells.
+ */
+async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<{ digits: Array<Recognized | null>; names: Set<string | undefined> }> {
+  const columns = new Map<string, number[]>();
+  jobs.forEach((j, k) => {
+    if (j.column !== undefined) columns.set(j.column, [...(columns.get(j.column) ?? []), k]);
+  });
+  const probed = [...columns.values()].filter((ks) => ks.length > PROBES).map((ks) => ks.slice(-PROBES));
+  const out: Array<Recognized | null | undefined> = jobs.map(() => undefined);
+  const first = await readStacked(
+    img,
+    probed.flat().map((k) => jobs[k]!),
+    engine,
+    DIGITS,
+  );
+  probed.flat().forEach((k, n) => (out[k] = first[n]));
+  const names = new Set(probed.filter((ks) => ks.filter((k) => out[k] && asAmount(out[k]!)).length * 2 < ks.length).map((ks) => jobs[ks[0]!]!.column));
+  const rest = jobs.map((j, k) => ({ j, k })).filter(({ j, k }) => out[k] === undefined && !names.has(j.column));
+  const read = await readStacked(
+    img,
+    rest.map(({ j }) => j),
+    engine,
+    DIGITS,
+  );
+  rest.forEach(({ k }, n) => (out[k] = read[n]));
+  return { digits: out.map((r) => r ?? null), names };
+}
+
+/**
+ * Unsure amounts read again from the image, stacked: their ink cut closer and drawn larger, read
+ * as a block with the recogniser's choices for every digit, and as sparse text (another
+ * page-segmentation mode). Each cell gets the readings that differ from the one it has.
+ */
+export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: Recognized[], engine: OcrEngine): Promise<string[][]> {
+  const out: Array<Set<string>> = jobs.map(() => new Set());
+  const closer = jobs.map((j) => ({ x0: j.rect.x0 + CLOSER, y0: j.rect.y0 + CLOSER, x1: j.rect.x1 - CLOSER, y1: j.rect.y1 - CLOSER }));
+  const add = (k: number, text: string) => {
+    const amount = asAmount({ text, confidence: 1 });
+    if (amount && amount.text !== readings[k]!.text) out[k]!.add(amount.text);
+  };
+  await Promise.all(
+    chunks(
+      closer.map((r, k) => ({ r, k })),
+      SLOTS_PER_IMAGE,
+    ).map(async (part) => {
+      const { image, slots } = stackCells(
+        img,
+        part.map((p) => p.r),
+        1,
+      );
+      const [block, sparse] = await Promise.all([
+        engine.recognizeChoices(image, { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS }),
+        engine.recognizeChoices(image, { lang: 'eng', psm: 11, whitelist: AMOUNT_CHARS }),
+      ]);
+      for (const r of [block, sparse])
+        linesBySlot(hocrLines(r.hocr), slots).forEach((ls, s) => {
+          if (ls.length === 0) return;
+          const k = part[s]!.k;
+          add(k, ls.map((l) => l.text).join(''));
+          // a runner-up digit of one line, the other lines of the slot as read
+          ls.forEach((l, n) => runnerUps(l.symbols).forEach((t) => add(k, ls.map((x, m) => (m === n ? t : x.text)).join(''))));
+        });
+    }),
+  );
+  return out.map((s) => [...s]);
+}
+
+/**
  * Every cell of a page read with as few recognition calls as it takes: the one-line cells stacked
  * and read for digits first, those that are no amount stacked again and read in Chinese; cells of
  * several lines, amounts the stack was unsure of (or lost the decimal mark of) and any cell a
  * stack lost, read one by one.
  */
-export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<Recognized[]> {
+export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<CellReading[]> {
   const out: Array<Recognized | null> = jobs.map(() => null);
   const single = jobs.map((j, i) => ({ j, i })).filter(({ j }) => j.lines <= 1);
-  const digits = await readStacked(
+  const { digits, names } = await readDigits(
     img,
     single.map(({ j }) => j),
     engine,
-    { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS },
   );
   const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
   const lost = new Set<number>();
@@ -198,5 +320,23 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
       out[i] = lost.has(i) && !/[.,]/.test(r.text) ? { ...r, confidence: Math.min(r.confidence, 0.7) } : r;
     }),
   );
-  return out as Recognized[];
+  const read = out as CellReading[];
+  // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
+  const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
+  const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
+  const others = await otherReadings(
+    img,
+    doubtful.map(({ j }) => j),
+    doubtful.map(({ i }) => read[i]!),
+    engine,
+  );
+  doubtful.forEach(({ i }, k) => {
+    const [first, ...rest] = others[k]!;
+    if (first === undefined) return;
+    if (AMOUNT_LIKE.test(read[i]!.text)) read[i] = { ...read[i]!, alternatives: others[k]! };
+    // a cell that gave no amount takes the closer look's, unsure (so flagged), the rest kept beside
+    // it; a lone digit is rather a speck or a heading's stroke than an amount
+    else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
+  });
+  return read;
 }

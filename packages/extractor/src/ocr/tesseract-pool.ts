@@ -1,17 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
-
-const require = createRequire(import.meta.url);
+import { languageData } from './lstm-only-data.ts';
 
 /**
- * Language data ships in npm packages: nothing is fetched at run time. Chinese uses the float
- * "best" model (it tells 支 from 文 where the integer one does not); digits the fast integer one.
+ * Language data ships in npm packages: nothing is fetched at run time. Chinese uses the full
+ * 4.0.0 data's LSTM model (it tells 支 from 文 where the smaller one does not); digits the
+ * integer "best" one.
  */
-function langPath(lang: 'chi_sim' | 'eng'): string {
-  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), lang === 'chi_sim' ? '4.0.0' : '4.0.0_best_int');
-}
+const DATA_VERSION = { chi_sim: '4.0.0', eng: '4.0.0_best_int' } as const;
 
 export type Lang = 'chi_sim' | 'eng';
 
@@ -25,6 +21,27 @@ export interface RecognizeOptions {
 export interface Recognized {
   text: string;
   confidence: number;
+}
+
+/** A reading with, for each symbol, the recogniser's runner-up choices (best first). */
+export interface RecognizedChoices extends Recognized {
+  hocr: string;
+  symbols: Array<{ text: string; confidence: number; others: string[] }>;
+}
+
+/**
+ * The per-symbol choices of an hOCR page made with lstm_choice_mode 2: one `lstm_choices` span a
+ * symbol, its choices best first, each with its confidence in `x_confs`.
+ */
+export function symbolChoices(hocr: string): RecognizedChoices['symbols'] {
+  return hocr
+    .split(/<span class='ocrx_cinfo' id='lstm_choices_/)
+    .slice(1)
+    .map((group) => {
+      const choices = [...group.matchAll(/id='choice_[^']*' title='x_confs ([\d.]+)'>([^<]*)<\/span>/g)].map((m) => ({ text: m[2]!, confidence: Number(m[1]) / 100 }));
+      return { text: choices[0]?.text ?? '', confidence: choices[0]?.confidence ?? 0, others: choices.slice(1).map((c) => c.text) };
+    })
+    .filter((s) => s.text !== '');
 }
 
 /** One text line the recogniser found, with its box in the image's pixels. */
@@ -56,6 +73,14 @@ export class OcrEngine {
 
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
+  /**
+   * Workers a language may have: as many as the pool for digits; one fewer for Chinese, whose
+   * model takes about 240 MB a worker against 55 MB (its work overlaps the digits' anyway).
+   */
+  private sizeFor(lang: Lang): number {
+    return lang === 'chi_sim' ? Math.max(1, this.size - 1) : this.size;
+  }
+
   private async acquire(lang: Lang): Promise<PooledWorker> {
     for (;;) {
       if (this.closed) throw new Error('the OCR engine is closed');
@@ -65,10 +90,10 @@ export class OcrEngine {
         return idle;
       }
       const mine = this.workers.filter((w) => w.lang === lang).length;
-      if (mine < this.size) {
+      if (mine < this.sizeFor(lang)) {
         const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
         this.workers.push(slot);
-        slot.worker = await Tesseract.createWorker(lang, 1, { langPath: langPath(lang), gzip: true, cacheMethod: 'none' });
+        slot.worker = await Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none' });
         return slot;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -85,33 +110,41 @@ export class OcrEngine {
   }
 
   async recognize(image: Buffer, options: RecognizeOptions): Promise<Recognized> {
-    const r = await this.run(image, options, false);
+    const r = await this.run(image, options, { text: true });
     return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100 };
+  }
+
+  /** A reading with the recogniser's other choices for every symbol (hOCR with lstm_choice_mode 2). */
+  async recognizeChoices(image: Buffer, options: RecognizeOptions): Promise<RecognizedChoices> {
+    const r = await this.run(image, options, { text: true, hocr: true }, '2');
+    const hocr = r.data.hocr ?? '';
+    return { text: r.data.text ?? '', confidence: (r.data.confidence ?? 0) / 100, hocr, symbols: symbolChoices(hocr) };
   }
 
   /** The text lines of an image, each with its box and confidence (for images of many cells). */
   async recognizeLines(image: Buffer, options: RecognizeOptions): Promise<RecognizedLine[]> {
-    const r = await this.run(image, options, true);
+    const r = await this.run(image, options, { text: true, blocks: true });
     return (r.data.blocks ?? [])
       .flatMap((b) => b.paragraphs)
       .flatMap((p) => p.lines)
       .map((l) => ({ text: l.text, confidence: l.confidence / 100, y0: l.bbox.y0, y1: l.bbox.y1, x0: l.bbox.x0 }));
   }
 
-  private async run(image: Buffer, options: RecognizeOptions, blocks: boolean): Promise<Tesseract.RecognizeResult> {
+  private async run(image: Buffer, options: RecognizeOptions, output: Partial<Tesseract.OutputFormats>, choiceMode: '0' | '2' = '0'): Promise<Tesseract.RecognizeResult> {
     const w = await this.acquire(options.lang);
     try {
-      const params = `${options.psm}|${options.whitelist ?? ''}`;
+      const params = `${options.psm}|${options.whitelist ?? ''}|${choiceMode}`;
       if (w.params !== params) {
         await w.worker.setParameters({
           tessedit_pageseg_mode: String(options.psm) as Tesseract.PSM,
           tessedit_char_whitelist: options.whitelist ?? '',
           preserve_interword_spaces: '1',
           user_defined_dpi: '300',
+          lstm_choice_mode: choiceMode,
         });
         w.params = params;
       }
-      return await w.worker.recognize(image, {}, { text: true, blocks });
+      return await w.worker.recognize(image, {}, output);
     } finally {
       await this.release(w);
     }

@@ -225,5 +225,6 @@ function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
     unit: f.ctx.unit,
     amountFen: parsed.fen,
     flags,
+    ...(cell.alternatives ? { alternatives: cell.alternatives } : {}),
   };
 }

@@ -50,4 +50,27 @@ describe('repairOcrByIdentity', () => {
     repairOcrByIdentity(records, allTables());
     expect(records.filter((r, i) => r.amountFen !== before[i]).every((r) => r.flags.includes('repaired_by_identity'))).toBe(true);
   });
+
+  it('takes the reading OCR found on the image again over one-digit guesses, keeping what it first read', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '2.29'); // printed 752.29: a dropped digit, no one-digit change mends it
+    cell.alternatives = ['762.29', '752.29', '75.229'];
+    expect(repairOcrByIdentity(records, allTables())).toBe(1);
+    expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+    expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:2.29']));
+    expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('flags a value read more than one way that no identity confirms, and trusts one an identity confirms', () => {
+    const records = copy();
+    const confirmed = records.find((x) => x.table === 'final.income' && x.code === '2100101' && x.measure === 'total')!;
+    confirmed.alternatives = ['782.29'];
+    const alone = records.find((x) => x.table === 'final.income' && x.code === '2100101' && x.measure !== 'total')!;
+    alone.alternatives = ['1.00'];
+    alone.printed = '9.99';
+    alone.amountFen = parseAmount('9.99', alone.unit)!.fen; // breaks its identities: none confirms it, none mends it
+    repairOcrByIdentity(records, allTables());
+    expect(confirmed.flags).not.toContain('low_confidence');
+    expect(alone.flags).toContain('low_confidence');
+  });
 });

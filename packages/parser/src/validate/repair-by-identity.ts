@@ -11,27 +11,35 @@ interface Repair {
   fen: number;
 }
 
-/** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
-function repairsOf(broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] {
+/** Readings of a cell that make every identity it is part of hold, one a value. */
+function fitting(cell: AmountRecord, readings: string[], all: Identity[]): Repair[] {
+  const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
   const out: Repair[] = [];
-  for (const cell of [broken.target, ...broken.summands].filter(ocr)) {
-    const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
-    for (const variant of oneDigitVariants(cell.printed)) {
-      const parsed = parseAmount(normalizeNumberText(variant), cell.unit);
-      if (!parsed) continue;
-      const value = (r: AmountRecord) => (r === cell ? parsed.fen : r.amountFen);
-      if (touching.every((i) => holds(i, value))) out.push({ cell, printed: variant, fen: parsed.fen });
-    }
+  for (const reading of readings) {
+    const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
+    if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
+    const value = (r: AmountRecord) => (r === cell ? parsed.fen : r.amountFen);
+    if (touching.every((i) => holds(i, value))) out.push({ cell, printed: reading, fen: parsed.fen });
   }
   return out;
 }
 
+/** The readings OCR itself offered for the cells of a broken identity (a closer look, another segmentation, runner-up digits) that mend it. */
+const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, cell.alternatives ?? [], all));
+
+/** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
+const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all));
+
 /**
- * An identity an OCR reading breaks, mended by the only one-digit change of one of its OCR cells
- * that makes every identity the cell is part of hold (the digit the recogniser most likely
- * took for another): that reading wins, flagged `repaired_by_identity` with the first reading
- * kept in `read_as:`. Two or more ways to mend it, or none: nothing changes and validation
- * reports the break.
+ * An identity an OCR reading breaks, mended by the only reading of one of its OCR cells that
+ * makes every identity the cell is part of hold: first among the other readings OCR found on
+ * the image, then among one-digit changes (the digit the recogniser most likely took for
+ * another). That reading wins, flagged `repaired_by_identity` with the first reading kept in
+ * `read_as:`. Two or more ways to mend it, or none: nothing changes and validation reports the
+ * break. Last, an OCR value with other readings that no identity confirms is flagged
+ * `low_confidence`: it may be any of them.
  */
 export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<number>): number {
   const ocr = (r: AmountRecord) => ocrTables.has(r.tableIndex) && !r.flags.includes('repaired_by_identity');
@@ -43,7 +51,8 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     let changed = false;
     for (const b of broken) {
       if (holds(b)) continue;
-      const repairs = repairsOf(b, all, ocr);
+      const found = readAgain(b, all, ocr);
+      const repairs = found.length > 0 ? found : oneDigitOff(b, all, ocr);
       if (repairs.length !== 1) continue;
       const { cell, printed, fen } = repairs[0]!;
       cell.flags.push('repaired_by_identity', `read_as:${cell.printed}`);
@@ -54,5 +63,16 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     }
     if (!changed) break;
   }
+  flagUnconfirmed(records, ocrTables);
   return repaired;
+}
+
+/** OCR values read more than one way that no identity holding confirms: flagged, not trusted silently. */
+function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>): void {
+  const confirmed = new Set<AmountRecord>();
+  for (const i of buildIdentities(records)) if (holds(i)) for (const r of [i.target, ...i.summands]) confirmed.add(r);
+  for (const r of records) {
+    if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length || confirmed.has(r)) continue;
+    if (!r.flags.includes('low_confidence') && !r.flags.includes('repaired_by_identity')) r.flags.push('low_confidence');
+  }
 }
