@@ -13,6 +13,7 @@ import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, te
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
+import { restoreTen } from './numbering-read.ts';
 
 
 export interface OcrPageOptions {
@@ -89,7 +90,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;
         runs.push({
-          text: r.text,
+          text: restoreTen(r.text),
           bbox: { x0: box.x0 / scale, y0: box.y0 / scale, x1: box.x1 / scale, y1: box.y1 / scale },
           fontSize: Math.max(6, (box.y1 - box.y0) / scale / Math.max(1, lines)),
           fontName: 'ocr',
@@ -124,7 +125,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
-          const text = restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()));
+          const text = restoreTen(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
           if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,

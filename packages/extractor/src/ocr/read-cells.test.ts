@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
-import { linesToSlots, stackCells, textLines } from './read-cells.ts';
+import { linesToSlots, readCells, stackCells, textLines, tooFewForInk } from './read-cells.ts';
+import type { OcrEngine, RecognizeOptions } from './tesseract-pool.ts';
 
 const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
 
@@ -41,5 +42,30 @@ describe('grey for OCR', () => {
     expect(greyOf(240, 190, 190)).toBeGreaterThan(200);
     expect(greyOf(10, 0, 0)).toBeLessThan(20);
     expect(greyOf(120, 120, 120)).toBe(120);
+  });
+});
+
+describe('a heading the digit whitelist reads as a digit', () => {
+  /** Reads every digit pass as "3" (sure of it) and every Chinese pass as 项目支出. */
+  const engine = {
+    recognize: async (_: Buffer, o: RecognizeOptions) => ({ text: o.whitelist ? '3' : '项目支出', confidence: 0.9 }),
+    recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ text: o.whitelist ? '3' : '项目支出', confidence: 0.9, x0: 0, y0: 0, y1: 10 }],
+  } as unknown as OcrEngine;
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+
+  it('is read in Chinese when the ink is far wider than one digit', async () => {
+    // ink 4 lines high wide (a four-character heading) and 6 px of margin a side
+    const [wide] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(wide!.text).toBe('项目支出');
+  });
+
+  it('stays a digit where the ink is one digit wide', async () => {
+    const [narrow] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 24, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(narrow).toEqual({ text: '3', confidence: 0.9 });
+  });
+
+  it('counts the characters a reading leaves for the ink it came from', () => {
+    expect(tooFewForInk('3', { x0: 0, y0: 0, x1: 172, y1: 52 })).toBe(true);
+    expect(tooFewForInk('12,291,733.00', { x0: 0, y0: 0, x1: 12 + 260, y1: 52 })).toBe(false);
   });
 });
