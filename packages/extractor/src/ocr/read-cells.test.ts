@@ -45,12 +45,17 @@ describe('grey for OCR', () => {
   });
 });
 
-describe('a heading the digit whitelist reads as a digit', () => {
-  /** Reads every digit pass as "3" (sure of it) and every Chinese pass as 项目支出. */
-  const engine = {
-    recognize: async (_: Buffer, o: RecognizeOptions) => ({ text: o.whitelist ? '3' : '项目支出', confidence: 0.9 }),
-    recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ text: o.whitelist ? '3' : '项目支出', confidence: 0.9, x0: 0, y0: 0, y1: 10 }],
+/** Reads every digit pass as `digits` and every Chinese pass as `chinese`, with the confidences given. */
+function fakeEngine(digits: string, digitsSure: number, chinese: string): OcrEngine {
+  const read = (o: RecognizeOptions) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 });
+  return {
+    recognize: async (_: Buffer, o: RecognizeOptions) => read(o),
+    recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ ...read(o), x0: 0, y0: 0, y1: 10 }],
   } as unknown as OcrEngine;
+}
+
+describe('a heading the digit whitelist reads as digits', () => {
+  const engine = fakeEngine('3', 0.9, '项目支出');
   const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
 
   it('is read in Chinese when the ink is far wider than one digit', async () => {
@@ -67,5 +72,20 @@ describe('a heading the digit whitelist reads as a digit', () => {
   it('counts the characters a reading leaves for the ink it came from', () => {
     expect(tooFewForInk('3', { x0: 0, y0: 0, x1: 172, y1: 52 })).toBe(true);
     expect(tooFewForInk('12,291,733.00', { x0: 0, y0: 0, x1: 12 + 260, y1: 52 })).toBe(false);
+  });
+});
+
+describe('digits the recogniser is barely sure of', () => {
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+  const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
+
+  it('give way to a sure Chinese reading (预算数 read as 708 at 0.58)', async () => {
+    const [read] = await readCells(img, [cell], fakeEngine('708', 0.58, '预算数'));
+    expect(read!.text).toBe('预算数');
+  });
+
+  it('stay the amount when the Chinese reading finds digits too', async () => {
+    const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'));
+    expect(read).toEqual({ text: '45.00', confidence: 0.6 });
   });
 });

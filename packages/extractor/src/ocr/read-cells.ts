@@ -8,6 +8,8 @@ import type { OcrEngine, Recognized, RecognizedLine } from './tesseract-pool.ts'
 const AMOUNT_CHARS = '0123456789.,-() ';
 const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
 const CJK = /[\u4e00-\u9fff]/;
+// a heading read through the digit whitelist comes out as a few digits near 0.58 (预算数 as 708): under this, a Chinese reading is tried too
+const SURE_DIGITS = 0.65;
 
 export interface CellJob {
   rect: Rect; // pixels, inside the borders, around the ink
@@ -60,7 +62,7 @@ function asAmount(r: Recognized, rect: Rect): Recognized | null {
   if (!AMOUNT_LIKE.test(t)) return null;
   const normalized = normalizeOcrAmount(t);
   const confidence = r.confidence * (normalized === t ? 1 : 0.95);
-  return { text: normalized, confidence: tooFewForInk(t, rect) ? Math.min(confidence, 0.5) : confidence };
+  return { text: normalized, confidence: tooFewForInk(t, rect) ? Math.min(confidence, SURE_DIGITS - 0.1) : confidence };
 }
 
 /** A Chinese reading against the digit one: the better of the two, or nothing for specks. */
@@ -83,7 +85,7 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
     digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
-    if (digits && digits.confidence >= 0.55) return digits;
+    if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
   return settle(await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 }), digits);
 }
@@ -187,7 +189,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const markLost = (d: Recognized) => decimals > amounts.filter(Boolean).length * 0.6 && !/[.,]/.test(d.text) && d.text.replace(/\D/g, '').length >= 4;
   single.forEach(({ j, i }, k) => {
     const d = amounts[k];
-    if (d && d.confidence >= 0.55 && !markLost(d)) out[i] = d;
+    if (d && d.confidence >= SURE_DIGITS && !markLost(d)) out[i] = d;
     // an amount the stack read unsure is read again on its own (null here: recognizeCell below)
     else if (!d) unsure.push({ j, i, digits: null });
     else if (markLost(d)) lost.add(i);
