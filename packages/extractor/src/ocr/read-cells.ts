@@ -57,12 +57,12 @@ export function tooFewForInk(text: string, rect: Rect): boolean {
 }
 
 /** A digit reading as an amount, a little less sure when its marks were set again, unsure when it leaves most of the ink unread. */
-function asAmount(r: Recognized, rect: Rect): Recognized | null {
+function asAmount(r: Recognized, rect?: Rect): Recognized | null {
   const t = r.text.replace(/\s+/g, '');
   if (!AMOUNT_LIKE.test(t)) return null;
   const normalized = normalizeOcrAmount(t);
   const confidence = r.confidence * (normalized === t ? 1 : 0.95);
-  return { text: normalized, confidence: tooFewForInk(t, rect) ? Math.min(confidence, SURE_DIGITS - 0.1) : confidence };
+  return { text: normalized, confidence: rect && tooFewForInk(t, rect) ? Math.min(confidence, SURE_DIGITS - 0.1) : confidence };
 }
 
 /** A Chinese reading against the digit one: the better of the two, or nothing for specks. */
