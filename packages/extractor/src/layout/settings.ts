@@ -75,6 +75,10 @@ export interface LayoutSettings {
     minHeightPt: number;
     /** a grid found on a page image lower than this is not a table (before its text is read) */
     minImageGridHeightPt: number;
+    /** a line found on a page image shorter than this is a table's only if it ends on longer ones (else a stroke of heavy type) */
+    minImageRulePt: number;
+    /** how near a short line's end must come to a long line to end on it */
+    imageRuleEndPt: number;
     /** amount lines a table without lines needs (unless a heading stands above them) */
     minDataRows: number;
     /** a region's centre this close outside a table's box still counts as inside */
@@ -122,7 +126,7 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     maxHeadingLines: 7,
     blockMarginPt: 2,
   },
-  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minDataRows: 3, insidePt: 1 },
+  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, minDataRows: 3, insidePt: 1 },
   meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5 },
   stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };

@@ -8,11 +8,13 @@ import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
+import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
+import { restoreNumbering } from './numbering-read.ts';
 
 
 const EMPTY = new Uint8Array(0);
@@ -94,7 +96,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;
         runs.push({
-          text: r.text,
+          text: restoreNumbering(r.text),
           bbox: { x0: box.x0 / scale, y0: box.y0 / scale, x1: box.x1 / scale, y1: box.y1 / scale },
           fontSize: Math.max(6, (box.y1 - box.y0) / scale / Math.max(1, lines)),
           fontName: 'ocr',
@@ -130,7 +132,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
-          const text = restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()));
+          const text = restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
           if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,
@@ -153,7 +155,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 /** The table grids drawn on a page image, in points. */
 function findGrids(img: GrayImage, threshold: number) {
   const bin = binarize(img, threshold);
-  const rulings: Ruling[] = mergeRulings(detectImageLines(bin, img.width, img.height, img.scale));
+  const rulings: Ruling[] = withoutGlyphStrokes(mergeRulings(detectImageLines(bin, img.width, img.height, img.scale)));
   return { bin, rulings, grids: gridsOf(rulings) };
 }
 

@@ -1,7 +1,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
-import { hocrLines, linesToSlots, otherReadings, runnerUps, stackCells, textLines } from './read-cells.ts';
+import { hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackCells, textLines, tooFewForInk } from './read-cells.ts';
+import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
 const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
@@ -90,4 +91,51 @@ describe('other readings of an unsure amount', () => {
       await engine.close();
     }
   }, 60_000);
+});
+
+/** Reads every digit pass as `digits` and every Chinese pass as `chinese`, with the confidences given. */
+function fakeEngine(digits: string, digitsSure: number, chinese: string): OcrEngine {
+  const read = (o: RecognizeOptions) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 });
+  return {
+    recognize: async (_: Buffer, o: RecognizeOptions) => read(o),
+    recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ ...read(o), x0: 0, y0: 0, y1: 10 }],
+    // an unsure amount read again closer: the same reading, no other choices
+    recognizeChoices: async (_: Buffer, o: RecognizeOptions) => ({ ...read(o), hocr: '', symbols: [] }),
+  } as unknown as OcrEngine;
+}
+
+describe('a heading the digit whitelist reads as digits', () => {
+  const engine = fakeEngine('3', 0.9, '项目支出');
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+
+  it('is read in Chinese when the ink is far wider than one digit', async () => {
+    // ink 4 lines high wide (a four-character heading) and 6 px of margin a side
+    const [wide] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(wide!.text).toBe('项目支出');
+  });
+
+  it('stays a digit where the ink is one digit wide', async () => {
+    const [narrow] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 24, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(narrow).toEqual({ text: '3', confidence: 0.9 });
+  });
+
+  it('counts the characters a reading leaves for the ink it came from', () => {
+    expect(tooFewForInk('3', { x0: 0, y0: 0, x1: 172, y1: 52 })).toBe(true);
+    expect(tooFewForInk('12,291,733.00', { x0: 0, y0: 0, x1: 12 + 260, y1: 52 })).toBe(false);
+  });
+});
+
+describe('digits the recogniser is barely sure of', () => {
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+  const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
+
+  it('give way to a sure Chinese reading (预算数 read as 708 at 0.58)', async () => {
+    const [read] = await readCells(img, [cell], fakeEngine('708', 0.58, '预算数'));
+    expect(read!.text).toBe('预算数');
+  });
+
+  it('stay the amount when the Chinese reading finds digits too', async () => {
+    const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'));
+    expect(read).toEqual({ text: '45.00', confidence: 0.6 });
+  });
 });

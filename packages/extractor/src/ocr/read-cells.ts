@@ -9,6 +9,8 @@ import { symbolChoices } from './tesseract-pool.ts';
 const AMOUNT_CHARS = '0123456789.,-() ';
 const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
 const CJK = /[\u4e00-\u9fff]/;
+// a heading read through the digit whitelist comes out as a few digits near 0.58 (预算数 as 708): under this, a Chinese reading is tried too
+const SURE_DIGITS = 0.65;
 
 export interface CellJob {
   rect: Rect; // pixels, inside the borders, around the ink
@@ -62,12 +64,23 @@ export function textLines(bands: Array<[number, number]>): number {
   return bands.filter(([a, b]) => b - a >= tallest * 0.4).length;
 }
 
-/** A digit reading as an amount, a little less sure when its marks were set again. */
-function asAmount(r: Recognized): Recognized | null {
+/**
+ * Whether a reading has too few characters for the ink it came from: a line of ink four times
+ * as wide as high holds more than one digit (a heading read with the digit whitelist gives "3").
+ */
+export function tooFewForInk(text: string, rect: Rect): boolean {
+  const w = rect.x1 - rect.x0 - 12; // the crop's margin of 6 px a side
+  const h = rect.y1 - rect.y0 - 12;
+  return h > 0 && text.length < (w / h) * 0.4;
+}
+
+/** A digit reading as an amount, a little less sure when its marks were set again, unsure when it leaves most of the ink unread. */
+function asAmount(r: Recognized, rect?: Rect): Recognized | null {
   const t = r.text.replace(/\s+/g, '');
   if (!AMOUNT_LIKE.test(t)) return null;
   const normalized = normalizeOcrAmount(t);
-  return { text: normalized, confidence: r.confidence * (normalized === t ? 1 : 0.95) };
+  const confidence = r.confidence * (normalized === t ? 1 : 0.95);
+  return { text: normalized, confidence: rect && tooFewForInk(t, rect) ? Math.min(confidence, SURE_DIGITS - 0.1) : confidence };
 }
 
 /** A Chinese reading against the digit one: the better of the two, or nothing for specks. */
@@ -89,8 +102,8 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
   const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
-    digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }));
-    if (digits && digits.confidence >= 0.55) return digits;
+    digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
   return settle(await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 }), digits);
 }
@@ -292,13 +305,13 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   );
   const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
   const lost = new Set<number>();
-  const amounts = single.map((_, k) => (digits[k] ? asAmount(digits[k]) : null));
+  const amounts = single.map(({ j }, k) => (digits[k] ? asAmount(digits[k], j.rect) : null));
   // most amounts of a page print two decimals: one read without a mark lost it in the stack
   const decimals = amounts.filter((d) => d && /\.\d{2}\)?$/.test(d.text)).length;
   const markLost = (d: Recognized) => decimals > amounts.filter(Boolean).length * 0.6 && !/[.,]/.test(d.text) && d.text.replace(/\D/g, '').length >= 4;
   single.forEach(({ j, i }, k) => {
     const d = amounts[k];
-    if (d && d.confidence >= 0.55 && !markLost(d)) out[i] = d;
+    if (d && d.confidence >= SURE_DIGITS && !markLost(d)) out[i] = d;
     // an amount the stack read unsure is read again on its own (null here: recognizeCell below)
     else if (!d) unsure.push({ j, i, digits: null });
     else if (markLost(d)) lost.add(i);

@@ -12,7 +12,7 @@ export const TITLE_CONFUSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/苐/g, '第'],
   [/般公共/g, '般公共'],
   [/一般公兵|一般公其/g, '一般公共'],
-  [/基木/g, '基本'],
+  [/基木|其本|甚本/g, '基本'],
   [/政府性基仝/g, '政府性基金'],
   [/[“”"'‘’「」『』]/g, ''],
 ];
@@ -37,6 +37,7 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '表衣袁麦',
   '基墓甚',
   '金全仝佥',
+  '额频颁',
   '般股船',
   '共其兵',
   '府肘腑',

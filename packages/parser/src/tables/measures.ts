@@ -1,6 +1,7 @@
 import { isLineNumbering } from '@juesuan/model';
 import type { Vocabulary } from '../registry/measures.ts';
 import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
+import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 
 export type Side = 'income' | 'expenditure' | null;
@@ -40,6 +41,18 @@ export interface MeasureContext {
   side: Side;
   /** a three_public table with a “三公” group beside 会议费/培训费 */
   threePublicGroup: boolean;
+  /** the table was read by OCR: a header no rule names is matched again with confusable characters weighed */
+  ocr?: boolean;
+}
+
+/** The deepest match, else (read by OCR) the deepest with every confusable character put to its group's first (金频 is 金额). */
+function deepestMatchRead(parts: string[], rules: Vocabulary['rules'], ocr: boolean | undefined): { id: string; at: number } | null {
+  const exact = deepestMatch(parts, rules);
+  if (exact || !ocr) return exact;
+  return deepestMatch(
+    parts.map(canonicalConfusable),
+    rules.map(([re, id]): [RegExp, string] => [canonicalPattern(re), id]),
+  );
 }
 
 /**
@@ -57,7 +70,7 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
   if (spec?.panels === 'personnel_public' && family === 'final') return 'amount';
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
-  let match = deepestMatch(parts, vocab.rules);
+  let match = deepestMatchRead(parts, vocab.rules, ctx.ocr);
   // 金额 under a group (事业收入 / 金额 beside 其中：教育收费) is the group's amount
   if (match?.id === 'amount' && match.at > 0) {
     const group = deepestMatch(parts.slice(0, match.at), vocab.rules);

@@ -30,4 +30,12 @@ describe('a document read by OCR', () => {
     expect(parsed.records.filter((x) => x.code === '201').map((x) => x.measure)).toEqual(['total', 'project']);
     expect(parsed.findings.find((f) => f.rule === 'ocr.unreadable_amount')?.cells[0]?.printed).toBe('2O0.0O');
   });
+
+  it('names a column whose heading has a confusable character (金频 for 金额) in a table read by OCR, and only there', () => {
+    const text = ['# 示例县财政局2025年部门预算', '2025年部门收入预算表', '单位：元', '| 项目 | 金频 |', '| --- | --- |', '| 一、一般公共预算拨款收入 | 300.00 |', '| 二、事业收入 | 100.00 |', '| 收入合计 | 400.00 |'].join('\n');
+    const read = parseDocument(asOcr(extractText(text, 'budget.md', sha, 'md')));
+    expect(read.records.map((x) => x.measure)).toEqual(['amount', 'amount', 'amount']);
+    const printed = parseDocument(extractText(text, 'budget.md', sha, 'md'));
+    expect(printed.records[0]!.measure).toBe('col:金频');
+  });
 });

@@ -119,13 +119,14 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   const coded = ['functional', 'economic', 'codes', 'projects'].includes(shape);
   const catalog = shape === 'economic' || (shape !== 'functional' && ctx.rowCodes === 'economic') ? ctx.economic : ctx.functional;
   const threePublicGroup = shape === 'one_row' && hasThreePublicGroup(grid);
+  const ocr = table.cells.some((c) => c.source === 'ocr');
 
   // a label cell spanning one group of a side also names the row in the side's later groups
   const sideLabels = new Map<string, ReturnType<typeof rowLabel>>();
   for (const panel of panelsOf(table, grid, ctx.kind)) {
     const roles: ColumnRole[] = [];
-    for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup }));
-    nameGroupSubtotals(grid, roles, { kind: ctx.kind, side: panel.side, threePublicGroup });
+    for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup, ocr }));
+    nameGroupSubtotals(grid, roles, { kind: ctx.kind, side: panel.side, threePublicGroup, ocr });
     qualifyRepeatedMeasures(grid, roles);
     for (const r of roles) if (r.role === 'amount') out.measures[r.col] = r.measure;
     for (const r of roles) if (r.role === 'amount' && r.unknownHeader) out.findings.push(unknownHeaderFinding(tableIndex, ctx.kind, r));
