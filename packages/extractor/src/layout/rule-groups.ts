@@ -1,8 +1,8 @@
 import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import { NOTE_LINE, TABLE_DESCRIPTION } from '@juesuan/model';
+import { isDecimalAmount } from './amount-text.ts';
 import { overlaps } from './geometry.ts';
 import { meets, rulingComponents } from './ruled-grid.ts';
-import { isDecimalAmount } from './amount-text.ts';
 import type { LayoutSettings } from './settings.ts';
 import type { LineOfRuns } from './text-lines.ts';
 import { groupIntoLines } from './text-lines.ts';

@@ -32,8 +32,8 @@ function sameHeadingRow(above: LineOfRuns, below: LineOfRuns, cols: Columns, s: 
 }
 
 /**
- * A wrapped name: a line with no data under a data row, each piece in a column where that row's
- * text fills most of the width, and none starting an item of its own (二、 1. （一）).
+ * A wrapped name: a line with no data under a row with data, each piece in a column that row's
+ * text fills, none starting an item of its own (二、 1. （一）), and not nearer the next row's data.
  */
 function wrappedName(row: LineOfRuns[], below: LineOfRuns, next: LineOfRuns | undefined, cols: Columns, s: LayoutSettings): boolean {
   const last = row[row.length - 1]!;
