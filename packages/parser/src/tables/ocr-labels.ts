@@ -71,7 +71,6 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     }
     if (!r.code) continue;
     const catalog = catalogOf(r.code, catalogs);
-    // a digit misread under the same parent: the label names a sibling
     // a digit misread under the same parent: the label names a sibling; or a digit of the parent
     // misread (2101101 read 2100101): the label is exactly another code's name, one digit away
     const sibling = catalog.matchName(name, { parent: parentCode(r.code), level: codeLevel(r.code) ?? undefined, minScore: 0.9 });
