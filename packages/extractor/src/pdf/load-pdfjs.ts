@@ -13,6 +13,8 @@ export const pdfjsData = {
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let cached: Promise<Pdfjs> | undefined;
+// a plain string: the worker module has no type declarations
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /** The legacy build is the one that runs in Node. */
 export function loadPdfjs(): Promise<Pdfjs> {
@@ -28,6 +30,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
 async function importKeepingNatives(): Promise<Pdfjs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // the in-thread worker, loaded now rather than at the first document (it carries the same polyfills)
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = (await import(PDFJS_WORKER)) as unknown;
   Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
   Object.assign(JSON, { parse: natives.parse, stringify: natives.stringify });
   return pdfjs;
