@@ -13,9 +13,11 @@ export function closeEnough(read: string, known: string): boolean {
 
 /**
  * The name each code goes by in the document: the label most of its rows carry, counting only
- * labels a text layer printed or two OCR tables read alike (one reading proves nothing).
+ * labels a text layer printed or two OCR tables read alike (one reading proves nothing); two
+ * OCR readings only name a code the catalog lacks (one misread code, copied in two tables, would
+ * otherwise outvote the catalog).
  */
-function documentNames(records: AmountRecord[], ocrTables: Set<number>): Map<string, string> {
+function documentNames(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): Map<string, string> {
   const seen = new Map<string, Map<string, Set<number>>>();
   for (const r of records) {
     if (!r.code || !r.label) continue;
@@ -26,7 +28,8 @@ function documentNames(records: AmountRecord[], ocrTables: Set<number>): Map<str
   }
   const out = new Map<string, string>();
   for (const [code, names] of seen) {
-    const trusted = [...names].filter(([, tables]) => tables.has(-1) || tables.size >= 2).sort((a, b) => b[1].size - a[1].size);
+    const inCatalog = catalogOf(code, catalogs).get(code) !== undefined;
+    const trusted = [...names].filter(([, tables]) => tables.has(-1) || (tables.size >= 2 && !inCatalog)).sort((a, b) => b[1].size - a[1].size);
     if (trusted[0]) out.set(code, trusted[0][0]);
   }
   return out;
@@ -54,7 +57,7 @@ function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>
  * label fits neither is flagged `code_label_mismatch`.
  */
 export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): void {
-  const docNames = documentNames(records, ocrTables);
+  const docNames = documentNames(records, ocrTables, catalogs);
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.label) continue;
     const prefix = ITEM_NUMBERING.exec(r.label.replace(/\s+/g, ''))?.[0] ?? '';
@@ -78,6 +81,8 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     const named = sibling && !sibling.tie ? sibling : exact?.method === 'name_exact' ? exact : null;
     if (!named || named.tie || named.entry.code === r.code) continue;
     if (distance(named.entry.code, r.code) <= 1) {
+      // the code now is the one its name says: that mismatch is settled, the reading kept
+      r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== `name_says:${named.entry.code}`);
       r.flags.push(`code_read:${r.code}`);
       r.codePrinted ??= r.code;
       r.code = named.entry.code;
