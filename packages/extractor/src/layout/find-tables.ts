@@ -91,15 +91,15 @@ const extend: Pass = {
 const openEnds: Pass = {
   name: 'rulings: close open ends',
   run: (w) => {
-    let added = 0;
+    const added: Ruling[] = [];
     w.across = w.across.map((g) => {
       const more = closeOpenEnds(g, w.runs, w.settings);
       for (const r of more) w.drawn.set(r, 'ruled-across');
-      added += more.length;
+      added.push(...more);
       return more.length > 0 ? [...g, ...more] : g;
     });
-    if (added > 0) w.lines = [...w.lines, ...w.across.flat().filter((r) => w.drawn.has(r) && !w.lines.includes(r))];
-    return `${added} rows past the first or last rule closed`;
+    if (added.length > 0) w.lines = [...w.lines, ...added];
+    return `${added.length} rows past the first or last rule closed`;
   },
 };
 

@@ -97,9 +97,12 @@ function settle(chinese: Recognized, digits: Recognized | null): Recognized {
   return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
 }
 
+/** How many times a crop is drawn larger for the recogniser: small print twice (this also turns some 4s into 1s). */
+const enlargement = (heightPx: number) => (heightPx < 40 ? 2 : 1);
+
 /** One cell on its own: amounts with a digit whitelist on one line, else Chinese. */
 export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
-  const image = toPgm(img, job.rect, job.rect.y1 - job.rect.y0 < 40 ? 2 : 1);
+  const image = toPgm(img, job.rect, enlargement(job.rect.y1 - job.rect.y0));
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
     digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
@@ -122,7 +125,7 @@ export function stackCells(img: GrayImage, rects: Rect[], larger = 0): { image: 
     const y0 = Math.max(0, Math.floor(r.y0));
     const w = Math.max(1, Math.min(img.width, Math.ceil(r.x1)) - x0);
     const h = Math.max(1, Math.min(img.height, Math.ceil(r.y1)) - y0);
-    return { x0, y0, w, h, up: (h < 40 ? 2 : 1) + larger };
+    return { x0, y0, w, h, up: enlargement(h) + larger };
   });
   const tallest = Math.max(...crops.map((c) => c.h * c.up));
   const gap = Math.max(24, Math.round(tallest * 0.9));
