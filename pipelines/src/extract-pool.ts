@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractWorkerData, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
+import { workerBundle } from './worker-bundle.ts';
 
 export type JobOptions = Pick<WorkerJob, 'ocr' | 'ocrDpi' | 'pages'> & {
   /** called as OCR starts each page (page, pages of the document), for progress */
@@ -13,10 +14,8 @@ export type PoolOutcome =
   | { ok: true; json: string; peakBytes: number }
   | { ok: false; code: string; message: string; peakBytes: number | null };
 
-// the worker is TypeScript: it registers tsx itself, since worker threads do not inherit --import hooks
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const WORKER_URL = new URL('./extract-worker.ts', import.meta.url).href;
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+// the worker is TypeScript, run as one bundled JavaScript module (no tsx in the worker thread)
+const WORKER_ENTRY = new URL('./extract-worker.ts', import.meta.url);
 
 /**
  * Extraction worker threads, reused from document to document. A worker over its document's time
@@ -53,10 +52,10 @@ export class ExtractPool {
   }
 
   /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
-  private spawn(): Promise<Worker> {
+  private async spawn(): Promise<Worker> {
     // the cores are shared out: each worker's OCR engine gets its part of them, not all of them
     const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)) };
-    const worker = new Worker(BOOT, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
+    const worker = new Worker(await workerBundle(WORKER_ENTRY), { workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     // an idle worker that dies is not handed work

@@ -3,6 +3,7 @@
  * It runs in its own thread so that the pool can terminate it (pdfjs can spin inside one page)
  * and bound its heap.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { OcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
 import { JuesuanError } from '@juesuan/model';
@@ -15,10 +16,10 @@ if (!port) throw new Error('extract-worker runs as a worker thread');
 // this worker's own OCR engine (tesseract workers start on the first OCR page)
 const engine = new OcrEngine((workerData as ExtractWorkerData).ocrThreads);
 
-/** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's). */
+/** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's, and dear to read). */
 const ownBytes = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
+  const h = getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
 };
 
 /** The pages a job reads, once its document's page count is known. */

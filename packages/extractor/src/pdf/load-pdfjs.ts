@@ -13,8 +13,8 @@ export const pdfjsData = {
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let cached: Promise<Pdfjs> | undefined;
-// a plain string: the worker module has no type declarations
-const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+// a file URL, not a name: it resolves from a bundled worker too (and the module has no type declarations)
+const PDFJS_WORKER = pathToFileURL(join(pdfjsRoot, 'legacy/build/pdf.worker.mjs')).href;
 
 /** The legacy build is the one that runs in Node. */
 export function loadPdfjs(): Promise<Pdfjs> {
