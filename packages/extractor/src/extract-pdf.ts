@@ -4,6 +4,7 @@ import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError } from '@jue
 import type { PageLayout, PageTable } from './layout/page-tables.ts';
 import { layoutPage } from './layout/page-tables.ts';
 import { buildSections, matchHeading } from './layout/sections.ts';
+import { carryTitlesOver } from './layout/carried-titles.ts';
 import { stitchTables } from './layout/stitch-tables.ts';
 import { findTocPages } from './layout/toc-pages.ts';
 import { openPdf } from './pdf/open-pdf.ts';
@@ -114,7 +115,7 @@ export function assembleDocument(
     return path;
   };
   const tables = stitchTables(
-    layouts.map((l, i) => (toc.has(i) ? [] : l.tables)),
+    carryTitlesOver(layouts).map((t, i) => (toc.has(i) ? [] : t)),
     sectionPathOf,
   );
   return ExtractedDocumentSchema.parse({

@@ -191,6 +191,8 @@ const gaps: Pass = {
 /** How far each strategy is trusted before its text is looked at: drawn lines over lines guessed from text. */
 const TRUST: Record<TableStrategy, number> = { 'ruled-grid': 1, 'ruled-across': 0.9, 'ruled-down': 0.9, 'no-lines': 0.8 };
 const GAPS_TRUST = 0.6;
+/** Whether a strategy's column lines are drawn on the page, rather than guessed from where text stands. */
+export const COLUMNS_DRAWN: Record<TableStrategy, boolean> = { 'ruled-grid': true, 'ruled-across': false, 'ruled-down': true, 'no-lines': false };
 
 /** The share of filled cells whose text stands inside the cell (none cut by a column line). */
 function textFit(t: FoundTable, s: LayoutSettings): number {

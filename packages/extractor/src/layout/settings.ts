@@ -95,6 +95,8 @@ export interface LayoutSettings {
     bannerWidthShare: number;
     /** lines within this of the biggest font above a table are set as big as the title */
     titleFontSlackPt: number;
+    /** a title at a page's foot goes to the next page's table when at most this many (unit, number) lines follow it */
+    carriedTitleLinesAfter: number;
   };
   stitch: {
     /** column lines of two parts this close are the same line */
@@ -127,6 +129,6 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     blockMarginPt: 2,
   },
   tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, minDataRows: 3, insidePt: 1 },
-  meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5 },
+  meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5, carriedTitleLinesAfter: 3 },
   stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };

@@ -1,6 +1,7 @@
 import type { Cell, Table } from '@juesuan/model';
 import type { RowTexts } from './header-rows.ts';
 import { countHeaderRows, detectPanels } from './header-rows.ts';
+import { COLUMNS_DRAWN } from './find-tables.ts';
 import type { PageTable } from './page-tables.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 
@@ -81,8 +82,10 @@ function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: nu
   const out: Cell[] = [];
   for (const c of part.cells) {
     if (c.row < at.skip || c.row >= part.nRows) continue;
-    // ruled cells of a coarser first part keep their extent; text of a later part is placed by where it stands
-    const [x0, x1] = k === 0 || (part.ruled && onColumnLines(at.xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
+    // ruled cells of a coarser first part keep their extent (when their column lines are drawn, not
+    // guessed from text); text of a later part is placed by where it stands
+    const drawn = part.ruled && (part.strategy === undefined || COLUMNS_DRAWN[part.strategy]);
+    const [x0, x1] = k === 0 || (drawn && onColumnLines(at.xs, c.bbox)) ? [c.bbox.x0, c.bbox.x1] : textSpan(c);
     const col = at.own ? c.col : colIndex(at.xs, x0 + STITCH.textInsetPt);
     const colEnd = at.own ? c.col + c.colSpan - 1 : Math.max(col, colIndex(at.xs, x1 - STITCH.textInsetPt));
     out.push({

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { TableStrategy } from '@juesuan/model';
+import type { PageTable } from './page-tables.ts';
+import type { GridCell } from './ruled-grid.ts';
+import { stitchTables } from './stitch-tables.ts';
+
+const meta = { title: null, number: null, unit: null, unitLine: null, department: null, notes: [], continued: false };
+
+/** A page table whose rows are given as [column start, column end, text] cells, 20 pt high. */
+function part(page: number, xs: number[], rows: Array<Array<[number, number, string]>>, strategy: TableStrategy, title: string | null = null): PageTable {
+  const cells: GridCell[] = rows.flatMap((cs, row) =>
+    cs.map(([c0, c1, text]) => {
+      const bbox = { x0: xs[c0]!, y0: 100 + row * 20, x1: xs[c1 + 1]!, y1: 120 + row * 20 };
+      const runs = text ? [{ text, bbox: { x0: bbox.x0 + 3, y0: bbox.y0 + 5, x1: bbox.x0 + 3 + [...text].length * 9, y1: bbox.y0 + 14 }, fontSize: 9, fontName: 'f', direction: 'ltr' as const }] : [];
+      return { row, col: c0, rowSpan: 1, colSpan: c1 - c0 + 1, bbox, text, runs };
+    }),
+  );
+  return { page, bbox: { x0: xs[0]!, y0: 100, x1: xs[xs.length - 1]!, y1: 100 + rows.length * 20 }, xs, cells, nRows: rows.length, nCols: xs.length - 1, ruled: true, meta: { ...meta, title }, hasTextAbove: false, strategy };
+}
+
+describe('stitching a table continued on the next page', () => {
+  const xs = [60, 115, 210, 300, 360];
+  const head = part(15, xs, [[[0, 0, '大类'], [1, 1, '专项名称'], [2, 2, '经济科目'], [3, 3, '总计']], [[0, 0, '一、货物'], [1, 1, ''], [2, 2, ''], [3, 3, '962.86']]], 'ruled-across', '政府采购预算表');
+
+  it('places the text of a continuation whose columns were guessed from text by where the text stands', () => {
+    // the continued page has nothing in the first column: its guessed first column spans two of the table's
+    const next = part(16, [60, 210, 300, 360], [[[0, 0, ''], [1, 1, '租赁费'], [2, 2, '190.00']]], 'ruled-across');
+    next.cells[0] = { ...next.cells[0]!, text: '云平台租赁费', runs: [{ ...next.cells[1]!.runs[0]!, text: '云平台租赁费', bbox: { x0: 118, y0: 105, x1: 172, y1: 114 } }] };
+    const [table] = stitchTables([[head], [next]], () => []);
+    const last = table!.cells.filter((c) => c.row === 2);
+    expect(last.map((c) => [c.col, c.colSpan, c.text])).toEqual([
+      [1, 1, '云平台租赁费'],
+      [2, 1, '租赁费'],
+      [3, 1, '190.00'],
+    ]);
+  });
+
+  it('keeps the extent of a ruled cell whose column lines are drawn', () => {
+    const next = part(16, [60, 210, 300, 360], [[[0, 0, '合并单元格'], [1, 1, '租赁费'], [2, 2, '190.00']]], 'ruled-grid');
+    const [table] = stitchTables([[{ ...head, strategy: 'ruled-grid' }], [next]], () => []);
+    expect(table!.cells.filter((c) => c.row === 2).map((c) => [c.col, c.colSpan])).toEqual([
+      [0, 2],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+});
