@@ -60,6 +60,9 @@ export function isNumberingRow(texts: string[]): boolean {
   return filled.length > 0 && filled.every((t) => /^\d+$/.test(t) || isLineNumbering(t)) && filled.some((t) => /^\d+$/.test(t));
 }
 
+/** The heading of one part of an account code (类, 款, 项), each over its own column of digits. */
+export const CODE_PART_HEADING = /^[类款项]$/;
+
 /** A 类/款/项 account code: 3, 5 or 7 digits (201, 20101, 2010101). */
 export function isAccountCode(text: string): boolean {
   return /^(?:\d{3}|\d{5}|\d{7})$/.test(text.replace(/\s+/g, ''));

@@ -6,7 +6,7 @@ import { closeOpenEnds, crossedRulings, longRulings, meetCrossings, oneWayGroups
 import { DEFAULT_LAYOUT_SETTINGS as S } from './settings.ts';
 import { groupIntoLines } from './text-lines.ts';
 import { rowsForColumns } from './text-rows.ts';
-import { splitCellsInRun } from './text-columns.ts';
+import { columnsForRows, joinLetterSpaced, splitCellsInRun } from './text-columns.ts';
 import { findUnruledTables } from './unruled-tables.ts';
 
 const run = (text: string, x0: number, y0: number, x1 = x0 + [...text].length * 9): TextRun => ({ text, bbox: { x0, y0, x1, y1: y0 + 9 }, fontSize: 9, fontName: 'f', direction: 'ltr' });
@@ -208,5 +208,27 @@ describe('edges: columns from gaps', () => {
   it('is not asked for prose: sentences set apart by wide gaps stay text', () => {
     const runs = [0, 1, 2].flatMap((k) => [run('本年度支出主要用于保障机关运行，', 60, 100 + k * 15), run('12.00', 400, 100 + k * 15), run('比上年增加，主要原因是人员增加。', 460, 100 + k * 15)]);
     expect(findTables(runs, []).tables).toEqual([]);
+  });
+});
+
+describe('edges: columns, headings spaced out', () => {
+  it('reads a heading printed with its letters spaced out as one heading, but keeps 类 款 项 apart', () => {
+    const spaced = [run('收', 183, 100), run('入', 205, 100), run('支', 330, 100), run('出', 350, 100)];
+    // nothing of the body under the spaces: 项目名称 and 金额 columns stand to either side
+    const body: Array<[number, number]> = [[94, 180], [240, 290], [300, 320], [380, 420]];
+    expect(joinLetterSpaced(spaced, body, S).map((r) => r.text)).toEqual(['收入', '支出']);
+    expect(joinLetterSpaced([run('类', 60, 100), run('款', 80, 100), run('项', 100, 100)], [], S).map((r) => r.text)).toEqual(['类', '款', '项']);
+    // a column of the body under the space: two headings
+    expect(joinLetterSpaced(spaced.slice(0, 2), [[185, 210]], S).map((r) => r.text)).toEqual(['收', '入']);
+  });
+
+  it('draws no column line through a total label spaced out in the body (合  计)', () => {
+    const rules = [100, 120, 140, 160].map((y) => h(y, 50, 400));
+    const head = [run('科目编码', 60, 105), run('科目名称', 160, 105), run('金额', 330, 105)];
+    const runs = [...head, run('合', 112, 125), run('计', 140, 125), run('2,722.57', 320, 125), run('30201', 60, 145), run('办公费', 160, 145), run('130.00', 330, 145)];
+    const lines = columnsForRows(rules, runs, S);
+    // the code and name columns are parted, but not through the total row's label
+    expect(lines.some((r) => r.at > 105 && r.at < 160 && r.from <= 140 && r.to >= 160)).toBe(true);
+    expect(lines.some((r) => r.at > 112 && r.at < 149 && r.from <= 125 && r.to >= 135)).toBe(false);
   });
 });

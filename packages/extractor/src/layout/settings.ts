@@ -45,6 +45,8 @@ export interface LayoutSettings {
     alignPt: number;
     /** a gap this wide splits a line into columns (tables found from gaps alone) */
     columnGapEm: number;
+    /** a heading's letters spaced out (收  入) stand at most this far apart */
+    letterSpacingEm: number;
   };
   rows: {
     /** heading lines closer than this are one heading row */
@@ -115,7 +117,7 @@ export interface LayoutSettings {
 export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
   rulings: { snapPt: 2.5, touchPt: 6, reachPt: 8, minLengthPt: 8, maxRowGapPt: 120, maxColumnGapPt: 400, openBorderPt: 5, coverShare: 0.5, openEndRowShare: 1.5 },
   text: { lineOverlapShare: 0.5, lineLookback: 4, spaceGapEm: 0.25 },
-  edges: { segmentJoinPt: 2, amountEdgeSlackPt: 0.5, sideMarginPt: 3, crossPt: 1, alignPt: 3, columnGapEm: 1.5 },
+  edges: { segmentJoinPt: 2, amountEdgeSlackPt: 0.5, sideMarginPt: 3, crossPt: 1, alignPt: 3, columnGapEm: 1.5, letterSpacingEm: 3 },
   rows: {
     headingGapEm: 0.6,
     touchingGapEm: 0.25,

@@ -6,7 +6,7 @@ import { charEdges, splitRunAt } from './ruled-grid.ts';
 import { groupSpan } from './rule-groups.ts';
 import type { LayoutSettings } from './settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
-import { isBareTotalLabel } from '@juesuan/model';
+import { CODE_PART_HEADING, isBareTotalLabel } from '@juesuan/model';
 
 /**
  * Where the column lines go, from the data rows' columns of text and the leaf headings: a heading
@@ -153,6 +153,30 @@ export function joinWrappedHeadings(runs: TextRun[], s: LayoutSettings): TextRun
   return out;
 }
 
+const SHORT_CJK = /^[\u3400-\u9fff]{1,2}$/;
+
+/**
+ * A heading printed with its letters spaced out (收  入, 合  计) is one heading: neighbours on one
+ * line, each a character or two, close, and with no text of the body under the space between them;
+ * 类 款 项, each over its own column of code digits, stay apart.
+ */
+export function joinLetterSpaced(runs: TextRun[], segments: Array<[number, number]>, s: LayoutSettings): TextRun[] {
+  const out = [...runs].sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
+  const joined = new Set<TextRun>();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    const sameLine = Math.abs(centreY(a.bbox) - centreY(b.bbox)) < a.fontSize / 2;
+    const close = b.bbox.x0 - a.bbox.x1 >= 0 && b.bbox.x0 - a.bbox.x1 <= a.fontSize * s.edges.letterSpacingEm;
+    const letters = SHORT_CJK.test(b.text.trim()) && (SHORT_CJK.test(a.text.trim()) || joined.has(a)) && ![a, b].some((r) => CODE_PART_HEADING.test(r.text.trim()));
+    if (!sameLine || !close || !letters || segments.some(([x0, x1]) => x0 < b.bbox.x0 && x1 > a.bbox.x1)) continue;
+    const word = { ...a, text: a.text.trim() + b.text.trim(), bbox: { ...a.bbox, x1: b.bbox.x1, y1: Math.max(a.bbox.y1, b.bbox.y1) } };
+    joined.add(word);
+    out.splice(i, 2, word);
+    i--;
+  }
+  return out;
+}
+
 /**
  * Leaf headings of a header: a group heading (项目 over 科目编码 and 科目名称) is centred over the
  * headings under it, one right under it or some on each side of its centre; any other is a leaf.
@@ -183,19 +207,22 @@ export function columnsForRows(group: Ruling[], runs: TextRun[], s: LayoutSettin
   const bands = ys.slice(1).map((y, k) => ({ y0: ys[k]!, y1: y, runs: inside.filter((r) => centreY(r.bbox) >= ys[k]! && centreY(r.bbox) < y) }));
   const body = bands.filter((b) => b.runs.some((r) => isDecimalAmount(r.text)));
   if (body.length === 0) return [];
-  // a total row's label often spans the code and name columns: it does not place them
-  const bodyRuns = body.flatMap((b) => b.runs).filter((r) => !isBareTotalLabel(r.text));
+  // a total row's label often spans the code and name columns (spaced out or not): it does not place them
+  const bodyRuns = joinLetterSpaced(body.flatMap((b) => b.runs), [], s).filter((r) => !isBareTotalLabel(r.text));
   // the header: the bands above the first data row; its last band names the leaf columns
   const headerRuns = bands.slice(0, bands.indexOf(body[0]!)).flatMap((b) => b.runs);
   const side = s.edges.sideMarginPt;
-  const xs = columnLines(bodySegments(bodyRuns, s), leafHeadings(headerRuns, s)).filter((x) => x > from + side && x < to - side);
+  const segments = bodySegments(bodyRuns, s);
+  const xs = columnLines(segments, leafHeadings(joinLetterSpaced(headerRuns, segments, s), s)).filter((x) => x > from + side && x < to - side);
   if (xs.length < 2) return [];
   const cross = s.edges.crossPt;
   const out: Ruling[] = [];
   for (const band of bands) {
+    // a word spaced out is crossed by no line, as a word printed whole
+    const words = joinLetterSpaced(band.runs, segments, s);
     for (const x of xs) {
       // an amount's box may overshoot its column's edge a little (glyph boxes estimated): as far as amounts align
-      if (band.runs.some((r) => crosses(inkSpan(r), x, isDecimalAmount(r.text) ? Math.max(cross, s.edges.alignPt) : cross))) continue;
+      if (words.some((r) => crosses(inkSpan(r), x, isDecimalAmount(r.text) ? Math.max(cross, s.edges.alignPt) : cross))) continue;
       out.push({ orientation: 'v', at: x, from: band.y0, to: band.y1 });
     }
   }
