@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { workerBundle } from './worker-bundle.ts';
 
@@ -8,7 +6,8 @@ describe('workerBundle', () => {
     const entry = new URL('./extract-worker.ts', import.meta.url);
     const url = await workerBundle(entry);
     expect(await workerBundle(entry)).toBe(url); // built once a process
-    const code = readFileSync(fileURLToPath(url), 'utf8');
+    expect(url.protocol).toBe('data:');
+    const code = Buffer.from(url.pathname.slice(url.pathname.indexOf(',') + 1), 'base64').toString('utf8');
     const specifiers = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)"([^"]+)"/g)].map((m) => m[1]!);
     expect(specifiers.length).toBeGreaterThan(5);
     // nothing left for tsx or for a node_modules next to the bundle

@@ -1,25 +1,22 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { build } from 'esbuild';
 
-/** Where bundles are kept: named by their content, so a changed source makes a new one. */
-const CACHE = join(tmpdir(), `juesuan-workers-${process.getuid?.() ?? 'user'}`);
 const OWN = /^@juesuan\//;
 
 /**
  * Third-party packages stay outside the bundle, imported from where they are installed (an
- * absolute URL: the bundle lives in a temporary folder with no node_modules of its own).
+ * absolute URL: the bundle is a data: URL, with no folder of its own to resolve names from).
  */
 const installedPackages: Plugin = {
   name: 'installed-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (OWN.test(args.path) || args.pluginData === 'inner') return undefined;
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      if (isBuiltin(args.path)) return { path: args.path, external: true };
       const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
       if (found.errors.length > 0) return { errors: found.errors };
       return { path: pathToFileURL(found.path).href, external: true };
@@ -70,14 +67,6 @@ async function bundle(entry: URL): Promise<URL> {
     logLevel: 'silent',
     plugins: [installedPackages, ownModuleUrls],
   });
-  const code = out.outputFiles[0]!.contents;
-  const file = join(CACHE, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
-    mkdirSync(CACHE, { recursive: true });
-    // written whole, then renamed: a process starting at the same moment never reads half a file
-    const part = `${file}.${process.pid}.part`;
-    writeFileSync(part, code);
-    renameSync(part, file);
-  }
-  return pathToFileURL(file);
+  const code = Buffer.from(out.outputFiles[0]!.contents).toString('base64');
+  return new URL(`data:text/javascript;base64,${code}`);
 }
