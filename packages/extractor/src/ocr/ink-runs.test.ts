@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { BBox } from '@juesuan/model';
 import { ruledGrids } from '../layout/find-tables.ts';
 import { DEFAULT_LAYOUT_SETTINGS as S } from '../layout/settings.ts';
+import { splitLineOnGaps } from '../layout/text-lines.ts';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { binarize, otsuThreshold } from './image-ops.ts';
-import { INK_AMOUNT, INK_WORDS, inkRunsInColumns } from './ink-runs.ts';
+import { INK_AMOUNT, INK_WORDS, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import { rowsFromImage } from './ocr-page.ts';
 
 const SCALE = 2; // 144 dpi: two pixels a point
@@ -62,6 +63,20 @@ describe('the ink between column lines, as text runs', () => {
     const first = runs.find((r) => Math.abs(r.bbox.y0 - 100) < 1 && r.bbox.x0 < 100)!;
     expect(first.bbox.x0).toBeCloseTo(58, 0);
     expect(first.bbox.x1).toBeGreaterThan(187); // the last stroke of its type
+  });
+});
+
+describe('a line of ink across the page', () => {
+  it('is cut into pieces at wide gaps by the layout, as a line of text is into columns', () => {
+    const width = 200;
+    const bin = new Uint8Array(width * 10);
+    // strokes two pixels apart in three blocks; 10 blank columns between the first two, 40 before the last
+    for (const [a, b] of [[10, 30], [40, 60], [100, 120]] as const) for (let x = a; x < b; x += 3) for (let y = 2; y < 8; y++) bin[y * width + x] = 1;
+    const line = inkLine(bin, width, 0, 10, 2);
+    expect(line.runs.length).toBe(21);
+    const pieces = (gap: number) => splitLineOnGaps(line, gap).map((p) => [p.bbox.x0 * 2, p.bbox.x1 * 2]);
+    expect(pieces(12 / 2)).toEqual([[10, 59], [100, 119]]);
+    expect(pieces(5 / 2)).toEqual([[10, 29], [40, 59], [100, 119]]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { BBox, TextRun } from '@juesuan/model';
 import type { LayoutSettings } from '../layout/settings.ts';
+import type { LineOfRuns } from '../layout/text-lines.ts';
 
 /**
  * Stand-in texts for ink not read yet: the layout passes that place rows ask of a piece of text
@@ -27,6 +28,15 @@ export function inkPieces(bin: Uint8Array, width: number, band: { top: number; b
   }
   if (start >= 0) pieces.push([start, lastInk + 1]);
   return pieces;
+}
+
+/** A band of inked rows across the page as a line of runs (in points), one run each stretch of ink without a blank column. */
+export function inkLine(bin: Uint8Array, width: number, top: number, bottom: number, scale: number): LineOfRuns {
+  const bbox = (a: number, b: number) => ({ x0: a / scale, y0: top / scale, x1: b / scale, y1: bottom / scale });
+  const fontSize = (bottom - top) / scale;
+  const runs = inkPieces(bin, width, { top, bottom }, 1).map(([a, b]) => ({ text: INK_WORDS, bbox: bbox(a, b), fontSize, fontName: 'ink', direction: 'ltr' as const }));
+  const ends = runs.length > 0 ? [runs[0]!.bbox.x0 * scale, runs[runs.length - 1]!.bbox.x1 * scale] : [0, 0];
+  return { text: INK_WORDS, bbox: bbox(ends[0]!, ends[1]!), fontSize, runs };
 }
 
 /** Runs of inked rows between x0 and x1, from top to bottom (a speck's few rows left out). */

@@ -8,12 +8,12 @@ import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { LayoutSettings } from '../layout/settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../layout/settings.ts';
-import { groupIntoLines } from '../layout/text-lines.ts';
+import { groupIntoLines, splitLineOnGaps } from '../layout/text-lines.ts';
 import { rowsForColumns } from '../layout/text-rows.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
-import { inkPieces, inkRunsInColumns } from './ink-runs.ts';
+import { inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
@@ -113,8 +113,12 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
-    for (const piece of inkPieces(restBin, img.width, { top, bottom }, Math.max(h * 2.5, scale * 18)).filter(([a, b]) => b - a >= 6)) {
-      const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
+    // parted where more than `gap - 1` columns stand blank, as the layout parts a line into columns
+    const gap = Math.max(h * 2.5, scale * 18);
+    for (const piece of splitLineOnGaps(inkLine(restBin, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
+      const [x0, x1] = [Math.round(piece.bbox.x0 * scale), Math.round(piece.bbox.x1 * scale)];
+      if (x1 - x0 < 6) continue;
+      const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
           const text = restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
