@@ -1,6 +1,7 @@
 import type { BBox, TextRun } from '@juesuan/model';
 import type { LayoutSettings } from '../layout/settings.ts';
 import type { LineOfRuns } from '../layout/text-lines.ts';
+import { textLineBands } from './image-ops.ts';
 
 /**
  * Stand-in texts for ink not read yet: the layout passes that place rows ask of a piece of text
@@ -39,22 +40,6 @@ export function inkLine(bin: Uint8Array, width: number, top: number, bottom: num
   return { text: INK_WORDS, bbox: bbox(ends[0]!, ends[1]!), fontSize, runs };
 }
 
-/** Runs of inked rows between x0 and x1, from top to bottom (a speck's few rows left out). */
-function rowBands(bin: Uint8Array, width: number, x0: number, x1: number, top: number, bottom: number): Array<[number, number]> {
-  const bands: Array<[number, number]> = [];
-  let start = -1;
-  for (let y = top; y <= bottom; y++) {
-    let ink = false;
-    for (let x = x0; x < x1 && !ink && y < bottom; x++) ink = bin[y * width + x] === 1;
-    if (ink && start < 0) start = y;
-    else if (!ink && start >= 0) {
-      if (y - start >= 3) bands.push([start, y]);
-      start = -1;
-    }
-  }
-  return bands;
-}
-
 /** Bands nearer than `gap` are one line of type (a character's strokes stacked, as in 二 or 三). */
 function joinTouching(bands: Array<[number, number]>, gap: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -87,7 +72,7 @@ export function inkRunsInColumns(bin: Uint8Array, width: number, frame: { xs: nu
   const inset = Math.max(4, Math.round(scale * 1.5));
   const [top, bottom] = [Math.ceil(frame.y0 * scale) + inset, Math.floor(frame.y1 * scale) - inset];
   const spans = frame.xs.slice(0, -1).map((x, k) => [Math.ceil(x * scale) + inset, Math.floor(frame.xs[k + 1]! * scale) - inset] as const);
-  const raw = spans.map(([a, b]) => rowBands(bin, width, a, b, top, bottom));
+  const raw = spans.map(([x0, x1]) => textLineBands(bin, width, { x0, y0: top, x1, y1: bottom }, 1));
   const line = median(raw.flat().map(([a, b]) => b - a));
   const columns = raw.map((bands, c) =>
     joinTouching(bands, line * s.rows.touchingGapEm).map(([y0, y1]) => {
