@@ -93,6 +93,13 @@ describe('rows of a scanned table ruled down only', () => {
     expect(ROWS.map((words) => [...new Set(words.map(rowOf))])).toEqual(ROWS.map((_, k) => [k]));
   });
 
+  it('are not drawn for a table of two rows, a heading over three lines beside others set between them', () => {
+    const headings = [word(110, 60, 140), word(250, 55, 290), word(250, 65.5, 290), word(250, 76, 270), word(375, 70, 400)];
+    const img = scan([...headings, word(58, 100, 120), ...amounts(100, 35, 40)]);
+    const { bin, grid } = tableOf(img);
+    expect(rowsFromImage(bin, img.width, { ...grid, ys: [50, 87, 230] }, SCALE)).toEqual([]);
+  });
+
   it('are not drawn for a grid ruled across already', () => {
     const img = scan(ROWS.flat());
     const { bin, grid } = tableOf(img);

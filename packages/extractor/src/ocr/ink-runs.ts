@@ -86,3 +86,15 @@ export function inkRunsInColumns(bin: Uint8Array, width: number, frame: { xs: nu
   const fontSize = line / scale;
   return columns.flatMap((boxes, c) => boxes.map((bbox) => ({ text: amounts[c] ? INK_AMOUNT : INK_WORDS, bbox, fontSize, fontName: 'ink', direction: 'ltr' as const })));
 }
+
+/** How many bands of rows the runs ink in any column (a heading set beside two lines of another is one band with them). */
+export function inkBands(runs: TextRun[]): number {
+  const spans = runs.map((r) => [r.bbox.y0, r.bbox.y1] as const).sort((a, b) => a[0] - b[0]);
+  let count = 0;
+  let end = -Infinity;
+  for (const [y0, y1] of spans) {
+    if (y0 > end) count++;
+    end = Math.max(end, y1);
+  }
+  return count;
+}

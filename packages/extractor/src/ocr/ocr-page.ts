@@ -8,12 +8,12 @@ import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { LayoutSettings } from '../layout/settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../layout/settings.ts';
-import { groupIntoLines, splitLineOnGaps } from '../layout/text-lines.ts';
+import { splitLineOnGaps } from '../layout/text-lines.ts';
 import { rowsForColumns } from '../layout/text-rows.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
-import { inkLine, inkRunsInColumns } from './ink-runs.ts';
+import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
@@ -162,8 +162,8 @@ export function rowsFromImage(bin: Uint8Array, width: number, grid: Pick<Grid, '
   if (grid.ys.length > 3 || grid.xs.length < 4) return [];
   const { y0, y1 } = grid.bbox;
   const runs = inkRunsInColumns(bin, width, { xs: grid.xs, y0, y1 }, scale, s);
-  // only a frame: far more lines of text than rows between its lines across
-  const lines = groupIntoLines(runs).length;
+  // only a frame: far more bands of ink across the table than rows between its lines across
+  const lines = inkBands(runs);
   if (lines < 3 || lines < 2 * (grid.ys.length - 1) + 1) return [];
   return rowsForColumns(grid.xs.map((at) => ({ orientation: 'v', at, from: y0, to: y1 })), runs, s);
 }
