@@ -66,7 +66,7 @@ function holdsAmounts(boxes: BBox[], alignPt: number): boolean {
 /**
  * The ink between the column lines of a table on a page image as text runs (in points), the image's
  * equivalent of a text layer's runs: one run a line of ink in a column, its text a stand-in that says
- * whether the column holds amounts. Columns inset by `insetPx` keep the lines themselves out.
+ * whether the column holds amounts. Each column is taken a few pixels in from its lines, to leave them out.
  */
 export function inkRunsInColumns(bin: Uint8Array, width: number, frame: { xs: number[]; y0: number; y1: number }, scale: number, s: LayoutSettings): TextRun[] {
   const inset = Math.max(4, Math.round(scale * 1.5));
