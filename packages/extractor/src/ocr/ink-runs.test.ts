@@ -82,7 +82,8 @@ describe('a line of ink across the page', () => {
 
 describe('rows of a scanned table ruled down only', () => {
   it('come from the layout pass that draws rows from text, with its rules for wrapped names', () => {
-    const img = scan(ROWS.flat());
+    // and a stamp's edge between two rows, lower than a line of type
+    const img = scan([...ROWS.flat(), { x0: 380, y0: 124, x1: 420, y1: 126.5 }]);
     const { bin, grid } = tableOf(img);
     expect(grid.ys).toHaveLength(2);
     const rows = rowsFromImage(bin, img.width, grid, SCALE);

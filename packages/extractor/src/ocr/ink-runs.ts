@@ -51,6 +51,9 @@ function joinTouching(bands: Array<[number, number]>, gap: number): Array<[numbe
   return out;
 }
 
+/** Ink lower than this share of a line of type is a speck, a dash or a stamp's edge: no line of its own. */
+const MIN_LINE_SHARE = 0.5;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** A column holds amounts when its ink lines up on the right or the centre more than on the left (where names start). */
@@ -75,10 +78,12 @@ export function inkRunsInColumns(bin: Uint8Array, width: number, frame: { xs: nu
   const raw = spans.map(([x0, x1]) => textLineBands(bin, width, { x0, y0: top, x1, y1: bottom }, 1));
   const line = median(raw.flat().map(([a, b]) => b - a));
   const columns = raw.map((bands, c) =>
-    joinTouching(bands, line * s.rows.touchingGapEm).map(([y0, y1]) => {
-      const pieces = inkPieces(bin, width, { top: y0, bottom: y1, x0: spans[c]![0], x1: spans[c]![1] }, Infinity);
-      return { x0: pieces[0]![0] / scale, y0: y0 / scale, x1: pieces[pieces.length - 1]![1] / scale, y1: y1 / scale };
-    }),
+    joinTouching(bands, line * s.rows.touchingGapEm)
+      .filter(([y0, y1]) => y1 - y0 >= line * MIN_LINE_SHARE)
+      .map(([y0, y1]) => {
+        const pieces = inkPieces(bin, width, { top: y0, bottom: y1, x0: spans[c]![0], x1: spans[c]![1] }, Infinity);
+        return { x0: pieces[0]![0] / scale, y0: y0 / scale, x1: pieces[pieces.length - 1]![1] / scale, y1: y1 / scale };
+      }),
   );
   let amounts = columns.map((boxes) => boxes.length >= 3 && holdsAmounts(boxes, s.edges.alignPt));
   // no column told apart: the names in the first inked column, amounts in the rest
