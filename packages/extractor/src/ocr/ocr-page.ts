@@ -6,9 +6,14 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
 import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
+import type { LayoutSettings } from '../layout/settings.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from '../layout/settings.ts';
+import { splitLineOnGaps } from '../layout/text-lines.ts';
+import { rowsForColumns } from '../layout/text-rows.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
+import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
@@ -22,26 +27,6 @@ const EMPTY = new Uint8Array(0);
 export interface OcrPageOptions {
   dpi?: number;
   engine: OcrEngine;
-}
-
-/** Horizontal extents of ink in a band of rows, split where the gap is wider than `minGap`. */
-function horizontalPieces(bin: Uint8Array, width: number, top: number, bottom: number, minGap: number): Array<[number, number]> {
-  const pieces: Array<[number, number]> = [];
-  let start = -1;
-  let lastInk = -1;
-  for (let x = 0; x < width; x++) {
-    let ink = false;
-    for (let y = top; y < bottom && !ink; y++) ink = bin[y * width + x] === 1;
-    if (!ink) continue;
-    if (start < 0) start = x;
-    else if (x - lastInk > minGap) {
-      pieces.push([start, lastInk + 1]);
-      start = x;
-    }
-    lastInk = x;
-  }
-  if (start >= 0) pieces.push([start, lastInk + 1]);
-  return pieces.filter(([a, b]) => b - a >= 6);
 }
 
 /**
@@ -128,8 +113,12 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
-    for (const piece of horizontalPieces(restBin, img.width, top, bottom, Math.max(h * 2.5, scale * 18))) {
-      const box = { x0: Math.max(0, piece[0] - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, piece[1] + 6), y1: Math.min(img.height, bottom + 6) };
+    // parted where more than `gap - 1` columns stand blank, as the layout parts a line into columns
+    const gap = Math.max(h * 2.5, scale * 18);
+    for (const piece of splitLineOnGaps(inkLine(restBin, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
+      const [x0, x1] = [Math.round(piece.bbox.x0 * scale), Math.round(piece.bbox.x1 * scale)];
+      if (x1 - x0 < 6) continue;
+      const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
           const text = restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
@@ -166,54 +155,17 @@ function gridsOf(rulings: Ruling[]) {
 type Grid = ReturnType<typeof gridsOf>[number];
 
 /**
- * A grid with column lines but no lines across inside its frame: the bands of ink between its
- * column lines are its text lines; a gap under half a line high is a name wrapped onto the next
- * line, a wider one a row line.
+ * A grid with column lines but no lines across inside its frame: its row lines drawn by the
+ * layout's "edges: rows from text" pass, from the lines of ink between its column lines.
  */
-export function rowsFromImage(bin: Uint8Array, width: number, grid: Pick<Grid, 'xs' | 'ys' | 'bbox'>, scale: number): Ruling[] {
+export function rowsFromImage(bin: Uint8Array, width: number, grid: Pick<Grid, 'xs' | 'ys' | 'bbox'>, scale: number, s: LayoutSettings = DEFAULT_LAYOUT_SETTINGS): Ruling[] {
   if (grid.ys.length > 3 || grid.xs.length < 4) return [];
-  const inset = Math.max(4, Math.round(scale * 1.5));
-  const top = Math.ceil(grid.bbox.y0 * scale) + inset;
-  const bottom = Math.floor(grid.bbox.y1 * scale) - inset;
-  const spans = grid.xs.slice(0, -1).map((x, k) => [Math.ceil(x * scale) + inset, Math.floor(grid.xs[k + 1]! * scale) - inset] as const);
-  const bands: Array<[number, number]> = [];
-  const inked: Array<Set<number>> = [];
-  let start = -1;
-  let cols = new Set<number>();
-  for (let y = top; y <= bottom; y++) {
-    const here = new Set<number>();
-    if (y < bottom)
-      spans.forEach(([a, b], c) => {
-        for (let x = a; x < b; x++)
-          if (bin[y * width + x] === 1) {
-            here.add(c);
-            break;
-          }
-      });
-    if (here.size > 0) {
-      if (start < 0) start = y;
-      for (const c of here) cols.add(c);
-    } else if (start >= 0) {
-      if (y - start >= 3) {
-        bands.push([start, y]);
-        inked.push(cols);
-      }
-      start = -1;
-      cols = new Set();
-    }
-  }
-  // only a frame: far more lines of text than rows between its lines across
-  if (bands.length < 3 || bands.length < 2 * (grid.ys.length - 1) + 1) return [];
-  const heights = bands.map(([a, b]) => b - a).sort((a, b) => a - b);
-  const line = heights[Math.floor(heights.length / 2)]!;
-  const cuts: number[] = [];
-  for (let k = 1; k < bands.length; k++) {
-    const gap = bands[k]![0] - bands[k - 1]![1];
-    // a name wrapped onto the next line: ink in fewer columns, all of them inked above
-    const wrapped = inked[k]!.size < inked[k - 1]!.size && [...inked[k]!].every((c) => inked[k - 1]!.has(c)) && gap < line * 0.8;
-    if (!wrapped && gap >= line * 0.5) cuts.push((bands[k - 1]![1] + bands[k]![0]) / 2);
-  }
-  return cuts.map((y) => ({ orientation: 'h', at: y / scale, from: grid.bbox.x0, to: grid.bbox.x1 }));
+  const { y0, y1 } = grid.bbox;
+  const runs = inkRunsInColumns(bin, width, { xs: grid.xs, y0, y1 }, scale, s);
+  // only a frame: far more bands of ink across the table than rows between its lines across
+  const lines = inkBands(runs);
+  if (lines < 3 || lines < 2 * (grid.ys.length - 1) + 1) return [];
+  return rowsForColumns(grid.xs.map((at) => ({ orientation: 'v', at, from: y0, to: y1 })), runs, s);
 }
 
 /** Most cells of an upright table are wider than tall (rows are one line high); turned, the reverse. */
