@@ -121,7 +121,11 @@ describe('other readings of an unsure amount', () => {
 
 /** Reads every digit pass as `digits` and every Chinese pass as `chinese`, with the confidences given. */
 function fakeEngine(digits: string, digitsSure: number, chinese: string): OcrEngine {
-  const read = (o: RecognizeOptions) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 });
+  return readingAs((o) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 }));
+}
+
+/** An engine whose every call, one cell or a stack of one, reads as `read` says for its options. */
+function readingAs(read: (o: RecognizeOptions) => { text: string; confidence: number }): OcrEngine {
   return {
     recognize: async (_: Buffer, o: RecognizeOptions) => read(o),
     recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ ...read(o), x0: 0, y0: 0, y1: 10 }],
@@ -168,12 +172,7 @@ describe('digits the recogniser is barely sure of', () => {
 
 /** The English digit pass reads `english`, the Chinese model's digit pass `chinese`, both sure. */
 function twoModels(english: string, chinese: string): OcrEngine {
-  const read = (o: RecognizeOptions) => ({ text: o.lang === 'eng' ? english : chinese, confidence: 0.92 });
-  return {
-    recognize: async (_: Buffer, o: RecognizeOptions) => read(o),
-    recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ ...read(o), x0: 0, y0: 0, y1: 10 }],
-    recognizeChoices: async (_: Buffer, o: RecognizeOptions) => ({ ...read(o), hocr: '', symbols: [] }),
-  } as unknown as OcrEngine;
+  return readingAs((o) => ({ text: o.lang === 'eng' ? english : chinese, confidence: 0.92 }));
 }
 
 describe('amounts read by a second model', () => {
