@@ -189,10 +189,13 @@ describe('amounts read by a second model', () => {
     expect(read).toEqual({ text: '31.68', confidence: 0.92, alternatives: ['31.08'] });
   });
 
-  it('leave an amount as read where they agree, or the other lost a digit', async () => {
+  it('leave an amount as read where they agree, or the other lost a digit, and a code as read', async () => {
     const [same] = await readCells(img, [cell], twoModels('1,754.17', '1754.17'));
     expect(same).toEqual({ text: '1,754.17', confidence: 0.92 });
     const [shorter] = await readCells(img, [cell], twoModels('13,377.11', '13,377.1'));
     expect(shorter).toEqual({ text: '13,377.11', confidence: 0.92 });
+    // a code, no amount: not read again
+    const [code] = await readCells(img, [cell], twoModels('2080501', '2080504'));
+    expect(code).toEqual({ text: '2080501', confidence: 0.92 });
   });
 });

@@ -385,7 +385,8 @@ function withDigits(text: string, digits: Map<number, string>): string {
  * then flags it unless an identity confirms it, and repair-by-identity may choose it.
  */
 async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
-  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d/.test(read[i]!.text));
+  // amounts with a decimal or thousands mark only: a code (2080501) has none, and its 1s are read as printed
+  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
   const again = await readStacked(
     img,
     amounts.map(({ j }) => j),
