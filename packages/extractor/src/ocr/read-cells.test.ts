@@ -199,3 +199,17 @@ describe('amounts read by a second model', () => {
     expect(code).toEqual({ text: '2080501', confidence: 0.92 });
   });
 });
+
+describe('a cell of one line of ink read barely at all', () => {
+  it('is read as a block too: two lines the ink profile did not part (财政拨款收 / 入)', async () => {
+    const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+    const engine = {
+      recognize: async (_: Buffer, o: RecognizeOptions) => (o.whitelist ? { text: '', confidence: 0 } : o.psm === 7 ? { text: '吴标', confidence: 0.02 } : { text: '财政拨款收\n入\n', confidence: 0.95 }),
+      // the stacks lost the cell: it is read on its own
+      recognizeLines: async () => [],
+      recognizeChoices: async (_: Buffer, o: RecognizeOptions) => ({ text: '', confidence: 0, hocr: '', symbols: [], o }),
+    } as unknown as OcrEngine;
+    const [read] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(read).toEqual({ text: '财政拨款收入', confidence: 0.95 });
+  });
+});

@@ -100,6 +100,9 @@ function settle(chinese: Recognized, digits: Recognized | null): Recognized {
 /** How many times a crop is drawn larger for the recogniser: small print twice. */
 const enlargement = (heightPx: number) => (heightPx < 40 ? 2 : 1);
 
+/** A one-line Chinese reading less sure than this is tried as a block of lines too. */
+const UNSURE_LINE = 0.5;
+
 /** One cell on its own: amounts with a digit whitelist on one line, else Chinese. */
 export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
   const up = enlargement(job.rect.y1 - job.rect.y0);
@@ -110,7 +113,13 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
     digits = asAmount(await engine.recognize(toPgm(img, job.rect, up, inkTones(img, job.rect)), { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
-  return settle(await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 }), digits);
+  let chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
+  // a line read barely at all may be two the ink profile did not part (财政拨款收 / 入 touching): read as a block too
+  if (job.lines <= 1 && chinese.confidence < UNSURE_LINE) {
+    const block = await engine.recognize(image, { lang: 'chi_sim', psm: 6 });
+    if (block.confidence > chinese.confidence) chinese = block;
+  }
+  return settle(chinese, digits);
 }
 
 /** Cells a recognition call reads at once: big enough to save the per-call cost, small enough for two workers to share a page. */
