@@ -410,6 +410,7 @@ async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], 
     const stem = differ.every(([, d]) => d === '1');
     const text = stem ? withDigits(first.text, new Map(differ.map(([k, , d]) => [k, d]))) : first.text;
     const alternatives = [...new Set([first.text, other.text, ...(first.alternatives ?? [])])].filter((t) => t !== text);
-    read[i] = { text, confidence: Math.min(first.confidence, other.confidence), alternatives };
+    // the Chinese model's line confidence is often 0 on digits: the first reading's stands, the alternatives flag it
+    read[i] = { ...first, text, alternatives };
   });
 }
