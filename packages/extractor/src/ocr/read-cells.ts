@@ -109,8 +109,12 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
   const image = toPgm(img, job.rect, up);
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
-    // digits with their faint strokes darkened (a light 4's slant), Chinese as scanned
-    digits = asAmount(await engine.recognize(toPgm(img, job.rect, up, inkTones(img, job.rect)), { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    const readDigits = async (tones?: Uint8Array) => asAmount(await engine.recognize(toPgm(img, job.rect, up, tones), { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    // digits with their faint strokes darkened (a light 4's slant); unsure so, as scanned too (a seal's grey darkened covers them)
+    digits = await readDigits(inkTones(img, job.rect));
+    if (digits && digits.confidence >= SURE_DIGITS) return digits;
+    const plain = await readDigits();
+    if (plain && (!digits || plain.confidence > digits.confidence)) digits = plain;
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
   let chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
