@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
+import { inkTones } from './image-ops.ts';
 import { hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackCells, textLines, tooFewForInk } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
@@ -19,6 +20,31 @@ describe('cells read in a stack', () => {
     expect(slots[0]![1] - slots[0]![0]).toBe(60);
     expect(slots[1]![1] - slots[1]![0]).toBe(50);
     expect(slots[1]![0] - slots[0]![1]).toBeGreaterThanOrEqual(24);
+  });
+
+  it('darkens a faint stroke for the digit pass: the crop’s darkest ink black, paper white, greys pushed towards black', () => {
+    // a dark stem (40), a faint slant beside it (170, the 4 of light type after blur), paper (250)
+    const data = new Uint8Array(60 * 20).fill(250);
+    for (let y = 2; y < 18; y++) {
+      data[y * 60 + 10] = 40;
+      data[y * 60 + 20] = 170;
+    }
+    const img = { width: 60, height: 20, data, scale: 1 };
+    const rect = { x0: 0, y0: 0, x1: 60, y1: 20 };
+    const tones = inkTones(img, rect);
+    expect(tones[40]).toBe(0);
+    expect(tones[255]).toBe(255);
+    expect(tones[170]!).toBeLessThan(110);
+    expect(tones[250]!).toBeGreaterThan(220);
+    const pixel = (image: Buffer, slots: Array<[number, number]>, x: number, y: number) => {
+      const header = image.indexOf('255\n') + 4;
+      const width = Number(/P5\n(\d+)/.exec(image.subarray(0, 20).toString('latin1'))![1]);
+      return image[header + (slots[0]![0] + y * 2) * width + 12 + x * 2]!;
+    };
+    const plain = stackCells(img, [rect]);
+    const dark = stackCells(img, [rect], 0, true);
+    expect(pixel(plain.image, plain.slots, 20, 5)).toBe(170);
+    expect(pixel(dark.image, dark.slots, 20, 5)).toBe(tones[170]);
   });
 
   it('puts each line found back to its slot by its middle, joins a slot’s pieces left to right, and leaves a slot with none empty', () => {
@@ -95,7 +121,11 @@ describe('other readings of an unsure amount', () => {
 
 /** Reads every digit pass as `digits` and every Chinese pass as `chinese`, with the confidences given. */
 function fakeEngine(digits: string, digitsSure: number, chinese: string): OcrEngine {
-  const read = (o: RecognizeOptions) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 });
+  return readingAs((o) => (o.whitelist ? { text: digits, confidence: digitsSure } : { text: chinese, confidence: 0.9 }));
+}
+
+/** An engine whose every call, one cell or a stack of one, reads as `read` says for its options. */
+function readingAs(read: (o: RecognizeOptions) => { text: string; confidence: number }): OcrEngine {
   return {
     recognize: async (_: Buffer, o: RecognizeOptions) => read(o),
     recognizeLines: async (_: Buffer, o: RecognizeOptions) => [{ ...read(o), x0: 0, y0: 0, y1: 10 }],
@@ -137,5 +167,49 @@ describe('digits the recogniser is barely sure of', () => {
   it('stay the amount when the Chinese reading finds digits too', async () => {
     const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'));
     expect(read).toEqual({ text: '45.00', confidence: 0.6 });
+  });
+});
+
+/** The English digit pass reads `english` sure, the Chinese model's digit pass `chinese` with no confidence (as it often gives on digits). */
+function twoModels(english: string, chinese: string): OcrEngine {
+  return readingAs((o) => (o.lang === 'eng' ? { text: english, confidence: 0.92 } : { text: chinese, confidence: 0 }));
+}
+
+describe('amounts read by a second model', () => {
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+  const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
+
+  it('take the other digit where the English model read the bare stem 1 (a light 4 lost its slant), the first reading kept beside it', async () => {
+    const [read] = await readCells(img, [cell], twoModels('1,367.96', '4367.96'));
+    expect(read).toEqual({ text: '4,367.96', confidence: 0.92, alternatives: ['1,367.96', '4367.96'] });
+  });
+
+  it('keep the English reading where the two differ otherwise, with the other beside it (so it is flagged unless an identity confirms it)', async () => {
+    const [read] = await readCells(img, [cell], twoModels('31.68', '31.08'));
+    expect(read).toEqual({ text: '31.68', confidence: 0.92, alternatives: ['31.08'] });
+  });
+
+  it('leave an amount as read where they agree, or the other lost a digit, and a code as read', async () => {
+    const [same] = await readCells(img, [cell], twoModels('1,754.17', '1754.17'));
+    expect(same).toEqual({ text: '1,754.17', confidence: 0.92 });
+    const [shorter] = await readCells(img, [cell], twoModels('13,377.11', '13,377.1'));
+    expect(shorter).toEqual({ text: '13,377.11', confidence: 0.92 });
+    // a code, no amount: not read again
+    const [code] = await readCells(img, [cell], twoModels('2080501', '2080504'));
+    expect(code).toEqual({ text: '2080501', confidence: 0.92 });
+  });
+});
+
+describe('a cell of one line of ink read barely at all', () => {
+  it('is read as a block too: two lines the ink profile did not part (财政拨款收 / 入)', async () => {
+    const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+    const engine = {
+      recognize: async (_: Buffer, o: RecognizeOptions) => (o.whitelist ? { text: '', confidence: 0 } : o.psm === 7 ? { text: '吴标', confidence: 0.02 } : { text: '财政拨款收\n入\n', confidence: 0.95 }),
+      // the stacks lost the cell: it is read on its own
+      recognizeLines: async () => [],
+      recognizeChoices: async (_: Buffer, o: RecognizeOptions) => ({ text: '', confidence: 0, hocr: '', symbols: [], o }),
+    } as unknown as OcrEngine;
+    const [read] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    expect(read).toEqual({ text: '财政拨款收入', confidence: 0.95 });
   });
 });

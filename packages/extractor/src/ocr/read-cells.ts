@@ -1,7 +1,7 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
-import { toPgm } from './image-ops.ts';
+import { inkTones, toPgm } from './image-ops.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
 
@@ -97,18 +97,33 @@ function settle(chinese: Recognized, digits: Recognized | null): Recognized {
   return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
 }
 
-/** How many times a crop is drawn larger for the recogniser: small print twice (this also turns some 4s into 1s). */
+/** How many times a crop is drawn larger for the recogniser: small print twice. */
 const enlargement = (heightPx: number) => (heightPx < 40 ? 2 : 1);
+
+/** A one-line Chinese reading less sure than this is tried as a block of lines too. */
+const UNSURE_LINE = 0.5;
 
 /** One cell on its own: amounts with a digit whitelist on one line, else Chinese. */
 export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
-  const image = toPgm(img, job.rect, enlargement(job.rect.y1 - job.rect.y0));
+  const up = enlargement(job.rect.y1 - job.rect.y0);
+  const image = toPgm(img, job.rect, up);
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
-    digits = asAmount(await engine.recognize(image, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    const readDigits = async (tones?: Uint8Array) => asAmount(await engine.recognize(toPgm(img, job.rect, up, tones), { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    // digits with their faint strokes darkened (a light 4's slant); unsure so, as scanned too (a seal's grey darkened covers them)
+    digits = await readDigits(inkTones(img, job.rect));
+    if (digits && digits.confidence >= SURE_DIGITS) return digits;
+    const plain = await readDigits();
+    if (plain && (!digits || plain.confidence > digits.confidence)) digits = plain;
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
-  return settle(await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 }), digits);
+  let chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
+  // a line read barely at all may be two the ink profile did not part (财政拨款收 / 入 touching): read as a block too
+  if (job.lines <= 1 && chinese.confidence < UNSURE_LINE) {
+    const block = await engine.recognize(image, { lang: 'chi_sim', psm: 6 });
+    if (block.confidence > chinese.confidence) chinese = block;
+  }
+  return settle(chinese, digits);
 }
 
 /** Cells a recognition call reads at once: big enough to save the per-call cost, small enough for two workers to share a page. */
@@ -119,13 +134,13 @@ const PAD = 12;
  * One-line cells stacked one under another on white, a clear gap between them, as one PGM:
  * one recognition call reads them all, and each line found is put back to its cell by height.
  */
-export function stackCells(img: GrayImage, rects: Rect[], larger = 0): { image: Buffer; slots: Array<[number, number]> } {
+export function stackCells(img: GrayImage, rects: Rect[], larger = 0, darken = false): { image: Buffer; slots: Array<[number, number]> } {
   const crops = rects.map((r) => {
     const x0 = Math.max(0, Math.floor(r.x0));
     const y0 = Math.max(0, Math.floor(r.y0));
     const w = Math.max(1, Math.min(img.width, Math.ceil(r.x1)) - x0);
     const h = Math.max(1, Math.min(img.height, Math.ceil(r.y1)) - y0);
-    return { x0, y0, w, h, up: enlargement(h) + larger };
+    return { x0, y0, w, h, up: enlargement(h) + larger, tones: darken ? inkTones(img, r) : null };
   });
   const tallest = Math.max(...crops.map((c) => c.h * c.up));
   const gap = Math.max(24, Math.round(tallest * 0.9));
@@ -137,7 +152,10 @@ export function stackCells(img: GrayImage, rects: Rect[], larger = 0): { image: 
   for (const c of crops) {
     for (let y = 0; y < c.h * c.up; y++) {
       const row = (c.y0 + Math.floor(y / c.up)) * img.width + c.x0;
-      for (let x = 0; x < c.w * c.up; x++) body[(top + y) * W + PAD + x] = img.data[row + Math.floor(x / c.up)]!;
+      for (let x = 0; x < c.w * c.up; x++) {
+        const v = img.data[row + Math.floor(x / c.up)]!;
+        body[(top + y) * W + PAD + x] = c.tones ? c.tones[v]! : v;
+      }
     }
     slots.push([top, top + c.h * c.up]);
     top += c.h * c.up + gap;
@@ -215,6 +233,8 @@ async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, o
       const { image, slots } = stackCells(
         img,
         part.map((j) => j.rect),
+        0,
+        options.lang === 'eng',
       );
       return linesToSlots(await engine.recognizeLines(image, options), slots);
     }),
@@ -270,14 +290,12 @@ export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: R
       closer.map((r, k) => ({ r, k })),
       SLOTS_PER_IMAGE,
     ).map(async (part) => {
-      const { image, slots } = stackCells(
-        img,
-        part.map((p) => p.r),
-        1,
-      );
+      const rects = part.map((p) => p.r);
+      // darkened and as scanned: two looks that fail apart
+      const { image, slots } = stackCells(img, rects, 1, true);
       const [block, sparse] = await Promise.all([
         engine.recognizeChoices(image, { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS }),
-        engine.recognizeChoices(image, { lang: 'eng', psm: 11, whitelist: AMOUNT_CHARS }),
+        engine.recognizeChoices(stackCells(img, rects, 1).image, { lang: 'eng', psm: 11, whitelist: AMOUNT_CHARS }),
       ]);
       for (const r of [block, sparse])
         linesBySlot(hocrLines(r.hocr), slots).forEach((ls, s) => {
@@ -337,7 +355,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     }),
   );
   const read = out as CellReading[];
-  // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
+    // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
   const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
   const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
   const others = await otherReadings(
@@ -354,5 +372,49 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     // it; a lone digit is rather a speck or a heading's stroke than an amount
     else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
   });
+  await crossCheck(img, jobs, read, engine);
   return read;
+}
+
+/** The digits of a reading where another reading of the same digits count differs from it, as [index, this, other]. */
+function differingDigits(a: string, b: string): Array<[number, string, string]> | null {
+  const da = a.replace(/\D/g, '');
+  const db = b.replace(/\D/g, '');
+  if (da.length !== db.length) return null;
+  return [...da].flatMap((d, k) => (d === db[k] ? [] : [[k, d, db[k]!] as [number, string, string]]));
+}
+
+/** A reading with its n-th digit (counting digits only) set to each given digit. */
+function withDigits(text: string, digits: Map<number, string>): string {
+  let n = -1;
+  return text.replace(/\d/g, (d) => digits.get(++n) ?? d);
+}
+
+/**
+ * Amounts read again by the Chinese model, whose digits are the Song type the reports print.
+ * The English model reads a digit whose faint strokes it lost as the bare stem, 1 (the slant of
+ * a light 4); so where the two differ only at digits the English read as 1, the other's digits
+ * are taken. Any other reading of the same digits count is kept beside the value: validation
+ * then flags it unless an identity confirms it, and repair-by-identity may choose it.
+ */
+async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
+  // amounts with a decimal or thousands mark only: a code (2080501) has none, and its 1s are read as printed
+  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
+  const again = await readStacked(
+    img,
+    amounts.map(({ j }) => j),
+    engine,
+    { lang: 'chi_sim', psm: 6, whitelist: AMOUNT_CHARS },
+  );
+  amounts.forEach(({ i }, n) => {
+    const first = read[i]!;
+    const other = again[n] ? asAmount(again[n]!) : null;
+    const differ = other ? differingDigits(first.text, other.text) : null;
+    if (!other || !differ || differ.length === 0) return;
+    const stem = differ.every(([, d]) => d === '1');
+    const text = stem ? withDigits(first.text, new Map(differ.map(([k, , d]) => [k, d]))) : first.text;
+    const alternatives = [...new Set([first.text, other.text, ...(first.alternatives ?? [])])].filter((t) => t !== text);
+    // the Chinese model's line confidence is often 0 on digits: the first reading's stands, the alternatives flag it
+    read[i] = { ...first, text, alternatives };
+  });
 }

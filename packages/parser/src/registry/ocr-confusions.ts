@@ -64,7 +64,7 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '公仑',
   '国围',
   '有肴',
-  '采釆',
+  '采釆札',
   '购构',
 ];
 

@@ -14,6 +14,11 @@ describe('classifyTable', () => {
     expect(c.evidence[0]).toMatch(/OCR-confusable/);
   });
 
+  it('names the procurement table whose 采 OCR read as 札 (政协 p12: 2019年政府札购预算表)', () => {
+    const read = classifyTable({ title: '2019年政府札购预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('budget.procurement');
+  });
+
   it('repairs 其本 to 基本 before a misread title matches a wider kind (省人大 p14 read as 经济科目 支出)', () => {
     const read = classifyTable({ title: '一般公共预算其本支出预算表(经济科目)', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
     expect(read.kind).toBe('budget.gpb_basic');
