@@ -85,8 +85,11 @@ describe('rulings: extend', () => {
     expect(met.lines.filter((r) => r.orientation === 'h').map((r) => [r.from, r.to])).toEqual([[50, 150], [150, 250], [50, 150], [150, 250]]);
     // a rule that reaches its crossings already, or stops far short of any, is left as it is
     expect(meetCrossings([h(100, 50, 250), v(150, 100, 120), v(300, 60, 90)], S).lengthened).toBe(0);
-    // strokes shorter than a rule (a chart's legend keys, a curve drawn in short pieces) neither grow nor are grown to
-    expect(meetCrossings([h(100, 50, 250), v(60, 103, 109), v(70, 103, 109), h(106, 40, 46)], S).lengthened).toBe(0);
+    // strokes shorter than a rule (a chart's legend keys, a curve drawn in short pieces) are never grown to
+    expect(meetCrossings([v(150, 110, 250), h(105, 145, 152)], S).lengthened).toBe(0);
+    expect(meetCrossings([v(60, 103, 109), h(106, 40, 46)], S).lengthened).toBe(0);
+    // but a short piece of a rule drawn cell by cell (a low row's side, its ends trimmed) still reaches the rule it ends on
+    expect(meetCrossings([h(100, 50, 250), v(60, 103, 109)], S).lengthened).toBe(1);
   });
 
 

@@ -105,7 +105,7 @@ function firstAtOrAfter(sorted: Ruling[], at: number): number {
 /**
  * Rules that stop a little short of the rule they end on (drawn cell by cell, ends trimmed) are
  * lengthened to it, so the edge they draw counts as whole. Rules never shrink; strokes too short
- * to be a rule (a chart's legend keys and curves) neither grow nor are grown to, so no grid.
+ * to be a rule (a chart's legend keys and curves) are never grown to, so they make no grid.
  */
 export function meetCrossings(lines: Ruling[], s: LayoutSettings): { lines: Ruling[]; lengthened: number } {
   let lengthened = 0;
@@ -114,7 +114,6 @@ export function meetCrossings(lines: Ruling[], s: LayoutSettings): { lines: Ruli
   const sorted = { h: byAt('h'), v: byAt('v') };
   const t = s.rulings.touchPt;
   const out = lines.map((r) => {
-    if (!long(r)) return r;
     const across = sorted[r.orientation === 'h' ? 'v' : 'h'];
     const near = across.slice(firstAtOrAfter(across, r.from - t), firstAtOrAfter(across, r.to + t + 1e-9));
     const ends = near.filter((p) => meets(r.orientation === 'h' ? r : p, r.orientation === 'h' ? p : r, s)).map((p) => p.at);
