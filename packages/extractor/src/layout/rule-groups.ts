@@ -104,8 +104,8 @@ function firstAtOrAfter(sorted: Ruling[], at: number): number {
 
 /**
  * Rules that stop a little short of the rule they end on (drawn cell by cell, ends trimmed) are
- * lengthened to it, so the edge they draw counts as whole. Rules never shrink; strokes too short
- * to be a rule (a chart's legend keys and curves) are never grown to, so they make no grid.
+ * lengthened to it, so the edge they draw counts as whole. Rules never shrink, and only reach
+ * rules: strokes too short to be one (a chart's legend keys and curves) are never grown to.
  */
 export function meetCrossings(lines: Ruling[], s: LayoutSettings): { lines: Ruling[]; lengthened: number } {
   let lengthened = 0;
