@@ -109,11 +109,11 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
   const image = toPgm(img, job.rect, up);
   let digits: Recognized | null = null;
   if (job.lines <= 1) {
-    const readDigits = async (tones?: Uint8Array) => asAmount(await engine.recognize(toPgm(img, job.rect, up, tones), { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
+    const readDigits = async (pgm: Buffer) => asAmount(await engine.recognize(pgm, { lang: 'eng', psm: 7, whitelist: AMOUNT_CHARS }), job.rect);
     // digits with their faint strokes darkened (a light 4's slant); unsure so, as scanned too (a seal's grey darkened covers them)
-    digits = await readDigits(inkTones(img, job.rect));
+    digits = await readDigits(toPgm(img, job.rect, up, inkTones(img, job.rect)));
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
-    const plain = await readDigits();
+    const plain = await readDigits(image);
     if (plain && (!digits || plain.confidence > digits.confidence)) digits = plain;
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
@@ -355,7 +355,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     }),
   );
   const read = out as CellReading[];
-    // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
+  // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
   const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
   const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
   const others = await otherReadings(
