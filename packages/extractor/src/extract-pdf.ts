@@ -7,7 +7,8 @@ import { buildSections, matchHeading } from './layout/sections.ts';
 import { carryTitlesOver } from './layout/carried-titles.ts';
 import { stitchTables } from './layout/stitch-tables.ts';
 import { findTocPages } from './layout/toc-pages.ts';
-import { openPdf } from './pdf/open-pdf.ts';
+import type { PdfSource } from './pdf/pdf-source.ts';
+import { openPdfSource } from './pdf/pdf-source.ts';
 import type { RawPage } from './pdf/read-pdf-page.ts';
 import { readPdfPage } from './pdf/read-pdf-page.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
@@ -48,28 +49,28 @@ const PAGES_IN_FLIGHT = 2;
  * page count: a large document's pages can be read by several workers, then assembled once.
  */
 export async function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & { first?: number; last?: number } = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
-  // pdfjs takes ownership of the buffer it is given
-  const doc = await openPdf(bytes.slice(), file, options);
+  const pdf = await openPdfSource(bytes, file, options);
+  const doc = pdf.layout;
   const layouts: PageLayout[] = [];
   try {
     const last = Math.min(doc.numPages, options.last ?? doc.numPages);
     // the next page is read while this one is: an OCR page's image work overlaps the other's recognition
     const reading: Array<Promise<PageLayout>> = [];
     for (let n = options.first ?? 1, k = 0; n <= last; n++, k++) {
-      for (let m = n + reading.length - k; m <= Math.min(last, n + PAGES_IN_FLIGHT - 1); m++) reading.push(layoutOrFailure(doc, m, options));
+      for (let m = n + reading.length - k; m <= Math.min(last, n + PAGES_IN_FLIGHT - 1); m++) reading.push(layoutOrFailure(pdf, m, options));
       layouts.push(await reading[k]!);
       options.onPage?.(n, doc.numPages);
     }
     return { pageCount: doc.numPages, layouts };
   } finally {
-    await doc.destroy();
+    await pdf.close();
   }
 }
 
 /** One page read and laid out; a page that throws is kept empty with its error, so the rest of the document survives. */
-async function layoutOrFailure(doc: Awaited<ReturnType<typeof openPdf>>, n: number, options: ExtractPdfOptions): Promise<PageLayout> {
+async function layoutOrFailure(pdf: PdfSource, n: number, options: ExtractPdfOptions): Promise<PageLayout> {
   try {
-    return layoutPage(await readPageText(doc, n, options));
+    return layoutPage(await readPageText(pdf, n, options));
   } catch (err) {
     const failed = { code: err instanceof JuesuanError ? err.code : 'page_failed', message: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
     return { page: { number: n, width: 0, height: 0, runs: [], rulings: [], imageCoverage: 0, source: 'text', failed }, tables: [], lines: [] };
@@ -77,11 +78,11 @@ async function layoutOrFailure(doc: Awaited<ReturnType<typeof openPdf>>, n: numb
 }
 
 /** One page's text runs and rulings: from its text layer, or from its image when that is unusable. */
-export async function readPageText(doc: Awaited<ReturnType<typeof openPdf>>, n: number, options: ExtractPdfOptions): Promise<RawPage> {
-  const page = await readPdfPage(doc, n);
+export async function readPageText(pdf: PdfSource, n: number, options: ExtractPdfOptions): Promise<RawPage> {
+  const page = await readPdfPage(pdf.layout, n);
   if (!needsOcr(page, options.ocr ?? 'auto')) return page;
   options.onOcrPage?.(n);
-  return ocrPage(doc, n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
+  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
 }
 
 export function assembleDocument(

@@ -1,4 +1,5 @@
 import { ExtractionError, InputError } from '@juesuan/model';
+import type { Pdfjs } from './load-pdfjs.ts';
 import { loadPdfjs, pdfjsData } from './load-pdfjs.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -6,6 +7,8 @@ export interface OpenPdfOptions {
   maxPages?: number;
   /** images over this many pixels are left out, not decoded (a small file can hold a huge image) */
   maxImagePixels?: number;
+  /** read for text and geometry only, never drawn: pdfjs builds no glyph paths and decodes no images */
+  layoutOnly?: boolean;
 }
 
 /** Opens PDF bytes with pdfjs-dist, turning its failures into one-line errors that name the file. */
@@ -14,7 +17,7 @@ export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfO
     throw new InputError('not_pdf', file, 'not a PDF (no %PDF- header)');
   }
   const pdfjs = await loadPdfjs();
-  const task = pdfjs.getDocument({
+  const params: Parameters<Pdfjs['getDocument']>[0] & { layoutOnly: boolean } = {
     data: bytes,
     cMapUrl: pdfjsData.cMapUrl,
     cMapPacked: true,
@@ -23,8 +26,11 @@ export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfO
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
+    layoutOnly: options.layoutOnly === true,
     ...(options.maxImagePixels !== undefined ? { maxImageSize: options.maxImagePixels } : {}),
-  });
+  };
+  // layoutOnly is our patch of pdfjs-dist (patches/), read by its evaluator
+  const task = pdfjs.getDocument(params);
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;
