@@ -36,7 +36,7 @@ function corpus(sources: string[], n: number): string {
   return dir;
 }
 
-const juesuan = (args: string[]) => spawn('nice', ['-n', '10', process.execPath, '--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+const juesuan = (args: string[]) => spawn('nice', ['-n', '10', process.execPath, join(root, 'packages/cli/bin/juesuan.js'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 
 async function finished(proc: ReturnType<typeof juesuan>): Promise<string> {
   let out = '';

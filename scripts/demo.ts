@@ -12,7 +12,7 @@ const db = join(root, 'data', 'juesuan.sqlite');
 
 function juesuan(args: string[]): number {
   process.stdout.write(`\n$ juesuan ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), ...args], { cwd: root, stdio: 'inherit' });
   return r.status ?? 1;
 }
 

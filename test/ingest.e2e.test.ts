@@ -124,7 +124,7 @@ describe('the database under use', () => {
     expect(cli(['ingest', join(samples, 'sample-budget-2025.pdf'), '--db', db]).code).toBe(0);
     const { spawn } = await import('node:child_process');
     const { root } = await import('./helpers.ts');
-    const writer = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', join(samples, 'sample-final-2023.pdf'), '--db', db, '--force'], { cwd: root, stdio: 'ignore' });
+    const writer = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', join(samples, 'sample-final-2023.pdf'), '--db', db, '--force'], { cwd: root, stdio: 'ignore' });
     const reader = openReadOnly(db);
     let reads = 0;
     const done = new Promise<number>((res) => writer.on('exit', (code) => res(code ?? -1)));
@@ -170,7 +170,7 @@ describe('interrupting an ingest', () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     const bytes = readFileSync(join(samples, 'sample-final-2023.pdf'));
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `copy-${i}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%copy ${i}\n`)]));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();

@@ -22,9 +22,9 @@ function runsOf(db: string): Array<{ file: string; status: string; error_code: s
 
 /** The CLI as an unprivileged user: root reads any folder, so a locked one needs someone else. */
 function cliAsNobody(args: string[]): { code: number; stdout: string; stderr: string } {
-  const main = join(root, 'packages/cli/src/main.ts');
+  const main = join(root, 'packages/cli/bin/juesuan.js');
   const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-  const r = spawnSync(command[0]!, [...command.slice(1), '--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } });
+  const r = spawnSync(command[0]!, [...command.slice(1), main, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -122,10 +122,10 @@ describe('inputs as they come', () => {
     const file = join(tempDir('same-'), 'report.pdf');
     copyFileSync(join(samples, 'sample-final-2023.pdf'), file);
     cli(['schema', '--db', db]); // nothing written: the database is created by the ingests themselves
-    const main = join(root, 'packages/cli/src/main.ts');
+    const main = join(root, 'packages/cli/bin/juesuan.js');
     const run = () =>
       new Promise<{ code: number; err: string }>((res) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', main, 'ingest', file, '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [main, 'ingest', file, '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
         let err = '';
         child.stderr.on('data', (d: Buffer) => (err += d.toString()));
         child.on('exit', (code) => res({ code: code ?? -1, err }));
@@ -181,7 +181,7 @@ describe('a second Ctrl-C', () => {
     const dir = tempDir('twice-');
     const bytes = readFileSync(join(samples, 'sample-final-2023.pdf'));
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `copy-${i}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%copy ${i}\n`)]));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let sent = 0;
     child.stderr.on('data', (d: Buffer) => {

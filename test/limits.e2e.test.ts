@@ -10,7 +10,7 @@ const hostile = join(samples, 'hostile');
 /** The CLI in a child process, with its peak resident memory (VmHWM, polled from /proc). */
 function cliWithPeak(args: string[]): Promise<{ code: number; stdout: string; stderr: string; peakKb: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let stdout = '';
     let stderr = '';
     let peakKb = 0;

@@ -112,12 +112,12 @@ describe('export', () => {
     const text = readFileSync(join(samples, 'text', 'sample-final-2022.txt'));
     for (let i = 0; i < 12; i++) writeFileSync(join(dir, `r${i}.txt`), Buffer.concat([text, Buffer.from(`\n附注 ${i}\n`)]));
     expect(cli(['ingest', dir, '--db', big]).code).toBe(0);
-    const main = join(root, 'packages/cli/src/main.ts');
-    const head = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx "${main}" export --db "${big}" --format csv | head -1`], { cwd: root, encoding: 'utf8' });
+    const main = join(root, 'packages/cli/bin/juesuan.js');
+    const head = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" export --db "${big}" --format csv | head -1`], { cwd: root, encoding: 'utf8' });
     expect(head.stdout).toMatch(/^\ufefftable,page,side/);
     expect(head.stderr).toBe('juesuan: standard output was closed by its reader (EPIPE): stopped early\n');
     // and when the reader is gone before the first row
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'export', '--db', big], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [main, 'export', '--db', big], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));

@@ -148,7 +148,7 @@ describe.skipIf(!pgAvailable)('juesuan serve on PostgreSQL, beside SQLite', () =
     copyFileSync(FINAL, elsewhere);
     expect(cli(['ingest', elsewhere, '--db', db]).code).toBe(0);
     rmSync(elsewhere);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       let err = '';
       const url = await new Promise<string>((resolve, reject) => {

@@ -17,7 +17,7 @@ interface Worker {
 }
 
 function startWorker(db: string, ...args: string[]): Worker {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'worker', '--db', db, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+  const proc = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'worker', '--db', db, ...args], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
   let out = '';
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -7,7 +7,7 @@ afterAll(removeTempRoot);
 
 /** Starts `juesuan serve` as a user would and waits for the URL line; the caller stops it by its pid. */
 function serve(args: string[]): Promise<{ pid: number; url: string; token: string; stderr: () => string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'serve', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'serve', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (d: Buffer) => {

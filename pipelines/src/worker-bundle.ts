@@ -31,10 +31,11 @@ const ownModuleUrls: Plugin = {
     b.onLoad({ filter: /\.(ts|mjs|js)$/ }, (args) => {
       if (args.path.includes('/node_modules/')) return undefined;
       const url = pathToFileURL(args.path).href;
+      // patterns, not strings: this file is bundled too, and must not rewrite its own
       const contents = readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.url', JSON.stringify(url))
-        .replaceAll('import.meta.dirname', JSON.stringify(join(args.path, '..')))
-        .replaceAll('import.meta.filename', JSON.stringify(args.path));
+        .replace(/\bimport\.meta\.url\b/g, JSON.stringify(url))
+        .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(join(args.path, '..')))
+        .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path));
       return { contents, loader: extname(args.path) === '.ts' ? 'ts' : 'js' };
     });
   },
@@ -57,16 +58,25 @@ export function workerBundle(entry: URL): Promise<URL> {
 }
 
 async function bundle(entry: URL): Promise<URL> {
+  const { code } = await bundleModule(entry);
+  return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** A TypeScript entry and every module of ours it imports, as one JavaScript module, with the files it was built from. */
+export async function bundleModule(entry: URL): Promise<{ code: string; inputs: string[] }> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
   const out = await build({
     entryPoints: [fileURLToPath(entry)],
+    absWorkingDir: root,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     plugins: [installedPackages, ownModuleUrls],
   });
-  const code = Buffer.from(out.outputFiles[0]!.contents).toString('base64');
-  return new URL(`data:text/javascript;base64,${code}`);
+  const inputs = Object.keys(out.metafile.inputs).map((p) => join(root, p));
+  return { code: Buffer.from(out.outputFiles[0]!.contents).toString('utf8'), inputs };
 }

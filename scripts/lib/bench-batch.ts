@@ -25,7 +25,7 @@ function ingestOnce(folders: string[], workers: number): BatchRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   try {
     const db = join(dir, 'bench.sqlite');
-    const t = timed(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'ingest', ...folders, '--db', db, '--ocr', 'never', '--concurrency', String(workers)]);
+    const t = timed(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', ...folders, '--db', db, '--ocr', 'never', '--concurrency', String(workers)]);
     const conn = openReadOnly(db);
     const pages = (conn.prepare("SELECT COALESCE(SUM(d.page_count), 0) AS n FROM documents d WHERE d.format = 'pdf' AND EXISTS (SELECT 1 FROM runs r WHERE r.document_sha256 = d.sha256 AND r.status = 'ok')").get() as { n: number }).n;
     conn.close();

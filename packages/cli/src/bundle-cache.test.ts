@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshBundle, writeBundle } from '../bin/bundle-cache.js';
+
+const dirs: string[] = [];
+const scratch = () => {
+  const d = mkdtempSync(join(tmpdir(), 'juesuan-bundle-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the command bundle cache', () => {
+  it('serves the bundle while its inputs are unchanged, and not once one changes', () => {
+    const dir = scratch();
+    const input = join(dir, 'main.ts');
+    writeFileSync(input, 'export const a = 1;');
+    const written = writeBundle(join(dir, 'cache'), 'console.log(1);', [input]);
+    expect(written).not.toBeNull();
+    expect(freshBundle(join(dir, 'cache'))).toBe(written);
+    expect(readFileSync(written!, 'utf8')).toBe('console.log(1);');
+    writeFileSync(input, 'export const a = 12;');
+    expect(freshBundle(join(dir, 'cache'))).toBeNull();
+  });
+
+  it('is stale when an input is gone, and absent when nothing was written', () => {
+    const dir = scratch();
+    const input = join(dir, 'gone.ts');
+    writeFileSync(input, 'x');
+    writeBundle(join(dir, 'cache'), '', [input]);
+    rmSync(input);
+    expect(freshBundle(join(dir, 'cache'))).toBeNull();
+    expect(freshBundle(join(dir, 'none'))).toBeNull();
+  });
+
+  it('reports a folder it cannot write as null, so the command runs from memory instead', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'file'), '');
+    expect(writeBundle(join(dir, 'file', 'cache'), 'x', [])).toBeNull();
+  });
+});
