@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractWorkerData, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
-import { workerBundle } from './worker-bundle.ts';
+import { moduleBundle } from './module-bundle.ts';
 
 export type JobOptions = Pick<WorkerJob, 'ocr' | 'ocrDpi' | 'pages'> & {
   /** called as OCR starts each page (page, pages of the document), for progress */
@@ -55,7 +55,7 @@ export class ExtractPool {
   private async spawn(): Promise<Worker> {
     // the cores are shared out: each worker's OCR engine gets its part of them, not all of them
     const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)) };
-    const worker = new Worker(await workerBundle(WORKER_ENTRY), { workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
+    const worker = new Worker(await moduleBundle(WORKER_ENTRY, 'extract-worker'), { workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     // an idle worker that dies is not handed work

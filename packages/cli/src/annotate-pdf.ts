@@ -1,8 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFPage } from 'pdf-lib';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import PDFKit from 'pdfkit';
 import type { BBox, Finding } from '@juesuan/model';
 
 const require = createRequire(import.meta.url);
@@ -10,7 +8,7 @@ const require = createRequire(import.meta.url);
 /** Noto Sans SC from @embedpdf/fonts-sc: the package exports no file paths, so its folder is found through its entry. */
 const CJK_FONT = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
-const COLORS = { error: rgb(0.85, 0.1, 0.1), warning: rgb(0.95, 0.55, 0), info: rgb(0.2, 0.4, 0.85) } as const;
+const COLORS: Record<Finding['severity'], [number, number, number]> = { error: [0.85, 0.1, 0.1], warning: [0.95, 0.55, 0], info: [0.2, 0.4, 0.85] };
 
 /**
  * A box in the extractor's frame (top-left origin, y down, the page as shown after /Rotate) →
@@ -37,11 +35,13 @@ function toUserSpace(page: PDFPage, b: BBox, turned: number): { x: number; y: nu
  * set by pdfkit, whose font subsetting keeps the CJK font small and valid, and copied in.
  */
 export async function annotatePdf(bytes: Uint8Array, findings: Finding[], title: string, turnedOf: (page: number) => number = () => 0): Promise<Uint8Array> {
+  // loaded here, not with the command: the two PDF libraries are half a second of every start
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.load(bytes);
   const font = await pdf.embedFont(StandardFonts.HelveticaBold);
   const pages = pdf.getPages();
   findings.forEach((f, i) => {
-    const color = COLORS[f.severity];
+    const color = rgb(...COLORS[f.severity]);
     for (const e of f.evidence ?? []) {
       const page = e.page !== null ? pages[e.page - 1] : undefined;
       if (!page || !e.bbox) continue;
@@ -62,6 +62,7 @@ const HEX = { error: '#d91a1a', warning: '#f28c00', info: '#3366d9' } as const;
 
 /** The findings, numbered as on the boxes, with page, rule and both messages. */
 async function findingsPages(findings: Finding[], title: string): Promise<Uint8Array> {
+  const { default: PDFKit } = await import('pdfkit');
   const doc = new PDFKit({ size: 'A4', margin: 48 });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

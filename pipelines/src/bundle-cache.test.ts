@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshBundle, writeBundle } from '../bin/bundle-cache.js';
+import { freshBundle, writeBundle } from './bundle-cache.js';
 
 const dirs: string[] = [];
 const scratch = () => {
@@ -19,27 +19,27 @@ describe('the command bundle cache', () => {
     const dir = scratch();
     const input = join(dir, 'main.ts');
     writeFileSync(input, 'export const a = 1;');
-    const written = writeBundle(join(dir, 'cache'), 'console.log(1);', [input]);
+    const written = writeBundle(join(dir, 'cache'), 'cli', 'console.log(1);', [input]);
     expect(written).not.toBeNull();
-    expect(freshBundle(join(dir, 'cache'))).toBe(written);
+    expect(freshBundle(join(dir, 'cache'), 'cli')).toBe(written);
     expect(readFileSync(written!, 'utf8')).toBe('console.log(1);');
     writeFileSync(input, 'export const a = 12;');
-    expect(freshBundle(join(dir, 'cache'))).toBeNull();
+    expect(freshBundle(join(dir, 'cache'), 'cli')).toBeNull();
   });
 
   it('is stale when an input is gone, and absent when nothing was written', () => {
     const dir = scratch();
     const input = join(dir, 'gone.ts');
     writeFileSync(input, 'x');
-    writeBundle(join(dir, 'cache'), '', [input]);
+    writeBundle(join(dir, 'cache'), 'cli', '', [input]);
     rmSync(input);
-    expect(freshBundle(join(dir, 'cache'))).toBeNull();
-    expect(freshBundle(join(dir, 'none'))).toBeNull();
+    expect(freshBundle(join(dir, 'cache'), 'cli')).toBeNull();
+    expect(freshBundle(join(dir, 'none'), 'cli')).toBeNull();
   });
 
   it('reports a folder it cannot write as null, so the command runs from memory instead', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'file'), '');
-    expect(writeBundle(join(dir, 'file', 'cache'), 'x', [])).toBeNull();
+    expect(writeBundle(join(dir, 'file', 'cache'), 'cli', 'x', [])).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { build } from 'esbuild';
+import { BUNDLE_CACHE, ROOT, freshBundle, installStamps, writeBundle } from './bundle-cache.js';
 
 const OWN = /^@juesuan\//;
 
@@ -44,30 +45,33 @@ const ownModuleUrls: Plugin = {
 const built = new Map<string, Promise<URL>>();
 
 /**
- * A worker thread's TypeScript entry as one JavaScript module. A worker started from it loads
- * no tsx: tsx resolves and loads each module through its own hooks thread, a second and a half
- * of CPU for every worker started.
+ * A TypeScript entry (the command, a worker thread) as one JavaScript module, from the disk cache
+ * while none of its sources changed. Loaded so, it needs no tsx, which resolves and loads each
+ * module through its own hooks thread: a second and a half of CPU at every start.
  */
-export function workerBundle(entry: URL): Promise<URL> {
+export function moduleBundle(entry: URL, name: string): Promise<URL> {
   let url = built.get(entry.href);
   if (!url) {
-    url = bundle(entry);
+    url = cachedBundle(entry, name);
     built.set(entry.href, url);
   }
   return url;
 }
 
-async function bundle(entry: URL): Promise<URL> {
-  const { code } = await bundleModule(entry);
-  return new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+async function cachedBundle(entry: URL, name: string): Promise<URL> {
+  const fresh = freshBundle(BUNDLE_CACHE, name);
+  if (fresh) return pathToFileURL(fresh);
+  const { code, inputs } = await bundleModule(entry);
+  const file = writeBundle(BUNDLE_CACHE, name, code, [...inputs, ...installStamps()]);
+  // a folder we cannot write: the module is handed over in memory
+  return file ? pathToFileURL(file) : new URL(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
 /** A TypeScript entry and every module of ours it imports, as one JavaScript module, with the files it was built from. */
 export async function bundleModule(entry: URL): Promise<{ code: string; inputs: string[] }> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
   const out = await build({
     entryPoints: [fileURLToPath(entry)],
-    absWorkingDir: root,
+    absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -77,6 +81,6 @@ export async function bundleModule(entry: URL): Promise<{ code: string; inputs: 
     logLevel: 'silent',
     plugins: [installedPackages, ownModuleUrls],
   });
-  const inputs = Object.keys(out.metafile.inputs).map((p) => join(root, p));
+  const inputs = Object.keys(out.metafile.inputs).map((p) => join(ROOT, p));
   return { code: Buffer.from(out.outputFiles[0]!.contents).toString('utf8'), inputs };
 }

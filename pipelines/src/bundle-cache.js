@@ -1,6 +1,12 @@
-// The command's bundle on disk, kept while none of the files it was built from has changed.
+// Bundles on disk (the command's, the extraction worker's), kept while none of the files each was
+// built from has changed. Plain JavaScript: the command reads it before any TypeScript can load.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository, and the cache in its node_modules (never committed, gone with a fresh install). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUNDLE_CACHE = join(ROOT, 'node_modules/.cache/juesuan');
 
 const stamp = (file) => {
   try {
@@ -15,13 +21,13 @@ const stamp = (file) => {
  * Files whose change makes a bundle stale besides its own inputs: an install can move the
  * packages the bundle imports by absolute path.
  */
-export const installStamps = (root) => [join(root, 'node_modules/.modules.yaml'), join(root, 'pnpm-lock.yaml')];
+export const installStamps = () => [join(ROOT, 'node_modules/.modules.yaml'), join(ROOT, 'pnpm-lock.yaml')];
 
 /** The bundle's path when it exists and every file it was built from is as it was, else null. */
-export function freshBundle(dir) {
+export function freshBundle(dir, name) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
+    manifest = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
   } catch {
     return null;
   }
@@ -34,16 +40,16 @@ export function freshBundle(dir) {
  * Writes the bundle and its manifest (each by rename, so a concurrent start never reads half a
  * file); returns its path, or null when the folder cannot be written.
  */
-export function writeBundle(dir, code, inputs) {
+export function writeBundle(dir, name, code, inputs) {
   try {
     mkdirSync(dir, { recursive: true });
-    const module = `bundle-${process.pid}-${Date.now()}.mjs`;
+    const module = `${name}-${process.pid}-${Date.now()}.mjs`;
     writeFileSync(join(dir, module), code);
     const manifest = { node: process.version, module, files: inputs.map((f) => [f, stamp(f)]) };
-    const tmp = join(dir, `bundle.json.${process.pid}`);
+    const tmp = join(dir, `${name}.json.${process.pid}`);
     writeFileSync(tmp, JSON.stringify(manifest));
-    renameSync(tmp, join(dir, 'bundle.json'));
-    removeOldBundles(dir, module);
+    renameSync(tmp, join(dir, `${name}.json`));
+    removeOldBundles(dir, name, module);
     return join(dir, module);
   } catch {
     return null;
@@ -51,9 +57,9 @@ export function writeBundle(dir, code, inputs) {
 }
 
 /** Bundles replaced over a minute ago: a command started before then has long loaded its own. */
-function removeOldBundles(dir, keep) {
-  for (const name of readdirSync(dir)) {
-    const file = join(dir, name);
-    if (/^bundle-.*\.mjs$/.test(name) && name !== keep && Date.now() - statSync(file).mtimeMs > 60_000) rmSync(file, { force: true });
+function removeOldBundles(dir, name, keep) {
+  for (const file of readdirSync(dir)) {
+    const path = join(dir, file);
+    if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && file !== keep && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
   }
 }
