@@ -41,8 +41,10 @@ function subpaths(data: ArrayLike<number>, ctm: Matrix): Array<{ points: Array<[
       out.push(current);
       i += 2;
     } else if (op === LINE) {
-      current ??= { points: [], closed: false, curved: false };
-      if (!out.includes(current)) out.push(current);
+      if (!current) {
+        current = { points: [], closed: false, curved: false };
+        out.push(current);
+      }
       current.points.push(apply(ctm, data[i]!, data[i + 1]!));
       i += 2;
     } else if (op === CURVE) {
