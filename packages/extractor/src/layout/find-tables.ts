@@ -1,4 +1,5 @@
 import type { BBox, Ruling, TableStrategy, TextRun } from '@juesuan/model';
+import { isChartLegend } from './chart-legends.ts';
 import { inside, overlaps } from './geometry.ts';
 import { gridOfBlock, textBlocks } from './open-tables.ts';
 import type { GridCell, RuledGrid } from './ruled-grid.ts';
@@ -137,7 +138,7 @@ const grid: Pass = {
       .sort((a, b) => a.g.bbox.y0 - b.g.bbox.y0);
     // a grid that holds one cell with text is a framed paragraph, not a table
     // (an empty ruled grid is kept: it may be the tail of a table from the page before)
-    const kept = grids.filter(({ g }) => filledCells(g.cells) >= 2 || filledCells(g.cells) === 0);
+    const kept = grids.filter(({ g }) => (filledCells(g.cells) >= 2 || filledCells(g.cells) === 0) && !isChartLegend(g.cells, w.settings));
     w.tables.push(...kept.map(({ component, g }) => asFound(g, strategyOf(component, w.drawn), true)));
     return `${kept.length} grids of ${grids.length}`;
   },

@@ -85,6 +85,8 @@ export interface LayoutSettings {
     minDataRows: number;
     /** a region's centre this close outside a table's box still counts as inside */
     insidePt: number;
+    /** a chart legend's colour swatch: an empty, squarish cell with sides within this range */
+    swatchPt: { min: number; max: number };
   };
   meta: {
     /** lines this far above a table may be its title, unit or number */
@@ -130,7 +132,7 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     maxHeadingLines: 7,
     blockMarginPt: 2,
   },
-  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, minDataRows: 3, insidePt: 1 },
+  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, minDataRows: 3, insidePt: 1, swatchPt: { min: 3, max: 12 } },
   meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5, carriedTitleLinesAfter: 3 },
   stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };
