@@ -5,8 +5,9 @@
  *                                      and native `tesseract` (pages rendered by pdftoppm)
  * Every timing is a whole process, repeated, median taken. Tools that are not installed are
  * reported as missing. With --batch, whole folders as one batch: `juesuan ingest` with 1, 2, …
- * extraction workers against pdftotext -layout over the same files, one after another.
- *   pnpm bench --text <folder> [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--runs N] [--ocr-runs N] [--json FILE]
+ * extraction workers against pdftotext -layout over the same files, one after another, and
+ * optionally against another checkout of juesuan (--baseline: an older commit in a worktree).
+ *   pnpm bench --text <folder> [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--baseline DIR] [--runs N] [--ocr-runs N] [--json FILE]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,13 +17,15 @@ import { benchBatch } from './lib/bench-batch.ts';
 import type { Timing } from './lib/process-timing.ts';
 import { fmt, has, hasGnuTime, mib, repeat, timed } from './lib/process-timing.ts';
 
-const HELP = `usage: bench [--text <folder>] [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--runs N] [--ocr-runs N] [--json FILE]
+const HELP = `usage: bench [--text <folder>] [--scanned <folder>] [--batch <folder>…] [--workers 1,2] [--baseline DIR] [--runs N] [--ocr-runs N] [--json FILE]
 
 --text     PDFs with a text layer: our text path against pdftotext -layout
 --scanned  image-only PDFs: our table-aware OCR against full-page OCR (tesseract.js) and,
            when installed, native tesseract on pdftoppm-rendered pages (300 dpi)
 --batch    folders of text PDFs ingested as one batch (text path, parse and write included) with
            each worker count of --workers (default 1,2), beside pdftotext -layout on the same files
+--baseline another checkout of juesuan (e.g. \`git worktree add /tmp/old <commit>\`, installed) that
+           ingests the same batch with one worker, as the figure to beat
 --runs     repetitions of each text-path timing (default 3); --ocr-runs for OCR (default 1)
 --json     write every measurement to FILE
 Prints a table: pages, median seconds, pages/s (s/page for OCR), peak RSS, and ratios.`;
@@ -107,7 +110,7 @@ if (scannedFolder) {
 }
 if (batchFolders.length) {
   const workers = (opt('--workers') ?? '1,2').split(',').map(Number);
-  report.batch = await benchBatch(batchFolders, workers, runs, lines);
+  report.batch = await benchBatch(batchFolders, workers, runs, lines, opt('--baseline') ?? null);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 const jsonOut = opt('--json');

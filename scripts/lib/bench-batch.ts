@@ -21,11 +21,14 @@ interface BatchRun {
   ok: boolean;
 }
 
-function ingestOnce(folders: string[], workers: number): BatchRun {
+/** The command of this checkout, or of another one (an older commit in a worktree) run through tsx as it was then. */
+const commandOf = (checkout: string | null): string[] => (checkout ? ['--import', 'tsx', join(checkout, 'packages/cli/src/main.ts')] : [join(root, 'packages/cli/bin/juesuan.js')]);
+
+function ingestOnce(folders: string[], workers: number, checkout: string | null = null): BatchRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   try {
     const db = join(dir, 'bench.sqlite');
-    const t = timed(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', ...folders, '--db', db, '--ocr', 'never', '--concurrency', String(workers)]);
+    const t = timed(process.execPath, [...commandOf(checkout), 'ingest', ...folders, '--db', db, '--ocr', 'never', '--concurrency', String(workers)]);
     const conn = openReadOnly(db);
     const pages = (conn.prepare("SELECT COALESCE(SUM(d.page_count), 0) AS n FROM documents d WHERE d.format = 'pdf' AND EXISTS (SELECT 1 FROM runs r WHERE r.document_sha256 = d.sha256 AND r.status = 'ok')").get() as { n: number }).n;
     conn.close();
@@ -66,8 +69,18 @@ export async function coresAvailable(n: number): Promise<number> {
   return (n * one) / (await spin(n));
 }
 
-/** Appends the batch table to `lines`; returns the measurements. */
-export async function benchBatch(folders: string[], workerCounts: number[], runs: number, lines: string[]): Promise<Record<string, unknown>> {
+/** One small ingest, untimed: the command's and the worker's bundles are built before the clock starts. */
+function warmUp(file: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-warm-'));
+  timed(process.execPath, [...commandOf(null), 'ingest', file, '--db', join(dir, 'warm.sqlite'), '--ocr', 'never', '--concurrency', '1']);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Appends the batch table to `lines`; returns the measurements. `baseline`, another checkout,
+ * ingests the same batch with one worker (or in one thread, before the workers) as the figure to beat.
+ */
+export async function benchBatch(folders: string[], workerCounts: number[], runs: number, lines: string[], baseline: string | null = null): Promise<Record<string, unknown>> {
   const files = folders.flatMap((d) => readdirSync(d).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => join(d, f)));
   lines.push('');
   lines.push(`batch (${folders.join(', ')}: ${files.length} PDFs), juesuan ingest --ocr never, median of ${runs} whole-process runs`);
@@ -75,6 +88,7 @@ export async function benchBatch(folders: string[], workerCounts: number[], runs
   const rows: Array<{ workers: number } & BatchRun> = [];
   const load0 = loadavg()[0]!.toFixed(1);
   const cores0 = await coresAvailable(availableParallelism());
+  if (files[0]) warmUp(files[0]);
   for (const workers of workerCounts) {
     const all = Array.from({ length: runs }, () => ingestOnce(folders, workers));
     const seconds = median(all.map((r) => r.seconds));
@@ -88,6 +102,15 @@ export async function benchBatch(folders: string[], workerCounts: number[], runs
     const speedup = single ? r.pages / r.seconds / (single.pages / single.seconds) : NaN;
     lines.push(`${`juesuan ingest, ${r.workers} worker${r.workers > 1 ? 's' : ''}`.padEnd(34)} ${String(r.pages).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.pages / r.seconds, 1).padStart(8)} ${fmt(r.cpuSeconds ?? NaN, 1).padStart(7)} ${mib(r.maxRssKb).padStart(6)} ${String(r.workerPeakMb ?? '-').padStart(10)} ${fmt(speedup).padStart(11)}`);
   }
+  let base: BatchRun | null = null;
+  if (baseline) {
+    const all = Array.from({ length: runs }, () => ingestOnce(folders, 1, baseline));
+    const cpu = all.map((r) => r.cpuSeconds).filter((x): x is number => x !== null);
+    base = { ...all[0]!, seconds: median(all.map((r) => r.seconds)), cpuSeconds: cpu.length ? median(cpu) : null, maxRssKb: Math.max(...all.map((r) => r.maxRssKb ?? 0)) || null };
+    const best = Math.max(...rows.map((r) => r.pages / r.seconds));
+    lines.push(`${`baseline ${baseline.split('/').pop()}, 1 worker`.slice(0, 34).padEnd(34)} ${String(base.pages).padStart(5)} ${fmt(base.seconds).padStart(8)} ${fmt(base.pages / base.seconds, 1).padStart(8)} ${fmt(base.cpuSeconds ?? NaN, 1).padStart(7)} ${mib(base.maxRssKb).padStart(6)} ${'-'.padStart(10)} ${'-'.padStart(11)}`);
+    lines.push(`  fastest run above against the baseline: ${fmt(best / (base.pages / base.seconds))}×`);
+  }
   let pdftotext: { seconds: number; maxRssKb: number | null; cpuSeconds: number } | null = null;
   if (has('pdftotext')) {
     const all = Array.from({ length: runs }, () => pdftotextAll(files));
@@ -99,5 +122,5 @@ export async function benchBatch(folders: string[], workerCounts: number[], runs
   const cores = await coresAvailable(availableParallelism());
   lines.push(`  machine: ${availableParallelism()} cores, load average ${load0} at the start, ${loadavg()[0]!.toFixed(1)} at the end; cores available to a process ${cores0.toFixed(2)} at the start, ${cores.toFixed(2)} at the end (${availableParallelism()} spinning threads against one)`);
   if (rows.some((r) => !r.ok)) lines.push('  (some runs exited non-zero: a file of the batch failed)');
-  return { files: files.length, rows, pdftotext, coresAvailable: [cores0, cores] };
+  return { files: files.length, rows, baseline: base, pdftotext, coresAvailable: [cores0, cores] };
 }
