@@ -20,6 +20,7 @@ import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 import { restoreNumbering } from './numbering-read.ts';
+import { restoreUnit } from './unit-read.ts';
 
 
 const EMPTY = new Uint8Array(0);
@@ -123,7 +124,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
-          const text = restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
+          const text = restoreUnit(restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()))));
           if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,
