@@ -208,6 +208,7 @@ export function withoutRuleResidue(bin: Uint8Array, width: number, r: Rect, marg
   const x1 = Math.ceil(r.x1);
   const y0 = Math.floor(r.y0);
   const y1 = Math.ceil(r.y1);
+  if (x1 - x0 < 4 || y1 - y0 < 4) return r;
   const w = bin.length / width;
   const at = (x: number, y: number) => (x >= 0 && x < width && y >= 0 && y < w ? bin[y * width + x]! : 0);
   // every ink pixel of a line of pixels sits beside ink in the line beyond it (a slanted rule's tail)
@@ -215,10 +216,12 @@ export function withoutRuleResidue(bin: Uint8Array, width: number, r: Rect, marg
     pixels.every(([x, y]) => !at(x, y) || at(x + dx - dy, y + dy - dx) || at(x + dx, y + dy) || at(x + dx + dy, y + dy + dx));
   const row = (y: number) => Array.from({ length: x1 - x0 }, (_, k): [number, number] => [x0 + k, y]);
   const inkOf = (pixels: Array<[number, number]>) => pixels.reduce((n, [x, y]) => n + at(x, y), 0);
+  // a slanted rule's tail runs in from a side: its pixels reach one end of the row (column), a glyph's do not
+  const reachesEnd = (pixels: Array<[number, number]>) => [pixels[0]!, pixels[1]!, pixels[pixels.length - 2]!, pixels[pixels.length - 1]!].some(([x, y]) => at(x, y));
   // a row is the rule's when inked across much of it, or when all its ink rests on the rule's beyond it
   const rowOfRule = (y: number, dy: number) => {
     const n = inkOf(row(y));
-    return n >= ROW_RESIDUE * (x1 - x0) || (n > 0 && resting(row(y), 0, dy));
+    return n >= ROW_RESIDUE * (x1 - x0) || (n > 0 && reachesEnd(row(y)) && resting(row(y), 0, dy));
   };
   let top = y0;
   while (top < Math.min(y1, y0 + margin) && rowOfRule(top, -1)) top++;
@@ -228,7 +231,7 @@ export function withoutRuleResidue(bin: Uint8Array, width: number, r: Rect, marg
   // a column, when inked over most of its height, or thinly and resting on the rule's ink beyond it (not a digit's stem)
   const columnOfRule = (x: number, dx: number) => {
     const n = inkOf(column(x));
-    return n >= COLUMN_RESIDUE * (bottom - top) || (n > 0 && n <= THIN_RESIDUE * (bottom - top) && n <= inkOf(column(x + dx)) && resting(column(x), dx, 0));
+    return n >= COLUMN_RESIDUE * (bottom - top) || (n > 0 && n <= THIN_RESIDUE * (bottom - top) && reachesEnd(column(x)) && n <= inkOf(column(x + dx)) && resting(column(x), dx, 0));
   };
   let left = x0;
   while (left < Math.min(x1, x0 + margin) && columnOfRule(left, -1)) left++;
