@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnit } from '@juesuan/model';
+import { findUnit, TABLE_DESCRIPTION } from '@juesuan/model';
 import { restoreUnit } from './unit-read.ts';
 
 describe('a unit line misread by OCR', () => {
@@ -9,6 +9,9 @@ describe('a unit line misread by OCR', () => {
     expect(findUnit(restoreUnit('单仨：刀元'))).toBe('万元');
     expect(findUnit(restoreUnit('单位:兀'))).toBe('元');
     expect(findUnit(restoreUnit('金额单位：千无'))).toBe('千元');
+    // a semicolon for the colon: the line no longer ends a table's heading (TABLE_DESCRIPTION)
+    expect(restoreUnit('单位;万元')).toBe('单位：万元');
+    expect(TABLE_DESCRIPTION.test(restoreUnit('单位；万元'))).toBe(true);
   });
 
   it('leaves other lines and units read right as they are', () => {
