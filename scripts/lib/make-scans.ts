@@ -117,9 +117,9 @@ export async function makeScan(source: string, target: string, seed: number, dpi
 /** The profiles the tests read, each a small scan of one sample: <out>/<profile>/<name>. */
 export const SAMPLE_PROFILES: ProfileName[] = ['seal', 'perspective', 'fax'];
 
-export async function makeProfileSamples(source: string, out: string): Promise<void> {
+export async function makeProfileSamples(source: string, out: string, profiles: ProfileName[] = SAMPLE_PROFILES): Promise<void> {
   const name = basename(source);
-  for (const profile of SAMPLE_PROFILES) {
+  for (const profile of profiles) {
     mkdirSync(join(out, profile), { recursive: true });
     await scanPdf(source, join(out, profile, name), SCAN_PROFILES[profile], seedOf(`${profile}:${name}`));
   }

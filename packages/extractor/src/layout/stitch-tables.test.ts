@@ -45,3 +45,31 @@ describe('stitching a table continued on the next page', () => {
     ]);
   });
 });
+
+describe('a table continued on a page scanned not square on the glass', () => {
+  // the first page's columns, and the continuation's as its scan placed them: shifted 3–6 pt, a little narrower
+  const xs = [52.7, 123.2, 193.4, 514.5, 605.8, 696.8, 786.8];
+  const shifted = [56.2, 127.5, 199.2, 520.7, 610.4, 699.4, 786.3];
+  const row = (code: string, name: string, a: string): Array<[number, number, string]> => [[0, 0, code], [1, 1, ''], [2, 2, name], [3, 3, a], [4, 4, ''], [5, 5, a]];
+  const scanned = (t: PageTable): PageTable => ({ ...t, source: 'ocr' });
+  const first = scanned(part(19, xs, [[[0, 0, '科目编码'], [1, 1, ''], [2, 2, '科目名称'], [3, 3, '合计'], [4, 4, '人员经费'], [5, 5, '公用经费']], row('302', '商品和服务支出', '1,000.00')], 'ruled-grid', '一般公共预算基本支出表'));
+  const parted = part(20, shifted, [row('30211', '差旅费', '80,000.00'), row('30213', '维修（护）费', '10,000.00')], 'ruled-grid');
+  // amounts set right, filling their cells, as printed
+  const right = (c: GridCell): GridCell => (/\d,/.test(c.text) ? { ...c, runs: c.runs.map((r) => ({ ...r, bbox: { ...r.bbox, x0: c.bbox.x1 - 86, x1: c.bbox.x1 - 1 } })) } : c);
+  const next = scanned({ ...parted, cells: parted.cells.map(right) });
+
+  it('joins it, and keeps each cell in its own column', () => {
+    const tables = stitchTables([[first], [next]], () => []);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.cells.filter((c) => c.row >= 2 && c.text !== '').map((c) => [c.row, c.col, c.colSpan, c.text])).toEqual([
+      [2, 0, 1, '30211'],
+      [2, 2, 1, '差旅费'],
+      [2, 3, 1, '80,000.00'],
+      [2, 5, 1, '80,000.00'],
+      [3, 0, 1, '30213'],
+      [3, 2, 1, '维修（护）费'],
+      [3, 3, 1, '10,000.00'],
+      [3, 5, 1, '10,000.00'],
+    ]);
+  });
+});

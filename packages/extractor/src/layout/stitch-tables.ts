@@ -19,9 +19,29 @@ function sameTitle(a: string | null, b: string | null): boolean {
 
 /** Column lines of two page tables line up (a continuation keeps the column layout). */
 function columnsAlign(a: PageTable, b: PageTable): boolean {
-  const matched = b.xs.filter((x) => a.xs.some((y) => Math.abs(x - y) <= STITCH.columnMatchPt)).length;
-  return matched >= Math.min(a.xs.length, b.xs.length) * STITCH.columnMatchShare;
+  return linesMatch(a.xs, b.xs, STITCH.columnMatchPt) || scannedColumnsAlign(a, b);
 }
+
+function linesMatch(as: number[], bs: number[], within: number): boolean {
+  const matched = bs.filter((x) => as.some((y) => Math.abs(x - y) <= within)).length;
+  return matched >= Math.min(as.length, bs.length) * STITCH.columnMatchShare;
+}
+
+/**
+ * Two scanned pages lie on the glass a little apart: the frame of the continuation shifted and
+ * scaled a little, its inner lines bent by a page not flat. Its columns are taken into the first
+ * part's frame, and match there at twice the usual distance.
+ */
+function scannedColumnsAlign(a: PageTable, b: PageTable): boolean {
+  if (a.source !== 'ocr' || b.source !== 'ocr' || a.xs.length !== b.xs.length || a.xs.length < 3) return false;
+  const [a0, a1, b0, b1] = [a.xs[0]!, a.xs[a.xs.length - 1]!, b.xs[0]!, b.xs[b.xs.length - 1]!];
+  const k = (a1 - a0) / (b1 - b0);
+  if (Math.abs(k - 1) > SCAN_SCALE_SLACK) return false;
+  return linesMatch(a.xs, b.xs.map((x) => a0 + (x - b0) * k), 2 * STITCH.columnMatchPt);
+}
+
+/** Pages of one scan differ in scale by less than this share. */
+const SCAN_SCALE_SLACK = 0.02;
 
 /** The x-extent of a cell's text, or of the cell when it holds none. */
 function textSpan(c: { bbox: { x0: number; x1: number }; runs: Array<{ bbox: { x0: number; x1: number } }> }): [number, number] {
@@ -118,7 +138,8 @@ function draftCells(d: Draft, basis: PageTable): { cells: Cell[]; nRows: number;
     else if (headerGoesOn) headerRows += h;
     const skip = k === 0 || headerGoesOn ? 0 : h;
     // a later part's cells go to the first part's columns by where their text stands
-    const own = part === basis || (k === 0 && basis === first);
+    // (a scanned part whose columns are the basis' own, shifted on the glass, keeps its columns)
+    const own = part === basis || (k === 0 && basis === first) || scannedColumnsAlign(basis, part);
     cells.push(...partCells(part, k, { rowOffset, skip, own, xs: basis.xs }));
     rowOffset += part.nRows - skip;
   });

@@ -55,13 +55,52 @@ function scan(bin: Uint8Array, width: number, height: number, horizontal: boolea
   return done.filter((s) => s.at1 - s.at0 + 1 <= MAX_THICKNESS || s.to - s.from > 20 * (s.at1 - s.at0 + 1));
 }
 
+/** A line broken into dashes (a hairline through a fax's threshold): pieces this long (points)… */
+const DASH_PT = 6;
+/** …this far apart at most (points), in one row within this much (points)… */
+const DASH_GAP_PT = 6;
+const DASH_ROW_PT = 0.6;
+/** …are one line when together this long (points): longer than a run of glyph strokes in a title. */
+const DASHED_LINE_PT = 72;
+
+const centre = (s: Segment) => (s.at0 + s.at1 + 1) / 2;
+
+/** Pieces in one row, each within `gap` of the next, joined; only joins of two or more pieces at least `minLength` long. */
+function dashedLines(pieces: Segment[], gap: number, row: number, minLength: number): Segment[] {
+  const out: Segment[] = [];
+  const sorted = [...pieces].sort((a, b) => centre(a) - centre(b) || a.from - b.from);
+  const used = new Set<Segment>();
+  for (const p of sorted) {
+    if (used.has(p)) continue;
+    const chain = { ...p };
+    let count = 1;
+    used.add(p);
+    // take the nearest next piece in the row until none is within the gap
+    for (;;) {
+      const next = sorted.find((q) => !used.has(q) && Math.abs(centre(q) - centre(chain)) <= row && q.from >= chain.from && q.from - chain.to <= gap);
+      if (!next) break;
+      used.add(next);
+      count++;
+      chain.to = Math.max(chain.to, next.to);
+      chain.at0 = Math.min(chain.at0, next.at0);
+      chain.at1 = Math.max(chain.at1, next.at1);
+    }
+    if (count > 1 && chain.to - chain.from >= minLength) out.push(chain);
+  }
+  return out;
+}
+
 /**
  * Table lines on a page image: horizontal and vertical strokes at least `minLength` pixels long,
- * tolerant of small breaks and of a slight slant; returned in page points.
+ * tolerant of small breaks and of a slight slant, and lines broken into dashes; in page points.
  */
 export function detectImageLines(bin: Uint8Array, width: number, height: number, scale: number, minLength = Math.round(scale * 24)): Ruling[] {
   const out: Ruling[] = [];
-  for (const s of scan(bin, width, height, true, minLength)) out.push({ orientation: 'h', at: (s.at0 + s.at1 + 1) / 2 / scale, from: s.from / scale, to: s.to / scale });
-  for (const s of scan(bin, width, height, false, Math.round(minLength / 2))) out.push({ orientation: 'v', at: (s.at0 + s.at1 + 1) / 2 / scale, from: s.from / scale, to: s.to / scale });
+  const dashed = (horizontal: boolean, min: number) =>
+    dashedLines(scan(bin, width, height, horizontal, Math.round(scale * DASH_PT)), scale * DASH_GAP_PT, scale * DASH_ROW_PT, Math.max(min, scale * DASHED_LINE_PT));
+  const h = Math.round(minLength);
+  const v = Math.round(minLength / 2);
+  for (const s of [...scan(bin, width, height, true, h), ...dashed(true, h)]) out.push({ orientation: 'h', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
+  for (const s of [...scan(bin, width, height, false, v), ...dashed(false, v)]) out.push({ orientation: 'v', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
   return out;
 }

@@ -28,6 +28,9 @@ export function otsuThreshold(img: GrayImage): number {
   return threshold;
 }
 
+/** Halfway from the ink threshold to white: the grey fringe of a blurred stroke counts as ink. */
+export const faintInkThreshold = (threshold: number): number => Math.round((threshold + 255) / 2);
+
 /** 1 where the pixel is ink. */
 export function binarize(img: GrayImage, threshold = otsuThreshold(img)): Uint8Array {
   const out = new Uint8Array(img.data.length);
@@ -193,3 +196,51 @@ export function textLineBands(bin: Uint8Array, width: number, r: Rect, minInk = 
   if (start >= 0) bands.push([start, Math.ceil(r.y1)]);
   return bands.filter(([a, b]) => b - a >= 4);
 }
+
+/**
+ * A cell's region less the rule left at its edges: rows (columns) inked over much of the width
+ * (most of the height), side by side from an edge and within `margin` pixels of it, are the edge
+ * of a blurred or slanted table line, not text, and the region is cut past them. Left in, they
+ * read as 一, E or L in an empty cell, and turn a column of amounts into one of text.
+ */
+export function withoutRuleResidue(bin: Uint8Array, width: number, r: Rect, margin: number): Rect {
+  const x0 = Math.floor(r.x0);
+  const x1 = Math.ceil(r.x1);
+  const y0 = Math.floor(r.y0);
+  const y1 = Math.ceil(r.y1);
+  if (x1 - x0 < 4 || y1 - y0 < 4) return r;
+  const w = bin.length / width;
+  const at = (x: number, y: number) => (x >= 0 && x < width && y >= 0 && y < w ? bin[y * width + x]! : 0);
+  // every ink pixel of a line of pixels sits beside ink in the line beyond it (a slanted rule's tail)
+  const resting = (pixels: Array<[number, number]>, dx: number, dy: number) =>
+    pixels.every(([x, y]) => !at(x, y) || at(x + dx - dy, y + dy - dx) || at(x + dx, y + dy) || at(x + dx + dy, y + dy + dx));
+  const row = (y: number) => Array.from({ length: x1 - x0 }, (_, k): [number, number] => [x0 + k, y]);
+  const inkOf = (pixels: Array<[number, number]>) => pixels.reduce((n, [x, y]) => n + at(x, y), 0);
+  // a slanted rule's tail runs in from a side: its pixels reach one end of the row (column), a glyph's do not
+  const reachesEnd = (pixels: Array<[number, number]>) => [pixels[0]!, pixels[1]!, pixels[pixels.length - 2]!, pixels[pixels.length - 1]!].some(([x, y]) => at(x, y));
+  // a row is the rule's when inked across much of it, or when all its ink rests on the rule's beyond it
+  const rowOfRule = (y: number, dy: number) => {
+    const n = inkOf(row(y));
+    return n >= ROW_RESIDUE * (x1 - x0) || (n > 0 && reachesEnd(row(y)) && resting(row(y), 0, dy));
+  };
+  let top = y0;
+  while (top < Math.min(y1, y0 + margin) && rowOfRule(top, -1)) top++;
+  let bottom = y1;
+  while (bottom > Math.max(top, y1 - margin) && rowOfRule(bottom - 1, 1)) bottom--;
+  const column = (x: number) => Array.from({ length: bottom - top }, (_, k): [number, number] => [x, top + k]);
+  // a column, when inked over most of its height, or thinly and resting on the rule's ink beyond it (not a digit's stem)
+  const columnOfRule = (x: number, dx: number) => {
+    const n = inkOf(column(x));
+    return n >= COLUMN_RESIDUE * (bottom - top) || (n > 0 && n <= THIN_RESIDUE * (bottom - top) && reachesEnd(column(x)) && n <= inkOf(column(x + dx)) && resting(column(x), dx, 0));
+  };
+  let left = x0;
+  while (left < Math.min(x1, x0 + margin) && columnOfRule(left, -1)) left++;
+  let right = x1;
+  while (right > Math.max(left, x1 - margin) && columnOfRule(right - 1, 1)) right--;
+  return { x0: left, y0: top, x1: right, y1: bottom };
+}
+
+/** Shares of a row (column) inked from which, at a cell's edge, it is a rule's edge: a slanted rule inks part of a row; a digit at a side, not most of a column. */
+const ROW_RESIDUE = 0.25;
+const COLUMN_RESIDUE = 0.75;
+const THIN_RESIDUE = 0.4;

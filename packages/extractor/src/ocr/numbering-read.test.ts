@@ -9,10 +9,16 @@ describe('a misread numeral in an item numbering', () => {
     expect(restoreNumbering('（千二）差旅费')).toBe('（十二）差旅费');
     expect(restoreNumbering('卞八、住房保障支出')).toBe('十八、住房保障支出');
     expect(restoreNumbering('-、财政拨款')).toBe('一、财政拨款');
+    expect(restoreNumbering('匕、住房保障支出')).toBe('七、住房保障支出');
+    expect(restoreNumbering('人、社会保障和就业支出')).toBe('八、社会保障和就业支出');
+    expect(restoreNumbering('十匕、其他支出')).toBe('十七、其他支出');
+    expect(restoreNumbering('（人）差旅费')).toBe('（八）差旅费');
   });
 
   it('leaves words that only start with such a stroke, and numberings read right, as they are', () => {
     expect(restoreNumbering('士兵安置')).toBe('士兵安置');
+    expect(restoreNumbering('人员经费')).toBe('人员经费');
+    expect(restoreNumbering('入库')).toBe('入库');
     expect(restoreNumbering('千人计划')).toBe('千人计划');
     expect(restoreNumbering('十九、住房保障支出')).toBe('十九、住房保障支出');
     expect(restoreNumbering('+1,000.00')).toBe('+1,000.00');

@@ -15,11 +15,12 @@ import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten } from './image-ops.ts';
+import { binarize, cropGray, faintInkThreshold, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 import { restoreNumbering } from './numbering-read.ts';
+import { restoreUnit } from './unit-read.ts';
 
 
 const EMPTY = new Uint8Array(0);
@@ -62,11 +63,13 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
   const cells: CellJob[] = [];
+  // the rules' grey halo counts at a cell's edges: darkened for the recogniser it reads as ) or |
+  const halo = binarize(img, faintInkThreshold(threshold));
   for (const [g, grid] of grids.entries()) {
     for (const cell of grid.cells) {
       // inside the borders: a few pixels off every line
       const inset = Math.max(4, Math.round(scale * 1.5));
-      const rect = { x0: cell.bbox.x0 * scale + inset, y0: cell.bbox.y0 * scale + inset, x1: cell.bbox.x1 * scale - inset, y1: cell.bbox.y1 * scale - inset };
+      const rect = withoutRuleResidue(halo, img.width, { x0: cell.bbox.x0 * scale + inset, y0: cell.bbox.y0 * scale + inset, x1: cell.bbox.x1 * scale - inset, y1: cell.bbox.y1 * scale - inset }, inset);
       if (rect.x1 - rect.x0 < 4 || rect.y1 - rect.y0 < 4) continue;
       const ink = inkIn(bin, img.width, rect);
       if (ink.count < 25 || !ink.box || ink.box.x1 - ink.box.x0 < 3) continue; // blank, or specks
@@ -121,7 +124,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
-          const text = restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim())));
+          const text = restoreUnit(restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()))));
           if (text === '' || r.confidence < 0.3) return;
           runs.push({
             text,

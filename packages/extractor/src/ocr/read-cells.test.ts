@@ -213,3 +213,24 @@ describe('a cell of one line of ink read barely at all', () => {
     expect(read).toEqual({ text: '财政拨款收入', confidence: 0.95 });
   });
 });
+
+describe('cells of different sizes', () => {
+  it('are stacked apart: a stack of big headings and small amounts is never read at one size', async () => {
+    const img = { width: 900, height: 300, data: new Uint8Array(900 * 300).fill(255), scale: 1 };
+    // two headings 80 px high, three amounts 44 px high, as a one-row table gives them
+    const heading = (x: number) => ({ rect: { x0: x, y0: 10, x1: x + 200, y1: 90 }, lines: 1, column: `0:${x}` });
+    const amount = (x: number) => ({ rect: { x0: x, y0: 150, x1: x + 160, y1: 194 }, lines: 1, column: `0:${x}` });
+    const heights: number[] = [];
+    const engine = {
+      recognize: async () => ({ text: '', confidence: 0 }),
+      recognizeLines: async (image: Buffer) => {
+        heights.push(Number(/P5\n\d+ (\d+)/.exec(image.subarray(0, 30).toString('latin1'))![1]));
+        return [];
+      },
+      recognizeChoices: async () => ({ text: '', confidence: 0, hocr: '', symbols: [] }),
+    } as unknown as OcrEngine;
+    await readCells(img, [heading(0), heading(300), amount(0), amount(300), amount(600)], engine);
+    // every stack (of each pass) is the two headings (2 × 80 and a gap) or the three amounts (3 × 44 and two gaps)
+    expect([...new Set(heights)].sort((a, b) => a - b)).toEqual([2 * 12 + 3 * 44 + 2 * Math.round(44 * 0.9), 2 * 12 + 2 * 80 + 72]);
+  });
+});

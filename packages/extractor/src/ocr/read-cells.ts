@@ -228,6 +228,22 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Reads many one-line cells in stacked images; a cell the stack gave no line for is null. */
 async function readStacked(img: GrayImage, jobs: CellJob[], engine: OcrEngine, options: Parameters<OcrEngine['recognize']>[1]): Promise<Array<Recognized | null>> {
+  // a stack reads its lines at one size: big headings beside small amounts make it misread the amounts (13,377.11 as 13:37)
+  const sizes = new Map<number, number[]>();
+  jobs.forEach((j, k) => {
+    const h = j.rect.y1 - j.rect.y0;
+    const size = Math.floor(Math.log2(Math.max(1, h * enlargement(h))));
+    sizes.set(size, [...(sizes.get(size) ?? []), k]);
+  });
+  const order = [...sizes.values()];
+  const out: Array<Recognized | null> = jobs.map(() => null);
+  const read = await Promise.all(order.map((ks) => readStackedAlike(img, ks.map((k) => jobs[k]!), engine, options)));
+  order.forEach((ks, g) => ks.forEach((k, n) => (out[k] = read[g]![n]!)));
+  return out;
+}
+
+/** Cells of one size in stacks of up to SLOTS_PER_IMAGE. */
+async function readStackedAlike(img: GrayImage, jobs: CellJob[], engine: OcrEngine, options: Parameters<OcrEngine['recognize']>[1]): Promise<Array<Recognized | null>> {
   const parts = await Promise.all(
     chunks(jobs, SLOTS_PER_IMAGE).map(async (part) => {
       const { image, slots } = stackCells(

@@ -53,7 +53,7 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '部郎',
   '门们',
   '项顷',
-  '目日自',
+  '目日自月',
   '功巧',
   '能熊',
   '类米',

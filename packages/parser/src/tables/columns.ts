@@ -1,6 +1,7 @@
 import { isLineNumbering } from '@juesuan/model';
 import { looksLikeAmount } from '../amounts/parse-amount.ts';
 import { PROCUREMENT_CONTEXT, REMARK_COLUMN } from '../registry/context-columns.ts';
+import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import type { MeasureContext } from './measures.ts';
 import { measureOf, unknownMeasureId } from './measures.ts';
@@ -39,6 +40,14 @@ export const isMergedHeading = (text: string): boolean => SOURCE_HEADINGS.filter
 
 const role = (col: number, r: Role, extra: Partial<ColumnRole> = {}): ColumnRole => ({ col, role: r, measure: null, unknownHeader: null, field: null, ...extra });
 
+/** The procurement context a header names; read by OCR, with confusable characters weighed (经济科月 is 经济科目). */
+function procurementField(path: string[], ocr: boolean | undefined): string | null {
+  const exact = PROCUREMENT_CONTEXT.find(([re]) => path.some((p) => re.test(p)))?.[1];
+  if (exact || !ocr) return exact ?? null;
+  const read = path.map(canonicalConfusable);
+  return PROCUREMENT_CONTEXT.find(([re]) => read.some((p) => canonicalPattern(re).test(p)))?.[1] ?? null;
+}
+
 /** What a column holds, from its header path and, where that is silent, the look of its data. */
 export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): ColumnRole {
   const path = grid.headerPath(col);
@@ -48,7 +57,7 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   if (path.some(isLineNumbering)) return role(col, 'line_no');
   if (path.some((p) => REMARK_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
   if (kindSpec(ctx.kind)?.rows === 'procurement') {
-    const field = PROCUREMENT_CONTEXT.find(([re]) => path.some((p) => re.test(p)))?.[1];
+    const field = procurementField(path, ctx.ocr);
     if (field) return role(col, 'context', { field });
   }
   const deepest = (re: RegExp) => path.reduce((found, p, i) => (re.test(p) ? i : found), -1);

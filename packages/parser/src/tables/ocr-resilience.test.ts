@@ -31,6 +31,15 @@ describe('a document read by OCR', () => {
     expect(parsed.findings.find((f) => f.rule === 'ocr.unreadable_amount')?.cells[0]?.printed).toBe('2O0.0O');
   });
 
+  it('carries a procurement context whose heading was misread (经济科月 for 经济科目) down its rows', () => {
+    const rows = ['| 合计 |  |  |  |  | 318.00 |', '| 一、货物A |  |  |  |  | 318.00 |', '|  | 办公设备购置费 | 办公设备购置 |  |  | 318.00 |', '|  |  |  | 台式计算机 | 分散自行组织 | 18.00 |', '|  |  |  | 复印机 | 分散自行组织 | 300.00 |'];
+    const text = ['# 示例县财政局2025年部门预算', '2025年政府采购预算表', '单位：万元', '| 采购品目大类 | 专项名称 | 经济科月 | 采购物品名称 | 采购组织形式 | 总计 |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+    const parsed = parseDocument(asOcr(extractText(text, 'budget.md', sha, 'md')));
+    expect(parsed.tables[0]!.kind).toBe('budget.procurement');
+    const copier = parsed.records.find((x) => x.printed === '300.00' && x.label === '复印机');
+    expect(copier?.context).toMatchObject({ level: 'item', econ_item: '办公设备购置', method: '分散自行组织' });
+  });
+
   it('names a column whose heading has a confusable character (金频 for 金额) in a table read by OCR, and only there', () => {
     const text = ['# 示例县财政局2025年部门预算', '2025年部门收入预算表', '单位：元', '| 项目 | 金频 |', '| --- | --- |', '| 一、一般公共预算拨款收入 | 300.00 |', '| 二、事业收入 | 100.00 |', '| 收入合计 | 400.00 |'].join('\n');
     const read = parseDocument(asOcr(extractText(text, 'budget.md', sha, 'md')));

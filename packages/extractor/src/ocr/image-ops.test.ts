@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { binarize, faintInkThreshold, inkIn, withoutRuleResidue } from './image-ops.ts';
+
+/**
+ * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
+ * of grey halo either side; the bottom rule slants 3 px over the width (a page turned a little),
+ * so at the left its top edge stands inside the cell's inset region. `stem` draws a digit's stem.
+ */
+function blurredCell(stem?: { x0: number; x1: number }) {
+  const width = 320;
+  const height = 120;
+  const data = new Uint8Array(width * height).fill(250);
+  const paint = (x: number, y: number, v: number) => {
+    if (x >= 0 && y >= 0 && x < width && y < height) data[y * width + x] = Math.min(data[y * width + x]!, v);
+  };
+  const hRule = (centre: (x: number) => number) => {
+    for (let x = 0; x < width; x++) for (let d = -5; d <= 5; d++) paint(x, Math.round(centre(x)) + d, Math.abs(d) <= 3 ? 30 : Math.abs(d) === 4 ? 160 : 210);
+  };
+  const vRule = (cx: number) => {
+    for (let y = 0; y < height; y++) for (let d = -5; d <= 5; d++) paint(cx + d, y, Math.abs(d) <= 3 ? 30 : Math.abs(d) === 4 ? 160 : 210);
+  };
+  hRule(() => 10);
+  hRule((x) => 93 + (3 * x) / width);
+  vRule(10);
+  vRule(310);
+  if (stem) for (let y = 40; y < 68; y++) for (let x = stem.x0; x < stem.x1; x++) paint(x, y, 30);
+  return { width, height, data, scale: 300 / 72 };
+}
+
+const INSET = 6;
+/** The ink threshold of such a page: the rules' and the stem's 30 ink, the halo not. */
+const INK = 100;
+const cellRect = { x0: 10 + INSET, y0: 10 + INSET, x1: 310 - INSET, y1: 100 - INSET };
+
+describe('a cell cut past the rules left at its edges', () => {
+  it('leaves an empty cell of a blurred, slanted scan with no ink to read (the rule’s tail read as 一 or E)', () => {
+    const img = blurredCell();
+    const t = INK;
+    const bin = binarize(img, t);
+    // the inset alone keeps the slanted rule's tail and its halo
+    expect(inkIn(bin, img.width, cellRect).count).toBeGreaterThan(25);
+    const cut = withoutRuleResidue(binarize(img, faintInkThreshold(t)), img.width, cellRect, INSET);
+    expect(inkIn(bin, img.width, cut).count).toBe(0);
+    expect(cut.y1).toBeGreaterThan(cellRect.y1 - INSET);
+  });
+
+  it('keeps a digit’s stem that stands close to the rule, and the whole of a text line', () => {
+    const img = blurredCell({ x0: 297, x1: 305 });
+    const t = INK;
+    // the stem touches the rule's halo, which the faint threshold counts as ink
+    expect(faintInkThreshold(t)).toBeGreaterThan(160);
+    const cut = withoutRuleResidue(binarize(img, faintInkThreshold(t)), img.width, cellRect, INSET);
+    expect(cut.x1).toBe(cellRect.x1);
+    expect(inkIn(binarize(img, t), img.width, cut).count).toBe(7 * 28);
+  });
+});
