@@ -15,7 +15,7 @@ import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, faintInkThreshold, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten, withoutRuleResidue } from './image-ops.ts';
+import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
@@ -77,7 +77,6 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
     }
   }
-  bin = EMPTY;
   jobs.push(
     readCells(img, cells, options.engine).then((read) =>
       read.forEach((r, k) => {
@@ -97,22 +96,27 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     ),
   );
 
-  // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out
+  // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out;
+  // the page's binary image is blanked alike (it is binarize(rest): not computed again)
   const rest = { ...img, data: Uint8Array.from(img.data) };
-  for (const g of grids) whiten(rest, { x0: g.bbox.x0 * scale - 3, y0: g.bbox.y0 * scale - 3, x1: g.bbox.x1 * scale + 3, y1: g.bbox.y1 * scale + 3 });
+  let restBin = bin;
+  const paper = { width: img.width, height: img.height, data: restBin };
+  const whiten = (r: Rect) => {
+    fillRegion(rest, r, 255);
+    fillRegion(paper, r, 255 <= threshold ? 1 : 0);
+  };
+  for (const g of grids) whiten({ x0: g.bbox.x0 * scale - 3, y0: g.bbox.y0 * scale - 3, x1: g.bbox.x1 * scale + 3, y1: g.bbox.y1 * scale + 3 });
   // lines outside the grids (a rule under a heading, a table ruled across only) are not text
   // (only long ones: a big title's strokes can pass for short lines)
   for (const r of rulings.filter((x) => x.to - x.from >= 36)) {
     const half = Math.max(3, Math.round(scale));
     whiten(
-      rest,
       r.orientation === 'h'
         ? { x0: r.from * scale, y0: r.at * scale - half, x1: r.to * scale, y1: r.at * scale + half }
         : { x0: r.at * scale - half, y0: r.from * scale, x1: r.at * scale + half, y1: r.to * scale },
     );
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
-  let restBin = binarize(rest, threshold);
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
@@ -139,7 +143,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       );
     }
   }
-  rest.data = restBin = EMPTY;
+  rest.data = restBin = bin = EMPTY;
   await Promise.all(jobs);
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
 }

@@ -164,6 +164,22 @@ describe('digits the recogniser is barely sure of', () => {
     expect(read!.text).toBe('预算数');
   });
 
+  it('are read in Chinese with the other stacked cells first: a heading costs no reading on its own', async () => {
+    const alone: string[] = [];
+    const engine = readingAs((o) => (o.whitelist ? { text: '708', confidence: 0.58 } : { text: '预算数', confidence: 0.9 }));
+    engine.recognize = async (_: Buffer, o: RecognizeOptions) => (alone.push(o.lang), { text: '', confidence: 0 });
+    const [read] = await readCells(img, [cell], engine);
+    expect(read!.text).toBe('预算数');
+    expect(alone).toEqual([]);
+  });
+
+  it('are read on their own when the stacked Chinese reading has digits among its words (a code 302 read as 一302)', async () => {
+    const engine = readingAs((o) => (o.whitelist ? { text: '302', confidence: 0.6 } : { text: '一302', confidence: 0.9 }));
+    engine.recognize = async (_: Buffer, o: RecognizeOptions) => (o.whitelist ? { text: '302', confidence: 0.95 } : { text: '一302', confidence: 0.9 });
+    const [read] = await readCells(img, [cell], engine);
+    expect(read).toEqual({ text: '302', confidence: 0.95 });
+  });
+
   it('stay the amount when the Chinese reading finds digits too', async () => {
     const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'));
     expect(read).toEqual({ text: '45.00', confidence: 0.6 });
@@ -187,6 +203,15 @@ describe('amounts read by a second model', () => {
   it('keep the English reading where the two differ otherwise, with the other beside it (so it is flagged unless an identity confirms it)', async () => {
     const [read] = await readCells(img, [cell], twoModels('31.68', '31.08'));
     expect(read).toEqual({ text: '31.68', confidence: 0.92, alternatives: ['31.08'] });
+  });
+
+  it('are not read again where the first reading is sure and has no 1 (the second model could only add an alternative)', async () => {
+    const [sure] = await readCells(img, [cell], twoModels('2,368.96', '2,368.06'));
+    expect(sure).toEqual({ text: '2,368.96', confidence: 0.92 });
+    // unsure, the same reading gets the other beside it
+    const unsure = readingAs((o) => (o.lang === 'eng' ? { text: '2,368.96', confidence: 0.8 } : { text: '2,368.06', confidence: 0 }));
+    const [read] = await readCells(img, [cell], unsure);
+    expect(read!.alternatives).toContain('2,368.06');
   });
 
   it('leave an amount as read where they agree, or the other lost a digit, and a code as read', async () => {

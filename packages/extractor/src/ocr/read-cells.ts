@@ -347,11 +347,12 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const decimals = amounts.filter((d) => d && /\.\d{2}\)?$/.test(d.text)).length;
   const markLost = (d: Recognized) => decimals > amounts.filter(Boolean).length * 0.6 && !/[.,]/.test(d.text) && d.text.replace(/\D/g, '').length >= 4;
   single.forEach(({ j, i }, k) => {
-    const d = amounts[k];
+    const d = amounts[k] ?? null;
     if (d && d.confidence >= SURE_DIGITS && !markLost(d)) out[i] = d;
-    // an amount the stack read unsure is read again on its own (null here: recognizeCell below)
-    else if (!d) unsure.push({ j, i, digits: null });
-    else if (markLost(d)) lost.add(i);
+    else if (d && markLost(d)) lost.add(i);
+    // no amount, or one read unsure: a stacked Chinese reading first (a heading read as 708 costs
+    // no more); an unsure amount it finds no words in is read again on its own (recognizeCell below)
+    else unsure.push({ j, i, digits: d });
   });
   const chinese = await readStacked(
     img,
@@ -360,7 +361,9 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     { lang: 'chi_sim', psm: 6 },
   );
   unsure.forEach(({ i, digits: d }, k) => {
-    if (chinese[k]) out[i] = settle(chinese[k], d);
+    const settled = chinese[k] ? settle(chinese[k], d) : d;
+    // words with digits among them may be the digits misread (302 as 一302): those read on their own
+    if (settled !== d && !(d && /\d/.test(settled!.text))) out[i] = settled;
   });
   await Promise.all(
     jobs.map(async (j, i) => {
@@ -407,6 +410,14 @@ function withDigits(text: string, digits: Map<number, string>): string {
 }
 
 /**
+ * Whether the Chinese model's reading can change anything: it replaces only digits read as 1, and
+ * its other readings matter for a value read unsure (a sure one stands unless an identity breaks).
+ */
+function worthSecondModel(r: CellReading): boolean {
+  return /1/.test(r.text) || r.confidence < SURE || (r.alternatives?.length ?? 0) > 0;
+}
+
+/**
  * Amounts read again by the Chinese model, whose digits are the Song type the reports print.
  * The English model reads a digit whose faint strokes it lost as the bare stem, 1 (the slant of
  * a light 4); so where the two differ only at digits the English read as 1, the other's digits
@@ -415,7 +426,7 @@ function withDigits(text: string, digits: Map<number, string>): string {
  */
 async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
   // amounts with a decimal or thousands mark only: a code (2080501) has none, and its 1s are read as printed
-  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
+  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text) && worthSecondModel(read[i]!));
   const again = await readStacked(
     img,
     amounts.map(({ j }) => j),
