@@ -66,6 +66,7 @@ export const CONFUSABLE_GROUPS: readonly string[] = [
   '有肴',
   '采釆札',
   '购构',
+  '性怕',
 ];
 
 const CANONICAL = new Map<string, string>(CONFUSABLE_GROUPS.flatMap((g) => [...g].map((c) => [c, g[0]!] as [string, string])));

@@ -19,6 +19,11 @@ describe('classifyTable', () => {
     expect(read.kind).toBe('budget.procurement');
   });
 
+  it('names the government-fund table whose 性 OCR read as 怕 (预算公开表格 p7: 财政拨款政府怕基金支出预算表), not the wider expenditure kind', () => {
+    const read = classifyTable({ title: '财政拨款政府怕基金支出预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('budget.gov_fund');
+  });
+
   it('repairs 其本 to 基本 before a misread title matches a wider kind (省人大 p14 read as 经济科目 支出)', () => {
     const read = classifyTable({ title: '一般公共预算其本支出预算表(经济科目)', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
     expect(read.kind).toBe('budget.gpb_basic');
