@@ -60,6 +60,7 @@ export function writeBundle(dir, name, code, inputs) {
 function removeOldBundles(dir, name, keep) {
   for (const file of readdirSync(dir)) {
     const path = join(dir, file);
-    if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && file !== keep && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+    // another command may remove the same file first: a stamp of 'missing' leaves it be
+    if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && file !== keep && Date.now() - Number(stamp(path).split(':')[1] ?? Date.now()) > 60_000) rmSync(path, { force: true });
   }
 }

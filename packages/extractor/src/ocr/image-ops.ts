@@ -109,11 +109,6 @@ function pixelsOf(img: Pick<GrayImage, 'width' | 'height'>, r: Rect): { x0: numb
   return { x0: Math.max(0, Math.floor(r.x0)), y0: Math.max(0, Math.floor(r.y0)), x1: Math.min(img.width, Math.ceil(r.x1)), y1: Math.min(img.height, Math.ceil(r.y1)) };
 }
 
-/** Paints a region white, in place. */
-export function whiten(img: GrayImage, r: Rect): void {
-  fillRegion(img, r, 255);
-}
-
 /** Sets every pixel of a region to `value`, in place (255 whitens a grey image, 0 clears a binary one). */
 export function fillRegion(img: Pick<GrayImage, 'width' | 'height' | 'data'>, r: Rect, value: number): void {
   const { x0, y0, x1, y1 } = pixelsOf(img, r);

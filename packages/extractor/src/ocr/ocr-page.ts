@@ -15,7 +15,7 @@ import { detectImageLines } from './detect-image-lines.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, whiten, withoutRuleResidue } from './image-ops.ts';
+import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
@@ -101,16 +101,16 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const rest = { ...img, data: Uint8Array.from(img.data) };
   let restBin = bin;
   const paper = { width: img.width, height: img.height, data: restBin };
-  const whiten = (r: Rect) => {
+  const blankOut = (r: Rect) => {
     fillRegion(rest, r, 255);
     fillRegion(paper, r, 255 <= threshold ? 1 : 0);
   };
-  for (const g of grids) whiten({ x0: g.bbox.x0 * scale - 3, y0: g.bbox.y0 * scale - 3, x1: g.bbox.x1 * scale + 3, y1: g.bbox.y1 * scale + 3 });
+  for (const g of grids) blankOut({ x0: g.bbox.x0 * scale - 3, y0: g.bbox.y0 * scale - 3, x1: g.bbox.x1 * scale + 3, y1: g.bbox.y1 * scale + 3 });
   // lines outside the grids (a rule under a heading, a table ruled across only) are not text
   // (only long ones: a big title's strokes can pass for short lines)
   for (const r of rulings.filter((x) => x.to - x.from >= 36)) {
     const half = Math.max(3, Math.round(scale));
-    whiten(
+    blankOut(
       r.orientation === 'h'
         ? { x0: r.from * scale, y0: r.at * scale - half, x1: r.to * scale, y1: r.at * scale + half }
         : { x0: r.at * scale - half, y0: r.from * scale, x1: r.at * scale + half, y1: r.to * scale },

@@ -7,7 +7,7 @@ export interface OpenPdfOptions {
   maxPages?: number;
   /** images over this many pixels are left out, not decoded (a small file can hold a huge image) */
   maxImagePixels?: number;
-  /** read for text and geometry only, never drawn: pdfjs builds no glyph paths and decodes no images */
+  /** read for text and geometry only, never drawn: pdfjs builds no glyphs or glyph paths, sends out no fonts, decodes no images */
   layoutOnly?: boolean;
 }
 
