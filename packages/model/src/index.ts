@@ -4,3 +4,4 @@ export * from './parsed.ts';
 export * from './errors.ts';
 export * from './correction.ts';
 export * from './vocabulary.ts';
+export * from './ocr-lookalikes.ts';

@@ -1,10 +1,13 @@
-// strokes OCR reads in place of 十: 升 千 干 于 士 土 卞 and the plus sign
-const TEN_MISREAD = /^([（(]?[一二三四五六七八九]?)[升千干于士土卞+＋](?=[一二三四五六七八九]?(?:[、．]|[)）]))/;
-// 七 read as 匕 (the look-alike), 八 as 人 or 入, before 、
-const LOOKALIKE_MISREAD = /^([（(]?[一二三四五六七八九十]?)([匕人入])(?=[、．]|[)）])/;
-const LOOKALIKE: Record<string, string> = { 匕: '七', 人: '八', 入: '八' };
+import { classBody, lookalikesOf, NUMERAL_STROKE_LOOKALIKES } from '@juesuan/model';
+
+const NUMERALS = '一二三四五六七八九十';
+// what OCR reads for a numeral that is no numeral itself: 七 as 匕, 八 as 人 or 入
+const NUMERAL_OF = new Map([...NUMERALS].flatMap((n) => [...lookalikesOf(n)].filter((c) => !NUMERALS.includes(c)).map((c) => [c, n] as [string, string])));
+// strokes OCR reads in place of 十 (升 千 干 于 士 土 卞, the plus sign) between numerals or before 、
+const TEN_MISREAD = new RegExp(`^([（(]?[一二三四五六七八九]?)[${classBody(NUMERAL_STROKE_LOOKALIKES['十'])}](?=[一二三四五六七八九]?(?:[、．]|[)）]))`);
+const LOOKALIKE_MISREAD = new RegExp(`^([（(]?[${NUMERALS}]?)([${classBody([...NUMERAL_OF.keys()].join(''))}])(?=[、．]|[)）])`);
 // the thin stroke 一 read as a dash right before 、
-const ONE_MISREAD = /^([（(]?)[-—–_~](?=[、．)）])/;
+const ONE_MISREAD = new RegExp(`^([（(]?)[${classBody(NUMERAL_STROKE_LOOKALIKES['一'])}](?=[、．)）])`);
 
 /**
  * An item numbering whose numeral was misread (升九、住房保障支出, 卞八、, +、, -、, 匕、): a numbering is
@@ -14,5 +17,5 @@ export function restoreNumbering(text: string): string {
   return text
     .replace(TEN_MISREAD, '$1十')
     .replace(ONE_MISREAD, '$1一')
-    .replace(LOOKALIKE_MISREAD, (_, head: string, c: string) => head + LOOKALIKE[c]!);
+    .replace(LOOKALIKE_MISREAD, (_, head: string, c: string) => head + NUMERAL_OF.get(c)!);
 }

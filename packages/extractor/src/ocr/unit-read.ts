@@ -1,5 +1,8 @@
+import { classBody, lookalikesOf } from '@juesuan/model';
+
+const misread = (c: string) => `[${classBody(lookalikesOf(c))}]`;
 // 单位 with either character misread (朋位, 单仨, 甲位), a colon, then the unit with 万 or 元 misread (万无, 刀元, 万江)
-const UNIT_MISREAD = /([单朋甲早][位仨住伭]|单[\u4e00-\u9fa5](?=\s*[:：]))(\s*[:：;；]\s*)([万刀方力]|[亿千])?[元无兀亢江尢丌](?=\s*$|\s*[)）])/;
+const UNIT_MISREAD = new RegExp(`(${misread('单')}${misread('位')}|单[\\u4e00-\\u9fa5](?=\\s*[:：]))(\\s*[:：;；]\\s*)(${misread('万')}|[亿千])?${misread('元')}(?=\\s*$|\\s*[)）])`);
 
 /**
  * A unit line OCR misread (单位:万无, 朋位:万江, 单位;万元): its place at the end of a line headed 单位 says

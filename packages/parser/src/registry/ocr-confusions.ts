@@ -1,3 +1,5 @@
+import { LOOKALIKE_GROUPS } from '@juesuan/model';
+
 /**
  * Characters OCR (and some font maps) confuse in table titles and headers, as pairs read → meant.
  * Applied to titles before they are matched, never to the stored text.
@@ -21,57 +23,12 @@ export function normalizeConfusions(text: string): string {
   return TITLE_CONFUSIONS.reduce((t, [re, to]) => t.replace(re, to), text);
 }
 
+const CANONICAL = new Map<string, string>(LOOKALIKE_GROUPS.flatMap((g) => [...g].map((c) => [c, g[0]!] as [string, string])));
+
 /**
- * Characters OCR takes for one another in printed Chinese, each group with the character the
- * table titles use first. A title no pair above repairs is compared with every character put
- * to its group's first, on both sides, so any one of them misread still names its table.
+ * Every look-alike (the model's registry) put to its group's first: a title no pair above repairs is
+ * compared through it on both sides, so any one character misread still names its table. Never stored.
  */
-export const CONFUSABLE_GROUPS: readonly string[] = [
-  '入人八',
-  '位仨住伭估',
-  '出山岀击',
-  '支攴文友',
-  '预預颈顶',
-  '决決泱快',
-  '算箕篡',
-  '表衣袁麦',
-  '基墓甚',
-  '金全仝佥',
-  '额频颁',
-  '般股船',
-  '共其兵',
-  '府肘腑',
-  '政攻',
-  '财材则',
-  '拨拔',
-  '经轻径',
-  '济挤',
-  '资贤',
-  '本木末',
-  '收牧',
-  '总忌',
-  '部郎',
-  '门们',
-  '项顷',
-  '目日自月',
-  '功巧',
-  '能熊',
-  '类米',
-  '运违',
-  '行竹',
-  '费贵',
-  '三二',
-  '公仑',
-  '国围',
-  '有肴',
-  '采釆札',
-  '购构',
-  '性怕',
-];
-
-const CANONICAL = new Map<string, string>(CONFUSABLE_GROUPS.flatMap((g) => [...g].map((c) => [c, g[0]!] as [string, string])));
-
-/** Every confusable character put to its group's first: compare two texts through it, never store it. */
 export function canonicalConfusable(text: string): string {
   let out = '';
   for (const c of text) out += CANONICAL.get(c) ?? c;

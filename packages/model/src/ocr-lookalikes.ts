@@ -1,0 +1,70 @@
+/**
+ * Characters OCR takes for one another in printed Chinese: the one registry of them. Each group
+ * is led by the character reports print most. The parser compares titles and headers through the
+ * groups; the extractor restores the few OCR lines whose place says what they must read (a unit
+ * line, an item numbering).
+ */
+export const LOOKALIKE_GROUPS: readonly string[] = [
+  '入人八',
+  '位仨住伭估',
+  '出山岀击',
+  '支攴文友',
+  '预預颈顶',
+  '决決泱快',
+  '算箕篡',
+  '表衣袁麦',
+  '基墓甚',
+  '金全仝佥',
+  '额频颁',
+  '般股船',
+  '共其兵',
+  '府肘腑',
+  '政攻',
+  '财材则',
+  '拨拔',
+  '经轻径',
+  '济挤',
+  '资贤',
+  '本木末',
+  '收牧',
+  '总忌',
+  '部郎',
+  '门们',
+  '项顷',
+  '目日自月',
+  '功巧',
+  '能熊',
+  '类米',
+  '运违',
+  '行竹',
+  '费贵',
+  '三二',
+  '公仑',
+  '国围',
+  '有肴',
+  '采釆札',
+  '购构',
+  '性怕',
+  '单朋甲早',
+  '元无兀亢江尢丌',
+  '万刀方力',
+  '七匕',
+];
+
+/**
+ * Strokes OCR reads for the thinnest numerals, symbols among them. Kept apart from the groups:
+ * a group is put into patterns' sources, where + and - are syntax.
+ */
+export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~' };
+
+const GROUP_OF = new Map<string, string>(LOOKALIKE_GROUPS.flatMap((g) => [...g].map((c) => [c, g] as [string, string])));
+
+/** `c` and every character OCR takes for it. */
+export function lookalikesOf(c: string): string {
+  return GROUP_OF.get(c) ?? c;
+}
+
+/** The characters as the body of a regular-expression class ([…]), the class's own syntax escaped. */
+export function classBody(chars: string): string {
+  return chars.replace(/[\\\]\[^-]/g, '\\$&');
+}
