@@ -493,8 +493,9 @@ mkdirSync(join(OUT, 'scanned', 'partial-rules'), { recursive: true });
 await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'partial-rules', 'sample-partial-rules-2024.pdf'), 20242, 200, 65);
 // the same sample through harsher scan profiles (a red seal, perspective, fax)
 await makeProfileSamples(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'profiles'));
-// tables ruled across only, their hairlines broken by a fax's threshold; a table without lines not square on the glass
-await makeProfileSamples(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'profiles'), ['fax', 'perspective']);
+// tables ruled across only, their hairlines broken by a fax's threshold, or blurred (bold text strokes run
+// together like rules); a table without lines not square on the glass
+await makeProfileSamples(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'profiles'), ['fax', 'perspective', 'blurred']);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 makeSplitPublication(join(OUT, 'split'));

@@ -28,3 +28,24 @@ describe('a table line broken into dashes (a hairline through a fax’s threshol
     expect(h).toEqual([]);
   });
 });
+
+describe('a line of bold or blurred text whose strokes run together', () => {
+  /** A 600 px (144 pt) horizontal run 3 px thick at row 150, crossed by 8 px strokes every `step` px from 20 px above to 20 px below. */
+  function strokedRun(step: number, above = true, below = true): Uint8Array {
+    const bin = dashes([[400, 1000]], 150, 3400, 300);
+    for (let s = 400; s < 1000; s += step)
+      for (let x = s; x < s + 8; x++)
+        for (let y = above ? 130 : 150; y < (below ? 173 : 153); y++) bin[y * 3400 + x] = 1;
+    return bin;
+  }
+  const across = (bin: Uint8Array) => detectImageLines(bin, 3400, 300, SCALE).filter((r) => r.orientation === 'h' && r.to - r.from > 100);
+
+  it('is no rule: ink stands on both sides of it along most of its length', () => {
+    expect(across(strokedRun(14))).toEqual([]);
+  });
+
+  it('leaves a rule with text touching it on one side, and a rule crossed here and there', () => {
+    expect(across(strokedRun(14, true, false))).toHaveLength(1);
+    expect(across(strokedRun(60))).toHaveLength(1);
+  });
+});

@@ -90,6 +90,26 @@ function dashedLines(pieces: Segment[], gap: number, row: number, minLength: num
   return out;
 }
 
+/** How far from a line (points) the strokes of text around it are looked for… */
+const STROKE_BAND_PT = 2;
+/** …and the share of its length with ink on both sides that makes it a text line's strokes run together. */
+const STROKES_BOTH_SIDES = 0.3;
+
+/**
+ * A run of ink with ink close on both sides along much of its length: the strokes of a line of
+ * bold or blurred text run together, not a rule (a rule has paper on at least one side, mostly both).
+ */
+function inText(bin: Uint8Array, width: number, height: number, horizontal: boolean, s: Segment, band: number): boolean {
+  const ink = (along: number, across: number) => across >= 0 && across < (horizontal ? height : width) && bin[horizontal ? across * width + along : along * width + across] === 1;
+  const side = (along: number, from: number, to: number) => {
+    for (let a = from; a <= to; a++) if (ink(along, a)) return true;
+    return false;
+  };
+  let both = 0;
+  for (let p = s.from; p < s.to; p++) if (side(p, s.at0 - band, s.at0 - 2) && side(p, s.at1 + 2, s.at1 + band)) both++;
+  return both > STROKES_BOTH_SIDES * (s.to - s.from);
+}
+
 /**
  * Table lines on a page image: horizontal and vertical strokes at least `minLength` pixels long,
  * tolerant of small breaks and of a slight slant, and lines broken into dashes; in page points.
@@ -98,9 +118,9 @@ export function detectImageLines(bin: Uint8Array, width: number, height: number,
   const out: Ruling[] = [];
   const dashed = (horizontal: boolean, min: number) =>
     dashedLines(scan(bin, width, height, horizontal, Math.round(scale * DASH_PT)), scale * DASH_GAP_PT, scale * DASH_ROW_PT, Math.max(min, scale * DASHED_LINE_PT));
-  const h = Math.round(minLength);
-  const v = Math.round(minLength / 2);
-  for (const s of [...scan(bin, width, height, true, h), ...dashed(true, h)]) out.push({ orientation: 'h', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
-  for (const s of [...scan(bin, width, height, false, v), ...dashed(false, v)]) out.push({ orientation: 'v', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
+  const lines = (horizontal: boolean, min: number) =>
+    [...scan(bin, width, height, horizontal, min), ...dashed(horizontal, min)].filter((s) => !inText(bin, width, height, horizontal, s, Math.round(scale * STROKE_BAND_PT)));
+  for (const s of lines(true, Math.round(minLength))) out.push({ orientation: 'h', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
+  for (const s of lines(false, Math.round(minLength / 2))) out.push({ orientation: 'v', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
   return out;
 }

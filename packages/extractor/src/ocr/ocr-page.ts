@@ -18,6 +18,8 @@ import type { Rect } from './image-ops.ts';
 import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { readCells, restoreYi, textLines } from './read-cells.ts';
+import type { LinePiece } from './reread-amounts.ts';
+import { BARELY_READ, mayBeAmount, rereadAmounts } from './reread-amounts.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 import { restoreNumbering } from './numbering-read.ts';
 import { restoreUnit } from './unit-read.ts';
@@ -109,7 +111,8 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   // lines outside the grids (a rule under a heading, a table ruled across only) are not text
   // (only long ones: a big title's strokes can pass for short lines)
   for (const r of rulings.filter((x) => x.to - x.from >= 36)) {
-    const half = Math.max(3, Math.round(scale));
+    // a blurred or slightly slanted rule is several pixels thick: its edges left behind read as text
+    const half = Math.max(3, Math.round(scale * 1.5));
     blankOut(
       r.orientation === 'h'
         ? { x0: r.from * scale, y0: r.at * scale - half, x1: r.to * scale, y1: r.at * scale + half }
@@ -117,6 +120,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     );
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
+  const pieces: LinePiece[] = [];
   for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
@@ -129,22 +133,26 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       jobs.push(
         options.engine.recognize(toPgm(rest, box), { lang: 'chi_sim', psm: 7 }).then((r) => {
           const text = restoreUnit(restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()))));
-          if (text === '' || r.confidence < 0.3) return;
-          runs.push({
+          const run: TextRun = {
             text,
-            bbox: { x0: box.x0 / scale, y0: (top) / scale, x1: box.x1 / scale, y1: bottom / scale },
+            bbox: { x0: box.x0 / scale, y0: top / scale, x1: box.x1 / scale, y1: bottom / scale },
             fontSize: Math.max(6, h / scale),
             fontName: 'ocr',
             direction: 'ltr',
             source: 'ocr',
             confidence: Math.max(0, Math.min(1, r.confidence)),
-          });
+          };
+          // read again as a cell before it is kept; other lines kept unless barely read
+          if (mayBeAmount(text)) pieces.push({ run, rect: box });
+          else if (r.confidence >= BARELY_READ) runs.push(run);
         }),
       );
     }
   }
-  rest.data = restBin = bin = EMPTY;
+  restBin = bin = EMPTY;
   await Promise.all(jobs);
+  runs.push(...(await rereadAmounts(rest, pieces, options.engine)));
+  rest.data = EMPTY;
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
 }
 

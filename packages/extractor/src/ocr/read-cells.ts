@@ -7,7 +7,7 @@ import { symbolChoices } from './tesseract-pool.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
 const AMOUNT_CHARS = '0123456789.,-() ';
-const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
+export const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
 const CJK = /[\u4e00-\u9fff]/;
 // a heading read through the digit whitelist comes out as a few digits near 0.58 (预算数 as 708): under this, a Chinese reading is tried too
 const SURE_DIGITS = 0.65;

@@ -1,0 +1,43 @@
+import type { TextRun } from '@juesuan/model';
+import type { GrayImage } from '../pdf/render-page.ts';
+import type { Rect } from './image-ops.ts';
+import { AMOUNT_LIKE, normalizeOcrAmount, readCells } from './read-cells.ts';
+import type { OcrEngine } from './tesseract-pool.ts';
+
+/** A reading the two models disagree on is this sure at most: the parser flags it (under 0.8). */
+const DISPUTED = 0.7;
+/** A line read less sure than this is dropped (specks, a seal's rim), unless it reads as an amount. */
+export const BARELY_READ = 0.3;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** A piece of a text line read outside the image grids, with its box on the page image. */
+export interface LinePiece {
+  run: TextRun;
+  rect: Rect;
+}
+
+/** What the Chinese model made of an amount: the amount, nothing at all, or digits among Latin letters. */
+export function mayBeAmount(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t === '' || AMOUNT_LIKE.test(t) || (!CJK.test(t) && /\d/.test(t));
+}
+
+/**
+ * Amounts outside the image grids (a table ruled across only, or not at all) were read with the
+ * text lines, by the Chinese model, which now and then drops a digit or reads nothing. Pieces that
+ * may be amounts are read again as cells are (digits first, other readings when unsure): the runs
+ * to keep. Where the two readings differ the cell's wins, unsure, the other kept beside it.
+ */
+export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine: OcrEngine): Promise<TextRun[]> {
+  if (pieces.length === 0) return [];
+  const read = await readCells(img, pieces.map((p) => ({ rect: p.rect, lines: 1 })), engine);
+  return pieces.flatMap(({ run }, k) => {
+    const r = read[k]!;
+    const sure = run.confidence ?? 0;
+    if (!AMOUNT_LIKE.test(r.text.replace(/\s+/g, ''))) return run.text !== '' && sure >= BARELY_READ ? [run] : [];
+    const first = run.text === '' ? r.text : normalizeOcrAmount(run.text);
+    const alternatives = [...new Set([...(r.alternatives ?? []), first])].filter((a) => a !== r.text);
+    const confidence = first === r.text ? Math.max(r.confidence, sure) : Math.min(r.confidence, DISPUTED);
+    return [{ ...run, text: r.text, confidence: Math.max(0, Math.min(1, confidence)), ...(alternatives.length > 0 ? { alternatives } : {}) }];
+  });
+}
