@@ -34,7 +34,9 @@ export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine:
   return pieces.flatMap(({ run }, k) => {
     const r = read[k]!;
     const sure = run.confidence ?? 0;
-    if (!AMOUNT_LIKE.test(r.text.replace(/\s+/g, ''))) return run.text !== '' && sure >= BARELY_READ ? [run] : [];
+    const kept = run.text !== '' && sure >= BARELY_READ ? [run] : [];
+    // a cell reading barely sure of itself (a speck read as 1) changes nothing
+    if (!AMOUNT_LIKE.test(r.text.replace(/\s+/g, '')) || r.confidence < BARELY_READ) return kept;
     const first = run.text === '' ? r.text : normalizeOcrAmount(run.text);
     const alternatives = [...new Set([...(r.alternatives ?? []), first])].filter((a) => a !== r.text);
     const confidence = first === r.text ? Math.max(r.confidence, sure) : Math.min(r.confidence, DISPUTED);
