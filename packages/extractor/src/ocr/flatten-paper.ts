@@ -70,21 +70,18 @@ function blockTones(img: GrayImage, size: number, bw: number, bh: number, share:
 
 /** Greatest (op = max) or least value within `r` blocks along rows, then along columns. */
 function filter(src: Uint8Array, w: number, h: number, r: number, op: (a: number, b: number) => number): Uint8Array {
-  const along = new Uint8Array(src.length);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let v = src[y * w + x]!;
-      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) v = op(v, src[y * w + k]!);
-      along[y * w + x] = v;
-    }
-  const out = new Uint8Array(src.length);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let v = along[y * w + x]!;
-      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) v = op(v, along[k * w + x]!);
-      out[y * w + x] = v;
-    }
-  return out;
+  // `lines` lines of `len` values, the k-th value of line l at l * across + k * step
+  const along = (from: Uint8Array, lines: number, len: number, across: number, step: number) => {
+    const out = new Uint8Array(from.length);
+    for (let l = 0; l < lines; l++)
+      for (let k = 0; k < len; k++) {
+        let v = from[l * across + k * step]!;
+        for (let j = Math.max(0, k - r); j <= Math.min(len - 1, k + r); j++) v = op(v, from[l * across + j * step]!);
+        out[l * across + k * step] = v;
+      }
+    return out;
+  };
+  return along(along(src, h, w, w, 1), w, h, 1, w);
 }
 
 /** Brightest then darkest over the window: ink narrower than the window goes, a gradient of light stays. */
