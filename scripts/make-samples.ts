@@ -494,8 +494,8 @@ await makeScan(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join
 // the same sample through harsher scan profiles (a red seal, perspective, fax)
 await makeProfileSamples(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned', 'profiles'));
 // tables ruled across only, their hairlines broken by a fax's threshold, or blurred (bold text strokes run
-// together like rules); a table without lines not square on the glass
-await makeProfileSamples(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'profiles'), ['fax', 'perspective', 'blurred']);
+// together like rules); a table without lines not square on the glass; paper shaded towards an edge (uneven light)
+await makeProfileSamples(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'profiles'), ['fax', 'perspective', 'blurred', 'uneven']);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 makeSplitPublication(join(OUT, 'split'));

@@ -16,7 +16,7 @@ const scans = ['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/samp
 // the same report through harsher scan profiles (scripts/lib/make-scans.ts)
 const profiles = [
   ...['seal', 'perspective', 'fax'].map((p) => [`profiles/${p}/sample-budget-2025.pdf`, 'sample-budget-2025.pdf']),
-  ...['fax', 'perspective', 'blurred'].map((p) => [`profiles/${p}/sample-partial-rules-2024.pdf`, 'partial-rules/sample-partial-rules-2024.pdf']),
+  ...['fax', 'perspective', 'blurred', 'uneven'].map((p) => [`profiles/${p}/sample-partial-rules-2024.pdf`, 'partial-rules/sample-partial-rules-2024.pdf']),
 ];
 
 describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) => {

@@ -12,6 +12,7 @@ import { splitLineOnGaps } from '../layout/text-lines.ts';
 import { rowsForColumns } from '../layout/text-rows.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
+import { flattenPaper } from './flatten-paper.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
@@ -40,6 +41,7 @@ export interface OcrPageOptions {
  */
 export async function ocrPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<RawPage> {
   const raw = await renderPageGray(doc, number, options.dpi ?? 300);
+  flattenPaper(raw);
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
   let img = straightenColumns(rotateGray(raw, -skew), threshold);

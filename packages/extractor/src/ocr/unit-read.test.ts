@@ -12,6 +12,8 @@ describe('a unit line misread by OCR', () => {
     // a semicolon for the colon: the line no longer ends a table's heading (TABLE_DESCRIPTION)
     expect(restoreUnit('单位;万元')).toBe('单位：万元');
     expect(TABLE_DESCRIPTION.test(restoreUnit('单位；万元'))).toBe(true);
+    // an ampersand for the colon (read off paper shaded by uneven light)
+    expect(findUnit(restoreUnit('单位&万元'))).toBe('万元');
   });
 
   it('leaves other lines and units read right as they are', () => {
