@@ -4,6 +4,7 @@ import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
+import { flagOneDigitTwins } from './one-digit-twins.ts';
 
 interface Repair {
   cell: AmountRecord;
@@ -64,6 +65,8 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     if (!changed) break;
   }
   flagUnconfirmed(records, ocrTables);
+  const all = buildIdentities(records);
+  flagOneDigitTwins(records, ocrTables, (r, others) => confirmed(r, others, all));
   return repaired;
 }
 
