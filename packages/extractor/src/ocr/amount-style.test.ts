@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupsThousands, misfitsGrouping, withoutOneDigit } from './amount-style.ts';
+import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 
 describe('groupsThousands', () => {
   it('is true for a page that groups its long amounts, codes and short amounts no evidence either way', () => {
@@ -24,5 +24,23 @@ describe('withoutOneDigit', () => {
     expect(withoutOneDigit('12345.67')).toContain('1,245.67');
     expect(withoutOneDigit('1065.00')).not.toContain('065.00');
     expect(withoutOneDigit('1,765.50')).toEqual([]);
+  });
+});
+
+describe('withTwoDecimals', () => {
+  it('puts the lost decimal mark back before the last two digits', () => {
+    expect(withTwoDecimals('12742')).toEqual(['127.42']);
+    expect(withTwoDecimals('1234500')).toEqual(['12,345.00']);
+    expect(withTwoDecimals('127.42')).toEqual([]);
+    expect(withTwoDecimals('7')).toEqual([]);
+  });
+});
+
+describe('printsTwoDecimals and lacksMark', () => {
+  it('tells a column of two-decimal amounts, where bare digits lost their mark, from a column of codes', () => {
+    expect(printsTwoDecimals(['127.42', '1,440.29', '140.00', '12742', '合计'])).toBe(true);
+    expect(printsTwoDecimals(['2010201', '2010202', '201', '127.42'])).toBe(false);
+    expect(printsTwoDecimals(['127.42', '140.00'])).toBe(false);
+    expect([lacksMark('12742'), lacksMark('127.42'), lacksMark('12')]).toEqual([true, false, false]);
   });
 });

@@ -34,3 +34,24 @@ export function withoutOneDigit(text: string): string[] {
   }
   return [...out];
 }
+
+/** A reading of bare digits with the decimal mark put back before its last two (12742 → 127.42), grouped; none for other readings. */
+export function withTwoDecimals(text: string): string[] {
+  const m = /^([-(]?)(\d+)(\d{2})(\)?)$/.exec(text);
+  if (!m || (m[2]!.length > 1 && m[2]!.startsWith('0'))) return [];
+  return [`${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`];
+}
+
+const TWO_DECIMALS = /^[-(]?\d[\d,]*\.\d{2}\)?$/;
+
+/** Whether a column's readings are amounts with two decimals: enough of them, and most of its digit readings. */
+export function printsTwoDecimals(texts: string[]): boolean {
+  const marked = texts.filter((t) => TWO_DECIMALS.test(t)).length;
+  const digits = texts.filter((t) => /\d/.test(t)).length;
+  return marked >= STYLE_EVIDENCE && marked * 4 >= digits * 3;
+}
+
+/** Bare digits, three or more: an amount whose decimal mark was lost (in a column of two-decimal amounts). */
+export function lacksMark(text: string): boolean {
+  return /^\d{3,}$/.test(text);
+}
