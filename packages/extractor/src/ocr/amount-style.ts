@@ -6,6 +6,9 @@
 const GROUPED = /^[-(]?\d{1,3}(,\d{3})+\.\d{2}\)?$/;
 const UNGROUPED_LONG = /^[-(]?\d{4,}\.\d{2}\)?$/;
 
+/** Whole digits with thousands commas. */
+const withCommas = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** Amounts of a page it takes to know its style. */
 export const STYLE_EVIDENCE = 3;
 
@@ -30,7 +33,7 @@ export function withoutOneDigit(text: string): string[] {
   for (let k = 0; k < whole.length; k++) {
     const rest = whole.slice(0, k) + whole.slice(k + 1);
     if (rest.length > 1 && rest.startsWith('0')) continue;
-    out.add(`${m[1]}${rest.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3]}`);
+    out.add(`${m[1]}${withCommas(rest)}${m[3]}`);
   }
   return [...out];
 }
@@ -39,7 +42,7 @@ export function withoutOneDigit(text: string): string[] {
 export function withTwoDecimals(text: string): string[] {
   const m = /^([-(]?)(\d+)(\d{2})(\)?)$/.exec(text);
   if (!m || (m[2]!.length > 1 && m[2]!.startsWith('0'))) return [];
-  return [`${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`];
+  return [`${m[1]}${withCommas(m[2]!)}.${m[3]}${m[4]}`];
 }
 
 const TWO_DECIMALS = /^[-(]?\d[\d,]*\.\d{2}\)?$/;
