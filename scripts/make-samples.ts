@@ -496,6 +496,8 @@ await makeProfileSamples(join(OUT, 'sample-budget-2025.pdf'), join(OUT, 'scanned
 // tables ruled across only, their hairlines broken by a fax's threshold, or blurred (bold text strokes run
 // together like rules); a table without lines not square on the glass; paper shaded towards an edge (uneven light)
 await makeProfileSamples(join(OUT, 'partial-rules', 'sample-partial-rules-2024.pdf'), join(OUT, 'scanned', 'profiles'), ['fax', 'perspective', 'blurred', 'uneven']);
+// heavy print: strokes of type joined into lines inside rows, filled-in digits, decimal marks lost
+await makeProfileSamples(join(OUT, 'sample-final-2023.pdf'), join(OUT, 'scanned', 'profiles'), ['heavy']);
 mkdirSync(join(OUT, 'text'), { recursive: true });
 makeTextSamples(join(OUT, 'text'));
 makeSplitPublication(join(OUT, 'split'));

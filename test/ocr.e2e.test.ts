@@ -17,6 +17,7 @@ const scans = ['sample-final-2023.pdf', 'sample-budget-2025.pdf', 'sideways/samp
 const profiles = [
   ...['seal', 'perspective', 'fax'].map((p) => [`profiles/${p}/sample-budget-2025.pdf`, 'sample-budget-2025.pdf']),
   ...['fax', 'perspective', 'blurred', 'uneven'].map((p) => [`profiles/${p}/sample-partial-rules-2024.pdf`, 'partial-rules/sample-partial-rules-2024.pdf']),
+  ['profiles/heavy/sample-final-2023.pdf', 'sample-final-2023.pdf'],
 ];
 
 describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) => {

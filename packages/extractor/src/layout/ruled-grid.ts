@@ -199,6 +199,12 @@ function placeRuns(cells: GridCell[], runs: TextRun[], xs: number[], ys: number[
   for (const cell of cells) cell.text = cellText(cell.runs);
 }
 
+/** The grid lines some cell starts or ends at (given as [first, past-last] line indices), the outer two always. */
+export function linesCellsEndAt(lines: number[], spans: Array<[number, number]>): number[] {
+  const used = new Set(spans.flat());
+  return lines.filter((_, k) => k === 0 || k === lines.length - 1 || used.has(k));
+}
+
 /**
  * Builds the cell grid of one component of rulings (passes "grid" and "cells"): grid lines from
  * the rulings, neighbouring grid cells merged where no ruling separates them, then text runs
@@ -208,12 +214,17 @@ export function buildRuledGrid(component: Ruling[], runs: TextRun[], s: LayoutSe
   const hs = component.filter((r) => r.orientation === 'h');
   const vs = component.filter((r) => r.orientation === 'v');
   if (hs.length < 2 || vs.length < 2) return null;
-  const { xs, ys } = gridLines(hs, vs, s);
+  const lines = gridLines(hs, vs, s);
+  if (lines.ys.length < 2 || lines.xs.length < 3) return null;
+  let cells = mergedCells(hs, vs, lines.xs, lines.ys, s);
+  // a line every cell spans is none of the grid's (strokes of heavy type joined into a line inside a row)
+  const xs = linesCellsEndAt(lines.xs, cells.map((c) => [c.col, c.col + c.colSpan]));
+  const ys = linesCellsEndAt(lines.ys, cells.map((c) => [c.row, c.row + c.rowSpan]));
+  if (xs.length !== lines.xs.length || ys.length !== lines.ys.length) cells = mergedCells(hs, vs, xs, ys, s);
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   if (nr < 1 || nc < 2) return null;
   const bbox: BBox = { x0: xs[0]!, y0: ys[0]!, x1: xs[nc]!, y1: ys[nr]! };
-  const cells = mergedCells(hs, vs, xs, ys, s);
   placeRuns(cells, runs, xs, ys, bbox);
   return { bbox, xs, ys, cells };
 }

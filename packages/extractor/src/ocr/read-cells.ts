@@ -2,6 +2,7 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
 import { inkTones, toPgm } from './image-ops.ts';
+import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
 
@@ -26,6 +27,8 @@ export interface CellReading extends Recognized {
 
 /** An amount read less sure than this is looked at again for other readings. */
 const SURE = 0.9;
+/** A reading that misfits the page's style is at most this sure: below the parser's mark for flagging it (0.8). */
+const MISFIT = 0.7;
 /** A digit read less sure than this offers the recogniser's runner-up digit as another reading. */
 const SYMBOL_SURE = 0.85;
 /** The job's box has 6 px of paper round the ink: a closer crop keeps 2. */
@@ -374,6 +377,8 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     }),
   );
   const read = out as CellReading[];
+  const misfits = groupingMisfits(read);
+  const unmarked = markMisfits(jobs, read);
   // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
   const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
   const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
@@ -391,8 +396,35 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     // it; a lone digit is rather a speck or a heading's stroke than an amount
     else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
   });
+  const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
+  for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
+  for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
   await crossCheck(img, jobs, read, engine);
   return read;
+}
+
+/**
+ * Bare digits read in a column that prints two decimals (12742 among 127.42s): the mark was lost,
+ * so made unsure; their indexes, to be offered the reading with the mark put back.
+ */
+function markMisfits(jobs: CellJob[], read: CellReading[]): number[] {
+  const columns = new Map<string, number[]>();
+  jobs.forEach((j, i) => j.column !== undefined && j.lines <= 1 && columns.set(j.column, [...(columns.get(j.column) ?? []), i]));
+  const out = [...columns.values()].flatMap((ks) => (printsTwoDecimals(ks.map((i) => read[i]!.text)) ? ks.filter((i) => lacksMark(read[i]!.text)) : []));
+  for (const i of out) read[i] = { ...read[i]!, confidence: Math.min(read[i]!.confidence, MISFIT) };
+  return out;
+}
+
+/**
+ * Long amounts read without grouping on a page that groups thousands: made unsure (so looked at
+ * again, and flagged unless an identity confirms them); their indexes, to be offered the readings
+ * a digit shorter.
+ */
+function groupingMisfits(read: CellReading[]): number[] {
+  const pageGroups = groupsThousands(read.map((r) => r.text));
+  const out = read.flatMap((r, i) => (misfitsGrouping(r.text, pageGroups) ? [i] : []));
+  for (const i of out) read[i] = { ...read[i]!, confidence: Math.min(read[i]!.confidence, MISFIT) };
+  return out;
 }
 
 /** The digits of a reading where another reading of the same digits count differs from it, as [index, this, other]. */

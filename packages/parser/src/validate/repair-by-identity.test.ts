@@ -73,4 +73,14 @@ describe('repairOcrByIdentity', () => {
     expect(confirmed.flags).not.toContain('low_confidence');
     expect(alone.flags).toContain('low_confidence');
   });
+
+  it('flags a value whose other reading the identity it is part of would take as well (a last digit within the rounding)', () => {
+    const records = copy();
+    const cell = records.find((x) => x.table === 'final.income' && x.code === '2100101' && x.measure === 'total')!;
+    const lastDigitOff = cell.printed.replace(/\d$/, (d) => String(d === '9' ? 8 : Number(d) + 1));
+    cell.alternatives = [lastDigitOff]; // a sum holds within a cent a summand: this reading fits it too
+    repairOcrByIdentity(records, allTables());
+    expect(cell.flags).toContain('low_confidence');
+    expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

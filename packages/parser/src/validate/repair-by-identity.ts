@@ -4,6 +4,7 @@ import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
+import { flagOneDigitTwins } from './one-digit-twins.ts';
 
 interface Repair {
   cell: AmountRecord;
@@ -64,15 +65,28 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     if (!changed) break;
   }
   flagUnconfirmed(records, ocrTables);
+  const all = buildIdentities(records);
+  flagOneDigitTwins(records, ocrTables, (r, others) => confirmed(r, others, all));
   return repaired;
 }
 
-/** OCR values read more than one way that no identity holding confirms: flagged, not trusted silently. */
+/**
+ * OCR values read more than one way that no identity confirms: flagged, not trusted silently. An
+ * identity holding confirms a reading only when it rules the other readings out: a sum holds
+ * within a cent a summand, so a last digit read 6 for 5 is confirmed by nothing.
+ */
 function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>): void {
-  const confirmed = new Set<AmountRecord>();
-  for (const i of buildIdentities(records)) if (holds(i)) for (const r of [i.target, ...i.summands]) confirmed.add(r);
+  const all = buildIdentities(records);
   for (const r of records) {
-    if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length || confirmed.has(r)) continue;
-    if (!r.flags.includes('low_confidence') && !r.flags.includes('repaired_by_identity')) r.flags.push('low_confidence');
+    if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length) continue;
+    if (r.flags.includes('low_confidence') || r.flags.includes('repaired_by_identity')) continue;
+    if (!confirmed(r, r.alternatives, all)) r.flags.push('low_confidence');
   }
+}
+
+/** Whether an identity holding takes this cell's reading and every other reading of it fails one. */
+export function confirmed(cell: AmountRecord, others: string[], all: Identity[]): boolean {
+  const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
+  if (!touching.some((i) => holds(i))) return false;
+  return fitting(cell, others, all).every((r) => r.fen === cell.amountFen);
 }
