@@ -29,6 +29,11 @@ export interface CellReading extends Recognized {
 const SURE = 0.9;
 /** A reading that misfits the page's style is at most this sure: below the parser's mark for flagging it (0.8). */
 const MISFIT = 0.7;
+/** What a column of amounts' cell that no reading made out is read as: no amount, no words. */
+export const UNREAD_MARK = '?';
+/** Ink wider than 1.5 times its height (the job's box has 6 px of paper round it): glyphs, not a speck. */
+const glyphsWide = (r: Rect) => r.x1 - r.x0 - 12 >= 1.5 * (r.y1 - r.y0 - 12);
+
 /** A digit read less sure than this offers the recogniser's runner-up digit as another reading. */
 const SYMBOL_SURE = 0.85;
 /** The job's box has 6 px of paper round the ink: a closer crop keeps 2. */
@@ -380,7 +385,9 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const misfits = groupingMisfits(read);
   const unmarked = markMisfits(jobs, read);
   // unsure amounts, and cells of a column of amounts that gave none (ink that read as nothing, or as a few letters)
-  const unread = (j: CellJob, r: Recognized) => j.column !== undefined && !names.has(j.column) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
+  // a column judged by its lowest cells is judged again by all of them (two amounts unread at its foot made it names)
+  const amountColumns = columnsOfAmounts(jobs, read);
+  const unread = (j: CellJob, r: Recognized) => j.column !== undefined && (!names.has(j.column) || amountColumns.has(j.column)) && !AMOUNT_LIKE.test(r.text) && !CJK.test(r.text);
   const doubtful = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && ((read[i]!.confidence < SURE && AMOUNT_LIKE.test(read[i]!.text)) || unread(j, read[i]!)));
   const others = await otherReadings(
     img,
@@ -396,6 +403,8 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     // it; a lone digit is rather a speck or a heading's stroke than an amount
     else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
   });
+  // a few glyphs' ink in a column of amounts that no reading made out: marked, so the parser flags the cell
+  for (const { j, i } of doubtful) if (read[i]!.text === '' && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
@@ -425,6 +434,17 @@ function groupingMisfits(read: CellReading[]): number[] {
   const out = read.flatMap((r, i) => (misfitsGrouping(r.text, pageGroups) ? [i] : []));
   for (const i of out) read[i] = { ...read[i]!, confidence: Math.min(read[i]!.confidence, MISFIT) };
   return out;
+}
+
+/** The columns most of whose cells read as amounts. */
+function columnsOfAmounts(jobs: CellJob[], read: Recognized[]): Set<string> {
+  const tally = new Map<string, [number, number]>();
+  jobs.forEach((j, i) => {
+    if (j.column === undefined) return;
+    const [amounts, all] = tally.get(j.column) ?? [0, 0];
+    tally.set(j.column, [amounts + (AMOUNT_LIKE.test(read[i]!.text.replace(/\s+/g, '')) ? 1 : 0), all + 1]);
+  });
+  return new Set([...tally].filter(([, [amounts, all]]) => amounts * 2 > all).map(([column]) => column));
 }
 
 /** The digits of a reading where another reading of the same digits count differs from it, as [index, this, other]. */

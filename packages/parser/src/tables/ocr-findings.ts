@@ -1,9 +1,19 @@
 import type { Cell, Finding } from '@juesuan/model';
 
+// what stands in an amount column for "nothing" besides the zero dashes: a slash, a cross, 无
+const BLANK_MARK = /^[\/\\*＊×xX无]$/;
+const WORDS = /[\u4e00-\u9fff]{2,}/;
+
 /**
- * An amount column's cell that OCR read with digits but not as an amount ("1oo.0O", "4,968.3 4"):
- * no record is made of it, and the finding says so, so the value is missed in plain sight.
+ * An amount column's OCR text that is no amount: digits not read as one ("1oo.0O", "4,968.3 4"),
+ * or marks that are no words either ("P口Mil", an amount the recogniser could not make out).
  */
+export function unreadableAmountText(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t !== '' && !BLANK_MARK.test(t) && (/\d/.test(t) || !WORDS.test(t));
+}
+
+/** Such a cell: no record is made of it, and the finding says so, so the value is missed in plain sight. */
 export function unreadableOcrAmount(tableIndex: number, cell: Cell): Finding {
   return {
     rule: 'ocr.unreadable_amount',

@@ -12,7 +12,7 @@ import { panelsOf } from './panels.ts';
 import { ProcurementContext } from './procurement-context.ts';
 import { RowCodeReader } from './row-code.ts';
 import type { RowCode } from './row-code.ts';
-import { unreadableOcrAmount } from './ocr-findings.ts';
+import { unreadableAmountText, unreadableOcrAmount } from './ocr-findings.ts';
 import { TableGrid } from './table-grid.ts';
 
 
@@ -155,7 +155,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         const cell = grid.anchor(row, ac.col);
         const record = cell ? amountRecord(cell, { tableIndex, ctx, panel, rc, label, parent, group, measure: ac.measure ?? 'amount', context: context?.context ?? null }) : null;
         if (record) out.records.push(record);
-        else if (cell?.source === 'ocr' && /\d/.test(cell.text)) out.findings.push(unreadableOcrAmount(tableIndex, cell));
+        else if (cell?.source === 'ocr' && unreadableAmountText(cell.text)) out.findings.push(unreadableOcrAmount(tableIndex, cell));
       }
       if (rc.code === null && label === null) continue;
       out.lineItems.push({
