@@ -14,6 +14,7 @@ import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { validateRecords } from './validate/validate.ts';
 import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
+import { ocrRoundingFindings } from './validate/ocr-rounding.ts';
 import { PARSER_VERSION } from './version.ts';
 
 function mostCommon(values: string[]): string | null {
@@ -228,7 +229,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const checked = [...tableFindings, ...validateRecords(records), ...narrativeChecks(records, allFacts, family), ...partial];
+  const checked = [...tableFindings, ...validateRecords(records), ...ocrRoundingFindings(records, ocrTables), ...narrativeChecks(records, allFacts, family), ...partial];
   const { findings, ledger } = auditDocument({ doc, meta, tables, records, facts: allFacts, findings: checked });
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,

@@ -4,7 +4,7 @@ import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
 import { holds, tolerance } from './identities.ts';
 
-function ref(r: AmountRecord): CellRef {
+export function ref(r: AmountRecord): CellRef {
   return { tableIndex: r.tableIndex, page: r.page, bbox: r.bbox, printed: r.printed };
 }
 
