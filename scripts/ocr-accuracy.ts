@@ -47,9 +47,13 @@ interface FileResult {
   missesFlagged: number;
   misses: string[];
 }
+const pairs = existsSync(scanned) ? readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf') && existsSync(join(text, f))).sort() : [];
+if (pairs.length === 0) {
+  process.stderr.write(`ocr-accuracy: no PDF in ${scanned} has a twin of the same name in ${text}\n`);
+  process.exit(2);
+}
 const results: FileResult[] = [];
-for (const name of readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf')).sort()) {
-  if (!existsSync(join(text, name))) continue;
+for (const name of pairs) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto' });
