@@ -12,6 +12,7 @@ import { classifyTable, codeFamily, rowCodesOf } from './tables/classify-table.t
 import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
+import { buildIdentities } from './validate/build-identities.ts';
 import { validateRecords } from './validate/validate.ts';
 import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
 import { ocrRoundingFindings } from './validate/ocr-rounding.ts';
@@ -229,7 +230,8 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const checked = [...tableFindings, ...validateRecords(records), ...ocrRoundingFindings(records, ocrTables), ...narrativeChecks(records, allFacts, family), ...partial];
+  const identities = buildIdentities(records);
+  const checked = [...tableFindings, ...validateRecords(records, identities), ...ocrRoundingFindings(records, ocrTables, identities), ...narrativeChecks(records, allFacts, family), ...partial];
   const { findings, ledger } = auditDocument({ doc, meta, tables, records, facts: allFacts, findings: checked });
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,

@@ -7,7 +7,7 @@ const GROUPED = /^[-(]?\d{1,3}(,\d{3})+\.\d{2}\)?$/;
 const UNGROUPED_LONG = /^[-(]?\d{4,}\.\d{2}\)?$/;
 
 /** Whole digits with thousands commas. */
-const withCommas = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const withCommas = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Amounts of a page it takes to know its style. */
 export const STYLE_EVIDENCE = 3;

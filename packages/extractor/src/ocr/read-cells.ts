@@ -2,16 +2,18 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
 import { inkTones, toPgm } from './image-ops.ts';
-import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
+import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
 const AMOUNT_CHARS = '0123456789.,-() ';
 export const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
-const CJK = /[\u4e00-\u9fff]/;
+export const CJK = /[\u4e00-\u9fff]/;
 // a heading read through the digit whitelist comes out as a few digits near 0.58 (预算数 as 708): under this, a Chinese reading is tried too
 const SURE_DIGITS = 0.65;
+/** A reading less sure than this is dropped (specks, a seal's rim), unless it reads as an amount. */
+export const BARELY_READ = 0.3;
 
 export interface CellJob {
   rect: Rect; // pixels, inside the borders, around the ink
@@ -55,7 +57,7 @@ export function normalizeOcrAmount(text: string): string {
   if (!/[.,]/.test(m[2]!)) return t.replace(/,(\d{2})(\)?)$/, '.$1$2'); // no grouping printed: keep none
   const whole = m[2]!.replace(/[.,]/g, '');
   if (whole.length > 1 && whole.startsWith('0')) return t;
-  return `${m[1]}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}${m[4]}`;
+  return `${m[1]}${withCommas(whole)}.${m[3]}${m[4]}`;
 }
 
 /**
@@ -101,7 +103,7 @@ function settle(chinese: Recognized, digits: Recognized | null): Recognized {
   // an unsure digit reading still beats a Chinese reading that found no Chinese
   if (digits && !(CJK.test(text) && chinese.confidence >= 0.5)) return digits;
   // specks of a scan read as a few Latin letters, unsure: nothing is printed there
-  if (!CJK.test(text) && !/\d/.test(text) && chinese.confidence < 0.3) return { text: '', confidence: 0 };
+  if (!CJK.test(text) && !/\d/.test(text) && chinese.confidence < BARELY_READ) return { text: '', confidence: 0 };
   return { text: AMOUNT_LIKE.test(text.replace(/\s+/g, '')) ? normalizeOcrAmount(text) : text, confidence: chinese.confidence };
 }
 

@@ -1,14 +1,11 @@
 import type { TextRun } from '@juesuan/model';
 import type { GrayImage } from '../pdf/render-page.ts';
 import type { Rect } from './image-ops.ts';
-import { AMOUNT_LIKE, normalizeOcrAmount, readCells } from './read-cells.ts';
+import { AMOUNT_LIKE, BARELY_READ, CJK, normalizeOcrAmount, readCells } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
 /** A reading the two models disagree on is this sure at most: the parser flags it (under 0.8). */
 const DISPUTED = 0.7;
-/** A line read less sure than this is dropped (specks, a seal's rim), unless it reads as an amount. */
-export const BARELY_READ = 0.3;
-const CJK = /[\u4e00-\u9fff]/;
 
 /** A piece of a text line read outside the image grids, with its box on the page image. */
 export interface LinePiece {

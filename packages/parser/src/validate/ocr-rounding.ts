@@ -1,6 +1,7 @@
 import type { AmountRecord, Finding } from '@juesuan/model';
 import { formatFen } from '../amounts/parse-amount.ts';
 import { buildIdentities } from './build-identities.ts';
+import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 import { ref } from './validate.ts';
 
@@ -8,8 +9,8 @@ import { ref } from './validate.ts';
  * Identities of OCR cells that hold only within rounding (off by a cent or so): a last digit read
  * one off (944.06 for 944.05) looks just the same, so the cells are pointed at, for a look at the page.
  */
-export function ocrRoundingFindings(records: AmountRecord[], ocrTables: Set<number>): Finding[] {
-  return buildIdentities(records)
+export function ocrRoundingFindings(records: AmountRecord[], ocrTables: Set<number>, identities: Identity[] = buildIdentities(records)): Finding[] {
+  return identities
     .filter((i) => [i.target, ...i.summands].some((r) => ocrTables.has(r.tableIndex)))
     .flatMap((i) => {
       const off = i.target.amountFen - i.summands.reduce((s, r) => s + r.amountFen, 0);

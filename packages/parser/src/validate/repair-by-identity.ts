@@ -64,8 +64,9 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     }
     if (!changed) break;
   }
-  flagUnconfirmed(records, ocrTables);
+  // flags only from here on: the identities stay as they are
   const all = buildIdentities(records);
+  flagUnconfirmed(records, ocrTables, all);
   flagOneDigitTwins(records, ocrTables, (r, others) => confirmed(r, others, all));
   return repaired;
 }
@@ -75,8 +76,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
  * identity holding confirms a reading only when it rules the other readings out: a sum holds
  * within a cent a summand, so a last digit read 6 for 5 is confirmed by nothing.
  */
-function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>): void {
-  const all = buildIdentities(records);
+function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: Identity[]): void {
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length) continue;
     if (r.flags.includes('low_confidence') || r.flags.includes('repaired_by_identity')) continue;

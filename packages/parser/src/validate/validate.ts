@@ -103,8 +103,7 @@ function sameCodeMismatches(records: AmountRecord[], identities: Identity[]): Fi
 }
 
 /** Checks every identity; each break becomes a finding that points at its cells. */
-export function validateRecords(records: AmountRecord[]): Finding[] {
-  const identities = buildIdentities(records);
+export function validateRecords(records: AmountRecord[], identities: Identity[] = buildIdentities(records)): Finding[] {
   const failing = identities.filter((i) => !holds(i));
   const suggestions = failing.length > 0 ? suggestRepair(failing, identities) : new Map<AmountRecord, Suggestion>();
   const findings: Finding[] = failing.map((i) => {
