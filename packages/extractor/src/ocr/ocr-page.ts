@@ -1,4 +1,4 @@
-import type { Ruling, TextRun } from '@juesuan/model';
+import type { BBox, Ruling, TextRun } from '@juesuan/model';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
@@ -24,6 +24,7 @@ import { mayBeAmount, rereadAmounts } from './reread-amounts.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 import { restoreNumbering } from './numbering-read.ts';
 import { restoreUnit } from './unit-read.ts';
+import { withoutSpecks } from './trim-specks.ts';
 
 
 const EMPTY = new Uint8Array(0);
@@ -40,13 +41,8 @@ export interface OcrPageOptions {
  * parsing and loading need nothing else.
  */
 export async function ocrPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<RawPage> {
-  const raw = await renderPageGray(doc, number, options.dpi ?? 300);
-  flattenPaper(raw);
-  const threshold = otsuThreshold(raw);
-  const skew = estimateSkew(raw, threshold);
-  let img = straightenColumns(rotateGray(raw, -skew), threshold);
-  // each page image is let go as soon as it is used: two pages in flight then hold little
-  if (img !== raw) raw.data = EMPTY;
+  const { img: straight, threshold } = await pageImage(doc, number, options.dpi);
+  let img = straight;
   let { bin, rulings, grids } = findGrids(img, threshold);
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
   let turned = 0;
@@ -71,14 +67,8 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const halo = binarize(img, faintInkThreshold(threshold));
   for (const [g, grid] of grids.entries()) {
     for (const cell of grid.cells) {
-      // inside the borders: a few pixels off every line
-      const inset = Math.max(4, Math.round(scale * 1.5));
-      const rect = withoutRuleResidue(halo, img.width, { x0: cell.bbox.x0 * scale + inset, y0: cell.bbox.y0 * scale + inset, x1: cell.bbox.x1 * scale - inset, y1: cell.bbox.y1 * scale - inset }, inset);
-      if (rect.x1 - rect.x0 < 4 || rect.y1 - rect.y0 < 4) continue;
-      const ink = inkIn(bin, img.width, rect);
-      if (ink.count < 25 || !ink.box || ink.box.x1 - ink.box.x0 < 3) continue; // blank, or specks
-      const box = { x0: Math.max(rect.x0, ink.box.x0 - 6), y0: Math.max(rect.y0, ink.box.y0 - 6), x1: Math.min(rect.x1, ink.box.x1 + 6), y1: Math.min(rect.y1, ink.box.y1 + 6) };
-      cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
+      const box = cellInkBox({ bin, halo, width: img.width, scale }, cell.bbox);
+      if (box) cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
     }
   }
   jobs.push(
@@ -156,6 +146,45 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   runs.push(...(await rereadAmounts(rest, pieces, options.engine)));
   rest.data = EMPTY;
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
+}
+
+/**
+ * A page drawn, its paper evened and its skew taken out: the image OCR reads, and reads again,
+ * pixel for pixel the same each time; with its ink threshold.
+ */
+export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<{ img: GrayImage; threshold: number }> {
+  const raw = await renderPageGray(doc, number, dpi);
+  flattenPaper(raw);
+  const threshold = otsuThreshold(raw);
+  const skew = estimateSkew(raw, threshold);
+  const img = straightenColumns(rotateGray(raw, -skew), threshold);
+  // each page image is let go as soon as it is used: two pages in flight then hold little
+  if (img !== raw) raw.data = EMPTY;
+  return { img, threshold };
+}
+
+/** A page image's ink (binary), and its ink with the rules' grey halo (binary, a fainter threshold). */
+export interface PageInk {
+  bin: Uint8Array;
+  halo: Uint8Array;
+  width: number;
+  scale: number;
+}
+
+/**
+ * The box of a table cell's glyphs in pixels, with 6 px of paper round them, inside the cell's
+ * borders: without the rule left at its edges and the specks at its ends; null for a blank cell.
+ */
+export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
+  const { bin, halo, width, scale } = ink;
+  // inside the borders: a few pixels off every line
+  const inset = Math.max(4, Math.round(scale * 1.5));
+  const rect = withoutRuleResidue(halo, width, { x0: bbox.x0 * scale + inset, y0: bbox.y0 * scale + inset, x1: bbox.x1 * scale - inset, y1: bbox.y1 * scale - inset }, inset);
+  if (rect.x1 - rect.x0 < 4 || rect.y1 - rect.y0 < 4) return null;
+  const found = inkIn(bin, width, rect);
+  if (found.count < 25 || !found.box || found.box.x1 - found.box.x0 < 3) return null; // blank, or specks
+  const glyphs = withoutSpecks(bin, width, found.box, scale);
+  return { x0: Math.max(rect.x0, glyphs.x0 - 6), y0: Math.max(rect.y0, glyphs.y0 - 6), x1: Math.min(rect.x1, glyphs.x1 + 6), y1: Math.min(rect.y1, glyphs.y1 + 6) };
 }
 
 /** The table grids drawn on a page image, in points. */

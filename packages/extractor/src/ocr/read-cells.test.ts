@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
 import { inkTones } from './image-ops.ts';
-import { hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackCells, textLines, tooFewForInk } from './read-cells.ts';
+import { hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
@@ -257,5 +257,18 @@ describe('cells of different sizes', () => {
     await readCells(img, [heading(0), heading(300), amount(0), amount(300), amount(600)], engine);
     // every stack (of each pass) is the two headings (2 × 80 and a gap) or the three amounts (3 × 44 and two gaps)
     expect([...new Set(heights)].sort((a, b) => a - b)).toEqual([2 * 12 + 3 * 44 + 2 * Math.round(44 * 0.9), 2 * 12 + 2 * 80 + 72]);
+  });
+});
+
+describe('a 4 whose bar broke from its stem', () => {
+  it('is made whole where the Chinese model read it 41 and the English model 1', () => {
+    expect(withoutSplitFour('126.00', '4126.00')).toBe('426.00');
+    expect(withoutSplitFour('1,110,886.00', '1, 4110, 886. 00')).toBe('1,410,886.00');
+  });
+
+  it('leaves any other reading as it is', () => {
+    expect(withoutSplitFour('126.00', '1126.00')).toBe('1126.00'); // no 41
+    expect(withoutSplitFour('426.00', '4126.00')).toBe('4126.00'); // the English model read a 4 there: a digit more, not a split 4
+    expect(withoutSplitFour('126.00', '426.00')).toBe('426.00');
   });
 });

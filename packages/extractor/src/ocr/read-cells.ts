@@ -7,7 +7,7 @@ import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from '.
 import { symbolChoices } from './tesseract-pool.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
-const AMOUNT_CHARS = '0123456789.,-() ';
+export const AMOUNT_CHARS = '0123456789.,-() ';
 export const AMOUNT_LIKE = /^[-(]?\d[\d,.]*\)?$/;
 export const CJK = /[\u4e00-\u9fff]/;
 // a heading read through the digit whitelist comes out as a few digits near 0.58 (预算数 as 708): under this, a Chinese reading is tried too
@@ -85,7 +85,7 @@ export function tooFewForInk(text: string, rect: Rect): boolean {
 }
 
 /** A digit reading as an amount, a little less sure when its marks were set again, unsure when it leaves most of the ink unread. */
-function asAmount(r: Recognized, rect?: Rect): Recognized | null {
+export function asAmount(r: Recognized, rect?: Rect): Recognized | null {
   const t = r.text.replace(/\s+/g, '');
   if (!AMOUNT_LIKE.test(t)) return null;
   const normalized = normalizeOcrAmount(t);
@@ -457,6 +457,24 @@ function differingDigits(a: string, b: string): Array<[number, string, string]> 
   return [...da].flatMap((d, k) => (d === db[k] ? [] : [[k, d, db[k]!] as [number, string, string]]));
 }
 
+/**
+ * The Chinese model's reading with a 4 it read as 41 made whole: a 4 whose bar broke from its
+ * stem (a binarized fax) reads as the bar's 4 and the stem's 1, one digit more than the English
+ * model's reading, which took the stem alone (1). Any other reading comes back as it is.
+ */
+export function withoutSplitFour(english: string, chinese: string): string {
+  const [de, dc] = [english.replace(/\D/g, ''), chinese.replace(/\D/g, '')];
+  if (dc.length !== de.length + 1) return chinese;
+  for (let k = 1; k < dc.length; k++) {
+    if (dc[k - 1] !== '4' || dc[k] !== '1' || de[k - 1] !== '1') continue;
+    const digits = dc.slice(0, k) + dc.slice(k + 1);
+    let n = -1;
+    // the digits set into the English reading's marks: its grouping is the page's
+    return english.replace(/\d/g, () => digits[++n]!);
+  }
+  return chinese;
+}
+
 /** A reading with its n-th digit (counting digits only) set to each given digit. */
 function withDigits(text: string, digits: Map<number, string>): string {
   let n = -1;
@@ -489,7 +507,8 @@ async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], 
   );
   amounts.forEach(({ i }, n) => {
     const first = read[i]!;
-    const other = again[n] ? asAmount(again[n]!) : null;
+    const chinese = again[n] ? asAmount(again[n]!) : null;
+    const other = chinese ? { ...chinese, text: withoutSplitFour(first.text, chinese.text) } : null;
     const differ = other ? differingDigits(first.text, other.text) : null;
     if (!other || !differ || differ.length === 0) return;
     const stem = differ.every(([, d]) => d === '1');
