@@ -7,7 +7,7 @@
 export const LOOKALIKE_GROUPS: readonly string[] = [
   '入人八',
   '位仨住伭估',
-  '出山岀击',
+  '出山岀击申',
   '支攴文友',
   '预預颈顶',
   '决決泱快',
@@ -15,8 +15,8 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
   '表衣袁麦',
   '基墓甚',
   '金全仝佥',
-  '额频颁',
-  '般股船',
+  '额频颁颖',
+  '般股船航',
   '共其兵',
   '府肘腑',
   '政攻',
@@ -49,6 +49,11 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
   '元无兀亢江尢丌',
   '万刀方力',
   '七匕',
+  '合台',
+  '计讥',
+  '四凶',
+  '六关',
+  '数敏',
 ];
 
 /**

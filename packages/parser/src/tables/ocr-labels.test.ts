@@ -1,7 +1,7 @@
 import type { AmountRecord } from '@juesuan/model';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/catalog.ts';
-import { checkOcrLabels, closeEnough } from './ocr-labels.ts';
+import { checkOcrLabels, closeEnough, totalWordRestored } from './ocr-labels.ts';
 
 const catalogs = { functional: loadCatalog('functional', 2024), economic: loadCatalog('economic', 2024) };
 
@@ -89,5 +89,27 @@ describe('checkOcrLabels', () => {
     expect(closeEnough('行政远行', '行政运行')).toBe(true);
     expect(closeEnough('行远远行', '行政运行')).toBe(false);
     expect(closeEnough('一般公共服务支出', '一般公共服务支出')).toBe(false);
+  });
+});
+
+describe('OCR labels read with look-alikes', () => {
+  it('takes a name whose misread characters are look-alikes for the known name, and counts them at no cost', () => {
+    expect(closeEnough('行政事业单位离退休', '行政事业单位离退休')).toBe(false); // the same: nothing to snap
+    expect(closeEnough('一航公具服务支申', '一般公共服务支出')).toBe(true); // 航 for 般, 申 for 出 cost nothing; 具 for 共 is the one character off
+    expect(closeEnough('一航公具服务收入', '一般公共服务支出')).toBe(false); // 收入 for 支出 is no look-alike
+  });
+
+  it('puts back the last word of a total OCR misread, and only that', () => {
+    expect(totalWordRestored('收入总讥')).toBe('收入总计');
+    expect(totalWordRestored('支出台计')).toBe('支出合计');
+    expect(totalWordRestored('收入总计')).toBeNull();
+    expect(totalWordRestored('住房公积金')).toBeNull();
+  });
+
+  it('sets a total row\'s label in an OCR table, keeping what was read', () => {
+    const r = record(0, null, '收入总讥');
+    checkOcrLabels([r], new Set([0]), catalogs);
+    expect(r).toMatchObject({ label: '收入总计', labelKey: '收入总计' });
+    expect(r.flags).toContain('label_read:收入总讥');
   });
 });

@@ -4,11 +4,21 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { codeLevel, normalizeName, parentCode } from '../catalog/catalog.ts';
 import { ITEM_NUMBERING } from '@juesuan/model';
 import { labelKey } from './labels.ts';
+import { canonicalConfusable } from '../registry/ocr-confusions.ts';
 
-/** A name read within a character in six (at most two) of a known one is taken for it. */
+/** A name read within a character in six (at most two) of a known one is taken for it; a look-alike read for a character costs nothing. */
 export function closeEnough(read: string, known: string): boolean {
-  const d = distance(read, known);
-  return d > 0 && d <= Math.min(2, Math.max(1, Math.floor(known.length / 6)));
+  const d = distance(canonicalConfusable(read), canonicalConfusable(known));
+  return read !== known && d <= Math.min(2, Math.max(1, Math.floor(known.length / 6)));
+}
+
+const TOTAL_WORDS = ['合计', '总计', '小计'];
+
+/** A total's label whose last word OCR misread (收入总讥, 支出台计): that word put back; else null. */
+export function totalWordRestored(name: string): string | null {
+  const tail = canonicalConfusable(name.slice(-2));
+  const word = TOTAL_WORDS.find((w) => canonicalConfusable(w) === tail);
+  return word && !name.endsWith(word) ? name.slice(0, -2) + word : null;
 }
 
 /**
@@ -63,6 +73,13 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     const prefix = ITEM_NUMBERING.exec(r.label.replace(/\s+/g, ''))?.[0] ?? '';
     const name = normalizeName(r.label);
     if (name.length < 2) continue;
+    const total = r.code ? null : totalWordRestored(r.label.replace(/\s+/g, ''));
+    if (total) {
+      r.flags.push(`label_read:${r.label}`);
+      r.label = total;
+      r.labelKey = labelKey(total);
+      continue;
+    }
     const known = knownNames(r, name, docNames, catalogs);
     if (known.includes(name)) continue;
     const near = known.find((k) => closeEnough(name, k));

@@ -97,8 +97,9 @@ function twoSided(records: AmountRecord[]): Identity[] {
     const totals: Record<string, AmountRecord | undefined> = {};
     for (const side of ['income', 'expenditure'] as const) {
       const rows = table.filter((r) => r.side === side).sort((a, b) => a.row - b.row);
-      const subtotalIdx = rows.findIndex((r) => /合计$/.test(r.labelKey ?? ''));
-      const grandIdx = rows.findIndex((r) => /总计$/.test(r.labelKey ?? ''));
+      // the year's total is the first 小计 or 合计 (当年收入小计 over 收入合计, 本年合计 over 总计); the grand total the 合计 or 总计 after it
+      const subtotalIdx = rows.findIndex((r) => /(小计|合计)$/.test(r.labelKey ?? ''));
+      const grandIdx = rows.findIndex((r, i) => i > subtotalIdx && (/总计$/.test(r.labelKey ?? '') || (/小计$/.test(rows[subtotalIdx]?.labelKey ?? '') && /合计$/.test(r.labelKey ?? ''))));
       const subtotal = rows[subtotalIdx];
       const grand = rows[grandIdx];
       totals[side] = grand;

@@ -61,6 +61,15 @@ describe('repairOcrByIdentity', () => {
     expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('mends two misread digits from the digits the other readings found, one each', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '152.20'); // printed 752.29: the 7 and the last 9 misread
+    cell.alternatives = ['752.20', '152.29'];
+    expect(repairOcrByIdentity(records, allTables())).toBe(1);
+    expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+    expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:152.20']));
+  });
+
   it('flags a value read more than one way that no identity confirms, and trusts one an identity confirms', () => {
     const records = copy();
     const confirmed = records.find((x) => x.table === 'final.income' && x.code === '2100101' && x.measure === 'total')!;

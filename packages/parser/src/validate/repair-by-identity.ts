@@ -5,6 +5,7 @@ import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
 import { flagOneDigitTwins } from './one-digit-twins.ts';
+import { readingLattice } from './reading-lattice.ts';
 
 interface Repair {
   cell: AmountRecord;
@@ -12,22 +13,34 @@ interface Repair {
   fen: number;
 }
 
-/** Readings of a cell that make every identity it is part of hold, one a value. */
-function fitting(cell: AmountRecord, readings: string[], all: Identity[]): Repair[] {
+/**
+ * Readings of a cell that make every identity it is part of hold, one a value. A reading OCR
+ * found on the image (`mends`) need only mend a broken identity and break none that held: an
+ * identity broken for another reason (a row it lost to a misread label) does not veto it.
+ */
+function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
   const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
+  const held = touching.filter((i) => holds(i));
   const out: Repair[] = [];
   for (const reading of readings) {
     const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
     if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
     const value = (r: AmountRecord) => (r === cell ? parsed.fen : r.amountFen);
-    if (touching.every((i) => holds(i, value))) out.push({ cell, printed: reading, fen: parsed.fen });
+    const fits = test === 'all hold' ? touching.every((i) => holds(i, value)) : held.every((i) => holds(i, value)) && touching.some((i) => !held.includes(i) && holds(i, value));
+    if (fits) out.push({ cell, printed: reading, fen: parsed.fen });
   }
   return out;
 }
 
-/** The readings OCR itself offered for the cells of a broken identity (a closer look, another segmentation, runner-up digits) that mend it. */
+/** The readings OCR offered for a cell (a closer look, another segmentation, runner-up digits), and their digits mixed. */
+function otherReadings(cell: AmountRecord): string[] {
+  const given = cell.alternatives ?? [];
+  return [...given, ...readingLattice(cell.printed, given)];
+}
+
+/** The other readings of the OCR cells of a broken identity that mend it. */
 const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, cell.alternatives ?? [], all));
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, otherReadings(cell), all, 'mends'));
 
 /** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
@@ -80,7 +93,7 @@ function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: I
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length) continue;
     if (r.flags.includes('low_confidence') || r.flags.includes('repaired_by_identity')) continue;
-    if (!confirmed(r, r.alternatives, all)) r.flags.push('low_confidence');
+    if (!confirmed(r, otherReadings(r), all)) r.flags.push('low_confidence');
   }
 }
 

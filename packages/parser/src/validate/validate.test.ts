@@ -63,6 +63,14 @@ describe('corruptions are caught', () => {
     expect(errors(records).map((f) => f.rule)).toContain('two_sided.balance');
   });
 
+  it('a two-sided table that prints its year total as 小计 is checked through it: the items add up to it, it and the carry-over to the grand total', () => {
+    const records = copy();
+    Object.assign(find(records, 'final.summary', null, 'amount', '本年收入合计'), { label: '当年收入小计', labelKey: '当年收入小计' });
+    expect(errors(records)).toEqual([]);
+    reprint(find(records, 'final.summary', null, 'amount', '当年收入小计'), '9');
+    expect(errors(records).map((f) => f.rule)).toEqual(expect.arrayContaining(['two_sided.subtotal', 'two_sided.grand_total']));
+  });
+
   it('three-public items must add up', () => {
     const records = copy();
     reprint(find(records, 'final.three_public', null, 'final.reception'), '2.50');
