@@ -54,5 +54,16 @@ async function extractInParts(
     { file, sha256: sha256Hex(bytes), format: 'pdf' },
   );
   const peak = Math.max(...outs.map((o) => (o.ok ? o.peakBytes : 0)));
-  return { ok: true, doc: p.notes.length ? { ...doc, notes: p.notes } : doc, peakMb: mb(peak) };
+  const read = await readAgainInWorker(pool, file, bytes, doc, p.job);
+  return { ok: true, doc: p.notes.length ? { ...read.doc, notes: p.notes } : read.doc, peakMb: mb(Math.max(peak, read.peakBytes)) };
+}
+
+/**
+ * A document assembled from parts has its doubtful OCR cells read again in a worker, as a whole
+ * document's are; if that fails, the first readings stand (their flags say what is doubtful).
+ */
+async function readAgainInWorker(pool: ExtractPool, file: string, bytes: Uint8Array, doc: ExtractedDocument, job: { ocr?: OcrMode; ocrDpi?: number }): Promise<{ doc: ExtractedDocument; peakBytes: number }> {
+  if (!doc.pages.some((pg) => pg.source === 'ocr')) return { doc, peakBytes: 0 };
+  const out = await pool.extract(file, bytes, { ...job, readAgain: JSON.stringify(doc) });
+  return out.ok ? { doc: JSON.parse(out.json) as ExtractedDocument, peakBytes: out.peakBytes } : { doc, peakBytes: 0 };
 }

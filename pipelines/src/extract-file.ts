@@ -16,7 +16,7 @@ export interface ExtractFileOptions {
 }
 
 /** What only the PDF path uses: its limits and progress callbacks. */
-export type PdfPathOptions = Pick<ExtractPdfOptions, 'maxPages' | 'maxImagePixels' | 'onPage' | 'onOcrPage' | 'engine'>;
+export type PdfPathOptions = Pick<ExtractPdfOptions, 'maxPages' | 'maxImagePixels' | 'onPage' | 'onOcrPage' | 'engine' | 'readAgain'>;
 
 /** A PDF by its header, or by its name (so a broken one gets the PDF path's clear errors). */
 export function isPdfInput(bytes: Uint8Array, file: string): boolean {

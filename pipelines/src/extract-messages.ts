@@ -18,6 +18,8 @@ export interface WorkerJob {
   limits: DocumentLimits;
   /** unset: the whole document; 'count': check its streams and count its pages; else these pages' layouts */
   pages?: 'count' | { first: number; last: number };
+  /** a document assembled from parts (JSON): its doubtful OCR cells read again, the document sent back */
+  readAgain?: string;
 }
 
 /** The answer to a 'count' job. */

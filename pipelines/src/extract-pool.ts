@@ -5,7 +5,7 @@ import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
 import { moduleBundle } from './module-bundle.ts';
 
-export type JobOptions = Pick<WorkerJob, 'ocr' | 'ocrDpi' | 'pages'> & {
+export type JobOptions = Pick<WorkerJob, 'ocr' | 'ocrDpi' | 'pages' | 'readAgain'> & {
   /** called as OCR starts each page (page, pages of the document), for progress */
   onPage?: (done: number, total: number) => void;
 };
@@ -78,7 +78,7 @@ export class ExtractPool {
       return { ok: false, code: 'worker_failed', message: `${file}: extraction worker failed to start (${(err as Error).message.split('\n')[0]})`, peakBytes: null };
     }
     let total = 0;
-    const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits, ...(options.pages ? { pages: options.pages } : {}) };
+    const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits, ...(options.pages ? { pages: options.pages } : {}), ...(options.readAgain ? { readAgain: options.readAgain } : {}) };
     return new Promise((resolve) => {
       const deadline = new Deadline(this.limits.timeoutSeconds, () => finish({ ok: false, code: 'timeout', message: `${file}: extraction took longer than its limit of ${deadline.seconds()} s: stopped`, peakBytes: null }, false));
       const onMessage = (m: WorkerMessage) => {
@@ -107,7 +107,7 @@ export class ExtractPool {
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       // a whole document's bytes move to the worker rather than being copied, when they own their buffer
-      const owned = !options.pages && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const owned = !options.pages && !options.readAgain && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage(job, owned ? [bytes.buffer as ArrayBuffer] : []);
     });
   }

@@ -5,8 +5,9 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { OcrEngine, extractPdfPages, preloadPdfjs } from '@juesuan/extractor';
-import { JuesuanError } from '@juesuan/model';
+import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain } from '@juesuan/extractor';
+import { ExtractedDocument, JuesuanError } from '@juesuan/model';
+import { cellsToReadAgain } from '@juesuan/parser';
 import { extractFile, isPdfInput } from './extract-file.ts';
 import type { ExtractWorkerData, PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import { checkPdfStreams } from './scan-pdf-streams.ts';
@@ -42,6 +43,12 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
     },
     onOcrPage: (page: number) => port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage),
   };
+  if (job.readAgain !== undefined) {
+    const doc = ExtractedDocument.parse(JSON.parse(job.readAgain));
+    const cells = cellsToReadAgain(doc);
+    port!.postMessage({ type: 'pages', id: job.id, total: new Set(cells.map((c) => c.page)).size } satisfies WorkerMessage);
+    return JSON.stringify(await readCellsAgain(job.bytes, job.file, doc, cells, options));
+  }
   const notes = job.pages === undefined || job.pages === 'count' ? (isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : []) : [];
   if (job.pages === 'count') {
     const { pageCount } = await extractPdfPages(job.bytes, job.file, { ...options, first: 1, last: 0 });
@@ -51,7 +58,7 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
     const { pageCount, layouts } = await extractPdfPages(job.bytes, job.file, { ...options, ...job.pages });
     return JSON.stringify({ pageCount, layouts: layouts.map((l) => ({ ...l, page: { ...l.page, runs: [], rulings: [] } })) } satisfies PageRange);
   }
-  const doc = await extractFile(job.bytes, job.file, options);
+  const doc = await extractFile(job.bytes, job.file, { ...options, readAgain: cellsToReadAgain });
   return JSON.stringify(notes.length ? { ...doc, notes } : doc);
 }
 

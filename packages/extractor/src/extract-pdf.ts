@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExtractedDocument, Page } from '@juesuan/model';
+import type { CellAt, ExtractedDocument, Page } from '@juesuan/model';
 import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError } from '@juesuan/model';
 import type { PageLayout, PageTable } from './layout/page-tables.ts';
 import { layoutPage } from './layout/page-tables.ts';
@@ -12,6 +12,7 @@ import { openPdfSource } from './pdf/pdf-source.ts';
 import type { RawPage } from './pdf/read-pdf-page.ts';
 import { readPdfPage } from './pdf/read-pdf-page.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
+import { readCellsAgain } from './read-cells-again.ts';
 import type { OcrMode } from './ocr/decide-ocr.ts';
 import { needsOcr } from './ocr/decide-ocr.ts';
 import { ocrPage } from './ocr/ocr-page.ts';
@@ -30,6 +31,8 @@ export interface ExtractPdfOptions {
   onPage?: (done: number, total: number) => void;
   /** called before a page is read by OCR, which takes far longer than its text layer */
   onOcrPage?: (page: number) => void;
+  /** the OCR cells to read again in more ways, once the document is assembled (the parser's: cells of broken identities) */
+  readAgain?: (doc: ExtractedDocument) => CellAt[];
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -39,7 +42,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 /** A text-layer PDF → pages, sections and tables with cell geometry. */
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
   const { layouts } = await extractPdfPages(bytes, file, options);
-  return assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
+  const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
+  return options.readAgain && doc.pages.some((p) => p.source === 'ocr') ? readCellsAgain(bytes, file, doc, options.readAgain(doc), options) : doc;
 }
 
 const PAGES_IN_FLIGHT = 2;

@@ -11,3 +11,10 @@ export type BBox = z.infer<typeof BBox>;
 
 export const Source = z.enum(['text', 'ocr']);
 export type Source = z.infer<typeof Source>;
+
+/** A table cell by where it stands: its page and its box there (the parser asks the extractor to read such cells again). */
+export const CellAt = z.object({
+  page: z.number().int().positive(),
+  bbox: BBox,
+});
+export type CellAt = z.infer<typeof CellAt>;

@@ -1,4 +1,5 @@
 export { parseDocument, checkPublication, PUBLICATION_RULES } from './parse-document.ts';
+export { cellsToReadAgain } from './read-again.ts';
 export { PARSER_VERSION } from './version.ts';
 export { parseAmount, formatFen, looksLikeAmount } from './amounts/parse-amount.ts';
 export { loadCatalog, CATALOG_VERSION } from './catalog/catalog.ts';

@@ -244,3 +244,28 @@ export function withoutRuleResidue(bin: Uint8Array, width: number, r: Rect, marg
 const ROW_RESIDUE = 0.25;
 const COLUMN_RESIDUE = 0.75;
 const THIN_RESIDUE = 0.4;
+
+/**
+ * An image with every pixel set to the darkest (`thicker`) or lightest (`thinner`) of its 3×3
+ * neighbours: strokes a binarized fax lost grow back together; strokes heavy print ran together part.
+ */
+export function strokesFiltered(img: GrayImage, strokes: 'thicker' | 'thinner'): GrayImage {
+  const { width: w, height: h } = img;
+  const pick = strokes === 'thicker' ? Math.min : Math.max;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = img.data[y * w + x]!;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx >= 0 && xx < w) v = pick(v, img.data[yy * w + xx]!);
+        }
+      }
+      data[y * w + x] = v;
+    }
+  }
+  return { ...img, data };
+}

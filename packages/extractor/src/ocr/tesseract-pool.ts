@@ -13,8 +13,8 @@ export type Lang = 'chi_sim' | 'eng';
 
 export interface RecognizeOptions {
   lang: Lang;
-  /** tesseract page segmentation mode: 7 one line, 6 a block, 3 a whole page */
-  psm: 3 | 6 | 7 | 11;
+  /** tesseract page segmentation mode: 8 one word, 7 one line, 6 a block, 3 a whole page, 11 sparse text */
+  psm: 3 | 6 | 7 | 8 | 11;
   whitelist?: string;
 }
 
