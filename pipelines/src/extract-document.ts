@@ -1,6 +1,6 @@
-import { assembleDocument, sha256Hex } from '@juesuan/extractor';
+import { assembleDocument, readAgainFailed, sha256Hex, withNotes } from '@juesuan/extractor';
 import type { OcrMode } from '@juesuan/extractor';
-import type { ExtractedDocument } from '@juesuan/model';
+import { ExtractedDocument } from '@juesuan/model';
 import type { PageCount, PageRange } from './extract-messages.ts';
 import { isPdfInput } from './extract-file.ts';
 import type { ExtractPool, PoolOutcome } from './extract-pool.ts';
@@ -65,5 +65,5 @@ async function extractInParts(
 async function readAgainInWorker(pool: ExtractPool, file: string, bytes: Uint8Array, doc: ExtractedDocument, job: { ocr?: OcrMode; ocrDpi?: number }): Promise<{ doc: ExtractedDocument; peakBytes: number }> {
   if (!doc.pages.some((pg) => pg.source === 'ocr')) return { doc, peakBytes: 0 };
   const out = await pool.extract(file, bytes, { ...job, readAgain: JSON.stringify(doc) });
-  return out.ok ? { doc: JSON.parse(out.json) as ExtractedDocument, peakBytes: out.peakBytes } : { doc, peakBytes: 0 };
+  return out.ok ? { doc: ExtractedDocument.parse(JSON.parse(out.json)), peakBytes: out.peakBytes } : { doc: withNotes(doc, [readAgainFailed(file, null, out.message)]), peakBytes: 0 };
 }

@@ -46,7 +46,10 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
   if (job.readAgain !== undefined) {
     const doc = ExtractedDocument.parse(JSON.parse(job.readAgain));
     const cells = cellsToReadAgain(doc);
-    port!.postMessage({ type: 'pages', id: job.id, total: new Set(cells.map((c) => c.page)).size } satisfies WorkerMessage);
+    const pages = [...new Set(cells.map((c) => c.page))];
+    port!.postMessage({ type: 'pages', id: job.id, total: pages.length } satisfies WorkerMessage);
+    // each page read again is an OCR page to the deadline: drawn again, and its cells read five ways
+    for (const page of pages) port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage);
     return JSON.stringify(await readCellsAgain(job.bytes, job.file, doc, cells, options));
   }
   const notes = job.pages === undefined || job.pages === 'count' ? (isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : []) : [];

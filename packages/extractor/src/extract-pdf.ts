@@ -12,7 +12,7 @@ import { openPdfSource } from './pdf/pdf-source.ts';
 import type { RawPage } from './pdf/read-pdf-page.ts';
 import { readPdfPage } from './pdf/read-pdf-page.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
-import { readCellsAgain } from './read-cells-again.ts';
+import { readAgainFailed, readCellsAgain, withNotes } from './read-cells-again.ts';
 import type { OcrMode } from './ocr/decide-ocr.ts';
 import { needsOcr } from './ocr/decide-ocr.ts';
 import { ocrPage } from './ocr/ocr-page.ts';
@@ -43,7 +43,15 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
   const { layouts } = await extractPdfPages(bytes, file, options);
   const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
-  return options.readAgain && doc.pages.some((p) => p.source === 'ocr') ? readCellsAgain(bytes, file, doc, options.readAgain(doc), options) : doc;
+  if (!options.readAgain || !doc.pages.some((p) => p.source === 'ocr')) return doc;
+  // choosing the cells parses the document: if that throws, the first readings stand
+  let cells: CellAt[] = [];
+  try {
+    cells = options.readAgain(doc);
+  } catch (err) {
+    return withNotes(doc, [readAgainFailed(file, null, err)]);
+  }
+  return readCellsAgain(bytes, file, doc, cells, options);
 }
 
 const PAGES_IN_FLIGHT = 2;

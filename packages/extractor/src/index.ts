@@ -1,5 +1,5 @@
 export { extractPdf, extractPdfPages, assembleDocument, sha256Hex } from './extract-pdf.ts';
-export { readCellsAgain } from './read-cells-again.ts';
+export { readAgainFailed, readCellsAgain, withNotes } from './read-cells-again.ts';
 export type { PageLayout } from './layout/page-tables.ts';
 export { EXTRACTOR_VERSION } from './version.ts';
 export { normalizeCjkSpacing } from './layout/cjk-text.ts';

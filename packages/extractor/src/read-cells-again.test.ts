@@ -15,7 +15,7 @@ describe('readings got again for a cell', () => {
   });
 
   it('are kept beside the amount, a split 4 made whole; a cell that read no amount takes the first, unsure', () => {
-    expect(withReadings(cell('126.00', ['120.00']), ['4126.00', '126.00', '0']).alternatives).toEqual(['120.00', '426.00']);
+    expect(withReadings(cell('126.00', ['120.00']), ['4126.00', '126.00', '0']).alternatives).toEqual(['120.00', '4126.00', '426.00']);
     expect(withReadings(cell('?'), ['88.00', '86.00'])).toMatchObject({ text: '88.00', confidence: 0.5, alternatives: ['86.00'] });
     expect(withReadings(cell('752.29'), ['752.29'])).toEqual(cell('752.29'));
   });

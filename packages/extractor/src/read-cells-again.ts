@@ -1,5 +1,6 @@
-import type { BBox, Cell, CellAt, ExtractedDocument } from '@juesuan/model';
-import { CellAt as CellAtSchema } from '@juesuan/model';
+import type { BBox, Cell, CellAt, ExtractedDocument, ExtractionNote } from '@juesuan/model';
+import { CellAt as CellAtSchema, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ExtractPdfOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
@@ -18,26 +19,21 @@ const sameBox = (a: BBox, b: BBox) => Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a
  * OCR cells of a document read again from their pages' images, in more ways than the first
  * reading (see LOOKS): what each reads is added to the cell's other readings, for the identities
  * to choose between. A cell that gave no amount takes the first amount read, unsure (so flagged).
- * Pages are drawn again exactly as OCR drew them, one at a time.
+ * Pages are drawn again exactly as OCR drew them, one at a time. A page that fails to be read
+ * again (or a document that fails to open) keeps its first readings: they stand flagged as they were.
  */
 export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, cells: CellAt[], options: ExtractPdfOptions): Promise<ExtractedDocument> {
   const wanted = CellAtSchema.array().parse(cells).filter((c) => doc.pages.find((p) => p.number === c.page)?.source === 'ocr').slice(0, MAX_CELLS_AGAIN);
   if (wanted.length === 0) return doc;
-  const pdf = await openPdfSource(bytes, file, options);
   const readings = new Map<CellAt, string[]>();
+  const failed: ExtractionNote[] = [];
+  const pdf = await openPdfSource(bytes, file, options).catch((err: unknown) => void failed.push(readAgainFailed(file, null, err)));
+  if (!pdf) return withNotes(doc, failed);
   try {
     const drawable = await pdf.drawable();
     for (const number of [...new Set(wanted.map((c) => c.page))]) {
-      const turned = doc.pages.find((p) => p.number === number)?.turned;
-      const found = await pageImage(drawable, number, options.ocrDpi);
-      const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
-      const ink = { bin: binarize(img, found.threshold), halo: binarize(img, faintInkThreshold(found.threshold)), width: img.width, scale: img.scale };
-      const onPage = wanted.flatMap((c) => {
-        const box = c.page === number ? cellInkBox(ink, c.bbox) : null;
-        return box ? [{ c, box }] : [];
-      });
-      const read = await readAgain(img, onPage.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
-      onPage.forEach(({ c }, k) => readings.set(c, read[k]!));
+      const read = await readPageAgain(drawable, doc, number, wanted.filter((c) => c.page === number), options).catch((err: unknown) => void failed.push(readAgainFailed(file, number, err)));
+      for (const [c, texts] of read ?? []) readings.set(c, texts);
     }
   } finally {
     await pdf.close();
@@ -49,7 +45,29 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
       return found && cell.source === 'ocr' ? withReadings(cell, found[1]) : cell;
     }),
   }));
-  return { ...doc, tables };
+  return ExtractedDocumentSchema.parse(withNotes({ ...doc, tables }, failed));
+}
+
+/** A note that reading cells again failed: the first readings stand, flagged as they were. */
+export function readAgainFailed(file: string, page: number | null, err: unknown): ExtractionNote {
+  const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return { code: 'read_again_failed', message: `${file}: OCR cells of broken sums could not be read again${page ? ` on page ${page}` : ''} (${why}); their first readings stand`, page };
+}
+
+export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): ExtractedDocument => (notes.length ? { ...doc, notes: [...(doc.notes ?? []), ...notes] } : doc);
+
+/** One page's cells read again: the page drawn and turned as OCR had it, each cell's glyphs found again and looked at. */
+async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellAt[], options: ExtractPdfOptions): Promise<Map<CellAt, string[]>> {
+  const turned = doc.pages.find((p) => p.number === number)?.turned;
+  const found = await pageImage(drawable, number, options.ocrDpi);
+  const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
+  const ink = { bin: binarize(img, found.threshold), halo: binarize(img, faintInkThreshold(found.threshold)), width: img.width, scale: img.scale };
+  const onPage = cells.flatMap((c) => {
+    const box = cellInkBox(ink, c.bbox);
+    return box ? [{ c, box }] : [];
+  });
+  const read = await readAgain(img, onPage.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
+  return new Map(onPage.map(({ c }, k) => [c, read[k]!]));
 }
 
 const digitsOf = (t: string) => t.replace(/\D/g, '').length;
@@ -66,7 +84,8 @@ export function fitsCell(reading: string, cellText: string): boolean {
 
 /** A cell with more readings: beside its amount; or, where it read none, the first amount in its place, unsure. */
 export function withReadings(cell: Cell, readings: string[]): Cell {
-  const others = [...new Set(readings.map((t) => withoutSplitFour(cell.text, t)))].filter((t) => t !== cell.text && fitsCell(t, cell.text));
+  // a reading with a split 4 made whole goes beside the reading as made (a dropped 4 looks the same)
+  const others = [...new Set(readings.flatMap((t) => [t, withoutSplitFour(cell.text, t)]))].filter((t) => t !== cell.text && fitsCell(t, cell.text));
   if (others.length === 0) return cell;
   if (AMOUNT_LIKE.test(cell.text.replace(/\s+/g, ''))) return { ...cell, alternatives: [...new Set([...(cell.alternatives ?? []), ...others])] };
   const [first, ...rest] = others as [string, ...string[]];

@@ -3,8 +3,8 @@ import { parseDocument } from './parse-document.ts';
 
 /**
  * The OCR cells worth reading again from the image, most wanted first: the amounts of every
- * identity that stays broken after repair, then values OCR is unsure of that no identity
- * confirms, then amounts it could not read at all. The extractor reads them in more ways; the
+ * identity that stays broken after repair, then values flagged low_confidence (read unsure, or
+ * read two ways no identity tells apart), then amounts it could not read at all. The extractor reads them in more ways; the
  * identities then choose between the readings.
  */
 export function cellsToReadAgain(doc: ExtractedDocument): CellAt[] {

@@ -268,6 +268,7 @@ describe('a 4 whose bar broke from its stem', () => {
 
   it('leaves any other reading as it is', () => {
     expect(withoutSplitFour('126.00', '1126.00')).toBe('1126.00'); // no 41
+    expect(withoutSplitFour('126.00', '4173.50')).toBe('4173.50'); // the other digits differ: no split 4 explains it
     expect(withoutSplitFour('426.00', '4126.00')).toBe('4126.00'); // the English model read a 4 there: a digit more, not a split 4
     expect(withoutSplitFour('126.00', '426.00')).toBe('426.00');
   });

@@ -460,17 +460,15 @@ function differingDigits(a: string, b: string): Array<[number, string, string]> 
 /**
  * The Chinese model's reading with a 4 it read as 41 made whole: a 4 whose bar broke from its
  * stem (a binarized fax) reads as the bar's 4 and the stem's 1, one digit more than the English
- * model's reading, which took the stem alone (1). Any other reading comes back as it is.
+ * model's reading, which took the stem alone (1). Only when every other digit agrees; any other
+ * reading comes back as it is (a dropped 4 looks the same: the raw reading is kept beside).
  */
 export function withoutSplitFour(english: string, chinese: string): string {
   const [de, dc] = [english.replace(/\D/g, ''), chinese.replace(/\D/g, '')];
   if (dc.length !== de.length + 1) return chinese;
   for (let k = 1; k < dc.length; k++) {
-    if (dc[k - 1] !== '4' || dc[k] !== '1' || de[k - 1] !== '1') continue;
-    const digits = dc.slice(0, k) + dc.slice(k + 1);
-    let n = -1;
-    // the digits set into the English reading's marks: its grouping is the page's
-    return english.replace(/\d/g, () => digits[++n]!);
+    const mended = dc.slice(0, k) + dc.slice(k + 1);
+    if (dc[k - 1] === '4' && dc[k] === '1' && de[k - 1] === '1' && mended === `${de.slice(0, k - 1)}4${de.slice(k)}`) return withDigits(english, new Map([[k - 1, '4']]));
   }
   return chinese;
 }
@@ -513,7 +511,7 @@ async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], 
     if (!other || !differ || differ.length === 0) return;
     const stem = differ.every(([, d]) => d === '1');
     const text = stem ? withDigits(first.text, new Map(differ.map(([k, , d]) => [k, d]))) : first.text;
-    const alternatives = [...new Set([first.text, other.text, ...(first.alternatives ?? [])])].filter((t) => t !== text);
+    const alternatives = [...new Set([first.text, other.text, chinese!.text, ...(first.alternatives ?? [])])].filter((t) => t !== text);
     // the Chinese model's line confidence is often 0 on digits: the first reading's stands, the alternatives flag it
     read[i] = { ...first, text, alternatives };
   });

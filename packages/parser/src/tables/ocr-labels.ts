@@ -60,7 +60,8 @@ function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>
 }
 
 /**
- * Labels and codes of OCR tables checked against each other. A label a character or two off the
+ * Labels and codes of OCR tables checked against each other. A total whose last word was misread
+ * (收入总讥) has it put back, flagged `label_read:`. A label a character or two off the
  * name its code has (in this document, else in the catalog) is set to that name, its numbering
  * kept and the printed reading kept in a `label_read:` flag. A code whose label names another
  * code one digit away is that code, flagged `code_read:` with the code as read; a code whose

@@ -90,6 +90,19 @@ function withoutHeadingRows(items: AmountRecord[]): AmountRecord[] {
   return heading < 0 ? items : items.filter((_, i) => i !== heading);
 }
 
+/**
+ * Where a side's year total and grand total stand: 本年合计 and 总计; or, with no 总计, a top-level
+ * 小计 over the 合计 (当年收入小计 … 收入合计, carry-overs between). -1 for none.
+ */
+function yearAndGrandTotals(rows: AmountRecord[]): { subtotalIdx: number; grandIdx: number } {
+  const ends = (re: RegExp) => rows.findIndex((r) => re.test(r.labelKey ?? ''));
+  const total = ends(/合计$/);
+  const grand = ends(/总计$/);
+  if (grand >= 0) return { subtotalIdx: total, grandIdx: grand };
+  const year = rows.findIndex((r) => /小计$/.test(r.labelKey ?? '') && r.parentLabel === null);
+  return year >= 0 && year < total ? { subtotalIdx: year, grandIdx: total } : { subtotalIdx: total, grandIdx: -1 };
+}
+
 /** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
 function twoSided(records: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
@@ -97,9 +110,7 @@ function twoSided(records: AmountRecord[]): Identity[] {
     const totals: Record<string, AmountRecord | undefined> = {};
     for (const side of ['income', 'expenditure'] as const) {
       const rows = table.filter((r) => r.side === side).sort((a, b) => a.row - b.row);
-      // the year's total is the first 小计 or 合计 (当年收入小计 over 收入合计, 本年合计 over 总计); the grand total the 合计 or 总计 after it
-      const subtotalIdx = rows.findIndex((r) => /(小计|合计)$/.test(r.labelKey ?? ''));
-      const grandIdx = rows.findIndex((r, i) => i > subtotalIdx && (/总计$/.test(r.labelKey ?? '') || (/小计$/.test(rows[subtotalIdx]?.labelKey ?? '') && /合计$/.test(r.labelKey ?? ''))));
+      const { subtotalIdx, grandIdx } = yearAndGrandTotals(rows);
       const subtotal = rows[subtotalIdx];
       const grand = rows[grandIdx];
       totals[side] = grand;

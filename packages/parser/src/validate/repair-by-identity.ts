@@ -14,9 +14,10 @@ interface Repair {
 }
 
 /**
- * Readings of a cell that make every identity it is part of hold, one a value. A reading OCR
- * found on the image (`mends`) need only mend a broken identity and break none that held: an
- * identity broken for another reason (a row it lost to a misread label) does not veto it.
+ * Readings of a cell that fit, one a value. `all hold`: every identity the cell is part of holds
+ * with it. `mends` (for readings OCR made of the image): it mends a broken identity and breaks
+ * none that held, so an identity broken for another reason (a row it lost to a misread label)
+ * does not veto it.
  */
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
   const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
@@ -32,15 +33,22 @@ function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 
   return out;
 }
 
-/** The readings OCR offered for a cell (a closer look, another segmentation, runner-up digits), and their digits mixed. */
-function otherReadings(cell: AmountRecord): string[] {
-  const given = cell.alternatives ?? [];
-  return [...given, ...readingLattice(cell.printed, given)];
+/** The readings OCR made of a cell (a closer look, another segmentation, runner-up digits, the looks of a second reading), and those digits mixed. */
+function readingsOf(cell: AmountRecord): { read: string[]; mixed: string[] } {
+  const read = cell.alternatives ?? [];
+  return { read, mixed: readingLattice(cell.printed, read) };
 }
 
-/** The other readings of the OCR cells of a broken identity that mend it. */
+/**
+ * The readings of the OCR cells of a broken identity that mend it: those OCR made need mend it and
+ * break nothing; mixes of their digits, made by no look at the image, must make every identity hold.
+ */
 const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, otherReadings(cell), all, 'mends'));
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => {
+    const { read, mixed } = readingsOf(cell);
+    const made = fitting(cell, read, all, 'mends');
+    return [...made, ...fitting(cell, mixed, all).filter((m) => !made.some((r) => r.fen === m.fen))];
+  });
 
 /** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
@@ -48,9 +56,9 @@ const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) =
 
 /**
  * An identity an OCR reading breaks, mended by the only reading of one of its OCR cells that
- * makes every identity the cell is part of hold: first among the other readings OCR found on
- * the image, then among one-digit changes (the digit the recogniser most likely took for
- * another). That reading wins, flagged `repaired_by_identity` with the first reading kept in
+ * fits: first among the other readings OCR made of the image (which need mend it and break no
+ * identity that held) and the mixes of their digits, then among one-digit changes (the digit the
+ * recogniser most likely took for another; these must make every identity of the cell hold). That reading wins, flagged `repaired_by_identity` with the first reading kept in
  * `read_as:`. Two or more ways to mend it, or none: nothing changes and validation reports the
  * break. Last, an OCR value with other readings that no identity confirms is flagged
  * `low_confidence`: it may be any of them.
@@ -93,7 +101,7 @@ function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: I
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length) continue;
     if (r.flags.includes('low_confidence') || r.flags.includes('repaired_by_identity')) continue;
-    if (!confirmed(r, otherReadings(r), all)) r.flags.push('low_confidence');
+    if (!confirmed(r, Object.values(readingsOf(r)).flat(), all)) r.flags.push('low_confidence');
   }
 }
 

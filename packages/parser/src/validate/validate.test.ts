@@ -5,6 +5,8 @@ import type { AmountRecord, ParsedDocument } from '@juesuan/model';
 import { extractPdf, extractText } from '@juesuan/extractor';
 import { parseDocument } from '../parse-document.ts';
 import { validateRecords } from './validate.ts';
+import { buildIdentities } from './build-identities.ts';
+import { holds } from './identities.ts';
 import { parseAmount } from '../amounts/parse-amount.ts';
 
 const samples = join(import.meta.dirname, '..', '..', '..', '..', 'samples');
@@ -63,12 +65,20 @@ describe('corruptions are caught', () => {
     expect(errors(records).map((f) => f.rule)).toContain('two_sided.balance');
   });
 
-  it('a two-sided table that prints its year total as 小计 is checked through it: the items add up to it, it and the carry-over to the grand total', () => {
+  it('a two-sided table that prints its year total as 小计 and its grand total as 合计 is checked through both', () => {
     const records = copy();
-    Object.assign(find(records, 'final.summary', null, 'amount', '本年收入合计'), { label: '当年收入小计', labelKey: '当年收入小计' });
-    expect(errors(records)).toEqual([]);
-    reprint(find(records, 'final.summary', null, 'amount', '当年收入小计'), '9');
-    expect(errors(records).map((f) => f.rule)).toEqual(expect.arrayContaining(['two_sided.subtotal', 'two_sided.grand_total']));
+    const relabel = (from: string, to: string) => Object.assign(find(records, 'final.summary', null, 'amount', from), { label: to, labelKey: to });
+    const year = relabel('本年收入合计', '当年收入小计');
+    const grand = relabel('总计', '收入合计'); // the income side's 总计 (printed first)
+    const twoSided = () => buildIdentities(records).filter((i) => ['two_sided.subtotal', 'two_sided.grand_total'].includes(i.rule) && i.target.side === 'income');
+    expect(twoSided().map((i) => [i.rule, i.target.labelKey, i.summands.map((r) => r.labelKey)])).toEqual([
+      ['two_sided.subtotal', '当年收入小计', ['一般公共预算财政拨款收入', '其他收入']],
+      ['two_sided.grand_total', '收入合计', ['当年收入小计', '年初结转和结余']],
+    ]);
+    expect(twoSided().every((i) => holds(i))).toBe(true);
+    reprint(year, '9');
+    expect(twoSided().filter((i) => !holds(i)).map((i) => i.rule)).toEqual(['two_sided.subtotal', 'two_sided.grand_total']);
+    expect(grand.side).toBe('income');
   });
 
   it('three-public items must add up', () => {
