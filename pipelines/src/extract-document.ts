@@ -55,7 +55,7 @@ async function extractInParts(
   );
   const peak = Math.max(...outs.map((o) => (o.ok ? o.peakBytes : 0)));
   const read = await readAgainInWorker(pool, file, bytes, doc, p.job);
-  return { ok: true, doc: p.notes.length ? { ...read.doc, notes: p.notes } : read.doc, peakMb: mb(Math.max(peak, read.peakBytes)) };
+  return { ok: true, doc: withNotes(read.doc, p.notes), peakMb: mb(Math.max(peak, read.peakBytes)) };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain } from '@juesuan/extractor';
+import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain, withNotes } from '@juesuan/extractor';
 import { ExtractedDocument, JuesuanError } from '@juesuan/model';
 import { cellsToReadAgain } from '@juesuan/parser';
 import { extractFile, isPdfInput } from './extract-file.ts';
@@ -62,7 +62,7 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
     return JSON.stringify({ pageCount, layouts: layouts.map((l) => ({ ...l, page: { ...l.page, runs: [], rulings: [] } })) } satisfies PageRange);
   }
   const doc = await extractFile(job.bytes, job.file, { ...options, readAgain: cellsToReadAgain });
-  return JSON.stringify(notes.length ? { ...doc, notes } : doc);
+  return JSON.stringify(withNotes(doc, notes));
 }
 
 async function run(job: WorkerJob): Promise<WorkerMessage> {
