@@ -60,7 +60,7 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
  * Strokes OCR reads for the thinnest numerals, symbols among them. Kept apart from the groups:
  * a group is put into patterns' sources, where + and - are syntax.
  */
-export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~' };
+export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一' | '二', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~', 二: '=＝' };
 
 const GROUP_OF = new Map<string, string>(LOOKALIKE_GROUPS.flatMap((g) => [...g].map((c) => [c, g] as [string, string])));
 

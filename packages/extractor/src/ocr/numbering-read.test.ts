@@ -13,6 +13,8 @@ describe('a misread numeral in an item numbering', () => {
     expect(restoreNumbering('人、社会保障和就业支出')).toBe('八、社会保障和就业支出');
     expect(restoreNumbering('十匕、其他支出')).toBe('十七、其他支出');
     expect(restoreNumbering('（人）差旅费')).toBe('（八）差旅费');
+    expect(restoreNumbering('=、项目支出')).toBe('二、项目支出');
+    expect(restoreNumbering('十=、其他支出')).toBe('十二、其他支出');
   });
 
   it('leaves words that only start with such a stroke, and numberings read right, as they are', () => {
@@ -23,5 +25,6 @@ describe('a misread numeral in an item numbering', () => {
     expect(restoreNumbering('十九、住房保障支出')).toBe('十九、住房保障支出');
     expect(restoreNumbering('+1,000.00')).toBe('+1,000.00');
     expect(restoreNumbering('-1,000.00')).toBe('-1,000.00');
+    expect(restoreNumbering('=1,000.00')).toBe('=1,000.00');
   });
 });

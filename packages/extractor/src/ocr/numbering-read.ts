@@ -8,14 +8,17 @@ const TEN_MISREAD = new RegExp(`^([（(]?[一二三四五六七八九]?)[${class
 const LOOKALIKE_MISREAD = new RegExp(`^([（(]?[${NUMERALS}]?)([${classBody([...NUMERAL_OF.keys()].join(''))}])(?=[、．]|[)）])`);
 // the thin stroke 一 read as a dash right before 、
 const ONE_MISREAD = new RegExp(`^([（(]?)[${classBody(NUMERAL_STROKE_LOOKALIKES['一'])}](?=[、．)）])`);
+// the two strokes of 二 read as an equals sign before 、 (=、项目支出), also after a 十
+const TWO_MISREAD = new RegExp(`^([（(]?(?:[一二三四五六七八九]?十)?)[${classBody(NUMERAL_STROKE_LOOKALIKES['二'])}](?=[、．)）])`);
 
 /**
- * An item numbering whose numeral was misread (升九、住房保障支出, 卞八、, +、, -、, 匕、): a numbering is
+ * An item numbering whose numeral was misread (升九、住房保障支出, 卞八、, +、, -、, =、, 匕、): a numbering is
  * the only place such a stroke stands before 、, so it is the numeral again.
  */
 export function restoreNumbering(text: string): string {
   return text
     .replace(TEN_MISREAD, '$1十')
     .replace(ONE_MISREAD, '$1一')
+    .replace(TWO_MISREAD, '$1二')
     .replace(LOOKALIKE_MISREAD, (_, head: string, c: string) => head + NUMERAL_OF.get(c)!);
 }
