@@ -7,6 +7,7 @@ import type { Rect } from './ocr/image-ops.ts';
 import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
+import { hasTwoDecimals } from './ocr/amount-style.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 import { openPdfSource } from './pdf/pdf-source.ts';
 
@@ -71,7 +72,6 @@ async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument,
 }
 
 const digitsOf = (t: string) => t.replace(/\D/g, '').length;
-const twoDecimals = (t: string) => /[.,]\d{2}\)?$/.test(t);
 
 /**
  * A reading that may be the cell's amount: as many digits as the first reading (one more or
@@ -79,7 +79,7 @@ const twoDecimals = (t: string) => /[.,]\d{2}\)?$/.test(t);
  */
 export function fitsCell(reading: string, cellText: string): boolean {
   if (!AMOUNT_LIKE.test(cellText.replace(/\s+/g, '')) || digitsOf(cellText) <= 2) return digitsOf(reading) >= 3;
-  return Math.abs(digitsOf(reading) - digitsOf(cellText)) <= 1 && twoDecimals(reading) === twoDecimals(cellText);
+  return Math.abs(digitsOf(reading) - digitsOf(cellText)) <= 1 && hasTwoDecimals(reading) === hasTwoDecimals(cellText);
 }
 
 /** A cell with more readings: beside its amount; or, where it read none, the first amount in its place, unsure. */

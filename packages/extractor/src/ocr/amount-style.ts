@@ -47,9 +47,12 @@ export function withTwoDecimals(text: string): string[] {
 
 const TWO_DECIMALS = /^[-(]?\d[\d,]*\.\d{2}\)?$/;
 
+/** An amount printed with two decimals (1,754.17). */
+export const hasTwoDecimals = (text: string) => TWO_DECIMALS.test(text);
+
 /** Whether a column's readings are amounts with two decimals: enough of them, and most of its digit readings. */
 export function printsTwoDecimals(texts: string[]): boolean {
-  const marked = texts.filter((t) => TWO_DECIMALS.test(t)).length;
+  const marked = texts.filter(hasTwoDecimals).length;
   const digits = texts.filter((t) => /\d/.test(t)).length;
   return marked >= STYLE_EVIDENCE && marked * 4 >= digits * 3;
 }
