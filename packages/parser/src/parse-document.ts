@@ -230,7 +230,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
-  const identities = buildIdentities(records);
+  const identities = buildIdentities(records, ocrTables);
   const checked = [...tableFindings, ...validateRecords(records, identities), ...ocrRoundingFindings(records, ocrTables, identities), ...narrativeChecks(records, allFacts, family), ...partial];
   const { findings, ledger } = auditDocument({ doc, meta, tables, records, facts: allFacts, findings: checked });
   return ParsedDocumentSchema.parse({

@@ -1,7 +1,7 @@
 import type { AmountRecord } from '@juesuan/model';
 import { ROW_IDENTITIES } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
-import { hasNumbering } from '../tables/labels.ts';
+import { cleanLabel, hasNumbering, isTotalLabel } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 
@@ -103,8 +103,22 @@ function yearAndGrandTotals(rows: AmountRecord[]): { subtotalIdx: number; grandI
   return year >= 0 && year < total ? { subtotalIdx: year, grandIdx: total } : { subtotalIdx: total, grandIdx: -1 };
 }
 
+/** Item numbering of the top level: 一、 over （一） and 1. */
+const TOP_LEVEL_NUMBERING = /^[一二三四五六七八九十]+[、．.]/;
+
+/**
+ * A row of one group of a two-group summary (类 rows, or purposes: 基本支出, 项目支出 …) read by OCR
+ * with no numbering that no sub-item's mark (1. （一） 其中) or total word explains: OCR lost its
+ * top-level numbering (一、一般 read 一舫, 二、 dropped), and the row is still one of the items.
+ */
+function numberingLost(r: AmountRecord, ocrTables: ReadonlySet<number>): boolean {
+  const label = cleanLabel(r.label ?? '');
+  const grouped = r.group !== null && ocrTables.has(r.tableIndex);
+  return grouped && label.length >= 2 && !hasNumbering(label) && !/^[\d（(]|^其中/.test(label) && !isTotalLabel(label);
+}
+
 /** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
-function twoSided(records: AmountRecord[]): Identity[] {
+function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
   for (const table of groupBy(records.filter((r) => isTwoSided(r.table)), (r) => `${r.tableIndex}|${r.measure}`).values()) {
     const totals: Record<string, AmountRecord | undefined> = {};
@@ -118,9 +132,10 @@ function twoSided(records: AmountRecord[]): Identity[] {
       const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
       if (itemsTarget) {
-        const numbered = rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+        const lost = (r: AmountRecord) => numberingLost(r, ocrTables);
+        const numbered = rows.slice(0, itemsEnd).filter((r) => (hasNumbering(r.label ?? '') || lost(r)) && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         // items are the top level printed: 一、 over （一）
-        const topLevel = (r: AmountRecord) => /^[一二三四五六七八九十]+[、．.]/.test(r.label ?? '');
+        const topLevel = (r: AmountRecord) => TOP_LEVEL_NUMBERING.test(r.label ?? '') || lost(r);
         const items = withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered);
         // a two-group summary lists the expenditure twice: each group adds up to the subtotal
         for (const group of groupBy(items, (r) => r.group ?? '').values())
@@ -210,6 +225,7 @@ function acrossTables(records: AmountRecord[]): Identity[] {
   return out;
 }
 
-export function buildIdentities(records: AmountRecord[]): Identity[] {
-  return [...hierarchy(records), ...rowIdentities(records), ...twoSided(records), ...acrossTables(records)];
+/** Every identity the records should satisfy; `ocrTables` are the tables read from page images, whose labels may have lost their numbering. */
+export function buildIdentities(records: AmountRecord[], ocrTables: ReadonlySet<number> = new Set()): Identity[] {
+  return [...hierarchy(records), ...rowIdentities(records), ...twoSided(records, ocrTables), ...acrossTables(records)];
 }

@@ -20,3 +20,8 @@ export function holds(identity: Identity, value: (r: AmountRecord) => number = (
   const sum = identity.summands.reduce((s, r) => s + value(r), 0);
   return Math.abs(value(identity.target) - sum) <= tolerance(identity);
 }
+
+/** target = Σ summands to the cent, no rounding allowed. */
+export function holdsExactly(identity: Identity, value: (r: AmountRecord) => number = (r) => r.amountFen): boolean {
+  return value(identity.target) === identity.summands.reduce((s, r) => s + value(r), 0);
+}

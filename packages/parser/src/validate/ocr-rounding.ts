@@ -9,7 +9,7 @@ import { ref } from './validate.ts';
  * Identities of OCR cells that hold only within rounding (off by a cent or so): a last digit read
  * one off (944.06 for 944.05) looks just the same, so the cells are pointed at, for a look at the page.
  */
-export function ocrRoundingFindings(records: AmountRecord[], ocrTables: Set<number>, identities: Identity[] = buildIdentities(records)): Finding[] {
+export function ocrRoundingFindings(records: AmountRecord[], ocrTables: Set<number>, identities: Identity[] = buildIdentities(records, ocrTables)): Finding[] {
   return identities
     .filter((i) => [i.target, ...i.summands].some((r) => ocrTables.has(r.tableIndex)))
     .flatMap((i) => {

@@ -2,7 +2,7 @@ import type { AmountRecord } from '@juesuan/model';
 import { normalizeNumberText, parseAmount } from '../amounts/parse-amount.ts';
 import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
-import { holds } from './identities.ts';
+import { holds, holdsExactly } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
 import { flagOneDigitTwins } from './one-digit-twins.ts';
 import { readingLattice } from './reading-lattice.ts';
@@ -50,6 +50,19 @@ const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => 
     return [...made, ...fitting(cell, mixed, all).filter((m) => !made.some((r) => r.fen === m.fen))];
   });
 
+/**
+ * Of several readings OCR made that mend a sum, the one with which every sum it is part of holds
+ * to the cent, when only one does: a cent off is rounding at best (4,968.31 against 4,968.34).
+ */
+function toTheCent(repairs: Repair[], all: Identity[]): Repair[] {
+  if (repairs.length < 2) return repairs;
+  const exact = repairs.filter(({ cell, fen }) => {
+    const value = (r: AmountRecord) => (r === cell ? fen : r.amountFen);
+    return all.filter((i) => i.target === cell || i.summands.includes(cell)).every((i) => !holds(i, value) || holdsExactly(i, value));
+  });
+  return exact.length === 1 ? exact : repairs;
+}
+
 /** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
   [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all));
@@ -59,8 +72,8 @@ const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) =
  * fits: first among the other readings OCR made of the image (which need mend it and break no
  * identity that held) and the mixes of their digits, then among one-digit changes (the digit the
  * recogniser most likely took for another; these must make every identity of the cell hold). That reading wins, flagged `repaired_by_identity` with the first reading kept in
- * `read_as:`. Two or more ways to mend it, or none: nothing changes and validation reports the
- * break. Last, an OCR value with other readings that no identity confirms is flagged
+ * `read_as:`. Two or more ways to mend it (of OCR's readings, two that hold to the cent), or none:
+ * nothing changes and validation reports the break. Last, an OCR value with other readings that no identity confirms is flagged
  * `low_confidence`: it may be any of them.
  */
 export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<number>): number {
@@ -68,13 +81,13 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
   let repaired = 0;
   // each repair can mend the next identity: again until nothing changes (bounded)
   for (let round = 0; round < 5; round++) {
-    const all = buildIdentities(records);
+    const all = buildIdentities(records, ocrTables);
     const broken = all.filter((i) => !holds(i) && [i.target, ...i.summands].some(ocr));
     let changed = false;
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = found.length > 0 ? found : oneDigitOff(b, all, ocr);
+      const repairs = found.length > 0 ? toTheCent(found, all) : oneDigitOff(b, all, ocr);
       if (repairs.length !== 1) continue;
       const { cell, printed, fen } = repairs[0]!;
       cell.flags.push('repaired_by_identity', `read_as:${cell.printed}`);
@@ -86,7 +99,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     if (!changed) break;
   }
   // flags only from here on: the identities stay as they are
-  const all = buildIdentities(records);
+  const all = buildIdentities(records, ocrTables);
   flagUnconfirmed(records, ocrTables, all);
   flagOneDigitTwins(records, ocrTables, (r, others) => confirmed(r, others, all));
   return repaired;

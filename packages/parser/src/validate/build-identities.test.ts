@@ -1,0 +1,49 @@
+import type { AmountRecord } from '@juesuan/model';
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../amounts/parse-amount.ts';
+import { buildIdentities } from './build-identities.ts';
+import { repairOcrByIdentity } from './repair-by-identity.ts';
+
+/** An expenditure row of a two-group 财政拨款收支总表 as OCR read it (a fax of 江苏省政协's): 万元. */
+const row = (row: number, label: string, printed: string, group: string | null, alternatives?: string[]): AmountRecord =>
+  ({
+    tableIndex: 4, table: 'budget.fiscal_summary', page: 4, bbox: null, row, col: 3, side: 'expenditure', panel: null, group,
+    code: null, label, labelKey: label.replace(/^[一二三四五六七八九十]+、/, ''), parentLabel: null, measure: 'amount', printed, unit: '万元',
+    amountFen: parseAmount(printed, '万元')!.fen, flags: [] as string[], ...(alternatives ? { alternatives } : {}),
+  }) as unknown as AmountRecord;
+
+const faxed = (projectRead = '4,968.34', alternatives?: string[]) => [
+  row(3, '基术支出', '6,442.75', 'purpose'), // 一、基本支出, its numbering lost
+  row(4, '一、顽厂支出', projectRead, 'purpose', alternatives), // 二、项目支出, 二 read as 一
+  row(5, '三、单位预留机动经费', '1,886.02', 'purpose'),
+  row(6, '支出合计', '13,297.11', null),
+];
+const items = (records: AmountRecord[], ocrTables?: Set<number>) =>
+  buildIdentities(records, ocrTables).filter((i) => i.rule === 'two_sided.subtotal').map((i) => i.summands.map((s) => s.label));
+
+describe('two-sided items read by OCR', () => {
+  it('keeps a row of a two-group summary whose numbering OCR lost among the items', () => {
+    expect(items(faxed(), new Set([4]))).toEqual([['基术支出', '一、顽厂支出', '三、单位预留机动经费']]);
+    // a text layer prints the numbering it means: an un-numbered row there is no item of its own
+    expect(items(faxed())).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
+  });
+
+  it('still leaves out sub-items, totals and rows of no group (income sources print sub-items un-numbered)', () => {
+    const records = [...faxed(), row(5, '1.一般公共预算', '1,886.02', 'purpose'), row(5, '（一）公用经费', '100.00', 'purpose'), row(5, '其中：公用经费', '100.00', 'purpose')];
+    expect(items(records, new Set([4]))).toEqual([['基术支出', '一、顽厂支出', '三、单位预留机动经费']]);
+    const ungrouped = faxed().map((r) => ({ ...r, group: null }));
+    expect(items(ungrouped, new Set([4]))).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
+  });
+
+  it('mends the sum with the reading that makes it hold to the cent, not the one a rounding cent off', () => {
+    const records = faxed('1,968.34', ['1,968.31', '4,968.31']); // 4,968.34: two 4s read as 1s
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(1);
+    expect(records[1]).toMatchObject({ printed: '4,968.34', flags: expect.arrayContaining(['repaired_by_identity', 'read_as:1,968.34']) });
+  });
+
+  it('mends nothing when two readings hold to the cent alike', () => {
+    const records = faxed('1,968.34', ['4,968.34']);
+    records[0]!.alternatives = ['9,442.75'];
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+  });
+});
