@@ -9,7 +9,8 @@ export interface GrayImage {
 }
 
 interface CanvasAndContext {
-  canvas: { width: number; height: number };
+  /** `data()`: @napi-rs/canvas's raw RGBA, six times quicker than getImageData's (an opaque page's pixels are the same) */
+  canvas: { width: number; height: number; data?: () => Uint8Array };
   context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
 }
 
@@ -38,7 +39,7 @@ export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi 
     const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     await page.render({ canvasContext: target.context as never, viewport, canvas: target.canvas as never, background: 'white' }).promise;
     const { width, height } = target.canvas;
-    const rgba = target.context.getImageData(0, 0, width, height).data;
+    const rgba = target.canvas.data?.() ?? target.context.getImageData(0, 0, width, height).data;
     const data = new Uint8Array(width * height);
     for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
     factory.destroy(target);
