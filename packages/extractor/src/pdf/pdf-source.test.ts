@@ -48,6 +48,28 @@ describe('openPdfSource', () => {
     }
   });
 
+  it("draws a page to the same grey from the canvas's raw pixels as from getImageData (a red seal's page too)", async () => {
+    const pdf = await openPdfSource(bytesOf('scanned/profiles/seal/sample-budget-2025.pdf'), 'seal.pdf');
+    try {
+      const doc = await pdf.drawable();
+      const raw = await renderPageGray(doc, 1, 100);
+      // the same factory, its canvases without data(): the getImageData path
+      const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: object } } }).canvasFactory;
+      const create = factory.create.bind(factory);
+      factory.create = (w, h) => {
+        const made = create(w, h);
+        Object.defineProperty(made.canvas, 'data', { value: undefined });
+        return made;
+      };
+      const viaImageData = await renderPageGray(doc, 1, 100);
+      factory.create = create;
+      expect(darkPixels(raw.data)).toBeGreaterThan(200);
+      expect(Buffer.from(raw.data).equals(Buffer.from(viaImageData.data))).toBe(true);
+    } finally {
+      await pdf.close();
+    }
+  });
+
   it('opens the drawable document once however many pages ask for it', async () => {
     const pdf = await openPdfSource(bytesOf('sample-budget-2025.pdf'), 'sample-budget-2025.pdf');
     const [a, b] = await Promise.all([pdf.drawable(), pdf.drawable()]);
