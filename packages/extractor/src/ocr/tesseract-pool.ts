@@ -57,6 +57,8 @@ interface PooledWorker {
   jobs: number;
   busy: boolean;
   params: string;
+  /** a job of it failed: it is replaced rather than trusted with the next */
+  failed?: boolean;
 }
 
 /** WASM memory only grows: a worker is replaced after this many jobs. */
@@ -94,7 +96,16 @@ export class OcrEngine {
       if (mine < this.sizeFor(lang)) {
         const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
         this.workers.push(slot);
-        slot.worker = await Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none' });
+        // a failed job's error reaches its caller through the job's promise; without a handler
+        // tesseract.js throws it a second time where nothing can catch it, ending the process
+        try {
+          slot.worker = await Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none', errorHandler: () => undefined });
+        } catch (err) {
+          // a worker that never started holds no place in the pool
+          this.workers.splice(this.workers.indexOf(slot), 1);
+          this.waiting.shift()?.();
+          throw err;
+        }
         return slot;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -103,7 +114,7 @@ export class OcrEngine {
 
   private async release(w: PooledWorker): Promise<void> {
     w.jobs++;
-    if (w.jobs >= JOBS_PER_WORKER) {
+    if (w.jobs >= JOBS_PER_WORKER || w.failed) {
       this.workers.splice(this.workers.indexOf(w), 1);
       await w.worker.terminate();
     } else w.busy = false;
@@ -146,6 +157,9 @@ export class OcrEngine {
         w.params = params;
       }
       return await w.worker.recognize(image, {}, output);
+    } catch (err) {
+      w.failed = true;
+      throw err;
     } finally {
       await this.release(w);
     }

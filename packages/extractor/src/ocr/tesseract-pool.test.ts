@@ -1,0 +1,13 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { OcrEngine } from './tesseract-pool.ts';
+
+describe('OcrEngine', () => {
+  const engine = new OcrEngine(1);
+  afterAll(() => engine.close());
+
+  it('rejects a recognition that fails, and only that call: the process and the next call go on', async () => {
+    await expect(engine.recognize(Buffer.from('not an image'), { lang: 'eng', psm: 7 })).rejects.toThrow(/read image/);
+    const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
+    await expect(engine.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
+  });
+});
