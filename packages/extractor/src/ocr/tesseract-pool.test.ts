@@ -10,4 +10,11 @@ describe('OcrEngine', () => {
     const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
     await expect(engine.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
   });
+
+  it('closes while a worker is still starting: the close ends, the waiting call is refused', async () => {
+    const starting = new OcrEngine(1);
+    const call = starting.recognize(Buffer.from('P5\n1 1\n255\n\xff', 'latin1'), { lang: 'eng', psm: 7 });
+    await expect(starting.close()).resolves.toBeUndefined();
+    await expect(call).rejects.toThrow(/closed/);
+  });
 });

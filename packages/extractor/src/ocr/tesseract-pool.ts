@@ -61,6 +61,21 @@ interface PooledWorker {
   failed?: boolean;
 }
 
+/**
+ * A worker of one language, started. A failed job's error reaches its caller through the job's
+ * promise; without a handler tesseract.js throws it again where nothing can catch it, ending the
+ * process. While starting, the handler is how a failure shows: createWorker itself never settles.
+ */
+async function startWorker(lang: Lang): Promise<Tesseract.Worker> {
+  let started = false;
+  let failStart: (err: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (failStart = reject));
+  const worker = Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none', errorHandler: (err: unknown) => started || failStart(new Error(`OCR worker (${lang}) did not start: ${String(err)}`)) });
+  const w = await Promise.race([worker, failed]);
+  started = true;
+  return w;
+}
+
 /** WASM memory only grows: a worker is replaced after this many jobs. */
 const JOBS_PER_WORKER = 400;
 
@@ -96,15 +111,17 @@ export class OcrEngine {
       if (mine < this.sizeFor(lang)) {
         const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
         this.workers.push(slot);
-        // a failed job's error reaches its caller through the job's promise; without a handler
-        // tesseract.js throws it a second time where nothing can catch it, ending the process
         try {
-          slot.worker = await Tesseract.createWorker(lang, 1, { ...languageData(lang, DATA_VERSION[lang]), cacheMethod: 'none', errorHandler: () => undefined });
+          slot.worker = await startWorker(lang);
         } catch (err) {
           // a worker that never started holds no place in the pool
           this.workers.splice(this.workers.indexOf(slot), 1);
           this.waiting.shift()?.();
           throw err;
+        }
+        if (this.closed) {
+          await slot.worker.terminate();
+          throw new Error('the OCR engine is closed');
         }
         return slot;
       }
@@ -167,7 +184,8 @@ export class OcrEngine {
 
   async close(): Promise<void> {
     this.closed = true;
-    const all = this.workers.splice(0);
+    // a worker still starting has none yet: acquire ends it when it comes
+    const all = this.workers.splice(0).filter((w) => w.worker !== null);
     await Promise.all(all.map((w) => w.worker.terminate()));
     for (const resolve of this.waiting.splice(0)) resolve();
   }

@@ -52,17 +52,17 @@ describe('openPdfSource', () => {
     const pdf = await openPdfSource(bytesOf('scanned/profiles/seal/sample-budget-2025.pdf'), 'seal.pdf');
     try {
       const doc = await pdf.drawable();
+      const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { data?: unknown } } } }).canvasFactory;
+      const create = factory.create.bind(factory);
+      expect(typeof create(1, 1).canvas.data).toBe('function');
       const raw = await renderPageGray(doc, 1, 100);
       // the same factory, its canvases without data(): the getImageData path
-      const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: object } } }).canvasFactory;
-      const create = factory.create.bind(factory);
       factory.create = (w, h) => {
         const made = create(w, h);
         Object.defineProperty(made.canvas, 'data', { value: undefined });
         return made;
       };
-      const viaImageData = await renderPageGray(doc, 1, 100);
-      factory.create = create;
+      const viaImageData = await renderPageGray(doc, 1, 100).finally(() => (factory.create = create));
       expect(darkPixels(raw.data)).toBeGreaterThan(200);
       expect(Buffer.from(raw.data).equals(Buffer.from(viaImageData.data))).toBe(true);
     } finally {

@@ -29,16 +29,28 @@ describe('two-sided items read by OCR', () => {
   });
 
   it('still leaves out sub-items, totals and rows of no group (income sources print sub-items un-numbered)', () => {
-    const records = [...faxed(), row(5, '1.一般公共预算', '1,886.02', 'purpose'), row(5, '（一）公用经费', '100.00', 'purpose'), row(5, '其中：公用经费', '100.00', 'purpose')];
+    const records = [...faxed(), row(5, '其中：公用经费', '100.00', 'purpose'), row(5, '机动经费小计', '1,886.02', 'purpose')];
     expect(items(records, new Set([4]))).toEqual([['基术支出', '一、顽厂支出', '三、单位预留机动经费']]);
     const ungrouped = faxed().map((r) => ({ ...r, group: null }));
     expect(items(ungrouped, new Set([4]))).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
+  });
+
+  it('takes no row without numbering in a group that numbers sub-items too: its level is unknown', () => {
+    const records = [...faxed(), row(5, '（一）公用经费', '100.00', 'purpose')];
+    expect(items(records, new Set([4]))).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
   });
 
   it('mends the sum with the reading that makes it hold to the cent, not the one a rounding cent off', () => {
     const records = faxed('1,968.34', ['1,968.31', '4,968.31']); // 4,968.34: two 4s read as 1s
     expect(repairOcrByIdentity(records, new Set([4]))).toBe(1);
     expect(records[1]).toMatchObject({ printed: '4,968.34', flags: expect.arrayContaining(['repaired_by_identity', 'read_as:1,968.34']) });
+  });
+
+  it('leaves it undecided in a table where a sum holds only within rounding: there a cent off may be printed', () => {
+    const income = (n: number, label: string, printed: string) => ({ ...row(n, label, printed, null), side: 'income' as const });
+    const records = [...faxed('1,968.34', ['1,968.31', '4,968.31']), income(3, '一、一般公共预算', '13,297.10'), income(6, '收入合计', '13,297.11')];
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+    expect(records[1]!.printed).toBe('1,968.34');
   });
 
   it('mends nothing when two readings hold to the cent alike', () => {

@@ -1,4 +1,5 @@
 import type { AmountRecord } from '@juesuan/model';
+import { HEADING_LEVELS } from '@juesuan/model';
 import { ROW_IDENTITIES } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { cleanLabel, hasNumbering, isTotalLabel } from '../tables/labels.ts';
@@ -104,7 +105,7 @@ function yearAndGrandTotals(rows: AmountRecord[]): { subtotalIdx: number; grandI
 }
 
 /** Item numbering of the top level: 一、 over （一） and 1. */
-const TOP_LEVEL_NUMBERING = /^[一二三四五六七八九十]+[、．.]/;
+const TOP_LEVEL_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.find((h) => h.level === 2)!.numbering})`);
 
 /**
  * A row of one group of a two-group summary (类 rows, or purposes: 基本支出, 项目支出 …) read by OCR
@@ -132,7 +133,9 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
       const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
       if (itemsTarget) {
-        const lost = (r: AmountRecord) => numberingLost(r, ocrTables);
+        // a group that numbers sub-items too ((一) under 一、) leaves a lost numbering's level unknown
+        const deeper = new Set(rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && !TOP_LEVEL_NUMBERING.test(cleanLabel(r.label ?? ''))).map((r) => r.group));
+        const lost = (r: AmountRecord) => numberingLost(r, ocrTables) && !deeper.has(r.group);
         const numbered = rows.slice(0, itemsEnd).filter((r) => (hasNumbering(r.label ?? '') || lost(r)) && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         // items are the top level printed: 一、 over （一）
         const topLevel = (r: AmountRecord) => TOP_LEVEL_NUMBERING.test(r.label ?? '') || lost(r);

@@ -19,8 +19,11 @@ interface Repair {
  * none that held, so an identity broken for another reason (a row it lost to a misread label)
  * does not veto it.
  */
+/** The identities a cell is part of. */
+const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.target === cell || i.summands.includes(cell));
+
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
-  const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
+  const touching = touchingOf(cell, all);
   const held = touching.filter((i) => holds(i));
   const out: Repair[] = [];
   for (const reading of readings) {
@@ -51,15 +54,20 @@ const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => 
   });
 
 /**
- * Of several readings OCR made that mend a sum, the one with which every sum it is part of holds
- * to the cent, when only one does: a cent off is rounding at best (4,968.31 against 4,968.34).
+ * Of several readings from the image (OCR's, or mixes of their digits) that mend a broken sum
+ * alike, the only one with which that sum holds to the cent, in a table whose sums that hold all
+ * hold to the cent: there a cent off is a misread digit, not the printer's rounding (4,968.31
+ * against 4,968.34). Else all of them, to be left undecided.
  */
-function toTheCent(repairs: Repair[], all: Identity[]): Repair[] {
+function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair[] {
   if (repairs.length < 2) return repairs;
-  const exact = repairs.filter(({ cell, fen }) => {
-    const value = (r: AmountRecord) => (r === cell ? fen : r.amountFen);
-    return all.filter((i) => i.target === cell || i.summands.includes(cell)).every((i) => !holds(i, value) || holdsExactly(i, value));
-  });
+  const table = all.filter((i) => i.target.tableIndex === broken.target.tableIndex);
+  if (table.some((i) => holds(i) && !holdsExactly(i))) return repairs;
+  const valueWith = ({ cell, fen }: Repair) => (r: AmountRecord) => (r === cell ? fen : r.amountFen);
+  // readings that mend different sums differ in more than the cent: that is for validation to report
+  const mended = (r: Repair) => touchingOf(r.cell, all).filter((i) => i !== broken && holds(i, valueWith(r))).length;
+  if (new Set(repairs.map(mended)).size > 1) return repairs;
+  const exact = repairs.filter((r) => holdsExactly(broken, valueWith(r)));
   return exact.length === 1 ? exact : repairs;
 }
 
@@ -72,7 +80,7 @@ const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) =
  * fits: first among the other readings OCR made of the image (which need mend it and break no
  * identity that held) and the mixes of their digits, then among one-digit changes (the digit the
  * recogniser most likely took for another; these must make every identity of the cell hold). That reading wins, flagged `repaired_by_identity` with the first reading kept in
- * `read_as:`. Two or more ways to mend it (of OCR's readings, two that hold to the cent), or none:
+ * `read_as:`. Two or more ways to mend it (of the image's readings, two that hold to the cent), or none:
  * nothing changes and validation reports the break. Last, an OCR value with other readings that no identity confirms is flagged
  * `low_confidence`: it may be any of them.
  */
@@ -87,7 +95,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = found.length > 0 ? toTheCent(found, all) : oneDigitOff(b, all, ocr);
+      const repairs = found.length > 0 ? toTheCent(found, b, all) : oneDigitOff(b, all, ocr);
       if (repairs.length !== 1) continue;
       const { cell, printed, fen } = repairs[0]!;
       cell.flags.push('repaired_by_identity', `read_as:${cell.printed}`);
@@ -120,7 +128,7 @@ function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: I
 
 /** Whether an identity holding takes this cell's reading and every other reading of it fails one. */
 export function confirmed(cell: AmountRecord, others: string[], all: Identity[]): boolean {
-  const touching = all.filter((i) => i.target === cell || i.summands.includes(cell));
+  const touching = touchingOf(cell, all);
   if (!touching.some((i) => holds(i))) return false;
   return fitting(cell, others, all).every((r) => r.fen === cell.amountFen);
 }
