@@ -13,15 +13,15 @@ interface Repair {
   fen: number;
 }
 
+/** The identities a cell is part of. */
+const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.target === cell || i.summands.includes(cell));
+
 /**
  * Readings of a cell that fit, one a value. `all hold`: every identity the cell is part of holds
  * with it. `mends` (for readings OCR made of the image): it mends a broken identity and breaks
  * none that held, so an identity broken for another reason (a row it lost to a misread label)
  * does not veto it.
  */
-/** The identities a cell is part of. */
-const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.target === cell || i.summands.includes(cell));
-
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
   const touching = touchingOf(cell, all);
   const held = touching.filter((i) => holds(i));
@@ -65,7 +65,7 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
   if (table.some((i) => holds(i) && !holdsExactly(i))) return repairs;
   const valueWith = ({ cell, fen }: Repair) => (r: AmountRecord) => (r === cell ? fen : r.amountFen);
   // readings that mend different sums differ in more than the cent: that is for validation to report
-  const mended = (r: Repair) => touchingOf(r.cell, all).filter((i) => i !== broken && holds(i, valueWith(r))).length;
+  const mended = (r: Repair) => touchingOf(r.cell, all).filter((i) => i !== broken && holds(i, valueWith(r))).map((i) => all.indexOf(i)).join();
   if (new Set(repairs.map(mended)).size > 1) return repairs;
   const exact = repairs.filter((r) => holdsExactly(broken, valueWith(r)));
   return exact.length === 1 ? exact : repairs;
