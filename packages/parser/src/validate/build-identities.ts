@@ -133,10 +133,11 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
       const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
       if (itemsTarget) {
+        const above = rows.slice(0, itemsEnd);
         // a group that numbers sub-items too ((一) under 一、) leaves a lost numbering's level unknown
-        const deeper = new Set(rows.slice(0, itemsEnd).filter((r) => hasNumbering(r.label ?? '') && !TOP_LEVEL_NUMBERING.test(cleanLabel(r.label ?? ''))).map((r) => r.group));
+        const deeper = new Set(above.filter((r) => hasNumbering(r.label ?? '') && !TOP_LEVEL_NUMBERING.test(cleanLabel(r.label ?? ''))).map((r) => r.group));
         const lost = (r: AmountRecord) => numberingLost(r, ocrTables) && !deeper.has(r.group);
-        const numbered = rows.slice(0, itemsEnd).filter((r) => (hasNumbering(r.label ?? '') || lost(r)) && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
+        const numbered = above.filter((r) => (hasNumbering(r.label ?? '') || lost(r)) && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         // items are the top level printed: 一、 over （一）
         const topLevel = (r: AmountRecord) => TOP_LEVEL_NUMBERING.test(r.label ?? '') || lost(r);
         const items = withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered);

@@ -16,12 +16,16 @@ export function tolerance(identity: Identity): number {
   return step * Math.max(1, identity.summands.length);
 }
 
+/** How far the target is from the sum of its summands, in fen. */
+function gap(identity: Identity, value: (r: AmountRecord) => number): number {
+  return Math.abs(value(identity.target) - identity.summands.reduce((s, r) => s + value(r), 0));
+}
+
 export function holds(identity: Identity, value: (r: AmountRecord) => number = (r) => r.amountFen): boolean {
-  const sum = identity.summands.reduce((s, r) => s + value(r), 0);
-  return Math.abs(value(identity.target) - sum) <= tolerance(identity);
+  return gap(identity, value) <= tolerance(identity);
 }
 
 /** target = Σ summands to the cent, no rounding allowed. */
 export function holdsExactly(identity: Identity, value: (r: AmountRecord) => number = (r) => r.amountFen): boolean {
-  return value(identity.target) === identity.summands.reduce((s, r) => s + value(r), 0);
+  return gap(identity, value) === 0;
 }
