@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPdfjs } from './load-pdfjs.ts';
+import { loadPdfjs, pdfjsData } from './load-pdfjs.ts';
 
 // Node's own, taken before pdfjs is loaded in this file's fresh module graph
 const natives = [Array.prototype.push, JSON.parse, JSON.stringify];
@@ -17,5 +17,11 @@ describe('loadPdfjs', () => {
     await doc.destroy();
     expect([Array.prototype.push, JSON.parse, JSON.stringify].every((fn, i) => fn === natives[i])).toBe(true);
     expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe('function'); // the build's own additions stay
+  });
+
+  it('names its CMap and standard font folders as paths, which is what pdfjs reads in Node', () => {
+    // pdfjs's Node factories read `${folder}${name}` with fs.readFile: a file: URL string reads nothing
+    expect(readFileSync(`${pdfjsData.cMapUrl}UniGB-UCS2-H.bcmap`).length).toBeGreaterThan(0);
+    expect(readFileSync(`${pdfjsData.standardFontDataUrl}FoxitSerif.pfb`).length).toBeGreaterThan(0);
   });
 });

@@ -5,10 +5,13 @@ import { pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 
-/** Local data folders of the installed pdfjs-dist: nothing is fetched from the network. */
+/**
+ * Local data folders of the installed pdfjs-dist: nothing is fetched from the network. Paths,
+ * not file: URLs: pdfjs reads `${folder}${name}` with fs.readFile in Node, which takes no URL string.
+ */
 export const pdfjsData = {
-  cMapUrl: pathToFileURL(join(pdfjsRoot, 'cmaps') + '/').href,
-  standardFontDataUrl: pathToFileURL(join(pdfjsRoot, 'standard_fonts') + '/').href,
+  cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+  standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
 };
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
