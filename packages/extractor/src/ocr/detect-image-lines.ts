@@ -12,18 +12,19 @@ interface Segment {
   last: [number, number]; // extent on the last row seen, to follow a slightly slanted line
 }
 
-/** Long dark runs along one axis, followed across neighbouring rows into line segments. */
-function scan(bin: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number): Segment[] {
+/** The dark runs of each row (or column) at least `minLength` long, breaks of up to MAX_GAP bridged. */
+function darkRuns(bin: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number): Array<Array<[number, number]>> {
   const lines = horizontal ? height : width;
   const along = horizontal ? width : height;
-  const done: Segment[] = [];
-  let open: Segment[] = [];
+  const stride = horizontal ? 1 : width;
+  const out: Array<Array<[number, number]>> = [];
   for (let l = 0; l < lines; l++) {
     const runs: Array<[number, number]> = [];
+    const base = horizontal ? l * width : l;
     let start = -1;
     let gap = 0;
     for (let p = 0; p <= along; p++) {
-      const ink = p < along && bin[horizontal ? l * width + p : p * width + l] === 1;
+      const ink = p < along && bin[base + p * stride] === 1;
       if (ink) {
         if (start < 0) start = p;
         gap = 0;
@@ -37,8 +38,19 @@ function scan(bin: Uint8Array, width: number, height: number, horizontal: boolea
         }
       }
     }
+    out.push(runs);
+  }
+  return out;
+}
+
+/** Runs at least `minLength` long followed across neighbouring rows into line segments. */
+function segments(runsByLine: Array<Array<[number, number]>>, minLength: number): Segment[] {
+  const done: Segment[] = [];
+  let open: Segment[] = [];
+  for (let l = 0; l < runsByLine.length; l++) {
     const next: Segment[] = [];
-    for (const [a, b] of runs) {
+    for (const [a, b] of runsByLine[l]!) {
+      if (b - a < minLength) continue;
       const seg = open.find((s) => s.last[0] < b && a < s.last[1] && !next.includes(s));
       if (seg) {
         seg.at1 = l;
@@ -116,10 +128,13 @@ function inText(bin: Uint8Array, width: number, height: number, horizontal: bool
  */
 export function detectImageLines(bin: Uint8Array, width: number, height: number, scale: number, minLength = Math.round(scale * 24)): Ruling[] {
   const out: Ruling[] = [];
-  const dashed = (horizontal: boolean, min: number) =>
-    dashedLines(scan(bin, width, height, horizontal, Math.round(scale * DASH_PT)), scale * DASH_GAP_PT, scale * DASH_ROW_PT, Math.max(min, scale * DASHED_LINE_PT));
-  const lines = (horizontal: boolean, min: number) =>
-    [...scan(bin, width, height, horizontal, min), ...dashed(horizontal, min)].filter((s) => !inText(bin, width, height, horizontal, s, Math.round(scale * STROKE_BAND_PT)));
+  // one pass over the pixels an axis: the runs long enough for a dash serve the long lines too
+  const dash = Math.round(scale * DASH_PT);
+  const lines = (horizontal: boolean, min: number) => {
+    const runs = darkRuns(bin, width, height, horizontal, Math.min(dash, min));
+    const dashed = dashedLines(segments(runs, dash), scale * DASH_GAP_PT, scale * DASH_ROW_PT, Math.max(min, scale * DASHED_LINE_PT));
+    return [...segments(runs, min), ...dashed].filter((s) => !inText(bin, width, height, horizontal, s, Math.round(scale * STROKE_BAND_PT)));
+  };
   for (const s of lines(true, Math.round(minLength))) out.push({ orientation: 'h', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
   for (const s of lines(false, Math.round(minLength / 2))) out.push({ orientation: 'v', at: centre(s) / scale, from: s.from / scale, to: s.to / scale });
   return out;

@@ -59,11 +59,14 @@ export function remapProjective(img: Pick<GrayImage, 'width' | 'height' | 'data'
   const { width: w, height: ht } = img;
   const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
   const out = new Uint8Array(w * ht).fill(255);
+  // a turn or a shear: d is 1, not computed a pixel (the same numbers to the last bit)
+  const affine = h6 === 0 && h7 === 0;
   for (let y = 0; y < ht; y++) {
+    const [h1y, h4y, h7y] = [h1 * y, h4 * y, h7 * y];
     for (let x = 0; x < w; x++) {
-      const d = h6 * x + h7 * y + 1;
-      const sx = (h0 * x + h1 * y + h2) / d;
-      const sy = (h3 * x + h4 * y + h5) / d;
+      const d = affine ? 1 : h6 * x + h7y + 1;
+      const sx = (h0 * x + h1y + h2) / d;
+      const sy = (h3 * x + h4y + h5) / d;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= ht) continue;
