@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPdfjs, pdfjsData } from './load-pdfjs.ts';
+import { loadPdfjs } from './load-pdfjs.ts';
+import { openPdf } from './open-pdf.ts';
 
 // Node's own, taken before pdfjs is loaded in this file's fresh module graph
 const natives = [Array.prototype.push, JSON.parse, JSON.stringify];
@@ -19,9 +20,39 @@ describe('loadPdfjs', () => {
     expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe('function'); // the build's own additions stay
   });
 
-  it('names its CMap and standard font folders as paths, which is what pdfjs reads in Node', () => {
-    // pdfjs's Node factories read `${folder}${name}` with fs.readFile: a file: URL string reads nothing
-    expect(readFileSync(`${pdfjsData.cMapUrl}UniGB-UCS2-H.bcmap`).length).toBeGreaterThan(0);
-    expect(readFileSync(`${pdfjsData.standardFontDataUrl}FoxitSerif.pfb`).length).toBeGreaterThan(0);
+  it('reads Chinese in a font not embedded, through its predefined CMap from the package (UniGB-UCS2-H)', async () => {
+    for (const layoutOnly of [true, false]) {
+      const doc = await openPdf(unembeddedChinese(), 'unembedded.pdf', { layoutOnly });
+      const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : ''));
+      await doc.destroy();
+      // the CMap unread, the Chinese is lost and only the Latin line is left
+      expect(text).toContain('中文间');
+      expect(text).toContain('Hello 123');
+    }
   });
 });
+
+/** A page with 中文间 in STSong-Light by the UniGB-UCS2-H CMap, not embedded (as many Chinese producers write it), and a Times line. */
+function unembeddedChinese(): Uint8Array {
+  const content = 'BT /F1 24 Tf 20 120 Td <4E2D658795F4> Tj ET BT /F2 24 Tf 20 60 Td (Hello 123) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(pdf, 'latin1'));
+}

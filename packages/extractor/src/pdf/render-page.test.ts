@@ -5,8 +5,9 @@ import { renderPageGray } from './render-page.ts';
 
 /**
  * A page of a table's `rows` rows as a report's producer writes them: each number its own text
- * object (begin, font, position, show, end: the run pdf.js's optimizer merges), the first in
- * bold, in standard fonts; a rule under the row and a box drawn moved.
+ * object, the first in bold, in standard fonts; a rule under the row; and a box drawn moved in a
+ * saved state (save, transform, path, restore: the run pdf.js's optimizer rewrites, which after
+ * the first chunk of 1000 operations went wrong before the patch's fix).
  */
 async function densePage(rows: number): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 20 });
