@@ -116,7 +116,7 @@ export class OcrEngine {
         } catch (err) {
           // a worker that never started holds no place in the pool
           this.workers.splice(this.workers.indexOf(slot), 1);
-          this.waiting.shift()?.();
+          this.wakeAll();
           throw err;
         }
         if (this.closed) {
@@ -135,7 +135,15 @@ export class OcrEngine {
       this.workers.splice(this.workers.indexOf(w), 1);
       await w.worker.terminate();
     } else w.busy = false;
-    this.waiting.shift()?.();
+    this.wakeAll();
+  }
+
+  /**
+   * Every waiting call looks again: they wait for workers of both languages in one queue, and a
+   * call woken alone for a worker of the other language would sleep again with the wake spent.
+   */
+  private wakeAll(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   async recognize(image: Buffer, options: RecognizeOptions): Promise<Recognized> {
@@ -187,7 +195,7 @@ export class OcrEngine {
     // a worker still starting has none yet: acquire ends it when it comes
     const all = this.workers.splice(0).filter((w) => w.worker !== null);
     await Promise.all(all.map((w) => w.worker.terminate()));
-    for (const resolve of this.waiting.splice(0)) resolve();
+    this.wakeAll();
   }
 }
 
