@@ -12,6 +12,8 @@ const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
 export const pdfjsData = {
   cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
   standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+  // the decoders of JPEG 2000 (a scanner's JPXDecode pages) and of colour profiles
+  wasmUrl: join(pdfjsRoot, 'wasm') + '/',
 };
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

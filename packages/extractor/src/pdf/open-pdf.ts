@@ -22,6 +22,7 @@ export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfO
     cMapUrl: pdfjsData.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: pdfjsData.standardFontDataUrl,
+    wasmUrl: pdfjsData.wasmUrl,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from './open-pdf.ts';
@@ -28,6 +29,39 @@ async function densePage(rows: number): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A JPEG 2000 codestream of a grey image, by OpenJPEG built for WebAssembly. */
+async function jpeg2000(width: number, height: number, paint: (pixels: Uint8Array) => void): Promise<Buffer> {
+  type Encoder = { getDecodedBuffer(f: object): Uint8Array; encode(): void; getEncodedBuffer(): Uint8Array };
+  const factory = createRequire(import.meta.url)('@cornerstonejs/codec-openjpeg/wasmjs') as () => Promise<{ J2KEncoder: new () => Encoder }>;
+  const encoder = new (await factory()).J2KEncoder();
+  const pixels = encoder.getDecodedBuffer({ width, height, bitsPerSample: 8, componentCount: 1, isSigned: false });
+  paint(pixels);
+  encoder.encode();
+  return Buffer.from(encoder.getEncodedBuffer());
+}
+
+/** A page that is one image, as a scanner writes it: its stream filtered by `filter`. */
+function imagePage(image: Buffer, width: number, height: number, filter: string): Uint8Array {
+  const content = `q ${width} 0 0 ${height} 0 0 cm /Im1 Do Q`;
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>`),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /${filter} /Length ${image.length} >>\nstream\n`), image, Buffer.from('\nendstream')]),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n')];
+  let at = parts[0]!.length;
+  const offsets = objects.map((o, i) => {
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    at += obj.length;
+    return at - obj.length;
+  });
+  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
 /** Dark pixels in rows y0..y1 of an image. */
 function inkIn(img: { width: number; data: Uint8Array }, y0: number, y1: number): number {
   let n = 0;
@@ -46,6 +80,21 @@ describe('renderPageGray', () => {
       // the first rows and the last (y 30 and 802 points) both inked
       expect(inkIn(img, 28, 40)).toBeGreaterThan(20);
       expect(inkIn(img, 800, 812)).toBeGreaterThan(20);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it('draws a page scanned to JPEG 2000 (JPXDecode), with the decoder pdfjs-dist ships', async () => {
+    // a bar 360 × 20 pixels on white
+    const image = await jpeg2000(400, 200, (px) => {
+      px.fill(255);
+      for (let y = 40; y < 60; y++) px.fill(0, y * 400 + 20, y * 400 + 380);
+    });
+    const doc = await openPdf(imagePage(image, 400, 200, 'JPXDecode'), 'jpx.pdf');
+    try {
+      const img = await renderPageGray(doc, 1, 72);
+      expect(inkIn(img, 0, 200)).toBe(360 * 20);
     } finally {
       await doc.destroy();
     }
