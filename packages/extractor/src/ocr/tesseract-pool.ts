@@ -91,12 +91,13 @@ export class OcrEngine {
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
   /**
-   * Workers a language may have: Chinese as many as the pool, digits one fewer. Chinese reads
-   * the text lines and the names, three quarters of the recognition time of a report, so a
-   * second Chinese worker shortens the longest queue; the digits' stacks keep up with one.
+   * Workers a language may have: as many as the pool for digits; one fewer for Chinese. Two
+   * Chinese workers and one for digits were measured 7–18% quicker a page, but at 30–100 MB
+   * more peak memory: the real corpus scanned peaked at 1008 MiB (984 before), its seal scans
+   * at 1042, past the 1 GiB budget.
    */
   private sizeFor(lang: Lang): number {
-    return lang === 'chi_sim' ? this.size : Math.max(1, this.size - 1);
+    return lang === 'chi_sim' ? Math.max(1, this.size - 1) : this.size;
   }
 
   private async acquire(lang: Lang): Promise<PooledWorker> {
