@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { minimalPdf, stream } from './minimal-pdf.ts';
 import { openPdf } from './open-pdf.ts';
 import { renderPageGray } from './render-page.ts';
 
@@ -44,22 +45,13 @@ async function jpeg2000(width: number, height: number, paint: (pixels: Uint8Arra
 function imagePage(image: Buffer, width: number, height: number, filter: string): Uint8Array {
   const content = `q ${width} 0 0 ${height} 0 0 cm /Im1 Do Q`;
   const objects = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>`),
-    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>`,
+    stream(content),
     Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /${filter} /Length ${image.length} >>\nstream\n`), image, Buffer.from('\nendstream')]),
   ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n')];
-  let at = parts[0]!.length;
-  const offsets = objects.map((o, i) => {
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
-    parts.push(obj);
-    at += obj.length;
-    return at - obj.length;
-  });
-  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return new Uint8Array(Buffer.concat(parts));
+  return minimalPdf(objects);
 }
 
 /** Dark pixels in rows y0..y1 of an image. */
