@@ -16,5 +16,8 @@ export function minimalPdf(objects: Array<string | Buffer>): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** A content stream object. */
-export const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+/** A stream object: a page's content, or an image's bytes with its dictionary's other entries. */
+export function stream(data: string | Buffer, entries = ''): Buffer {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  return Buffer.concat([Buffer.from(`<< ${entries}${entries ? ' ' : ''}/Length ${bytes.length} >>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]);
+}
