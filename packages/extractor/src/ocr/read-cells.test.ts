@@ -71,6 +71,12 @@ describe('grey for OCR', () => {
     expect(greyOf(10, 0, 0)).toBeLessThan(20);
     expect(greyOf(120, 120, 120)).toBe(120);
   });
+
+  it('keeps a rule or a digit dark where it crosses the seal and takes on its red', () => {
+    // a grey rule under the seal's red, as a JPEG's colour blocks leave it: dark in the red channel too
+    expect(greyOf(130, 40, 40)).toBeLessThan(170);
+    expect(greyOf(160, 60, 60)).toBeLessThan(210);
+  });
 });
 
 describe('other readings of an unsure amount', () => {

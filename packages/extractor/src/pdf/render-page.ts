@@ -22,13 +22,17 @@ interface CanvasFactoryLike {
   destroy(c: CanvasAndContext): void;
 }
 
+/** A red channel this bright is a seal's ink (or paper): lifted to paper. */
+const SEAL_RED = 200;
+
 /**
- * Grey by luminance, except red ink (a seal stamped over a table), lightened to near paper from
- * its red channel: the black print under it stays black, the seal reads neither as ink nor as
- * faint strokes beside the digits.
+ * Grey by luminance, except red ink (a seal stamped over a table), seen through its red channel
+ * as a scanner's red dropout does and lifted so the seal's own red is paper: the black print under
+ * it, and a rule tinted red where it crosses the seal, stay dark; the seal reads neither as ink
+ * nor as faint strokes beside the digits.
  */
 export function greyOf(r: number, g: number, b: number): number {
-  if (r > 110 && r - Math.max(g, b) > 28) return 255 - (255 - r) * 0.3;
+  if (r > 110 && r - Math.max(g, b) > 28) return Math.min(255, (r * 255) / SEAL_RED);
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
