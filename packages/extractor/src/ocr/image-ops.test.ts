@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, faintInkThreshold, inkIn, withoutRuleResidue } from './image-ops.ts';
+import { binarize, faintInkThreshold, inkIn, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -52,5 +52,24 @@ describe('a cell cut past the rules left at its edges', () => {
     const cut = withoutRuleResidue(binarize(img, faintInkThreshold(t)), img.width, cellRect, INSET);
     expect(cut.x1).toBe(cellRect.x1);
     expect(inkIn(binarize(img, t), img.width, cut).count).toBe(7 * 28);
+  });
+});
+
+describe('the ink threshold', () => {
+  it('splits a black-and-white scan in the middle, so a straightened rule’s grey edge stays ink', () => {
+    // a fax: only black and white; turning it a little makes the edges of its rules grey
+    const data = new Uint8Array(100 * 100).fill(255);
+    data.fill(0, 0, 500);
+    const t = otsuThreshold({ width: 100, height: 100, data, scale: 1 });
+    expect(t).toBe(127);
+    expect(binarize({ width: 1, height: 1, data: Uint8Array.of(100), scale: 1 }, t)[0]).toBe(1);
+  });
+
+  it('keeps Otsu’s level on a grey scan', () => {
+    // paper about 240 and ink about 40, each spread over levels: the split falls between them
+    const data = Uint8Array.from({ length: 10000 }, (_, i) => (i % 10 === 0 ? 30 + (i % 21) : 230 + (i % 21)));
+    const t = otsuThreshold({ width: 100, height: 100, data, scale: 1 });
+    expect(t).toBeGreaterThanOrEqual(50);
+    expect(t).toBeLessThan(230);
   });
 });

@@ -1,6 +1,10 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 
-/** Otsu's threshold: the grey level that best splits ink from paper. */
+/**
+ * Otsu's threshold: the grey level that best splits ink from paper; where levels tie (no pixel
+ * between them: a black-and-white scan), the middle of the tie, so greys that straightening or
+ * scaling makes of its edges split evenly, not all to paper.
+ */
 export function otsuThreshold(img: GrayImage): number {
   const hist = new Float64Array(256);
   for (let i = 0; i < img.data.length; i++) hist[img.data[i]!]!++;
@@ -11,6 +15,7 @@ export function otsuThreshold(img: GrayImage): number {
   let wB = 0;
   let best = 0;
   let threshold = 128;
+  let tiedTo = threshold;
   for (let t = 0; t < 256; t++) {
     wB += hist[t]!;
     if (wB === 0) continue;
@@ -22,10 +27,10 @@ export function otsuThreshold(img: GrayImage): number {
     const between = wB * wF * (mB - mF) * (mB - mF);
     if (between > best) {
       best = between;
-      threshold = t;
-    }
+      threshold = tiedTo = t;
+    } else if (between === best) tiedTo = t;
   }
-  return threshold;
+  return Math.floor((threshold + tiedTo) / 2);
 }
 
 /** Halfway from the ink threshold to white: the grey fringe of a blurred stroke counts as ink. */
