@@ -14,6 +14,25 @@ describe('classifyTable', () => {
     expect(c.evidence[0]).toMatch(/OCR-confusable/);
   });
 
+  it('takes the more specific kind, unsure, when OCR dropped a character of its words (fax: 一般 read as “殷, 预 as 颂)', () => {
+    const read = classifyTable({ title: '“殷公共颂算财政拨款支出决算表', headerText: '', docKind: 'final', panels: 0, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('final.gpb_expenditure');
+    expect(read.confidence).toBeLessThan(0.8);
+    // the kind the words read exactly name stays beside it, for the finding
+    expect(read.candidates.slice(0, 2).map((c) => c.kind)).toEqual(['final.gpb_expenditure', 'final.fiscal_expenditure']);
+    // read exactly, the less specific title is not pulled to the specific one
+    const plain = classifyTable({ title: '财政拨款支出决算表', headerText: '', docKind: 'final', panels: 0, rowCodes: [], ocr: true });
+    expect([plain.kind, plain.candidates]).toEqual(['final.fiscal_expenditure', []]);
+  });
+
+  it('lets a short word hold the misread character only when the rows’ codes are the kind’s (基本 read as 基札 on a fax)', () => {
+    const title = '一般公共预算财收拨歙基札支出决算表';
+    const read = (rowCodes: string[]) => classifyTable({ title, headerText: '', docKind: 'final', panels: 0, rowCodes, ocr: true }).kind;
+    expect(read(['301', '30101', '30102', '302'])).toBe('final.gpb_basic');
+    // functional rows: not the basic table, whatever the title nearly says
+    expect(read(['201', '20101', '2010101'])).toBe('final.gpb_expenditure');
+  });
+
   it('names the procurement table whose 采 OCR read as 札 (政协 p12: 2019年政府札购预算表)', () => {
     const read = classifyTable({ title: '2019年政府札购预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
     expect(read.kind).toBe('budget.procurement');

@@ -2,9 +2,12 @@ import type { DocumentKind, Table } from '@juesuan/model';
 import { canonicalConfusable, canonicalPattern, normalizeConfusions } from '../registry/ocr-confusions.ts';
 import type { Family, TableKindSpec } from '../registry/table-kinds.ts';
 import { TABLE_KINDS } from '../registry/table-kinds.ts';
+import { NEAR_MIN_LENGTH, nearlyMatches } from './title-near-match.ts';
 
 /** Below this the kind is `other`, with a finding naming the candidates. */
 export const KIND_CONFIDENCE_THRESHOLD = 0.5;
+/** A title that names a kind only with a character dropped, added or misread beyond the look-alikes. */
+const NEAR_TITLE = 0.6;
 
 export interface KindEvidence {
   title: string | null;
@@ -57,6 +60,20 @@ function titleMatchesConfusable(spec: TableKindSpec, title: string): boolean {
   return spec.titles.some((re) => canonicalPattern(re).test(t)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
 }
 
+/** A short word may hold the one edit when the rows' codes are the kind's (基本支出 read as 基札支出 above 301… rows). */
+const NEAR_MIN_LENGTH_ROWS_CONFIRM = 3;
+
+/**
+ * Through the look-alikes, the title holds the kind's words with one character misread, dropped or
+ * added: in a long word, or in a shorter one when the rows' codes are of the kind's family.
+ */
+function titleNearlyMatchesConfusable(spec: TableKindSpec, title: string, rowCodes: string[]): boolean {
+  const t = canonicalConfusable(title);
+  const rows = codeFamily(rowCodes);
+  const minLength = rows !== null && rows === spec.rows ? NEAR_MIN_LENGTH_ROWS_CONFIRM : NEAR_MIN_LENGTH;
+  return spec.titles.some((re) => nearlyMatches(canonicalPattern(re), t, minLength)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
+}
+
 function kindId(spec: TableKindSpec, family: Family): string | null {
   if (spec.families.includes(family)) return `${family}.${spec.stem}`;
   // performance tables stand in 决算 and 绩效 documents alike
@@ -93,7 +110,7 @@ export function classifyTable(ev: KindEvidence): Classification {
   const printed = normalizeTitle(ev.title);
   const repaired = normalizeConfusions(printed);
   const family = familyOf(repaired, ev.docKind);
-  const candidates: Array<{ kind: string; confidence: number; evidence: string[] }> = [];
+  const candidates: Array<{ kind: string; confidence: number; evidence: string[]; near?: boolean }> = [];
   for (const spec of TABLE_KINDS) {
     const id = kindId(spec, family);
     if (!id) continue;
@@ -101,6 +118,8 @@ export function classifyTable(ev: KindEvidence): Classification {
     else if (titleMatches(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.8, `title read through OCR confusions: ${repaired}`) });
     // a character misread that no known pair repairs (it may leave a less specific title standing)
     else if (ev.ocr && titleMatchesConfusable(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.7, `title read with OCR-confusable characters: ${repaired}`) });
+    // a character dropped or added too (一 read as a quote): a more specific kind than the words read exactly may name, unsure
+    else if (ev.ocr && titleNearlyMatchesConfusable(spec, repaired, ev.rowCodes)) candidates.push({ kind: id, near: true, ...weigh(spec, ev, NEAR_TITLE, `title nearly names it: ${repaired}`) });
   }
   // no title: a table printing 收入 and 支出 side by side is a summary
   const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));
@@ -109,7 +128,7 @@ export function classifyTable(ev: KindEvidence): Classification {
   const best = candidates.find((c) => c.confidence >= KIND_CONFIDENCE_THRESHOLD);
   const others = candidates.map(({ kind, confidence }) => ({ kind, confidence }));
   if (!best) return { kind: 'other', confidence: candidates[0]?.confidence ?? 0, evidence: candidates[0]?.evidence ?? ['no title or header names a standard table'], candidates: others };
-  return { kind: best.kind, confidence: best.confidence, evidence: best.evidence, candidates: best === candidates[0] ? [] : others };
+  return { kind: best.kind, confidence: best.confidence, evidence: best.evidence, candidates: best === candidates[0] && !best.near ? [] : others };
 }
 
 /** The codes printed in a table's data rows: a code column, or a code leading the name. */

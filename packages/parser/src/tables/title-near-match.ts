@@ -1,0 +1,49 @@
+/**
+ * A title pattern matched with a few characters misread, dropped or added: OCR of a fax or a
+ * seal's page loses characters no look-alike pair names (一般 read as “殷, the quote then dropped).
+ */
+
+/**
+ * Only a word this long may hold the one edit a title is allowed: kinds differ by the words they add
+ * (财政拨款基本支出 is 财政拨款支出 with 基本), so a short word, or a second edit, tells another kind.
+ */
+export const NEAR_MIN_LENGTH = 5;
+
+/** The literal segments of a pattern made only of Chinese characters joined by `.*`; null for any other pattern. */
+export function literalSegments(re: RegExp): string[] | null {
+  const parts = re.source.split('.*');
+  return parts.every((p) => /^[\u4e00-\u9fff]+$/.test(p)) ? parts : null;
+}
+
+/** The fewest edits that make `pattern` a substring of `text` from `from` on, with where that substring ends. */
+export function nearestSubstring(pattern: string, text: string, from = 0): { edits: number; end: number } {
+  const p = [...pattern];
+  const t = [...text].slice(from);
+  let row = Array.from({ length: t.length + 1 }, () => 0);
+  for (let i = 1; i <= p.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= t.length; j++) next.push(Math.min(row[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1));
+    row = next;
+  }
+  let end = 0;
+  for (let j = 1; j <= t.length; j++) if (row[j]! < row[end]!) end = j;
+  return { edits: row[end]!, end: from + end };
+}
+
+/**
+ * Whether `title` holds the pattern's segments in order with exactly one edit in all, in a word of
+ * `minLength` or more (an exact match is the caller's); false for a pattern not of literal segments.
+ */
+export function nearlyMatches(re: RegExp, title: string, minLength = NEAR_MIN_LENGTH): boolean {
+  const segments = literalSegments(re);
+  if (!segments) return false;
+  let from = 0;
+  let edits = 0;
+  for (const s of segments) {
+    const near = nearestSubstring(s, title, from);
+    if (near.edits > (s.length < minLength ? 0 : 1)) return false;
+    edits += near.edits;
+    from = near.end;
+  }
+  return edits === 1;
+}
