@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
+import { endsShort, groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 
 describe('groupsThousands', () => {
   it('is true for a page that groups its long amounts, codes and short amounts no evidence either way', () => {
@@ -42,5 +42,6 @@ describe('printsTwoDecimals and lacksMark', () => {
     expect(printsTwoDecimals(['2010201', '2010202', '201', '127.42'])).toBe(false);
     expect(printsTwoDecimals(['127.42', '140.00'])).toBe(false);
     expect([lacksMark('12742'), lacksMark('127.42'), lacksMark('12')]).toEqual([true, false, false]);
+    expect(['25.', '25.0', '1,025,', '25.00', '2500'].map(endsShort)).toEqual([true, true, true, false, false]);
   });
 });

@@ -61,3 +61,8 @@ export function printsTwoDecimals(texts: string[]): boolean {
 export function lacksMark(text: string): boolean {
   return /^\d{3,}$/.test(text);
 }
+
+/** Decimals that stop short of two ("25.", "25.0"): the reading cut off at the cell's edge (in a column of two-decimal amounts). */
+export function endsShort(text: string): boolean {
+  return /^[-(]?\d[\d,]*[.,]\d?$/.test(text);
+}

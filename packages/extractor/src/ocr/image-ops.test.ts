@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, faintInkThreshold, inkIn, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
+import { binarize, faintInkThreshold, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -71,5 +71,15 @@ describe('the ink threshold', () => {
     const t = otsuThreshold({ width: 100, height: 100, data, scale: 1 });
     expect(t).toBeGreaterThanOrEqual(50);
     expect(t).toBeLessThan(230);
+  });
+});
+
+describe('a black-and-white page', () => {
+  it('is told from a grey scan by its pixels at two levels', () => {
+    const fax = new Uint8Array(10000).fill(255).fill(0, 0, 700);
+    expect(isBilevel({ width: 100, height: 100, data: fax, scale: 1 })).toBe(true);
+    // a grey scan: ink and paper spread over levels
+    const grey = Uint8Array.from({ length: 10000 }, (_, i) => (i % 10 === 0 ? 30 + (i % 21) : 230 + (i % 21)));
+    expect(isBilevel({ width: 100, height: 100, data: grey, scale: 1 })).toBe(false);
   });
 });

@@ -36,6 +36,17 @@ export function otsuThreshold(img: GrayImage): number {
 /** Halfway from the ink threshold to white: the grey fringe of a blurred stroke counts as ink. */
 export const faintInkThreshold = (threshold: number): number => Math.round((threshold + 255) / 2);
 
+/** Share of a page's pixels at its two commonest levels that makes it black and white (a fax, a 1-bit scan). */
+const BILEVEL_SHARE = 0.99;
+
+/** Whether the image is black and white: nearly every pixel at one of two levels. */
+export function isBilevel(img: GrayImage): boolean {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < img.data.length; i++) hist[img.data[i]!]!++;
+  const [a, b] = [...hist].sort((x, y) => y - x);
+  return a! + b! >= BILEVEL_SHARE * img.data.length;
+}
+
 /** 1 where the pixel is ink. */
 export function binarize(img: GrayImage, threshold = otsuThreshold(img)): Uint8Array {
   const out = new Uint8Array(img.data.length);

@@ -143,6 +143,9 @@ describe('when to OCR', () => {
   it('reads OCR thousands marks as thousands', () => {
     expect(normalizeOcrAmount('2.112.86')).toBe('2,112.86');
     expect(normalizeOcrAmount('1,511.89')).toBe('1,511.89');
+    // a slanted rule's edge read as a mark after the decimals
+    expect(normalizeOcrAmount('24.00,')).toBe('24.00');
+    expect(normalizeOcrAmount('1,024.00.')).toBe('1,024.00');
     expect(normalizeOcrAmount('371.514.655.00')).toBe('371,514,655.00');
     expect(normalizeOcrAmount('16,19')).toBe('16.19');
     expect(normalizeOcrAmount('0.94')).toBe('0.94');

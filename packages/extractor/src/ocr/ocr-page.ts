@@ -16,7 +16,7 @@ import { flattenPaper } from './flatten-paper.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, otsuThreshold, rotateGray, rotateQuarter, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
+import { binarize, cropGray, faintInkThreshold, fillRegion, inkIn, isBilevel, otsuThreshold, rotateGray, rotateQuarter, strokesFiltered, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { BARELY_READ, readCells, restoreYi, textLines } from './read-cells.ts';
 import type { LinePiece } from './reread-amounts.ts';
@@ -41,7 +41,7 @@ export interface OcrPageOptions {
  * parsing and loading need nothing else.
  */
 export async function ocrPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<RawPage> {
-  const { img: straight, threshold } = await pageImage(doc, number, options.dpi);
+  const { img: straight, threshold, bilevel } = await pageImage(doc, number, options.dpi);
   let img = straight;
   let { bin, rulings, grids } = findGrids(img, threshold);
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
@@ -71,8 +71,9 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       if (box) cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
     }
   }
+  // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
-    readCells(img, cells, options.engine).then((read) =>
+    readCells(bilevel ? strokesFiltered(img, 'thicker') : img, cells, options.engine).then((read) =>
       read.forEach((r, k) => {
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;
@@ -152,15 +153,16 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
  * A page drawn, its paper evened and its skew taken out: the image OCR reads, and reads again,
  * pixel for pixel the same each time; with its ink threshold.
  */
-export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<{ img: GrayImage; threshold: number }> {
+export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<{ img: GrayImage; threshold: number; bilevel: boolean }> {
   const raw = await renderPageGray(doc, number, dpi);
+  const bilevel = isBilevel(raw);
   flattenPaper(raw);
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
   const img = straightenColumns(rotateGray(raw, -skew), threshold);
   // each page image is let go as soon as it is used: two pages in flight then hold little
   if (img !== raw) raw.data = EMPTY;
-  return { img, threshold };
+  return { img, threshold, bilevel };
 }
 
 /** A page image's ink (binary), and its ink with the rules' grey halo (binary, a fainter threshold). */

@@ -279,3 +279,27 @@ describe('a 4 whose bar broke from its stem', () => {
     expect(withoutSplitFour('126.00', '426.00')).toBe('426.00');
   });
 });
+
+describe('a column of two-decimal amounts with cells read badly', () => {
+  // eight cells of one column, told apart by their widths (the engine reads each on its own)
+  const widths = [100, 104, 108, 112, 116, 120, 130, 140];
+  const texts = ['12.00', '34.50', '60.00', '1.00', '7.40', '8.00', '| 3S550', '25.'];
+  const img = { width: 400, height: 600, data: new Uint8Array(400 * 600).fill(255), scale: 1 };
+  const cells = widths.map((w, k) => ({ rect: { x0: 10, y0: 10 + k * 60, x1: 10 + w, y1: 10 + k * 60 + 42 }, lines: 1, column: '0:1' }));
+  const textFor = (image: Buffer) => {
+    const w = Number(/P5\n(\d+) /.exec(image.subarray(0, 30).toString('latin1'))![1]) - 16;
+    return texts[widths.indexOf(w)] ?? '';
+  };
+  const engine = {
+    recognize: async (image: Buffer) => ({ text: textFor(image), confidence: 0.9 }),
+    recognizeLines: async () => [],
+    recognizeChoices: async (image: Buffer) => ({ text: textFor(image), confidence: 0.9, hocr: '', symbols: [] }),
+  } as unknown as OcrEngine;
+
+  it('marks digits among strokes as unread, and doubts decimals cut short', async () => {
+    const read = await readCells(img, cells, engine);
+    expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '25.']);
+    expect(read[7]!.confidence).toBeLessThanOrEqual(0.7);
+    expect(read[0]!.confidence).toBe(0.9);
+  });
+});

@@ -2,7 +2,7 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
 import { inkTones, toPgm } from './image-ops.ts';
-import { groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
+import { endsShort, groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
 
@@ -49,7 +49,8 @@ const DIGITS = { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS } as const;
  * before a final two-digit group are thousands, whatever the mark.
  */
 export function normalizeOcrAmount(text: string): string {
-  const t = text.replace(/\s+/g, '');
+  // a mark after the two decimals is the edge of a slanted rule beside them ("24.00,")
+  const t = text.replace(/\s+/g, '').replace(/([.,]\d{2})[.,]$/, '$1');
   // the last mark before two final digits is the decimal point; every other mark only groups
   // thousands (and OCR drops or doubles those), so they are set again from the digits
   const m = /^([-(]?)(\d[\d.,]*?)[.,](\d{2})(\)?)$/.exec(t);
@@ -405,8 +406,10 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     // it; a lone digit is rather a speck or a heading's stroke than an amount
     else if (/\d\D*\d/.test(first)) read[i] = { text: first, confidence: Math.min(0.5, read[i]!.confidence || 0.5), ...(rest.length ? { alternatives: rest } : {}) };
   });
-  // a few glyphs' ink in a column of amounts that no reading made out: marked, so the parser flags the cell
-  for (const { j, i } of doubtful) if (read[i]!.text === '' && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
+  // a few glyphs' ink in a column of amounts that no reading made out (nothing, or digits among
+  // strokes: "| 3S550"): marked, so the parser flags the cell; a percentage is no amount misread
+  const misread = (t: string) => t === '' || (/\d/.test(t) && !t.includes('%'));
+  for (const { j, i } of doubtful) if (misread(read[i]!.text) && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
@@ -416,12 +419,13 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
 
 /**
  * Bare digits read in a column that prints two decimals (12742 among 127.42s): the mark was lost,
- * so made unsure; their indexes, to be offered the reading with the mark put back.
+ * so made unsure; and decimals cut short (25.): unsure too. Their indexes, to be offered the
+ * reading with the mark put back.
  */
 function markMisfits(jobs: CellJob[], read: CellReading[]): number[] {
   const columns = new Map<string, number[]>();
   jobs.forEach((j, i) => j.column !== undefined && j.lines <= 1 && columns.set(j.column, [...(columns.get(j.column) ?? []), i]));
-  const out = [...columns.values()].flatMap((ks) => (printsTwoDecimals(ks.map((i) => read[i]!.text)) ? ks.filter((i) => lacksMark(read[i]!.text)) : []));
+  const out = [...columns.values()].flatMap((ks) => (printsTwoDecimals(ks.map((i) => read[i]!.text)) ? ks.filter((i) => lacksMark(read[i]!.text) || endsShort(read[i]!.text)) : []));
   for (const i of out) read[i] = { ...read[i]!, confidence: Math.min(read[i]!.confidence, MISFIT) };
   return out;
 }
