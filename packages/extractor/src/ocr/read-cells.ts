@@ -408,8 +408,10 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   });
   // a few glyphs' ink in a column of amounts that no reading made out (nothing, or digits among
   // strokes: "| 3S550"): marked, so the parser flags the cell; a percentage is no amount misread
-  const misread = (t: string) => t === '' || (/\d/.test(t) && !t.includes('%'));
-  for (const { j, i } of doubtful) if (misread(read[i]!.text) && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
+  // (only where the column prints two decimals: a code column's misread code is the parser's to mend)
+  const priced = new Set([...cellsByColumn(jobs)].filter(([, ks]) => printsTwoDecimals(ks.map((k) => read[k]!.text))).map(([c]) => c));
+  const misread = (j: CellJob, t: string) => t === '' || (/\d/.test(t) && !t.includes('%') && priced.has(j.column!));
+  for (const { j, i } of doubtful) if (misread(j, read[i]!.text) && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
@@ -423,11 +425,16 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
  * reading with the mark put back.
  */
 function markMisfits(jobs: CellJob[], read: CellReading[]): number[] {
-  const columns = new Map<string, number[]>();
-  jobs.forEach((j, i) => j.column !== undefined && j.lines <= 1 && columns.set(j.column, [...(columns.get(j.column) ?? []), i]));
-  const out = [...columns.values()].flatMap((ks) => (printsTwoDecimals(ks.map((i) => read[i]!.text)) ? ks.filter((i) => lacksMark(read[i]!.text) || endsShort(read[i]!.text)) : []));
+  const out = [...cellsByColumn(jobs).values()].flatMap((ks) => (printsTwoDecimals(ks.map((i) => read[i]!.text)) ? ks.filter((i) => lacksMark(read[i]!.text) || endsShort(read[i]!.text)) : []));
   for (const i of out) read[i] = { ...read[i]!, confidence: Math.min(read[i]!.confidence, MISFIT) };
   return out;
+}
+
+/** The one-line cells of each table column, as indexes of `jobs`. */
+function cellsByColumn(jobs: CellJob[]): Map<string, number[]> {
+  const columns = new Map<string, number[]>();
+  jobs.forEach((j, i) => j.column !== undefined && j.lines <= 1 && columns.set(j.column, [...(columns.get(j.column) ?? []), i]));
+  return columns;
 }
 
 /**
