@@ -296,10 +296,9 @@ describe('a column of two-decimal amounts with cells read badly', () => {
     recognizeChoices: async (image: Buffer) => ({ text: textFor(image), confidence: 0.9, hocr: '', symbols: [] }),
   } as unknown as OcrEngine;
 
-  it('marks digits among strokes as unread, and doubts decimals cut short', async () => {
+  it('marks digits among strokes, and decimals cut short, as unread', async () => {
     const read = await readCells(img, cells, engine);
-    expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '25.']);
-    expect(read[7]!.confidence).toBeLessThanOrEqual(0.7);
+    expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '?']);
     expect(read[0]!.confidence).toBe(0.9);
   });
 });

@@ -2,7 +2,7 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
 import { inkTones, toPgm } from './image-ops.ts';
-import { endsShort, groupsThousands, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
+import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
 
@@ -412,6 +412,12 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const priced = new Set([...cellsByColumn(jobs)].filter(([, ks]) => printsTwoDecimals(ks.map((k) => read[k]!.text))).map(([c]) => c));
   const misread = (j: CellJob, t: string) => t === '' || (/\d/.test(t) && !t.includes('%') && priced.has(j.column!));
   for (const { j, i } of doubtful) if (misread(j, read[i]!.text) && unread(j, read[i]!) && glyphsWide(j.rect)) read[i] = { text: UNREAD_MARK, confidence: 0.01 };
+  // decimals cut short that no closer look made whole (25.): no amount to keep, the other readings kept beside the mark
+  for (const { j, i } of doubtful) {
+    if (!priced.has(j.column!) || !endsShort(read[i]!.text)) continue;
+    const others = (read[i]!.alternatives ?? []).filter(hasTwoDecimals);
+    read[i] = { text: UNREAD_MARK, confidence: 0.01, ...(others.length ? { alternatives: others } : {}) };
+  }
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
