@@ -115,15 +115,17 @@ export function mergeRulings(rulings: Ruling[]): Ruling[] {
   const out: Ruling[] = [];
   for (const orientation of ['h', 'v'] as const) {
     const list = rulings.filter((r) => r.orientation === orientation).sort((a, b) => a.at - b.at || a.from - b.from);
-    // group by position
-    const groups: Ruling[][] = [];
+    // group by position: near the group's mean, so a slanted line's pieces (335.9 … 337.1) stay one group
+    const groups: Array<{ sum: number; members: Ruling[] }> = [];
     for (const r of list) {
       const g = groups[groups.length - 1];
-      if (g && Math.abs(g[0]!.at - r.at) <= SAME_POSITION) g.push(r);
-      else groups.push([r]);
+      if (g && Math.abs(g.sum / g.members.length - r.at) <= SAME_POSITION) {
+        g.members.push(r);
+        g.sum += r.at;
+      } else groups.push({ sum: r.at, members: [r] });
     }
-    for (const g of groups) {
-      const at = g.reduce((s, r) => s + r.at, 0) / g.length;
+    for (const { sum, members: g } of groups) {
+      const at = sum / g.length;
       g.sort((a, b) => a.from - b.from);
       let cur: Ruling | null = null;
       for (const r of g) {

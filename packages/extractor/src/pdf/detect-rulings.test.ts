@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Ruling } from '@juesuan/model';
+import { mergeRulings } from './detect-rulings.ts';
+
+const v = (at: number, from: number, to: number): Ruling => ({ orientation: 'v', at, from, to });
+
+describe('mergeRulings', () => {
+  it('joins the pieces of a slightly slanted line, though its ends lie more than a point apart', () => {
+    // a scanned column line found in pieces drifting from 335.9 to 337.0 (as on a fax page's header row)
+    const merged = mergeRulings([v(335.9, 578.9, 763.2), v(336.8, 121.7, 136.1), v(336.8, 313, 504), v(337.0, 136.1, 313)]);
+    expect(merged.map((r) => [r.from, r.to])).toEqual([
+      [121.7, 504],
+      [578.9, 763.2],
+    ]);
+    expect(merged[0]!.at).toBeCloseTo(336.6, 1);
+  });
+
+  it('keeps lines more than a point apart apart, and joins only pieces that touch', () => {
+    const merged = mergeRulings([v(100, 0, 50), v(101.5, 0, 50), v(100.2, 60, 90)]);
+    expect(merged.map((r) => [r.at, r.from, r.to])).toEqual([
+      [100.1, 0, 50],
+      [100.1, 60, 90],
+      [101.5, 0, 50],
+    ]);
+  });
+});
