@@ -229,7 +229,66 @@ function acrossTables(records: AmountRecord[]): Identity[] {
   return out;
 }
 
+/** A group's own total row: 小计 (合计 in some), printed in the group it totals. */
+const GROUP_SUBTOTAL = /^(小计|合计)$/;
+/** A sub-item restates part of the row above it: 其中：… adds to nothing. */
+const SUB_ITEM = /^其中/;
+
+/**
+ * Rows under merged group cells (income by source: 一般公共预算资金 → 小计, 公共财政拨款 …): a group's
+ * 小计 = Σ its other rows, and the 总计 above the groups = Σ their 小计 when every group prints one.
+ */
+function groupSubtotals(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  const grouped = records.filter((r) => !isTwoSided(r.table));
+  for (const rows of groupBy(grouped, (r) => `${r.tableIndex}|${r.panel ?? ''}|${r.side ?? ''}|${r.measure}`).values()) {
+    const groups = groupBy(rows.filter((r) => r.parentLabel !== null), (r) => r.parentLabel!);
+    const subtotals: AmountRecord[] = [];
+    for (const members of groups.values()) {
+      const own = members.filter((r) => GROUP_SUBTOTAL.test(cleanLabel(r.label ?? '')));
+      if (own.length !== 1) continue;
+      subtotals.push(own[0]!);
+      const parts = members.filter((r) => r !== own[0] && !SUB_ITEM.test(cleanLabel(r.label ?? '')));
+      if (parts.length > 0) out.push({ rule: 'groups.subtotal', target: own[0]!, summands: parts, descriptionZh: `${own[0]!.parentLabel}小计应等于其各行之和`, descriptionEn: `the ${own[0]!.parentLabel} subtotal should equal the sum of its rows` });
+    }
+    const total = rows.find((r) => r.parentLabel === null && r.code === null && isTotalLabel(r.label ?? ''));
+    if (total && subtotals.length > 0 && subtotals.length === groups.size) {
+      out.push({ rule: 'groups.total', target: total, summands: subtotals, descriptionZh: `${total.label}应等于各组小计之和`, descriptionEn: `${total.labelKey} should equal the sum of the groups' subtotals` });
+    }
+  }
+  return out;
+}
+
+/** The levels of a procurement table's lines, top down; a line adds to the nearest line above it of the level over it. */
+const PROCUREMENT_LEVELS = ['total', 'category', 'econ_item', 'item'] as const;
+
+/**
+ * A procurement table's tree: 合计 = Σ 大类, a 大类 = Σ its 经济科目 lines (its items where it has
+ * none), a 经济科目 line = Σ its items.
+ */
+function procurementTree(records: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  const lines = records.filter((r) => kindSpec(r.table)?.rows === 'procurement' && r.context?.level);
+  for (const rows of groupBy(lines, (r) => `${r.tableIndex}|${r.measure}`).values()) {
+    rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.row - b.row);
+    const depth = (r: AmountRecord) => PROCUREMENT_LEVELS.indexOf(r.context!.level as (typeof PROCUREMENT_LEVELS)[number]);
+    // the lines under rows[i] down to the next line of its level or above, at one level: the first found below it
+    const under = (i: number) => {
+      const below: AmountRecord[] = [];
+      for (let k = i + 1; k < rows.length && depth(rows[k]!) > depth(rows[i]!); k++) below.push(rows[k]!);
+      const next = Math.min(...below.map(depth));
+      return below.filter((r) => depth(r) === next);
+    };
+    rows.forEach((target, i) => {
+      const summands = under(i);
+      if (summands.length === 0) return;
+      out.push({ rule: 'hierarchy.procurement', target, summands, descriptionZh: `${target.label ?? ''} 应等于其下各行之和`, descriptionEn: 'a procurement line should equal the sum of the lines under it' });
+    });
+  }
+  return out;
+}
+
 /** Every identity the records should satisfy; `ocrTables` are the tables read from page images, whose labels may have lost their numbering. */
 export function buildIdentities(records: AmountRecord[], ocrTables: ReadonlySet<number> = new Set()): Identity[] {
-  return [...hierarchy(records), ...rowIdentities(records), ...twoSided(records, ocrTables), ...acrossTables(records)];
+  return [...hierarchy(records), ...procurementTree(records), ...groupSubtotals(records), ...rowIdentities(records), ...twoSided(records, ocrTables), ...acrossTables(records)];
 }
