@@ -87,6 +87,11 @@ export class Catalog {
     return this.byCode.get(code);
   }
 
+  /** The entries an exact name belongs to, shortest code first (a local 项 may repeat its 款's name: 30239, 3023902). */
+  codesNamed(name: string): CatalogEntry[] {
+    return [...(this.byName.get(normalizeName(name)) ?? [])].sort((a, b) => a.code.length - b.code.length);
+  }
+
   /** Exact name, then alias, then fuzzy; `within` narrows the search to a parent's children. */
   matchName(name: string, options: { parent?: string | null; level?: number; minScore?: number } = {}): NameMatch | null {
     const n = normalizeName(name);

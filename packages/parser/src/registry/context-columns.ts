@@ -11,6 +11,8 @@ export const PROCUREMENT_CONTEXT: ReadonlyArray<readonly [RegExp, string]> = [
   [/组织形式|采购方式/, 'method'],
 ];
 
+/** The context headers only a procurement table prints (专项名称 and 经济科目 head other tables too). */
+export const PROCUREMENT_HEADER_SIGNS: RegExp[] = PROCUREMENT_CONTEXT.filter(([, field]) => ['category', 'item', 'method'].includes(field)).map(([re]) => re);
 
 /** Columns of remarks beside the amounts (绩效目标, 备注, 说明): never the row's name, whatever their text. */
 export const REMARK_COLUMN = /^(绩效目标|项目绩效目标|备注|说明)$/;

@@ -1,4 +1,4 @@
-import { LOOKALIKE_GROUPS } from '@juesuan/model';
+import { LOOKALIKE_GROUPS, NUMERAL_STROKE_LOOKALIKES, classBody } from '@juesuan/model';
 
 /**
  * Characters OCR (and some font maps) confuse in table titles and headers, as pairs read → meant.
@@ -25,14 +25,22 @@ export function normalizeConfusions(text: string): string {
 
 const CANONICAL = new Map<string, string>(LOOKALIKE_GROUPS.flatMap((g) => [...g].map((c) => [c, g[0]!] as [string, string])));
 
-/**
- * Every look-alike (the model's registry) put to its group's first: a title no pair above repairs is
- * compared through it on both sides, so any one character misread still names its table. Never stored.
- */
-export function canonicalConfusable(text: string): string {
+function canonicalChars(text: string): string {
   let out = '';
   for (const c of text) out += CANONICAL.get(c) ?? c;
   return out;
+}
+
+/** The one-stroke 一 read as a dash or two (--般公共预算). */
+const ONE_AS_DASHES = new RegExp(`[${classBody(NUMERAL_STROKE_LOOKALIKES['一'])}]{1,2}`, 'g');
+
+/**
+ * Every look-alike (the model's registry) put to its group's first, and a 一 read as dashes put
+ * back: a title no pair above repairs is compared through it on both sides, so any one character
+ * misread still names its table. Never stored.
+ */
+export function canonicalConfusable(text: string): string {
+  return canonicalChars(text.replace(ONE_AS_DASHES, '一'));
 }
 
 const canonicalRegexps = new WeakMap<RegExp, RegExp>();
@@ -41,7 +49,7 @@ const canonicalRegexps = new WeakMap<RegExp, RegExp>();
 export function canonicalPattern(re: RegExp): RegExp {
   let out = canonicalRegexps.get(re);
   if (!out) {
-    out = new RegExp(canonicalConfusable(re.source), re.flags);
+    out = new RegExp(canonicalChars(re.source), re.flags);
     canonicalRegexps.set(re, out);
   }
   return out;

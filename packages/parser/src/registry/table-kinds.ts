@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROCUREMENT_HEADER_SIGNS } from './context-columns.ts';
 import { VOCABULARIES } from './measures.ts';
 import type { VocabularyId } from './measures.ts';
 
@@ -25,6 +26,8 @@ export const TableKindSpec = z.object({
   rows: RowShape,
   /** header words that confirm the kind; a two-sided table prints 收入 and 支出 */
   header: z.array(z.instanceof(RegExp)).default([]),
+  /** header words only this kind prints: HEADER_SIGNS_NAMING_KIND of them name it where an OCR title does not */
+  headerSigns: z.array(z.instanceof(RegExp)).default([]),
   columns: z.union([vocabularyId, z.object({ income: vocabularyId, expenditure: vocabularyId })]),
   /** side-by-side panels: income | expenditure, or personnel | public (决算 basic table) */
   panels: z.enum(['none', 'sides', 'personnel_public']).default('none'),
@@ -34,6 +37,9 @@ export const TableKindSpec = z.object({
   parse: z.boolean().default(true),
 });
 export type TableKindSpec = z.infer<typeof TableKindSpec>;
+
+/** How many of a kind's header signs name it. */
+export const HEADER_SIGNS_NAMING_KIND = 2;
 
 const FUNCTIONAL_TOTALS = ['row.expenditure_total', 'row.basic_split'];
 
@@ -50,6 +56,7 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     titles: [/三公/],
     notTitles: [/政府性基金|国有资本/],
     rows: 'one_row',
+    headerSigns: [/因公出国/, /公务用车/, /公务接待/],
     columns: 'three_public',
     rowIdentities: ['three_public.grand_total', 'three_public.total', 'three_public.vehicle'],
   },
@@ -57,7 +64,7 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     names: { final: '政府性基金预算财政拨款收入支出决算表', budget: '政府性基金预算支出预算表' }, families: ['final', 'budget'], nameZh: '政府性基金预算（财政拨款）支出表', titles: [/政府性基金/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'soe_capital', families: ['final', 'budget'], nameZh: '国有资本经营预算（财政拨款）支出表', titles: [/国有资本经营/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'agency_operation', families: ['budget'], nameZh: '一般公共预算机关运行经费支出预算表', titles: [/机关运行经费/], rows: 'economic', columns: 'single_amount' },
-  { stem: 'procurement', families: ['budget'], nameZh: '政府采购（支出）预算表', titles: [/政府采购/], rows: 'procurement', columns: 'procurement' },
+  { stem: 'procurement', families: ['budget'], nameZh: '政府采购（支出）预算表', titles: [/政府采购/], rows: 'procurement', headerSigns: PROCUREMENT_HEADER_SIGNS, columns: 'procurement' },
   { stem: 'gpb_basic',
     names: { final: '一般公共预算财政拨款基本支出决算表', budget: '一般公共预算基本支出预算表' }, families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）基本支出表（经济分类）', titles: [/一般公共预算.*基本支出/], rows: 'economic', columns: 'general', panels: 'personnel_public', rowIdentities: ['row.basic_total'] },
   { stem: 'fiscal_basic', families: ['final', 'budget'], nameZh: '财政拨款基本支出预算表（经济科目）', titles: [/财政拨款基本支出/], rows: 'economic', columns: 'general', rowIdentities: ['row.basic_total'] },

@@ -33,6 +33,26 @@ describe('classifyTable', () => {
     expect(read(['201', '20101', '2010101'])).toBe('final.gpb_expenditure');
   });
 
+  it('takes the kind whose own columns the header prints when OCR misread the title past its words (政府 read as 政厉), unsure', () => {
+    const headerText = '采购品目大类|专项名称|经济科目|采购物品名称|采购组织形式|总计';
+    const read = classifyTable({ title: '政厉采购支出预算表', headerText, docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('budget.procurement');
+    expect(read.evidence[0]).toMatch(/header/);
+    expect(read.candidates.map((c) => c.kind)).toEqual(['budget.procurement', 'budget.expenditure']);
+    // one such column is not enough, and a text layer's title is taken as printed
+    expect(classifyTable({ title: '政厉采购支出预算表', headerText: '专项名称|经济科目|采购物品名称|总计', docKind: 'budget', panels: 0, rowCodes: [], ocr: true }).kind).toBe('budget.expenditure');
+    expect(classifyTable({ title: '政厉采购支出预算表', headerText, docKind: 'budget', panels: 0, rowCodes: [] }).kind).toBe('budget.expenditure');
+  });
+
+  it('takes a table printing income beside expenditure for a summary, whatever one-sided kind its misread title names', () => {
+    // 收入支出决算总表 read 收入支画诀算总表, its header 收入 | 支出 read 收入 | 支师
+    const read = classifyTable({ title: '收入支画诀算总表', headerText: '收入|支师|项目|决算数|项日|决算数', docKind: 'final', panels: 2, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('final.summary');
+    expect(read.candidates.map((c) => c.kind)).toEqual(['final.income', 'final.summary']);
+    // one panel under 收入: the income table it says
+    expect(classifyTable({ title: '收入决算表', headerText: '项目|本年收入合计', docKind: 'final', panels: 0, rowCodes: [], ocr: true }).kind).toBe('final.income');
+  });
+
   it('names the procurement table whose 采 OCR read as 札 (政协 p12: 2019年政府札购预算表)', () => {
     const read = classifyTable({ title: '2019年政府札购预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
     expect(read.kind).toBe('budget.procurement');

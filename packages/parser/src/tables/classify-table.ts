@@ -1,7 +1,7 @@
 import type { DocumentKind, Table } from '@juesuan/model';
 import { canonicalConfusable, canonicalPattern, normalizeConfusions } from '../registry/ocr-confusions.ts';
 import type { Family, TableKindSpec } from '../registry/table-kinds.ts';
-import { TABLE_KINDS } from '../registry/table-kinds.ts';
+import { HEADER_SIGNS_NAMING_KIND, TABLE_KINDS } from '../registry/table-kinds.ts';
 import { NEAR_MIN_LENGTH, nearlyMatches } from './title-near-match.ts';
 
 /** Below this the kind is `other`, with a finding naming the candidates. */
@@ -74,11 +74,23 @@ function titleNearlyMatchesConfusable(spec: TableKindSpec, title: string, rowCod
   return spec.titles.some((re) => nearlyMatches(canonicalPattern(re), t, minLength)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
 }
 
+/** The header, through the look-alikes, prints enough of the words only this kind's header has. */
+function headerNamesKind(spec: TableKindSpec, headerText: string): boolean {
+  const h = canonicalConfusable(headerText.replace(/\s+/g, ''));
+  return spec.headerSigns.filter((re) => canonicalPattern(re).test(h)).length >= HEADER_SIGNS_NAMING_KIND;
+}
+
 function kindId(spec: TableKindSpec, family: Family): string | null {
   if (spec.families.includes(family)) return `${family}.${spec.stem}`;
   // performance tables stand in 决算 and 绩效 documents alike
   if (spec.families.length === 1 && spec.families[0] === 'performance' && family === 'final') return `performance.${spec.stem}`;
   return null;
+}
+
+/** Income and expenditure side by side: two panels under 收入 and 支出 (its 出 misread at times: 支师). */
+function twoSided(ev: KindEvidence): boolean {
+  const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));
+  return ev.panels >= 2 && /收入/.test(h) && /支/.test(h);
 }
 
 /** How well the rows and the header fit the kind the title names, with the reasons. */
@@ -101,6 +113,10 @@ function weigh(spec: TableKindSpec, ev: KindEvidence, base: number, why: string)
       confidence -= 0.2;
       evidence.push('header: sides not printed');
     }
+  } else if (spec.rows !== 'two_sided' && twoSided(ev)) {
+    // income beside expenditure is a summary's layout, never a one-sided kind's (收入支出决算总表 read 收入支画…)
+    confidence -= 0.5;
+    evidence.push('header: income and expenditure side by side, as this kind never prints');
   }
   return { confidence: Math.max(0, Math.round(confidence * 100) / 100), evidence };
 }
@@ -120,10 +136,13 @@ export function classifyTable(ev: KindEvidence): Classification {
     else if (ev.ocr && titleMatchesConfusable(spec, repaired)) candidates.push({ kind: id, ...weigh(spec, ev, 0.7, `title read with OCR-confusable characters: ${repaired}`) });
     // a character dropped or added too (一 read as a quote): a more specific kind than the words read exactly may name, unsure
     else if (ev.ocr && titleNearlyMatchesConfusable(spec, repaired, ev.rowCodes)) candidates.push({ kind: id, near: true, ...weigh(spec, ev, NEAR_TITLE, `title nearly names it: ${repaired}`) });
+    // a title misread past that (政府采购 read 政厉采购): the columns only this kind prints, unsure
+    else if (ev.ocr && headerNamesKind(spec, ev.headerText)) candidates.push({ kind: id, near: true, ...weigh(spec, ev, NEAR_TITLE, 'header prints the columns only this kind has') });
   }
-  // no title: a table printing 收入 and 支出 side by side is a summary
-  const h = normalizeConfusions(ev.headerText.replace(/\s+/g, ''));
-  if (candidates.length === 0 && ev.panels >= 2 && /收入/.test(h) && /支出/.test(h)) candidates.push({ kind: `${family}.summary`, confidence: 0.6, evidence: ['header: income and expenditure side by side'] });
+  // no title that fits: a table printing 收入 and 支出 side by side is a summary
+  if (!candidates.some((c) => c.confidence >= KIND_CONFIDENCE_THRESHOLD) && twoSided(ev)) {
+    candidates.push({ kind: `${family}.summary`, confidence: 0.6, evidence: ['header: income and expenditure side by side'], near: candidates.length > 0 });
+  }
   // the first title match is the most specific; a later one wins only when the rows disagree with it
   const best = candidates.find((c) => c.confidence >= KIND_CONFIDENCE_THRESHOLD);
   const others = candidates.map(({ kind, confidence }) => ({ kind, confidence }));

@@ -34,6 +34,9 @@ function dataLook(grid: TableGrid, col: number): { codes: number; amounts: numbe
   return n;
 }
 
+/** The column's lowest heading covers other columns too. */
+const runsOver = (grid: TableGrid, col: number): boolean => (grid.headerCells(col).at(-1)?.colSpan ?? 1) > 1;
+
 /** The fund sources that head columns of their own; two in one header cell mean the extraction ran headings together. */
 const SOURCE_HEADINGS = [/一般公共/, /政府性基金/, /国有资本/, /财政专户/, /单位资金/, /其他资金/];
 export const isMergedHeading = (text: string): boolean => SOURCE_HEADINGS.filter((re) => re.test(text.replace(/\s+/g, ''))).length >= 2;
@@ -64,8 +67,12 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   const codeAt = deepest(CODE_HEADER);
   const nameAt = deepest(NAME_HEADER);
   if (codeAt >= 0 && codeAt > nameAt) return role(col, 'code');
-  if (nameAt >= 0 && nameAt === path.length - 1) return role(col, 'name');
   const look = dataLook(grid, col);
+  // a names heading run over the amounts beside it (the rule between them lost in the scan): what the amounts are is a guess
+  if (nameAt >= 0 && nameAt === path.length - 1 && runsOver(grid, col) && look.amounts > look.texts + look.codes) {
+    return role(col, 'amount', { measure: `col:${path.join('/')}`, unknownHeader: path.join('/') });
+  }
+  if (nameAt >= 0 && nameAt === path.length - 1) return role(col, 'name');
   // several columns' headings run together into one cell: whatever it names is a guess
   if (path.some(isMergedHeading) && look.amounts > 0) {
     const unknown = unknownMeasureId(path) ?? `col:${path.join('/')}`;

@@ -3,6 +3,7 @@ import type { Vocabulary } from '../registry/measures.ts';
 import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
+import { nearlyMatches } from './title-near-match.ts';
 
 export type Side = 'income' | 'expenditure' | null;
 
@@ -20,7 +21,7 @@ function deepestMatch(parts: string[], rules: Vocabulary['rules']): { id: string
 }
 
 /** 三公 columns: 小计 under its group, 合计 of 三公 + 会议费 + 培训费, stage from 预算/决算 above. */
-function threePublicMeasure(parts: string[], family: string, tableHasGroup: boolean): string | null {
+function threePublicMeasure(parts: string[], family: string, tableHasGroup: boolean, ocr: boolean | undefined): string | null {
   const stage = [...parts.join('|').matchAll(/预算|决算/g)].pop()?.[0];
   const prefix = stage === '决算' ? 'final' : stage === '预算' ? 'budget' : family;
   let id: string | null = null;
@@ -30,7 +31,7 @@ function threePublicMeasure(parts: string[], family: string, tableHasGroup: bool
     if (/^(小计|合计|总计)$/.test(part) && /公务用车/.test(above)) id = 'vehicle_total';
     else if (/^(小计|合计)$/.test(part) && /三公/.test(above)) id = 'total';
     else if (/^(合计|总计)$/.test(part)) id = tableHasGroup ? 'grand_total' : 'total';
-    else id = deepestMatch([part], VOCABULARIES.three_public.rules)?.id ?? null;
+    else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }
   if (id === 'agency_operation') return id;
   return id ? `${prefix}.${id}` : null;
@@ -45,14 +46,31 @@ export interface MeasureContext {
   ocr?: boolean;
 }
 
-/** The deepest match, else (read by OCR) the deepest with every confusable character put to its group's first (金频 is 金额). */
+/** A header word this long may hold one character OCR misread past the look-alikes (基本支出 read 桃木支出). */
+const NEAR_HEADER_LENGTH = 4;
+
+/** The one rule whose words a header part holds with one character misread, dropped or added; null for none or several. */
+function nearMatch(part: string, rules: Vocabulary['rules']): string | null {
+  const ids = new Set(rules.filter(([re]) => nearlyMatches(canonicalPattern(re), part, NEAR_HEADER_LENGTH)).map(([, id]) => id));
+  return ids.size === 1 ? [...ids][0]! : null;
+}
+
+/**
+ * The deepest match; read by OCR, a deeper header part matched with every confusable character put
+ * to its group's first (金频 is 金额), or else nearly (桃木支出 is 基本支出), wins over it: the column's
+ * own header misread must not leave it the measure of the group above (一般公共预算支出).
+ */
 function deepestMatchRead(parts: string[], rules: Vocabulary['rules'], ocr: boolean | undefined): { id: string; at: number } | null {
   const exact = deepestMatch(parts, rules);
-  if (exact || !ocr) return exact;
-  return deepestMatch(
-    parts.map(canonicalConfusable),
-    rules.map(([re, id]): [RegExp, string] => [canonicalPattern(re), id]),
-  );
+  if (!ocr || exact?.at === parts.length - 1) return exact;
+  const read = parts.map(canonicalConfusable);
+  const confusable = deepestMatch(read, rules.map(([re, id]): [RegExp, string] => [canonicalPattern(re), id]));
+  const best = confusable && confusable.at > (exact?.at ?? -1) ? confusable : exact;
+  for (let at = read.length - 1; at > (best?.at ?? -1); at--) {
+    const id = nearMatch(read[at]!, rules);
+    if (id) return { id, at };
+  }
+  return best;
 }
 
 /**
@@ -66,11 +84,12 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   if (parts.every((p) => isLineNumbering(p) || /^(项目|收入|支出)$/.test(p)) && parts.some(isLineNumbering)) return null;
   const spec = kindSpec(ctx.kind);
   const family = ctx.kind.split('.')[0] ?? 'budget';
-  if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup);
-  // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
-  if (spec?.panels === 'personnel_public' && family === 'final') return 'amount';
+  if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup, ctx.ocr);
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
   let match = deepestMatchRead(parts, vocab.rules, ctx.ocr);
+  // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
+  // (a header naming no amount, 经济分类科目编码 misread, is no amount column)
+  if (spec?.panels === 'personnel_public' && family === 'final') return match ? 'amount' : null;
   // 金额 under a group (事业收入 / 金额 beside 其中：教育收费) is the group's amount
   if (match?.id === 'amount' && match.at > 0) {
     const group = deepestMatch(parts.slice(0, match.at), vocab.rules);

@@ -79,10 +79,15 @@ describe('checkOcrLabels', () => {
     const twice = [record(1, '2100101', '行政单位医疗'), record(2, '2100101', '行政单位医疗')];
     checkOcrLabels(twice, new Set([1, 2]), catalogs);
     expect(twice.map((x) => x.code)).toEqual(['2101101', '2101101']);
-    // a label only near a name in another branch moves nothing
-    const near = record(1, '2100101', '行政单位医');
+    // a label a character off a name in another branch, one digit away, moves the code; both readings kept
+    const near = record(1, '2100101', '行政单位陈疗');
     checkOcrLabels([near], new Set([1]), catalogs);
-    expect(near.code).toBe('2100101');
+    expect(near).toMatchObject({ code: '2101101', label: '行政单位医疗' });
+    expect(near.flags).toEqual(['code_read:2100101', 'label_read:行政单位陈疗']);
+    // two digits away, nothing moves
+    const far = record(1, '2100201', '行政单位陈疗');
+    checkOcrLabels([far], new Set([1]), catalogs);
+    expect(far.code).toBe('2100201');
   });
 
   it('allows a character in six, at most two', () => {
@@ -111,5 +116,21 @@ describe('OCR labels read with look-alikes', () => {
     checkOcrLabels([r], new Set([0]), catalogs);
     expect(r).toMatchObject({ label: '收入总计', labelKey: '收入总计' });
     expect(r.flags).toContain('label_read:收入总讥');
+  });
+
+  it('gives an uncoded row of a coded table the code of the name its label is one misread from, flagged as found by a near name', () => {
+    // 机关运行经费 by economic codes; the code cell of 其他交通费用 read as 302.34, its label as 其他产通费用
+    const coded = ['302', '30201', '30205'].map((c) => ({ ...record(3, c, c), table: 'budget.agency_operation' }));
+    const lost = { ...record(3, null, '其他产通费用'), table: 'budget.agency_operation', codeMethod: 'label' as const };
+    checkOcrLabels([...coded, lost], new Set([3]), catalogs);
+    // one name printed at two levels (30239 and its local 3023902) is still one name: the 款 is taken
+    expect(lost).toMatchObject({ code: '30239', codeMethod: 'name_fuzzy', codeLevel: 2, parentCode: '302', label: '其他交通费用' });
+    expect(lost.codeScore).toBeLessThan(0.9);
+    expect(lost.flags).toEqual(['label_read:其他产通费用', 'code_low_score']);
+    // in a table of rows named only (income by source), a label is set right but no code is given
+    const named = ['一般公共预算资金', '其他收入'].map((l) => ({ ...record(4, null, l), table: 'budget.income' }));
+    const misread = { ...record(4, null, '其他产通费用'), table: 'budget.income' };
+    checkOcrLabels([...named, misread], new Set([4]), catalogs);
+    expect(misread.code).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import type { AmountRecord } from '@juesuan/model';
 import { distance } from 'fastest-levenshtein';
-import type { Catalog } from '../catalog/catalog.ts';
-import { codeLevel, normalizeName, parentCode } from '../catalog/catalog.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import { codeLevel, nameSimilarity, normalizeName, parentCode } from '../catalog/catalog.ts';
 import { ITEM_NUMBERING } from '@juesuan/model';
-import { labelKey } from './labels.ts';
+import { isTotalLabel, labelKey } from './labels.ts';
 import { canonicalConfusable } from '../registry/ocr-confusions.ts';
 
 /** A name read within a character in six (at most two) of a known one is taken for it; a look-alike read for a character costs nothing. */
@@ -52,11 +52,46 @@ export interface Catalogs {
 
 const catalogOf = (code: string, c: Catalogs) => (code.startsWith('3') ? c.economic : c.functional);
 
+/**
+ * The catalog of each OCR table whose rows are mostly coded: the one most of its codes come from.
+ * Its uncoded rows (a code cell misread past reading, 302.34) are looked up there.
+ */
+function codedTables(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): Map<number, Catalog> {
+  const out = new Map<number, Catalog>();
+  for (const t of ocrTables) {
+    const rows = records.filter((r) => r.tableIndex === t);
+    const coded = rows.filter((r) => r.code !== null);
+    if (coded.length === 0 || coded.length * 2 < rows.length) continue;
+    out.set(t, coded.filter((r) => r.code!.startsWith('3')).length * 2 > coded.length ? catalogs.economic : catalogs.functional);
+  }
+  return out;
+}
+
 /** The names a record's label should be: its code's in the document and in the catalog, or, uncoded, the catalog name nearest it. */
-function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>, catalogs: Catalogs): string[] {
+function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>, catalog: Catalog | undefined, catalogs: Catalogs): string[] {
   if (r.code) return [docNames.get(r.code), catalogOf(r.code, catalogs).get(r.code)?.name].filter((n): n is string => n !== undefined).map(normalizeName);
-  const m = catalogs.functional.matchName(name, { minScore: 0.6 });
-  return m && !m.tie ? [normalizeName(m.entry.name)] : [];
+  const cat = catalog ?? catalogs.functional;
+  const m = cat.matchName(name, { minScore: 0.6 });
+  // a tie of one name printed at two levels (30239, 3023902) still names the row
+  return m && (!m.tie || oneCode(cat, m.entry.name)) ? [normalizeName(m.entry.name)] : [];
+}
+
+/** The code a name stands for: its only entry, or the top of one line of entries sharing it (30239 over 3023902). */
+function oneCode(catalog: Catalog, name: string): CatalogEntry | null {
+  const [top, ...rest] = catalog.codesNamed(name);
+  return top && rest.every((e) => e.code.startsWith(top.code)) ? top : null;
+}
+
+/** An uncoded row of a coded table whose label was one misread away from a catalog name: that name's code, flagged as found by a near name. */
+function codeFromName(r: AmountRecord, read: string, name: string, catalog: Catalog | undefined): void {
+  const entry = r.code === null && catalog && !isTotalLabel(name) ? oneCode(catalog, name) : null;
+  if (!entry) return;
+  r.code = entry.code;
+  r.codeMethod = 'name_fuzzy';
+  r.codeScore = nameSimilarity(read, name);
+  r.codeLevel = codeLevel(r.code);
+  r.parentCode = parentCode(r.code);
+  r.flags.push('code_low_score');
 }
 
 /**
@@ -69,6 +104,7 @@ function knownNames(r: AmountRecord, name: string, docNames: Map<string, string>
  */
 export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): void {
   const docNames = documentNames(records, ocrTables, catalogs);
+  const coded = codedTables(records, ocrTables, catalogs);
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.label) continue;
     const prefix = ITEM_NUMBERING.exec(r.label.replace(/\s+/g, ''))?.[0] ?? '';
@@ -81,13 +117,14 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
       r.labelKey = labelKey(total);
       continue;
     }
-    const known = knownNames(r, name, docNames, catalogs);
+    const known = knownNames(r, name, docNames, coded.get(r.tableIndex), catalogs);
     if (known.includes(name)) continue;
     const near = known.find((k) => closeEnough(name, k));
     if (near) {
       r.flags.push(`label_read:${r.label}`);
       r.label = `${prefix}${near}`;
       r.labelKey = labelKey(r.label);
+      codeFromName(r, name, near, coded.get(r.tableIndex));
       continue;
     }
     if (!r.code) continue;
@@ -96,16 +133,24 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     // misread (2101101 read 2100101): the label is exactly another code's name, one digit away
     const sibling = catalog.matchName(name, { parent: parentCode(r.code), level: codeLevel(r.code) ?? undefined, minScore: 0.9 });
     const exact = catalog.matchName(name, { level: codeLevel(r.code) ?? undefined });
-    const named = sibling && !sibling.tie ? sibling : exact?.method === 'name_exact' ? exact : null;
+    // a label a character off another code's name, one digit from the code read (行政单位陈疗 on 2100101): both misread
+    const nearby = catalog.matchName(name, { level: codeLevel(r.code) ?? undefined, minScore: 0.6 });
+    const misread = nearby && closeEnough(name, normalizeName(nearby.entry.name)) ? nearby : null;
+    const named = sibling && !sibling.tie ? sibling : exact?.method === 'name_exact' ? exact : misread;
     if (!named || named.tie || named.entry.code === r.code) continue;
     if (distance(named.entry.code, r.code) <= 1) {
       // the code now is the one its name says: that mismatch is settled, the reading kept
-      r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== `name_says:${named.entry.code}`);
+      r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== `name_says:${named.entry.code}`);
       r.flags.push(`code_read:${r.code}`);
       r.codePrinted ??= r.code;
       r.code = named.entry.code;
       r.codeLevel = codeLevel(r.code);
       r.parentCode = parentCode(r.code);
+      if (named === misread) {
+        r.flags.push(`label_read:${r.label}`);
+        r.label = `${prefix}${normalizeName(misread.entry.name)}`;
+        r.labelKey = labelKey(r.label);
+      }
     } else if (catalog.get(r.code)) r.flags.push('code_label_mismatch');
   }
 }

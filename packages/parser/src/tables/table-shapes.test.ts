@@ -101,6 +101,21 @@ describe('table shapes of other regions', () => {
       ['小计', '其他资金'],
       ['其他收入', '其他资金'],
     ]);
+    expect(errors(p)).toEqual([]);
+  });
+
+  it('income by source adds up: each group’s 小计 = Σ its rows (其中 apart), 收入总计 = Σ the 小计', () => {
+    const table = (other: string, total = '100.00') =>
+      `<tr><td colspan="2">项目名称</td><td>金额</td></tr>
+       <tr><td colspan="2">收入总计</td><td>${total}</td></tr>
+       <tr><td rowspan="3">一般公共预算资金</td><td>小计</td><td>90.00</td></tr>
+       <tr><td>公共财政拨款(补助)资金</td><td>90.00</td></tr>
+       <tr><td>其中：专项收入</td><td>5.00</td></tr>
+       <tr><td rowspan="2">其他资金</td><td>小计</td><td>10.00</td></tr>
+       <tr><td>其他收入</td><td>${other}</td></tr>`;
+    expect(errors(parse('收入预算总表', table('10.00')))).toEqual([]);
+    expect(errors(parse('收入预算总表', table('11.39'))).map((f) => f.rule)).toEqual(['groups.subtotal']);
+    expect(errors(parse('收入预算总表', table('10.00', '101.00'))).map((f) => f.rule)).toEqual(['groups.total']);
   });
 
   it('a 三公 table with 会议费 and 培训费: its 合计 is the grand total, the “三公” 小计 the 三公 total', () => {
@@ -136,6 +151,22 @@ describe('table shapes of other regions', () => {
     ]);
   });
 
+  it('a procurement table adds up as a tree: 合计 = Σ 大类, a 大类 = Σ its 经济科目 lines, a line = Σ its items', () => {
+    const table = (printer: string) =>
+      `<tr><td>采购品目大类</td><td>专项名称</td><td>经济科目</td><td>采购物品名称</td><td>采购组织形式</td><td>总计</td></tr>
+       <tr><td>合计</td><td></td><td></td><td></td><td></td><td>58.00</td></tr>
+       <tr><td>一、货物A</td><td></td><td></td><td></td><td></td><td>50.00</td></tr>
+       <tr><td></td><td>办公设备购置费</td><td>办公设备购置</td><td></td><td></td><td>50.00</td></tr>
+       <tr><td></td><td></td><td></td><td>台式计算机</td><td>分散自行组织</td><td>30.00</td></tr>
+       <tr><td></td><td></td><td></td><td>打印机</td><td>部门集中采购</td><td>${printer}</td></tr>
+       <tr><td>二、服务C</td><td></td><td></td><td></td><td></td><td>8.00</td></tr>
+       <tr><td></td><td></td><td></td><td>印刷服务</td><td>分散自行组织</td><td>8.00</td></tr>`;
+    expect(errors(parse('2019年政府采购预算表', table('20.00')))).toEqual([]);
+    const broken = errors(parse('2019年政府采购预算表', table('10.00')));
+    expect(broken.map((f) => f.rule)).toEqual(['hierarchy.procurement']);
+    expect(broken[0]!.messageEn).toMatch(/sum of the lines under it/);
+  });
+
   it('a column no vocabulary knows keeps its own header as its measure, and says so', () => {
     const p = parse(
       '支出预算总表',
@@ -145,5 +176,20 @@ describe('table shapes of other regions', () => {
     expect(p.tables[0]!.measures).toEqual(['total', 'basic', 'project', 'reserve', 'col:债务还本支出']);
     expect(p.findings.map((f) => f.rule)).toContain('measure.unknown_header');
     expect(errors(p)).toEqual([]);
+  });
+
+  it('a names heading run over the amounts beside it (a rule the scan lost): the amounts kept, under the heading as printed, and said so', () => {
+    const p = parse(
+      '一般公共预算机关运行经费支出预算表',
+      `<tr><td>科目编码</td><td colspan="2">科目名称|机关运行经费支出</td></tr>
+       <tr><td colspan="2">合计</td><td>148.92</td></tr>
+       <tr><td>302</td><td>商品和服务支出</td><td>148.92</td></tr>
+       <tr><td>30201</td><td>办公费</td><td>130.00</td></tr>
+       <tr><td>30205</td><td>水费</td><td>18.92</td></tr>`,
+    );
+    expect(p.tables[0]).toMatchObject({ kind: 'budget.agency_operation' });
+    expect(p.tables[0]!.measures).toEqual([null, null, 'col:科目名称|机关运行经费支出']);
+    expect(p.records.filter((r) => r.code === '30201').map((r) => [r.label, r.amountFen])).toEqual([['办公费', 130_000_000]]);
+    expect(p.findings.map((f) => f.rule)).toContain('measure.unknown_header');
   });
 });

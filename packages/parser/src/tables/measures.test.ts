@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasureContext } from './measures.ts';
+import { measureOf } from './measures.ts';
+
+const ctx = (kind: string, ocr: boolean, side: MeasureContext['side'] = null): MeasureContext => ({ kind, side, threePublicGroup: false, ocr });
+
+describe('measureOf', () => {
+  it('names a column whose own header OCR misread by a character, not by the group above it', () => {
+    // 基本支出 read 桃木支出 under 一般公共预算支出
+    const path = ['一般公共预算支出', '桃木支出'];
+    expect(measureOf(path, ctx('budget.gpb_expenditure', true))).toBe('basic');
+    // a text layer's header is taken as printed
+    expect(measureOf(path, ctx('budget.gpb_expenditure', false))).toBe('gpb');
+    // two edits name nothing: the group's measure stays
+    expect(measureOf(['一般公共预算支出', '桃木交出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
+  });
+
+  it('reads a 一 OCR took for dashes (--般公共预算)', () => {
+    expect(measureOf(['财政拨款支出', '--般公共预算'], ctx('budget.fiscal_summary', true, 'expenditure'))).toBe('gpb');
+  });
+
+  it('gives the 决算 basic table’s amount only to a header that names an amount', () => {
+    expect(measureOf(['决算数'], ctx('final.gpb_basic', false))).toBe('amount');
+    // 经济分类科目编码 with 码 misread: a code column, no amount
+    expect(measureOf(['经济分类科日编矽'], ctx('final.gpb_basic', true))).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import type { AmountRecord } from '@juesuan/model';
+import { describe, expect, it } from 'vitest';
+import { mendCodeLengths } from './ocr-code-order.ts';
+
+/** A row of an OCR 一般公共预算支出表 (a fax of 省人大's), one amount column. */
+const row = (row: number, code: string): AmountRecord =>
+  ({
+    tableIndex: 6, table: 'budget.gpb_expenditure', page: 13, bbox: null, row, col: 2, side: null, panel: null, group: null,
+    code, codePrinted: null, codeMethod: 'printed', codeScore: 1, codeLevel: null, parentCode: null, classCode: null,
+    label: 'x', labelKey: 'x', parentLabel: null, context: null, measure: 'amount', printed: '1.00', unit: '万元', amountFen: 100,
+    flags: code.length === 8 ? ['code_unknown'] : [],
+  }) as AmountRecord;
+
+const known = (code: string) => ['208', '20805', '2080504', '2080505', '2080506'].includes(code);
+
+describe('mendCodeLengths', () => {
+  it('drops the digit that puts a code read a digit too long between the codes above and below it', () => {
+    const rows = [row(13, '208'), row(14, '20805'), row(15, '2080504'), row(16, '20803505'), row(17, '2080506')];
+    mendCodeLengths(rows, new Set([6]), known);
+    expect(rows[3]).toMatchObject({ code: '2080505', codePrinted: '20803505', codeLevel: 3, parentCode: '20805', flags: ['code_read:20803505'] });
+    expect(rows.map((r) => r.code)).toEqual(['208', '20805', '2080504', '2080505', '2080506']);
+  });
+
+  it('leaves the reading where no code or more than one fits, and in text tables', () => {
+    // after 2080504 with nothing below: 2080505 and 2080550 … would all fit
+    const open = [row(14, '20805'), row(15, '2080504'), row(16, '20805505')];
+    mendCodeLengths(open, new Set([6]), known);
+    expect(open[2]).toMatchObject({ code: '20805505', flags: ['code_unknown'] });
+    const text = [row(15, '2080504'), row(16, '20803505'), row(17, '2080506')];
+    mendCodeLengths(text, new Set(), known);
+    expect(text[1]!.code).toBe('20803505');
+  });
+});
