@@ -2,9 +2,10 @@
  * OCR against the text layer: for every scanned PDF that has a text-layer twin of the same name,
  * extract both, parse both, and compare every amount cell by cell (same table, row and column).
  * Reports per file the share of the text path's amounts the OCR path reproduces exactly, and how
- * many of the misses validation flags (a finding on the cell, or a low-confidence mark), the
- * precision (OCR amounts equal to the text path's over all the OCR amounts), seconds a page (wall
- * clock, and CPU over all threads) and the process's peak memory. The last line sums every file.
+ * many of the misses validation flags (a finding on the cell, or a low-confidence mark), how many
+ * equal amounts also carry the text path's measure and code, the precision (OCR amounts equal to
+ * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
+ * and the process's peak memory. The last line sums every file.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
@@ -29,13 +30,14 @@ const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col
 
 /**
  * A miss is flagged when validation points at its row: a finding (or a low-confidence or repaired mark) on
- * a cell of the same page and row as the amount the text layer has there.
+ * a cell of the same page and row as the amount the text layer has there, or on a cell OCR read over that
+ * row and the next (their rule lost) whose box takes in the row's middle.
  */
 function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
   if (read?.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity')) return true;
   if (!truth.bbox) return false;
   const cy = (truth.bbox.y0 + truth.bbox.y1) / 2;
-  return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
+  return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && (Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5 || (c.bbox.y0 < cy && cy < c.bbox.y1))));
 }
 
 interface FileResult {
@@ -46,6 +48,7 @@ interface FileResult {
   sameTablesKindsPages: boolean;
   amounts: number;
   equal: number;
+  meaning: number;
   ocrAmounts: number;
   missesFlagged: number;
   misses: string[];
@@ -82,6 +85,7 @@ for (const name of pairs) {
     sameTablesKindsPages: sameTables,
     amounts: pt.records.length,
     equal,
+    meaning: cmp.meaning,
     share: pt.records.length ? equal / pt.records.length : 1,
     ocrAmounts: po.records.length,
     precision: po.records.length ? equal / po.records.length : 1,
@@ -95,7 +99,7 @@ for (const name of pairs) {
   };
   results.push(row);
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
   for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
@@ -104,6 +108,6 @@ const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r),
 const missed = sum((r) => r.misses.length);
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));

@@ -16,6 +16,8 @@ export function sameCell(r: AmountRecord, candidates: AmountRecord[]): AmountRec
 export interface CellComparison {
   amounts: number;
   equal: number;
+  /** equal amounts that also carry the truth's measure and code: the value with its meaning */
+  meaning: number;
   misses: Array<{ truth: AmountRecord; read: AmountRecord | undefined }>;
   extras: AmountRecord[];
 }
@@ -24,10 +26,13 @@ export interface CellComparison {
 export function compareByCell(truth: AmountRecord[], read: AmountRecord[]): CellComparison {
   const misses: CellComparison['misses'] = [];
   let equal = 0;
+  let meaning = 0;
   for (const r of truth) {
     const o = sameCell(r, read);
-    if (o && o.amountFen === r.amountFen) equal++;
-    else misses.push({ truth: r, read: o });
+    if (o && o.amountFen === r.amountFen) {
+      equal++;
+      if (o.measure === r.measure && o.code === r.code) meaning++;
+    } else misses.push({ truth: r, read: o });
   }
-  return { amounts: truth.length, equal, misses, extras: read.filter((o) => !sameCell(o, truth)) };
+  return { amounts: truth.length, equal, meaning, misses, extras: read.filter((o) => !sameCell(o, truth)) };
 }
