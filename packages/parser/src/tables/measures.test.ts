@@ -11,7 +11,8 @@ describe('measureOf', () => {
     expect(measureOf(path, ctx('budget.gpb_expenditure', true))).toBe('basic');
     // a text layer's header is taken as printed
     expect(measureOf(path, ctx('budget.gpb_expenditure', false))).toBe('gpb');
-    // two edits name nothing: the group's measure stays
+    // two edits name nothing: the group's measure stays; nor does a longer header holding a word one off (还本支出)
+    expect(measureOf(['一般公共预算支出', '债务还本支出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
     expect(measureOf(['一般公共预算支出', '桃木交出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
   });
 

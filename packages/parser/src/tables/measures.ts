@@ -3,7 +3,7 @@ import type { Vocabulary } from '../registry/measures.ts';
 import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
-import { nearlyMatches } from './title-near-match.ts';
+import { literalSegments, nearestSubstring } from './title-near-match.ts';
 
 export type Side = 'income' | 'expenditure' | null;
 
@@ -49,9 +49,21 @@ export interface MeasureContext {
 /** A header word this long may hold one character OCR misread past the look-alikes (基本支出 read 桃木支出). */
 const NEAR_HEADER_LENGTH = 4;
 
-/** The one rule whose words a header part holds with one character misread, dropped or added; null for none or several. */
+/** What may stand beside a measure's words in its header (财政拨款收入, 一般公共预算财政拨款). */
+const HEADER_FILLER = /^(收入|支出|预算|决算|财政拨款|资金|经费|数|金额)*$/;
+
+/** The part holds the rule's one word with one character off, and beside it only filler: 债务还本支出 holds 还本支出, no 基本支出. */
+function nearWord(re: RegExp, part: string): boolean {
+  const [word, ...more] = literalSegments(canonicalPattern(re)) ?? [];
+  if (!word || more.length > 0 || [...word].length < NEAR_HEADER_LENGTH) return false;
+  const { edits, end } = nearestSubstring(word, part);
+  const chars = [...part];
+  return edits === 1 && HEADER_FILLER.test(chars.slice(0, Math.max(0, end - [...word].length)).join('')) && HEADER_FILLER.test(chars.slice(end).join(''));
+}
+
+/** The one rule whose word a header part holds with one character misread, dropped or added; null for none or several. */
 function nearMatch(part: string, rules: Vocabulary['rules']): string | null {
-  const ids = new Set(rules.filter(([re]) => nearlyMatches(canonicalPattern(re), part, NEAR_HEADER_LENGTH)).map(([, id]) => id));
+  const ids = new Set(rules.filter(([re]) => nearWord(re, part)).map(([, id]) => id));
   return ids.size === 1 ? [...ids][0]! : null;
 }
 
