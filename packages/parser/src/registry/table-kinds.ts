@@ -26,6 +26,8 @@ export const TableKindSpec = z.object({
   rows: RowShape,
   /** header words that confirm the kind; a two-sided table prints 收入 and 支出 */
   header: z.array(z.instanceof(RegExp)).default([]),
+  /** its rows are one side only (收入表, 支出表): a table printing income beside expenditure is not this kind */
+  oneSide: z.boolean().default(false),
   /** header words only this kind prints: HEADER_SIGNS_NAMING_KIND of them name it where an OCR title does not */
   headerSigns: z.array(z.instanceof(RegExp)).default([]),
   columns: z.union([vocabularyId, z.object({ income: vocabularyId, expenditure: vocabularyId })]),
@@ -103,9 +105,9 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     rowIdentities: ['row.summary_split'],
   },
   { stem: 'income',
-    names: { final: '收入决算表', budget: '收入预算表' }, families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.income_total', 'row.fiscal_split'] },
+    names: { final: '收入决算表', budget: '收入预算表' }, families: ['final', 'budget'], nameZh: '收入（预算/决算）总表', titles: [/收入.*表/], rows: 'functional', oneSide: true, columns: 'general', rowIdentities: ['row.income_total', 'row.fiscal_split'] },
   { stem: 'expenditure',
-    names: { final: '支出决算表', budget: '支出预算表' }, families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', columns: 'general', rowIdentities: ['row.expenditure_total', 'row.basic_split'] },
+    names: { final: '支出决算表', budget: '支出预算表' }, families: ['final', 'budget'], nameZh: '支出（预算/决算）总表', titles: [/支出.*表/], rows: 'functional', oneSide: true, columns: 'general', rowIdentities: ['row.expenditure_total', 'row.basic_split'] },
 ]);
 
 const BY_ID = new Map<string, TableKindSpec>();

@@ -51,6 +51,9 @@ describe('classifyTable', () => {
     expect(read.candidates.map((c) => c.kind)).toEqual(['final.income', 'final.summary']);
     // one panel under 收入: the income table it says
     expect(classifyTable({ title: '收入决算表', headerText: '项目|本年收入合计', docKind: 'final', panels: 0, rowCodes: [], ocr: true }).kind).toBe('final.income');
+    // a fund's 收入支出决算表 prints both sides, and stays that fund's table
+    const fund = classifyTable({ title: '政府性基金预算财政拨款收入支出决算表', headerText: '收入|支出|项目|决算数|项目|决算数', docKind: 'final', panels: 2, rowCodes: [] });
+    expect(fund.kind).toBe('final.gov_fund');
   });
 
   it('names the procurement table whose 采 OCR read as 札 (政协 p12: 2019年政府札购预算表)', () => {

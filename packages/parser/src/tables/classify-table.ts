@@ -113,8 +113,8 @@ function weigh(spec: TableKindSpec, ev: KindEvidence, base: number, why: string)
       confidence -= 0.2;
       evidence.push('header: sides not printed');
     }
-  } else if (spec.rows !== 'two_sided' && twoSided(ev)) {
-    // income beside expenditure is a summary's layout, never a one-sided kind's (收入支出决算总表 read 收入支画…)
+  } else if (spec.oneSide && twoSided(ev)) {
+    // income beside expenditure is never a one-sided kind's layout (收入支出决算总表 read 收入支画…)
     confidence -= 0.5;
     evidence.push('header: income and expenditure side by side, as this kind never prints');
   }
