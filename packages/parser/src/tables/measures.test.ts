@@ -16,6 +16,11 @@ describe('measureOf', () => {
     expect(measureOf(['一般公共预算支出', '桃木交出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
   });
 
+  it('takes one of a rule’s words misread by a character (本年收入合计 read 本年收入合视)', () => {
+    expect(measureOf(['本年收入合视'], ctx('final.income', true))).toBe('total');
+    expect(measureOf(['其他收仁'], ctx('final.income', true))).toBe('other');
+  });
+
   it('reads a 一 OCR took for dashes (--般公共预算)', () => {
     expect(measureOf(['财政拨款支出', '--般公共预算'], ctx('budget.fiscal_summary', true, 'expenditure'))).toBe('gpb');
   });

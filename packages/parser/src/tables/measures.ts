@@ -3,7 +3,7 @@ import type { Vocabulary } from '../registry/measures.ts';
 import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
-import { literalSegments, nearestSubstring } from './title-near-match.ts';
+import { distance } from 'fastest-levenshtein';
 
 export type Side = 'income' | 'expenditure' | null;
 
@@ -52,13 +52,28 @@ const NEAR_HEADER_LENGTH = 4;
 /** What may stand beside a measure's words in its header (财政拨款收入, 一般公共预算财政拨款). */
 const HEADER_FILLER = /^(收入|支出|预算|决算|财政拨款|资金|经费|数|金额)*$/;
 
-/** The part holds the rule's one word with one character off, and beside it only filler: 债务还本支出 holds 还本支出, no 基本支出. */
+/** The words a rule names: its alternatives when each is a word of Chinese (本年收入合计|本年支出合计). */
+function ruleWords(re: RegExp): string[] {
+  const words = canonicalPattern(re).source.split('|');
+  return words.every((w) => /^[\u4e00-\u9fff]+$/.test(w)) ? words : [];
+}
+
+/** The part holds one of the rule's words with one character off, and beside it only filler: 债务还本支出 holds 还本支出, no 基本支出. */
 function nearWord(re: RegExp, part: string): boolean {
-  const [word, ...more] = literalSegments(canonicalPattern(re)) ?? [];
-  if (!word || more.length > 0 || [...word].length < NEAR_HEADER_LENGTH) return false;
-  const { edits, end } = nearestSubstring(word, part);
   const chars = [...part];
-  return edits === 1 && HEADER_FILLER.test(chars.slice(0, Math.max(0, end - [...word].length)).join('')) && HEADER_FILLER.test(chars.slice(end).join(''));
+  const filler = (from: number, to: number) => HEADER_FILLER.test(chars.slice(from, to).join(''));
+  return ruleWords(re).some((word) => {
+    const n = [...word].length;
+    if (n < NEAR_HEADER_LENGTH) return false;
+    // every span of the part one character longer or shorter than the word, or as long
+    for (let i = 0; i < chars.length; i++) {
+      for (const len of [n - 1, n, n + 1]) {
+        if (i + len > chars.length || !filler(0, i) || !filler(i + len, chars.length)) continue;
+        if (distance(word, chars.slice(i, i + len).join('')) === 1) return true;
+      }
+    }
+    return false;
+  });
 }
 
 /** The one rule whose word a header part holds with one character misread, dropped or added; null for none or several. */
