@@ -13,6 +13,7 @@ import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { mendCodeLengths } from './tables/ocr-code-order.ts';
+import { nameTotalsBySum } from './tables/ocr-row-totals.ts';
 import { buildIdentities } from './validate/build-identities.ts';
 import { validateRecords } from './validate/validate.ts';
 import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
@@ -198,6 +199,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
     tables.push({ index: table.index, kind, kindConfidence: cls.confidence, kindEvidence: cls.evidence, title: table.meta.title, number: table.meta.number, pages: table.pages, unit, measures: parsed.measures, rows: table.nRows, cols: table.nCols, records: parsed.records.length });
   }
   const ocrTables = new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index));
+  nameTotalsBySum(records, tables, ocrTables);
   mendCodeLengths(records, ocrTables, (code) => (code.startsWith('3') ? economic : functional).get(code) !== undefined);
   checkOcrLabels(records, ocrTables, { functional, economic });
   repairOcrByIdentity(records, ocrTables);

@@ -1,0 +1,40 @@
+import type { AmountRecord, ParsedTable } from '@juesuan/model';
+import { describe, expect, it } from 'vitest';
+import { nameTotalsBySum } from './ocr-row-totals.ts';
+
+/** A 收入预算表 read at 150 dpi: its 合计 header read ||大计, beside 财政拨款收入 and 事业收入. */
+const cell = (row: number, col: number, measure: string, fen: number): AmountRecord =>
+  ({
+    tableIndex: 1, table: 'budget.income', page: 10, bbox: null, row, col, side: null, panel: null, group: null, code: null, codePrinted: null,
+    codeMethod: 'none', codeScore: 0, codeLevel: null, parentCode: null, classCode: null, label: 'x', labelKey: 'x', parentLabel: null, context: null,
+    measure, printed: String(fen / 100), unit: '元', amountFen: fen, flags: [],
+  }) as AmountRecord;
+
+const table = (): ParsedTable => ({ index: 1, kind: 'budget.income', kindConfidence: 0.9, kindEvidence: [], title: null, number: null, pages: [10], unit: '元', measures: [null, 'col:||大计', 'fiscal', 'business'], rows: 5, cols: 4, records: 0 });
+
+const rows = (last: number) => [
+  [cell(1, 1, 'col:||大计', 300), cell(1, 2, 'fiscal', 200), cell(1, 3, 'business', 100)],
+  [cell(2, 1, 'col:||大计', 200), cell(2, 2, 'fiscal', 200)],
+  [cell(3, 1, 'col:||大计', 100), cell(3, 3, 'business', 100)],
+  [cell(4, 1, 'col:||大计', last), cell(4, 2, 'fiscal', 50)],
+].flat();
+
+describe('nameTotalsBySum', () => {
+  it('names the one unknown column the row total when every row sums to it', () => {
+    const records = rows(50);
+    const t = table();
+    nameTotalsBySum(records, [t], new Set([1]));
+    expect(t.measures).toEqual([null, 'total', 'fiscal', 'business']);
+    expect(records.filter((r) => r.col === 1).every((r) => r.measure === 'total' && r.flags.includes('measure_read:col:||大计'))).toBe(true);
+  });
+
+  it('leaves it unknown when one row does not add up, and in text tables', () => {
+    const off = rows(60);
+    const t = table();
+    nameTotalsBySum(off, [t], new Set([1]));
+    expect(t.measures[1]).toBe('col:||大计');
+    const text = rows(50);
+    nameTotalsBySum(text, [table()], new Set());
+    expect(text[0]!.measure).toBe('col:||大计');
+  });
+});

@@ -1,0 +1,44 @@
+import type { AmountRecord, ParsedTable } from '@juesuan/model';
+import { ROW_IDENTITIES } from '../registry/row-identities.ts';
+import { kindSpec } from '../registry/table-kinds.ts';
+import { holdsExactly } from '../validate/identities.ts';
+
+/** So many rows with amounts must add up before a column is named by the sum it holds. */
+const ROWS_CONFIRMING = 3;
+
+/**
+ * An OCR table's one column whose header no vocabulary knows (合计 read ||大计) is the row total its
+ * kind prints but the header did not name, when in every row it is exactly the sum of the parts
+ * beside it: its records take the measure, the header as read kept in a `measure_read:` flag.
+ */
+export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], ocrTables: ReadonlySet<number>): void {
+  for (const table of tables.filter((t) => ocrTables.has(t.index))) {
+    const unknown = [...new Set(table.measures.filter((m): m is string => m?.startsWith('col:') ?? false))];
+    if (unknown.length !== 1) continue;
+    const own = records.filter((r) => r.tableIndex === table.index);
+    const measures = new Set(own.map((r) => r.measure));
+    const ids = kindSpec(table.kind)?.rowIdentities ?? [];
+    const spec = ROW_IDENTITIES.find((s) => ids.includes(s.id) && !measures.has(s.target) && s.parts.some((p) => measures.has(p)) && (s.requiresAny.length === 0 || s.requiresAny.some((p) => measures.has(p))) && !s.absentAll.some((p) => measures.has(p)));
+    if (!spec || !sumsInEveryRow(own, unknown[0]!, spec.parts)) continue;
+    for (const r of own.filter((x) => x.measure === unknown[0])) {
+      r.flags.push(`measure_read:${r.measure}`);
+      r.measure = spec.target;
+    }
+    table.measures = table.measures.map((m) => (m === unknown[0] ? spec.target : m));
+  }
+}
+
+/** Every row's amount in the column equals the sum of the parts' amounts in its row, on enough rows with amounts. */
+function sumsInEveryRow(records: AmountRecord[], column: string, parts: string[]): boolean {
+  const rows = new Map<string, AmountRecord[]>();
+  for (const r of records) rows.set(`${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`, [...(rows.get(`${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`) ?? []), r]);
+  let confirmed = 0;
+  for (const row of rows.values()) {
+    const target = row.find((r) => r.measure === column);
+    if (!target) continue;
+    const summands = row.filter((r) => parts.includes(r.measure));
+    if (!holdsExactly({ rule: '', target, summands, descriptionZh: '', descriptionEn: '' })) return false;
+    if (target.amountFen !== 0) confirmed++;
+  }
+  return confirmed >= ROWS_CONFIRMING;
+}
