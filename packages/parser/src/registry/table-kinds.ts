@@ -81,6 +81,7 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
     titles: [/财政拨款收(入)?支(出)?.*(总表|总体情况表|决算表)/],
     rows: 'two_sided',
     header: [/收入/, /支出/],
+    headerSigns: [/财政拨款收入/, /拨款支出/],
     columns: { income: 'single_amount', expenditure: 'fiscal_summary_expenditure' },
     panels: 'sides',
     rowIdentities: ['row.fiscal_total'],

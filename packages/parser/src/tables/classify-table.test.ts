@@ -44,6 +44,15 @@ describe('classifyTable', () => {
     expect(classifyTable({ title: '政厉采购支出预算表', headerText, docKind: 'budget', panels: 0, rowCodes: [] }).kind).toBe('budget.expenditure');
   });
 
+  it('takes the 财政拨款 summary whose sides its header names, though its title lost 总 (收支预算怡表)', () => {
+    const headerText = '财政拨款收入|财1|5拨款支出|项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算';
+    const read = classifyTable({ title: '2025年部门财政拨款收支预算怡表', headerText, docKind: 'budget', panels: 2, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('budget.fiscal_summary');
+    expect(read.candidates.map((c) => c.kind)).toEqual(['budget.fiscal_summary', 'budget.summary']);
+    // a summary's header (收入 | 支出) names no 财政拨款 side
+    expect(classifyTable({ title: '2025年部门收支预算总表', headerText: '收入|支出|项目|预算数|项目|预算数', docKind: 'budget', panels: 2, rowCodes: [], ocr: true }).kind).toBe('budget.summary');
+  });
+
   it('takes a table printing income beside expenditure for a summary, whatever one-sided kind its misread title names', () => {
     // 收入支出决算总表 read 收入支画诀算总表, its header 收入 | 支出 read 收入 | 支师
     const read = classifyTable({ title: '收入支画诀算总表', headerText: '收入|支师|项目|决算数|项日|决算数', docKind: 'final', panels: 2, rowCodes: [], ocr: true });
