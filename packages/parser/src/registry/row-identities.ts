@@ -92,3 +92,8 @@ export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpe
 export function rowIdentity(id: string): RowIdentitySpec | undefined {
   return ROW_IDENTITIES.find((r) => r.id === id);
 }
+
+/** The identity is checked on a row (or a table) with these measures: one it requires, none it rules out. */
+export function rowIdentityApplies(spec: RowIdentitySpec, measures: { has(measure: string): boolean }): boolean {
+  return (spec.requiresAny.length === 0 || spec.requiresAny.some((p) => measures.has(p))) && !spec.absentAll.some((p) => measures.has(p));
+}

@@ -1,5 +1,7 @@
 import type { AmountRecord } from '@juesuan/model';
 import { codeLevel, parentCode } from '../catalog/catalog.ts';
+import { groupBy } from '../group-by.ts';
+import { takeCode } from './ocr-labels.ts';
 
 /** Codes are printed in the order of the tree (201, 20101, 2010101, 2010102, 20102 …): the order of their digits as text. */
 const between = (code: string, before: string | null, after: string | null) => (before === null || before < code) && (after === null || code < after);
@@ -18,9 +20,7 @@ function withoutOneDigit(code: string): string[] {
  * code fits, the reading stays as it is (flagged `code_unknown`).
  */
 export function mendCodeLengths(records: AmountRecord[], ocrTables: ReadonlySet<number>, known: (code: string) => boolean): void {
-  const byTable = new Map<number, AmountRecord[]>();
-  for (const r of records) if (ocrTables.has(r.tableIndex) && r.code !== null) byTable.set(r.tableIndex, [...(byTable.get(r.tableIndex) ?? []), r]);
-  for (const rows of byTable.values()) {
+  for (const rows of groupBy(records.filter((r) => ocrTables.has(r.tableIndex) && r.code !== null), (r) => r.tableIndex).values()) {
     const sorted = [...rows].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.row - b.row);
     const printed = new Set(sorted.map((r) => r.code!));
     const valid = (r: AmountRecord) => codeLevel(r.code!) !== null;
@@ -39,10 +39,8 @@ export function mendCodeLengths(records: AmountRecord[], ocrTables: ReadonlySet<
 /** The row's records take the code, the reading kept in a flag. */
 function mend(row: AmountRecord[], code: string, read: string, known: boolean): void {
   for (const r of row) {
-    r.code = code;
     r.codePrinted ??= read;
-    r.codeLevel = codeLevel(code);
-    r.parentCode = parentCode(code);
+    takeCode(r, code);
     r.flags = [...r.flags.filter((f) => f !== 'code_unknown' || !known), `code_read:${read}`];
   }
 }

@@ -82,15 +82,20 @@ function oneCode(catalog: Catalog, name: string): CatalogEntry | null {
   return top && rest.every((e) => e.code.startsWith(top.code)) ? top : null;
 }
 
+/** The record takes `code`, with its level and parent. */
+export function takeCode(r: AmountRecord, code: string): void {
+  r.code = code;
+  r.codeLevel = codeLevel(code);
+  r.parentCode = parentCode(code);
+}
+
 /** An uncoded row of a coded table whose label was one misread away from a catalog name: that name's code, flagged as found by a near name. */
 function codeFromName(r: AmountRecord, read: string, name: string, catalog: Catalog | undefined): void {
   const entry = r.code === null && catalog && !isTotalLabel(name) ? oneCode(catalog, name) : null;
   if (!entry) return;
-  r.code = entry.code;
+  takeCode(r, entry.code);
   r.codeMethod = 'name_fuzzy';
   r.codeScore = nameSimilarity(read, name);
-  r.codeLevel = codeLevel(r.code);
-  r.parentCode = parentCode(r.code);
   r.flags.push('code_low_score');
 }
 
@@ -143,9 +148,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
       r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== `name_says:${named.entry.code}`);
       r.flags.push(`code_read:${r.code}`);
       r.codePrinted ??= r.code;
-      r.code = named.entry.code;
-      r.codeLevel = codeLevel(r.code);
-      r.parentCode = parentCode(r.code);
+      takeCode(r, named.entry.code);
       if (named === misread) {
         r.flags.push(`label_read:${r.label}`);
         r.label = `${prefix}${normalizeName(misread.entry.name)}`;

@@ -1,5 +1,6 @@
 import type { AmountRecord, ParsedTable } from '@juesuan/model';
-import { ROW_IDENTITIES } from '../registry/row-identities.ts';
+import { groupBy } from '../group-by.ts';
+import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import { holdsExactly } from '../validate/identities.ts';
 
@@ -18,7 +19,7 @@ export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], 
     const own = records.filter((r) => r.tableIndex === table.index);
     const measures = new Set(own.map((r) => r.measure));
     const ids = kindSpec(table.kind)?.rowIdentities ?? [];
-    const spec = ROW_IDENTITIES.find((s) => ids.includes(s.id) && !measures.has(s.target) && s.parts.some((p) => measures.has(p)) && (s.requiresAny.length === 0 || s.requiresAny.some((p) => measures.has(p))) && !s.absentAll.some((p) => measures.has(p)));
+    const spec = ROW_IDENTITIES.find((s) => ids.includes(s.id) && !measures.has(s.target) && s.parts.some((p) => measures.has(p)) && rowIdentityApplies(s, measures));
     if (!spec || !sumsInEveryRow(own, unknown[0]!, spec.parts)) continue;
     for (const r of own.filter((x) => x.measure === unknown[0])) {
       r.flags.push(`measure_read:${r.measure}`);
@@ -30,8 +31,7 @@ export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], 
 
 /** Every row's amount in the column equals the sum of the parts' amounts in its row, on enough rows with amounts. */
 function sumsInEveryRow(records: AmountRecord[], column: string, parts: string[]): boolean {
-  const rows = new Map<string, AmountRecord[]>();
-  for (const r of records) rows.set(`${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`, [...(rows.get(`${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`) ?? []), r]);
+  const rows = groupBy(records, (r) => `${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`);
   let confirmed = 0;
   for (const row of rows.values()) {
     const target = row.find((r) => r.measure === column);

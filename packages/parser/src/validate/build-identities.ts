@@ -1,16 +1,12 @@
 import type { AmountRecord } from '@juesuan/model';
 import { HEADING_LEVELS } from '@juesuan/model';
-import { ROW_IDENTITIES } from '../registry/row-identities.ts';
+import { groupBy } from '../group-by.ts';
+import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { cleanLabel, hasNumbering, isTotalLabel } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
-  return m;
-}
 
 const isGrandTotal = (r: AmountRecord) => r.code === null && /^(合计|总计)$/.test(r.labelKey ?? '');
 
@@ -73,8 +69,7 @@ function rowIdentities(records: AmountRecord[]): Identity[] {
         const m = (id: string) => by.get(id.replace('{stage}', stage));
         const target = m(spec.target);
         const summands = spec.parts.map(m).filter((r): r is AmountRecord => r !== undefined);
-        if (spec.requiresAny.length > 0 && !spec.requiresAny.some((p) => by.has(p))) continue;
-        if (spec.absentAll.some((p) => by.has(p))) continue;
+        if (!rowIdentityApplies(spec, by)) continue;
         if (target && summands.length > 0) out.push({ rule: spec.id, target, summands, descriptionZh: spec.descriptionZh, descriptionEn: spec.descriptionEn });
       }
     }
