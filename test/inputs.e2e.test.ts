@@ -179,8 +179,11 @@ describe('a second Ctrl-C', () => {
   it('stops at once after saying what it does, with nothing half-written', async () => {
     const db = tempDb();
     const dir = tempDir('twice-');
-    const bytes = readFileSync(join(samples, 'sample-final-2023.pdf'));
-    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `copy-${i}.pdf`), Buffer.concat([bytes, Buffer.from(`\n%copy ${i}\n`)]));
+    // the first document is quick; the ones after it are scans, in flight for seconds, so the second
+    // Ctrl-C lands while one is (a quick one could end, and the run with it, before the signal)
+    const text = readFileSync(join(samples, 'sample-final-2023.pdf'));
+    const scan = readFileSync(join(samples, 'scanned/sample-budget-2025.pdf'));
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `copy-${i}.pdf`), Buffer.concat([i === 0 ? text : scan, Buffer.from(`\n%copy ${i}\n`)]));
     const child = spawn(process.execPath, [join(root, 'packages/cli/bin/juesuan.js'), 'ingest', dir, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let sent = 0;
@@ -200,7 +203,9 @@ describe('a second Ctrl-C', () => {
     expect(code).toBe(130);
     const conn = openReadOnly(db);
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
-    for (const r of conn.prepare("SELECT id FROM runs WHERE status = 'ok'").all() as Array<{ id: number }>) {
+    const loaded = conn.prepare("SELECT id FROM runs WHERE status = 'ok'").all() as Array<{ id: number }>;
+    expect(loaded).toHaveLength(1);
+    for (const r of loaded) {
       expect((conn.prepare('SELECT COUNT(*) n FROM line_items WHERE run_id = ?').get(r.id) as { n: number }).n).toBe(51);
     }
     conn.close();
