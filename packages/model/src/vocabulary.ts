@@ -18,6 +18,23 @@ export const HEADING_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.map((h) => h.n
 /** The numbering that opens an item of its own: 二、 1. （一） (1) */
 export const ITEM_NUMBERING = /^(?:[一二三四五六七八九十]+[、．.]|\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
 
+const DIGITS_ZH = '一二三四五六七八九';
+
+/** 一 … 九十九 as a number (十二 → 12, 二十 → 20); NaN for anything else. */
+export function numeralValue(text: string): number {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || text === '' || (m[1] && m[3] && !m[2])) return Number.NaN;
+  const digit = (c: string) => DIGITS_ZH.indexOf(c) + 1;
+  return m[2] ? (m[1] ? digit(m[1]) : 1) * 10 + (m[3] ? digit(m[3]) : 0) : digit(m[1]!);
+}
+
+/** 1 … 99 in Chinese numerals, as items are numbered (12 → 十二). */
+export function chineseNumeral(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? DIGITS_ZH[tens - 1] : ''}${tens > 0 ? '十' : ''}${ones > 0 ? DIGITS_ZH[ones - 1] : ''}`;
+}
+
 export function startsItem(text: string): boolean {
   return ITEM_NUMBERING.test(text.trim());
 }

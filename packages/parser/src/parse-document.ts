@@ -12,6 +12,7 @@ import { classifyTable, codeFamily, rowCodesOf } from './tables/classify-table.t
 import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
+import { restoreNumberingByOrder } from './tables/ocr-numbering.ts';
 import { mendCodeLengths } from './tables/ocr-code-order.ts';
 import { nameTotalsBySum } from './tables/ocr-row-totals.ts';
 import { buildIdentities } from './validate/build-identities.ts';
@@ -201,6 +202,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   const ocrTables = new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index));
   nameTotalsBySum(records, tables, ocrTables);
   mendCodeLengths(records, ocrTables, (code) => (code.startsWith('3') ? economic : functional).get(code) !== undefined);
+  restoreNumberingByOrder(records, ocrTables);
   checkOcrLabels(records, ocrTables, { functional, economic });
   repairOcrByIdentity(records, ocrTables);
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items

@@ -51,6 +51,20 @@ describe('repairOcrByIdentity', () => {
     expect(records.filter((r, i) => r.amountFen !== before[i]).every((r) => r.flags.includes('repaired_by_identity'))).toBe(true);
   });
 
+  it('reads the twins of a row again together: a total that repeats its one part takes the other reading of that part too', () => {
+    const records = copy();
+    // 行政运行 prints 752.29 as its total and its 财政拨款 (no other part): a fax read both 782.29
+    const total = misread(records, '2100101', '782.29');
+    const fiscal = records.find((x) => x.table === 'final.income' && x.code === '2100101' && x.measure === 'fiscal')!;
+    Object.assign(fiscal, { printed: '782.29', amountFen: total.amountFen, alternatives: ['752.29'] });
+    expect(repairOcrByIdentity(records, allTables())).toBe(2);
+    for (const cell of [total, fiscal]) {
+      expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+      expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:782.29']));
+    }
+    expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('takes the reading OCR found on the image again over one-digit guesses, keeping what it first read', () => {
     const records = copy();
     const cell = misread(records, '2100101', '2.29'); // printed 752.29: a dropped digit, no one-digit change mends it

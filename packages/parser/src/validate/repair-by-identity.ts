@@ -11,10 +11,23 @@ interface Repair {
   cell: AmountRecord;
   printed: string;
   fen: number;
+  /** cells of its row that a held identity makes the same value: read again with it */
+  twins: AmountRecord[];
 }
 
 /** The identities a cell is part of. */
 const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.target === cell || i.summands.includes(cell));
+
+/**
+ * The cells of a cell's row that a held identity makes one value with it (合计 = 一般公共预算 where
+ * the row has no other part): the same print read alike, so a reading of one is the reading of both.
+ */
+function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
+  return touchingOf(cell, all)
+    .filter((i) => i.summands.length === 1 && holdsExactly(i))
+    .map((i) => (i.target === cell ? i.summands[0]! : i.target))
+    .filter((t) => t !== cell && t.tableIndex === cell.tableIndex && t.row === cell.row);
+}
 
 /**
  * Readings of a cell that fit, one a value. `all hold`: every identity the cell is part of holds
@@ -23,15 +36,16 @@ const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.
  * does not veto it.
  */
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
-  const touching = touchingOf(cell, all);
+  const twins = twinsOf(cell, all);
+  const touching = [...new Set([cell, ...twins].flatMap((c) => touchingOf(c, all)))];
   const held = touching.filter((i) => holds(i));
   const out: Repair[] = [];
   for (const reading of readings) {
     const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
     if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
-    const value = (r: AmountRecord) => (r === cell ? parsed.fen : r.amountFen);
+    const value = (r: AmountRecord) => (r === cell || twins.includes(r) ? parsed.fen : r.amountFen);
     const fits = test === 'all hold' ? touching.every((i) => holds(i, value)) : held.every((i) => holds(i, value)) && touching.some((i) => !held.includes(i) && holds(i, value));
-    if (fits) out.push({ cell, printed: reading, fen: parsed.fen });
+    if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins });
   }
   return out;
 }
@@ -63,7 +77,7 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
   if (repairs.length < 2) return repairs;
   const table = all.filter((i) => i.target.tableIndex === broken.target.tableIndex);
   if (table.some((i) => holds(i) && !holdsExactly(i))) return repairs;
-  const valueWith = ({ cell, fen }: Repair) => (r: AmountRecord) => (r === cell ? fen : r.amountFen);
+  const valueWith = ({ cell, fen, twins }: Repair) => (r: AmountRecord) => (r === cell || twins.includes(r) ? fen : r.amountFen);
   // readings that mend different sums differ in more than the cent: that is for validation to report
   const mended = (r: Repair) => touchingOf(r.cell, all).filter((i) => i !== broken && holds(i, valueWith(r))).map((i) => all.indexOf(i)).join();
   if (new Set(repairs.map(mended)).size > 1) return repairs;
@@ -97,11 +111,13 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
       const found = readAgain(b, all, ocr);
       const repairs = found.length > 0 ? toTheCent(found, b, all) : oneDigitOff(b, all, ocr);
       if (repairs.length !== 1) continue;
-      const { cell, printed, fen } = repairs[0]!;
-      cell.flags.push('repaired_by_identity', `read_as:${cell.printed}`);
-      cell.printed = printed;
-      cell.amountFen = fen;
-      repaired++;
+      const { cell, printed, fen, twins } = repairs[0]!;
+      for (const c of [cell, ...twins]) {
+        c.flags.push('repaired_by_identity', `read_as:${c.printed}`);
+        c.printed = printed;
+        c.amountFen = fen;
+        repaired++;
+      }
       changed = true;
     }
     if (!changed) break;

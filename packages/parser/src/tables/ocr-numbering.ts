@@ -1,0 +1,61 @@
+import type { AmountRecord } from '@juesuan/model';
+import { ITEM_NUMBERING, chineseNumeral, numeralValue } from '@juesuan/model';
+import { groupBy } from '../group-by.ts';
+import { cleanLabel, isTotalLabel, labelKey } from './labels.ts';
+
+/** A top-level mark read: 四、 */
+const TOP_MARK = /^([一二三四五六七八九十]+)、/;
+/** What stands where a top-level mark was misread (井、 止、 E、) or dropped with junk left (“, .): one sign and 、, or signs that open no name. */
+const MISREAD_MARK = /^(?:[^\s、（(\d一二三四五六七八九十其]、|[^\p{Script=Han}\d（(]+)/u;
+
+/** A label that opens with a mark, read or misread. */
+const MARKED = new RegExp(`${TOP_MARK.source}|${MISREAD_MARK.source}`, 'u');
+
+/** A row that may be a top-level item: no sub-item mark (（一） 1.), no 其中, no total. */
+const itemLike = (label: string) => !isTotalLabel(label) && !/^其中/.test(label) && (TOP_MARK.test(label) || !ITEM_NUMBERING.test(label));
+
+/**
+ * Top-level numbering OCR misread or lost (井、社会保障和就业支出, E、住房保障支出, “,舫公共服务支出)
+ * put back from the items around it: in a run of item rows of one side (and group) whose read marks (two at
+ * least) all stand at their places (四、 three rows after 一、), every other row takes the mark of
+ * its place, flagged `label_read:` with the reading. Identities over the items then hold or fail.
+ */
+export function restoreNumberingByOrder(records: AmountRecord[], ocrTables: ReadonlySet<number>): void {
+  const ocr = records.filter((r) => ocrTables.has(r.tableIndex) && r.label);
+  for (const side of groupBy(ocr, (r) => `${r.tableIndex}|${r.side}|${r.group}`).values()) {
+    const rows = [...groupBy(side, (r) => r.row).values()].sort((a, b) => a[0]!.row - b[0]!.row);
+    let run: AmountRecord[][] = [];
+    for (const row of [...rows, null]) {
+      if (row && itemLike(cleanLabel(row[0]!.label!))) {
+        run.push(row);
+        continue;
+      }
+      renumber(run);
+      run = [];
+    }
+  }
+}
+
+/** A run's rows numbered by place, when its read marks agree on where 一、 stands. */
+function renumber(run: AmountRecord[][]): void {
+  const offsets = run.flatMap((recs) => {
+    const mark = TOP_MARK.exec(cleanLabel(recs[0]!.label!));
+    return mark ? [recs[0]!.row - numeralValue(mark[1]!)] : [];
+  });
+  if (offsets.length < 2 || new Set(offsets).size > 1) return;
+  // a row with no mark at all is an item only between marked ones (after the last, it may be a sub-item printed unmarked)
+  const marked = run.map((recs) => MARKED.test(cleanLabel(recs[0]!.label!)));
+  run.forEach((recs, k) => {
+    const label = cleanLabel(recs[0]!.label!);
+    const n = recs[0]!.row - offsets[0]!;
+    if (TOP_MARK.test(label) || n < 1 || n > 99) return;
+    if (!marked[k] && !(marked.slice(0, k).includes(true) && marked.slice(k + 1).includes(true))) return;
+    const name = label.replace(MISREAD_MARK, '');
+    if (name.length < 2) return;
+    for (const r of recs) {
+      r.flags.push(`label_read:${r.label}`);
+      r.label = `${chineseNumeral(n)}、${name}`;
+      r.labelKey = labelKey(r.label);
+    }
+  });
+}
