@@ -65,6 +65,21 @@ describe('repairOcrByIdentity', () => {
     expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('takes the one-digit change that mends two sums over readings of the image that mend one each', () => {
+    // a fax's 一般公共预算支出表: 22102 read 1,716.51 for 4,716.51 (its 4 lost a stroke); 221 and an item read right
+    const line = (row: number, code: string, printed: string, alternatives?: string[]) =>
+      ({
+        tableIndex: 9, table: 'budget.gpb_expenditure', page: 13, bbox: null, row, col: 2, side: null, panel: null, group: null,
+        code, codePrinted: code, codeMethod: 'printed', codeScore: 1, codeLevel: null, parentCode: null, classCode: null,
+        label: code, labelKey: code, parentLabel: null, context: null, measure: 'amount', printed, unit: '万元',
+        amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
+      }) as AmountRecord;
+    const records = [line(15, '221', '4,716.51', ['1,716.51']), line(16, '22102', '1,716.51'), line(17, '2210201', '1,398.26'), line(18, '2210202', '3,318.25', ['318.25'])];
+    expect(repairOcrByIdentity(records, new Set([9]))).toBe(1);
+    expect(records.map((r) => r.printed)).toEqual(['4,716.51', '4,716.51', '1,398.26', '3,318.25']);
+    expect(records[1]!.flags).toEqual(['repaired_by_identity', 'read_as:1,716.51']);
+  });
+
   it('takes the reading OCR found on the image again over one-digit guesses, keeping what it first read', () => {
     const records = copy();
     const cell = misread(records, '2100101', '2.29'); // printed 752.29: a dropped digit, no one-digit change mends it

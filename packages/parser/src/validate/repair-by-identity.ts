@@ -89,6 +89,26 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
   [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all));
 
+/** How many broken identities hold with the repair. */
+function mendedBy(repair: Repair, all: Identity[]): number {
+  const group = [repair.cell, ...repair.twins];
+  const value = (r: AmountRecord) => (group.includes(r) ? repair.fen : r.amountFen);
+  return all.filter((i) => !holds(i) && (group.includes(i.target) || i.summands.some((c) => group.includes(c))) && holds(i, value)).length;
+}
+
+/**
+ * The image's readings, unless one one-digit change mends more broken sums than any other change
+ * (221 = 22102 and 22102 = Σ its items both mended by 22102's 1 read for 4, where 221's other
+ * reading would mend only the first, and the second then by a wrong reading of an item).
+ */
+function preferred(readings: Repair[], guesses: Repair[], all: Identity[]): Repair[] {
+  const mended = guesses.map((g) => mendedBy(g, all));
+  const most = Math.max(0, ...mended);
+  const best = guesses.filter((_, k) => mended[k] === most);
+  if (best.length === 1 && most > Math.max(0, ...readings.map((r) => mendedBy(r, all)))) return best;
+  return readings.length > 0 ? readings : guesses;
+}
+
 /**
  * An identity an OCR reading breaks, mended by the only reading of one of its OCR cells that
  * fits: first among the other readings OCR made of the image (which need mend it and break no
@@ -109,7 +129,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = found.length > 0 ? toTheCent(found, b, all) : oneDigitOff(b, all, ocr);
+      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], oneDigitOff(b, all, ocr), all);
       if (repairs.length !== 1) continue;
       const { cell, printed, fen, twins } = repairs[0]!;
       for (const c of [cell, ...twins]) {
