@@ -65,19 +65,30 @@ describe('repairOcrByIdentity', () => {
     expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  /** A row of a one-column OCR table of a fax, by its code (or a 合计 without one). */
+  const line = (table: string, row: number, code: string | null, printed: string, alternatives?: string[]) =>
+    ({
+      tableIndex: 9, table, page: 13, bbox: null, row, col: 2, side: null, panel: null, group: null,
+      code, codePrinted: code, codeMethod: 'printed', codeScore: 1, codeLevel: null, parentCode: null, classCode: null,
+      label: code ?? '合计', labelKey: code ?? '合计', parentLabel: null, context: null, measure: 'amount', printed, unit: '万元',
+      amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
+    }) as AmountRecord;
+
   it('takes the one-digit change that mends two sums over readings of the image that mend one each', () => {
     // a fax's 一般公共预算支出表: 22102 read 1,716.51 for 4,716.51 (its 4 lost a stroke); 221 and an item read right
-    const line = (row: number, code: string, printed: string, alternatives?: string[]) =>
-      ({
-        tableIndex: 9, table: 'budget.gpb_expenditure', page: 13, bbox: null, row, col: 2, side: null, panel: null, group: null,
-        code, codePrinted: code, codeMethod: 'printed', codeScore: 1, codeLevel: null, parentCode: null, classCode: null,
-        label: code, labelKey: code, parentLabel: null, context: null, measure: 'amount', printed, unit: '万元',
-        amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
-      }) as AmountRecord;
-    const records = [line(15, '221', '4,716.51', ['1,716.51']), line(16, '22102', '1,716.51'), line(17, '2210201', '1,398.26'), line(18, '2210202', '3,318.25', ['318.25'])];
+    const fn = (row: number, code: string, printed: string, alternatives?: string[]) => line('budget.gpb_expenditure', row, code, printed, alternatives);
+    const records = [fn(15, '221', '4,716.51', ['1,716.51']), fn(16, '22102', '1,716.51'), fn(17, '2210201', '1,398.26'), fn(18, '2210202', '3,318.25', ['318.25'])];
     expect(repairOcrByIdentity(records, new Set([9]))).toBe(1);
     expect(records.map((r) => r.printed)).toEqual(['4,716.51', '4,716.51', '1,398.26', '3,318.25']);
     expect(records[1]!.flags).toEqual(['repaired_by_identity', 'read_as:1,716.51']);
+  });
+
+  it('guesses no digit of a total while a sum under it still fails: the misread lies there', () => {
+    // 302 read 110.00 for 140.00 and its item 30202 70.00 for 40.00: 合计 240.00 → 210.00 would mend 合计 = Σ 类 alone
+    const ec = (row: number, code: string | null, printed: string) => line('budget.gpb_basic', row, code, printed);
+    const records = [ec(1, null, '240.00'), ec(2, '301', '100.00'), ec(3, '30101', '100.00'), ec(4, '302', '110.00'), ec(5, '30201', '100.00'), ec(6, '30202', '70.00')];
+    repairOcrByIdentity(records, new Set([9]));
+    expect(records[0]).toMatchObject({ printed: '240.00', flags: [] });
   });
 
   it('takes the reading OCR found on the image again over one-digit guesses, keeping what it first read', () => {

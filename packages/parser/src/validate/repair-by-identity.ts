@@ -13,6 +13,8 @@ interface Repair {
   fen: number;
   /** cells of its row that a held identity makes the same value: read again with it */
   twins: AmountRecord[];
+  /** a digit changed by guess, not a reading of the image */
+  guess?: boolean;
 }
 
 /** The identities a cell is part of. */
@@ -87,7 +89,20 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
 
 /** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all));
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all).map((r) => ({ ...r, guess: true })));
+
+/**
+ * Whether a guessed digit leaves every sum that shares a cell with the broken one holding: one that
+ * still fails (302 = Σ its items under a 合计 = Σ 类 mended by its total) says the misread lies there,
+ * and the guess would only make the total agree with it. The guess waits for that sum's own repair.
+ */
+function settles(repair: Repair, broken: Identity, all: Identity[]): boolean {
+  if (!repair.guess) return true;
+  const group = [repair.cell, ...repair.twins];
+  const value = (r: AmountRecord) => (group.includes(r) ? repair.fen : r.amountFen);
+  const near = new Set([broken.target, ...broken.summands].flatMap((c) => touchingOf(c, all)));
+  return [...near].every((i) => holds(i, value));
+}
 
 /** How many broken identities hold with the repair. */
 function mendedBy(repair: Repair, all: Identity[]): number {
@@ -130,7 +145,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
       const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], oneDigitOff(b, all, ocr), all);
-      if (repairs.length !== 1) continue;
+      if (repairs.length !== 1 || !settles(repairs[0]!, b, all)) continue;
       const { cell, printed, fen, twins } = repairs[0]!;
       for (const c of [cell, ...twins]) {
         c.flags.push('repaired_by_identity', `read_as:${c.printed}`);
