@@ -31,6 +31,12 @@ function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
     .filter((t) => t !== cell && t.tableIndex === cell.tableIndex && t.row === cell.row);
 }
 
+/** The values with a repair made: the cell and its twins take its reading. */
+const valueWith = ({ cell, fen, twins }: Pick<Repair, 'cell' | 'fen' | 'twins'>) => (r: AmountRecord) => (r === cell || twins.includes(r) ? fen : r.amountFen);
+
+/** The identities a repair changes a cell of. */
+const touchedBy = ({ cell, twins }: Pick<Repair, 'cell' | 'twins'>, all: Identity[]) => [...new Set([cell, ...twins].flatMap((c) => touchingOf(c, all)))];
+
 /**
  * Readings of a cell that fit, one a value. `all hold`: every identity the cell is part of holds
  * with it. `mends` (for readings OCR made of the image): it mends a broken identity and breaks
@@ -39,13 +45,13 @@ function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
  */
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
   const twins = twinsOf(cell, all);
-  const touching = [...new Set([cell, ...twins].flatMap((c) => touchingOf(c, all)))];
+  const touching = touchedBy({ cell, twins }, all);
   const held = touching.filter((i) => holds(i));
   const out: Repair[] = [];
   for (const reading of readings) {
     const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
     if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
-    const value = (r: AmountRecord) => (r === cell || twins.includes(r) ? parsed.fen : r.amountFen);
+    const value = valueWith({ cell, fen: parsed.fen, twins });
     const fits = test === 'all hold' ? touching.every((i) => holds(i, value)) : held.every((i) => holds(i, value)) && touching.some((i) => !held.includes(i) && holds(i, value));
     if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins });
   }
@@ -79,7 +85,6 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
   if (repairs.length < 2) return repairs;
   const table = all.filter((i) => i.target.tableIndex === broken.target.tableIndex);
   if (table.some((i) => holds(i) && !holdsExactly(i))) return repairs;
-  const valueWith = ({ cell, fen, twins }: Repair) => (r: AmountRecord) => (r === cell || twins.includes(r) ? fen : r.amountFen);
   // readings that mend different sums differ in more than the cent: that is for validation to report
   const mended = (r: Repair) => touchingOf(r.cell, all).filter((i) => i !== broken && holds(i, valueWith(r))).map((i) => all.indexOf(i)).join();
   if (new Set(repairs.map(mended)).size > 1) return repairs;
@@ -98,17 +103,13 @@ const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) =
  */
 function settles(repair: Repair, broken: Identity, all: Identity[]): boolean {
   if (!repair.guess) return true;
-  const group = [repair.cell, ...repair.twins];
-  const value = (r: AmountRecord) => (group.includes(r) ? repair.fen : r.amountFen);
   const near = new Set([broken.target, ...broken.summands].flatMap((c) => touchingOf(c, all)));
-  return [...near].every((i) => holds(i, value));
+  return [...near].every((i) => holds(i, valueWith(repair)));
 }
 
 /** How many broken identities hold with the repair. */
 function mendedBy(repair: Repair, all: Identity[]): number {
-  const group = [repair.cell, ...repair.twins];
-  const value = (r: AmountRecord) => (group.includes(r) ? repair.fen : r.amountFen);
-  return all.filter((i) => !holds(i) && (group.includes(i.target) || i.summands.some((c) => group.includes(c))) && holds(i, value)).length;
+  return touchedBy(repair, all).filter((i) => !holds(i) && holds(i, valueWith(repair))).length;
 }
 
 /**
