@@ -56,7 +56,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   // a table ruled only down, in a frame: its row lines from the text lines on the image
   const rows = grids.flatMap((g) => rowsFromImage(bin, img.width, g, scale));
   if (rows.length > 0) {
-    rulings = mergeRulings([...rulings, ...rows]);
+    rulings = mergeRulings([...rulings, ...rows], IMAGE_LINE_SAME_POSITION);
     grids = gridsOf(rulings);
   }
 
@@ -189,10 +189,13 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
   return { x0: Math.max(rect.x0, glyphs.x0 - 6), y0: Math.max(rect.y0, glyphs.y0 - 6), x1: Math.min(rect.x1, glyphs.x1 + 6), y1: Math.min(rect.y1, glyphs.y1 + 6) };
 }
 
+/** A rule printed heavy is found as pieces up to this far apart (points): its edges, where the scan thickened it. */
+const IMAGE_LINE_SAME_POSITION = 2;
+
 /** The table grids drawn on a page image, in points. */
 function findGrids(img: GrayImage, threshold: number) {
   const bin = binarize(img, threshold);
-  const rulings: Ruling[] = withoutGlyphStrokes(mergeRulings(detectImageLines(bin, img.width, img.height, img.scale)));
+  const rulings: Ruling[] = withoutGlyphStrokes(mergeRulings(detectImageLines(bin, img.width, img.height, img.scale), IMAGE_LINE_SAME_POSITION));
   return { bin, rulings, grids: gridsOf(rulings) };
 }
 

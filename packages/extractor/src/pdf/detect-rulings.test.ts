@@ -23,4 +23,13 @@ describe('mergeRulings', () => {
       [101.5, 0, 50],
     ]);
   });
+
+  it('takes parallel pieces within the distance it is given for one line: a heavy rule on a scan, found at both its edges', () => {
+    // a column line printed heavy: found whole at 42.1 and in pieces along its other edge at 43.8
+    const pieces = [v(42.1, 86.9, 681.6), v(43.8, 295.7, 343.7), v(43.8, 436.1, 478.1)];
+    expect(mergeRulings(pieces)).toHaveLength(3);
+    const merged = mergeRulings(pieces, 2);
+    expect(merged.map((r) => [r.from, r.to])).toEqual([[86.9, 681.6]]);
+    expect(merged[0]!.at).toBeCloseTo(43.2, 1);
+  });
 });

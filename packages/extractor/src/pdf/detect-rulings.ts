@@ -8,6 +8,7 @@ import { apply, multiply } from './matrix.ts';
 const MAX_LINE_THICKNESS = 3;
 /** Collinear pieces closer than this (points) are one line. */
 const JOIN_GAP = 2;
+/** Parallel pieces closer than this (points) are one line: a drawn line's pieces share their position. */
 const SAME_POSITION = 1;
 
 // path opcodes of pdfjs' packed path data (DrawOPS)
@@ -111,7 +112,7 @@ function rectangleRuling(points: Array<[number, number]>): Ruling | null {
 }
 
 /** Joins collinear pieces that touch or overlap. */
-export function mergeRulings(rulings: Ruling[]): Ruling[] {
+export function mergeRulings(rulings: Ruling[], samePosition = SAME_POSITION): Ruling[] {
   const out: Ruling[] = [];
   for (const orientation of ['h', 'v'] as const) {
     const list = rulings.filter((r) => r.orientation === orientation).sort((a, b) => a.at - b.at || a.from - b.from);
@@ -119,7 +120,7 @@ export function mergeRulings(rulings: Ruling[]): Ruling[] {
     const groups: Array<{ sum: number; members: Ruling[] }> = [];
     for (const r of list) {
       const g = groups[groups.length - 1];
-      if (g && Math.abs(g.sum / g.members.length - r.at) <= SAME_POSITION) {
+      if (g && Math.abs(g.sum / g.members.length - r.at) <= samePosition) {
         g.members.push(r);
         g.sum += r.at;
       } else groups.push({ sum: r.at, members: [r] });
