@@ -5,8 +5,8 @@ import { cleanLabel, isTotalLabel, labelKey } from './labels.ts';
 
 /** A top-level mark read: 四、 */
 const TOP_MARK = /^([一二三四五六七八九十]+)、/;
-/** What stands where a top-level mark was misread (井、 止、 E、) or dropped with junk left (“, .): one sign and 、, or signs that open no name. */
-const MISREAD_MARK = /^(?:[^\s、（(\d一二三四五六七八九十其]、|[^\p{Script=Han}\d（(]+)/u;
+/** What stands where a top-level mark was misread (井、 止、 E、) or dropped with specks left (“, .): one sign and 、, or punctuation. */
+const MISREAD_MARK = /^(?:[^\s、（(\d一二三四五六七八九十其]、|[\p{P}\p{S}]+(?=[^\p{P}\p{S}（(]))/u;
 
 /** A label that opens with a mark, read or misread. */
 const MARKED = new RegExp(`${TOP_MARK.source}|${MISREAD_MARK.source}`, 'u');
