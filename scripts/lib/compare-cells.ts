@@ -1,8 +1,9 @@
 import type { AmountRecord } from '@juesuan/model';
 
 /**
- * The record at the same place: same table kind and page, and the same row and column of it (a
- * page scanned askew moves cells more than a few points), else cell centres within 5 points.
+ * The record at the same place: same table kind and page, cell centres within 5 points (a grid
+ * row read above the header, such as a unit line, shifts row numbers, not places), else the same
+ * row and column of it (a page scanned askew moves cells more than a few points).
  */
 export function sameCell(r: AmountRecord, candidates: AmountRecord[]): AmountRecord | undefined {
   if (!r.bbox) return undefined;
@@ -10,7 +11,7 @@ export function sameCell(r: AmountRecord, candidates: AmountRecord[]): AmountRec
   const cy = (r.bbox.y0 + r.bbox.y1) / 2;
   const here = candidates.filter((o) => o.table === r.table && o.page === r.page && o.bbox);
   const near = (o: AmountRecord, d: number) => Math.abs((o.bbox!.x0 + o.bbox!.x1) / 2 - cx) < d && Math.abs((o.bbox!.y0 + o.bbox!.y1) / 2 - cy) < d;
-  return here.find((o) => o.row === r.row && o.col === r.col && o.measure === r.measure && near(o, 30)) ?? here.find((o) => near(o, 5));
+  return here.find((o) => near(o, 5)) ?? here.find((o) => o.row === r.row && o.col === r.col && o.measure === r.measure && near(o, 30));
 }
 
 export interface CellComparison {
