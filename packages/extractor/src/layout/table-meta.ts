@@ -18,6 +18,9 @@ function departmentOf(text: string): string | null {
   return value;
 }
 
+/** A sentence's end, no title's: 。 ； (and ; where OCR read ；). */
+const SENTENCE_END = /[。；;]$/;
+
 /** A line that is only the table's number ("公开01表") or date, not a title. */
 function isNumberOnly(text: string): boolean {
   return text.replace(NUMBER, '').replace(/\s/g, '') === '';
@@ -44,7 +47,7 @@ export function readTableMeta(above: PlainLine[], below: PlainLine[]): TableMeta
     if (d && !department) department = d;
     const n = NUMBER.exec(t);
     if (n && !number) number = n[1]!.replace(/\s/g, '');
-    if (u || d || isNumberOnly(t) || SECTION_HEADING.test(t) || isPageFooter(t) || NOTE.test(t) || /[。；]$/.test(t.trim())) continue;
+    if (u || d || isNumberOnly(t) || SECTION_HEADING.test(t) || isPageFooter(t) || NOTE.test(t) || SENTENCE_END.test(t.trim())) continue;
     candidates.push(line);
   }
   let title: string | null = null;
