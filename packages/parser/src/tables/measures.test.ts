@@ -21,6 +21,16 @@ describe('measureOf', () => {
     expect(measureOf(['其他收仁'], ctx('final.income', true))).toBe('other');
   });
 
+  it('names the 小计 of the 三公 group and of 公务用车 by their depth where OCR garbled the group names', () => {
+    // “三公”经费 read 一人“仪我, 公务用车购置及运行维护费 read 公务用3
+    const grouped = (ocr: boolean): MeasureContext => ({ ...ctx('budget.three_public', ocr), threePublicGroup: true });
+    expect(measureOf(['一人“仪我', '小计'], grouped(true))).toBe('budget.total');
+    expect(measureOf(['一人“仪我', '公务用3', '小计'], grouped(true))).toBe('budget.vehicle_total');
+    expect(measureOf(['合计'], grouped(true))).toBe('budget.grand_total');
+    // printed text is taken as printed: a 小计 under no 三公 names nothing
+    expect(measureOf(['一人“仪我', '小计'], grouped(false))).toBeNull();
+  });
+
   it('reads a 一 OCR took for dashes (--般公共预算)', () => {
     expect(measureOf(['财政拨款支出', '--般公共预算'], ctx('budget.fiscal_summary', true, 'expenditure'))).toBe('gpb');
   });

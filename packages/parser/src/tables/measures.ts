@@ -20,6 +20,11 @@ function deepestMatch(parts: string[], rules: Vocabulary['rules']): { id: string
   return null;
 }
 
+/** A 小计 right under a group of the header's top (the 三公 group's own, not 公务用车's a level deeper). */
+export function isGroupSubtotal(parts: string[]): boolean {
+  return parts.length === 2 && /^小计$/.test(parts[1]!) && !/公务用车/.test(parts[0]!);
+}
+
 /** 三公 columns: 小计 under its group, 合计 of 三公 + 会议费 + 培训费, stage from 预算/决算 above. */
 function threePublicMeasure(parts: string[], family: string, tableHasGroup: boolean, ocr: boolean | undefined): string | null {
   const stage = [...parts.join('|').matchAll(/预算|决算/g)].pop()?.[0];
@@ -30,6 +35,8 @@ function threePublicMeasure(parts: string[], family: string, tableHasGroup: bool
     const above = parts[i - 1] ?? '';
     if (/^(小计|合计|总计)$/.test(part) && /公务用车/.test(above)) id = 'vehicle_total';
     else if (/^(小计|合计)$/.test(part) && /三公/.test(above)) id = 'total';
+    // OCR garbled the group names: the 三公 小计 stands right under the top, 公务用车's a level deeper
+    else if (ocr && tableHasGroup && i === parts.length - 1 && /^小计$/.test(part)) id = parts.length === 2 ? 'total' : 'vehicle_total';
     else if (/^(合计|总计)$/.test(part)) id = tableHasGroup ? 'grand_total' : 'total';
     else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }

@@ -6,6 +6,7 @@ import { codeLevel, parentCode } from '../catalog/catalog.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import type { ColumnRole } from './columns.ts';
 import { columnRole, nameGroupSubtotals, qualifyRepeatedMeasures } from './columns.ts';
+import { isGroupSubtotal } from './measures.ts';
 import { cleanLabel, hasNumbering, isTotalLabel, labelKey } from './labels.ts';
 import type { PanelSpec } from './panels.ts';
 import { panelsOf } from './panels.ts';
@@ -34,9 +35,11 @@ export interface ParsedTableRecords {
 }
 
 /** A 三公 table whose header groups 三公 apart from 会议费/培训费: its 合计 is the grand total. */
-function hasThreePublicGroup(grid: TableGrid): boolean {
+function hasThreePublicGroup(grid: TableGrid, ocr: boolean): boolean {
   const paths = Array.from({ length: grid.table.nCols }, (_, c) => grid.headerPath(c));
-  return paths.some((p) => p.slice(0, -1).some((x) => /三公/.test(x))) && paths.some((p) => p.some((x) => /会议费|培训费/.test(x)));
+  // OCR may garble the group's name (“三公”经费 read 一人“仪我); its 小计 right under it still shows it
+  const group = (p: string[]) => p.slice(0, -1).some((x) => /三公/.test(x)) || (ocr && isGroupSubtotal(p));
+  return paths.some(group) && paths.some((p) => p.some((x) => /会议费|培训费/.test(x)));
 }
 
 /** The row's label and, when it stands in a later name column under a group cell, that group. */
@@ -118,8 +121,8 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   const shape = spec?.rows ?? 'functional';
   const coded = ['functional', 'economic', 'codes', 'projects'].includes(shape);
   const catalog = shape === 'economic' || (shape !== 'functional' && ctx.rowCodes === 'economic') ? ctx.economic : ctx.functional;
-  const threePublicGroup = shape === 'one_row' && hasThreePublicGroup(grid);
   const ocr = table.cells.some((c) => c.source === 'ocr');
+  const threePublicGroup = shape === 'one_row' && hasThreePublicGroup(grid, ocr);
 
   // a label cell spanning one group of a side also names the row in the side's later groups
   const sideLabels = new Map<string, ReturnType<typeof rowLabel>>();
