@@ -36,7 +36,7 @@ function threePublicMeasure(parts: string[], family: string, tableHasGroup: bool
     if (/^(小计|合计|总计)$/.test(part) && /公务用车/.test(above)) id = 'vehicle_total';
     else if (/^(小计|合计)$/.test(part) && /三公/.test(above)) id = 'total';
     // OCR garbled the group names: the 三公 小计 stands right under the top, 公务用车's a level deeper
-    else if (ocr && tableHasGroup && i === parts.length - 1 && /^小计$/.test(part)) id = parts.length === 2 ? 'total' : 'vehicle_total';
+    else if (ocr && tableHasGroup && i === parts.length - 1 && /^小计$/.test(part)) id = isGroupSubtotal(parts) ? 'total' : 'vehicle_total';
     else if (/^(合计|总计)$/.test(part)) id = tableHasGroup ? 'grand_total' : 'total';
     else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }
