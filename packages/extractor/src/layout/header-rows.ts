@@ -1,5 +1,5 @@
 import { isAccountCode, isLineNumbering, startsDataLabel } from '@juesuan/model';
-import { isDecimalAmount } from './amount-text.ts';
+import { isDecimalAmount, isGroupedNumber } from './amount-text.ts';
 
 /** Cells of one row as text, by anchor column. */
 export type RowTexts = Map<number, string>;
@@ -11,7 +11,7 @@ export function countHeaderRows(rows: RowTexts[]): number {
     if (texts.length === 0) continue;
     // 栏次 / 行次 numbering rows belong to the header
     if (texts.some(isLineNumbering)) continue;
-    const hasAmount = texts.some(isDecimalAmount);
+    const hasAmount = texts.some((t) => isDecimalAmount(t) || isGroupedNumber(t));
     const hasCode = texts.some(isAccountCode);
     const hasLabel = texts.some(startsDataLabel);
     if (hasAmount || hasCode || hasLabel) return r;

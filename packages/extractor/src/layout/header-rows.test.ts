@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { countHeaderRows } from './header-rows.ts';
+
+const rows = (...texts: string[][]) => texts.map((row) => new Map(row.map((t, c) => [c, t])));
+
+describe('countHeaderRows', () => {
+  it('ends the header at the first row holding an amount, with its point or grouped by commas', () => {
+    expect(countHeaderRows(rows(['项目名称', '金额'], ['收入总计', '33,172.15'], ['一般公共预算资金', '33,172.15']))).toBe(1);
+    // OCR lost the point of the total (33,172.15 read 33,17215): still a number, no header's
+    expect(countHeaderRows(rows(['项目名称', '金额'], ['收入总计', '33,17215'], ['一般公共预算资金', '33,172.15']))).toBe(1);
+    // amounts in 元 printed without decimals
+    expect(countHeaderRows(rows(['项目', '预算数'], ['收入总计', '371,514,655']))).toBe(1);
+    // a year or a column number is no amount
+    expect(countHeaderRows(rows(['2018年', '预算数'], ['栏次', '1'], ['收入总计', '12.00']))).toBe(2);
+  });
+});
