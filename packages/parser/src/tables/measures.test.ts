@@ -11,9 +11,17 @@ describe('measureOf', () => {
     expect(measureOf(path, ctx('budget.gpb_expenditure', true))).toBe('basic');
     // a text layer's header is taken as printed
     expect(measureOf(path, ctx('budget.gpb_expenditure', false))).toBe('gpb');
-    // two edits name nothing: the group's measure stays; nor does a longer header holding a word one off (还本支出)
-    expect(measureOf(['一般公共预算支出', '债务还本支出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
-    expect(measureOf(['一般公共预算支出', '桃木交出'], ctx('budget.gpb_expenditure', true))).toBe('gpb');
+    // two edits name nothing, nor does a longer header holding a word one off (还本支出): unknown, not the group's measure
+    expect(measureOf(['一般公共预算支出', '债务还本支出'], ctx('budget.gpb_expenditure', true))).toBeNull();
+    expect(measureOf(['一般公共预算支出', '桃木交出'], ctx('budget.gpb_expenditure', true))).toBeNull();
+  });
+
+  it('leaves a column unknown whose own header OCR read as no word, rather than give it the group’s measure', () => {
+    // 合计 under 一般公共预算基本支出 read 他诈: not the group's measure (its sums may name it the total later)
+    expect(measureOf(['一般公共预算基本支出', '他诈'], ctx('budget.gpb_basic', true))).toBeNull();
+    // a header word that names no measure of its own (金额) still takes the group's; a text layer's header is taken as printed
+    expect(measureOf(['一般公共预算基本支出', '金额'], ctx('budget.gpb_basic', true))).toBe('basic');
+    expect(measureOf(['一般公共预算基本支出', '他诈'], ctx('budget.gpb_basic', false))).toBe('basic');
   });
 
   it('takes one of a rule’s words misread by a character (本年收入合计 read 本年收入合视)', () => {

@@ -121,6 +121,8 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup, ctx.ocr);
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
   let match = deepestMatchRead(parts, vocab.rules, ctx.ocr);
+  // a column's own header OCR read as no word (合计 read 他诈) leaves it unknown: the group above names its siblings too
+  if (ctx.ocr && match && match.at < parts.length - 1 && !HEADER_FILLER.test(parts[parts.length - 1]!)) return null;
   // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
   // (a header naming no amount, 经济分类科目编码 misread, is no amount column)
   if (spec?.panels === 'personnel_public' && family === 'final') return match ? 'amount' : null;
