@@ -25,6 +25,15 @@ describe('classifyTable', () => {
     expect([plain.kind, plain.candidates]).toEqual(['final.fiscal_expenditure', []]);
   });
 
+  it('takes the kind whose long word OCR read with two characters misread apart, unsure, not the plainer title left standing (政府性基金 read 政府件基鉴)', () => {
+    const read = classifyTable({ title: '2017年财政拨款政府件基鉴支出预算表', headerText: '', docKind: 'budget', panels: 0, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('budget.gov_fund');
+    expect(read.confidence).toBeLessThan(0.8);
+    expect(read.candidates.map((c) => c.kind)).toContain('budget.expenditure');
+    // two characters side by side are another word: 收入 is not 基本 misread
+    expect(classifyTable({ title: '财政拨款收入支出决算总表', headerText: '收入|支出', docKind: 'final', panels: 2, rowCodes: [], ocr: true }).kind).toBe('final.fiscal_summary');
+  });
+
   it('lets a short word hold the misread character only when the rows’ codes are the kind’s (基本 read as 基札 on a fax)', () => {
     const title = '一般公共预算财收拨歙基札支出决算表';
     const read = (rowCodes: string[]) => classifyTable({ title, headerText: '', docKind: 'final', panels: 0, rowCodes, ocr: true }).kind;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literalSegments, nearestSubstring, nearlyMatches } from './title-near-match.ts';
+import { fewestMisread, literalSegments, nearestSubstring, nearlyMatches } from './title-near-match.ts';
 
 describe('a title pattern matched with a character or so misread', () => {
   it('takes only patterns of Chinese words joined by .*', () => {
@@ -22,5 +22,18 @@ describe('a title pattern matched with a character or so misread', () => {
     expect(nearlyMatches(/财政拨款基本支出/, '财政拨款本支出决算表')).toBe(true);
     // the segments in order: the words after the first are looked for after it
     expect(nearlyMatches(/一般公共预算.*支出/, '支出一般公共预')).toBe(false);
+  });
+
+  it('allows two characters misread in place in one word of five or more, and nothing else beside', () => {
+    expect(fewestMisread('政府性基金', '财政拨款政府件基鉴支出预算表')).toEqual({ misread: 2, end: 9, adjacent: false });
+    expect(nearlyMatches(/政府性基金/, '财政拨款政府件基鉴支出预算表')).toBe(true);
+    // two added or dropped, or two side by side, are another kind's words, not a misreading
+    expect(nearlyMatches(/财政拨款基本支出/, '财政拨款收入支出决算总表')).toBe(false);
+    expect(nearlyMatches(/财政拨款基本支出/, '财政拨款支出预算表')).toBe(false);
+    // three misread, or two misread and one more edit elsewhere, name nothing
+    expect(nearlyMatches(/政府性基金/, '财政拨款政付件基鉴支出预算表')).toBe(false);
+    expect(nearlyMatches(/一般公共预算.*基本支出/, '一般公兵预箕基本支山表')).toBe(false);
+    // a short word holds none
+    expect(nearlyMatches(/项目支出/, '基本支出预算表')).toBe(false);
   });
 });

@@ -31,19 +31,50 @@ export function nearestSubstring(pattern: string, text: string, from = 0): { edi
 }
 
 /**
+ * A word this long may hold two characters misread in place, apart (政府性基金 read 政府件基鉴):
+ * kinds differ by words added (a length changed) or swapped (two characters side by side: 基本 for 收入).
+ */
+export const TWO_MISREAD_MIN_LENGTH = 5;
+const TWO_MISREAD = 2;
+
+/**
+ * The fewest characters misread in place (the length kept) that make `pattern` a substring of
+ * `text` from `from` on, and whether two of them stand side by side (a word swapped rather than misread).
+ */
+export function fewestMisread(pattern: string, text: string, from = 0): { misread: number; end: number; adjacent: boolean } {
+  const p = [...pattern];
+  const t = [...text];
+  let best = { misread: Infinity, end: from, adjacent: false };
+  for (let at = from; at + p.length <= t.length; at++) {
+    const wrong = p.flatMap((c, k) => (c !== t[at + k] ? [k] : []));
+    if (wrong.length < best.misread) best = { misread: wrong.length, end: at + p.length, adjacent: wrong.some((k, n) => n > 0 && k === wrong[n - 1]! + 1) };
+  }
+  return best;
+}
+
+/**
  * Whether `title` holds the pattern's segments in order with exactly one edit in all, in a word of
- * `minLength` or more (an exact match is the caller's); false for a pattern not of literal segments.
+ * `minLength` or more, or with two characters misread in place in one word of TWO_MISREAD_MIN_LENGTH
+ * or more (an exact match is the caller's); false for a pattern not of literal segments.
  */
 export function nearlyMatches(re: RegExp, title: string, minLength = NEAR_MIN_LENGTH): boolean {
   const segments = literalSegments(re);
   if (!segments) return false;
   let from = 0;
   let edits = 0;
+  let twoMisread = false;
   for (const s of segments) {
     const near = nearestSubstring(s, title, from);
-    if (near.edits > (s.length < minLength ? 0 : 1)) return false;
-    edits += near.edits;
-    from = near.end;
+    if (near.edits <= (s.length < minLength ? 0 : 1)) {
+      edits += near.edits;
+      from = near.end;
+      continue;
+    }
+    const misread = s.length >= TWO_MISREAD_MIN_LENGTH ? fewestMisread(s, title, from) : null;
+    if (!misread || misread.misread !== TWO_MISREAD || misread.adjacent) return false;
+    twoMisread = true;
+    edits += misread.misread;
+    from = misread.end;
   }
-  return edits === 1;
+  return twoMisread ? edits === TWO_MISREAD : edits === 1;
 }
