@@ -42,6 +42,22 @@ describe('cells of a broken identity read again from the image', () => {
     expect(mended.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:182.20']));
   }, 120_000);
 
+  it('asks first for an amount it could not read, before the cells of the sums its loss breaks', () => {
+    const cells = cellsToReadAgain(misread('?'));
+    expect(cells.length).toBeGreaterThan(1);
+    expect(cells[0]).toEqual({ page: printed.page, bbox: printed.bbox });
+  });
+
+  it('reads a sum a cent off again where the table rounds nowhere else, and takes the reading that holds to the cent', async () => {
+    const wrong = misread('752.30'); // within the rounding: no identity breaks
+    expect(parseDocument(wrong).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cells = cellsToReadAgain(wrong);
+    expect(cells).toContainEqual({ page: printed.page, bbox: printed.bbox });
+    const mended = recordAt(await readCellsAgain(bytes, name, wrong, cells, { ocr: 'auto' }));
+    expect(mended).toMatchObject({ printed: '752.29', amountFen: printed.amountFen });
+    expect(mended.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:752.30']));
+  }, 120_000);
+
   it('asks for nothing when every identity holds', () => {
     expect(cellsToReadAgain(scanned)).toEqual([]);
   });

@@ -29,3 +29,21 @@ export function holds(identity: Identity, value: (r: AmountRecord) => number = (
 export function holdsExactly(identity: Identity, value: (r: AmountRecord) => number = (r) => r.amountFen): boolean {
   return gap(identity, value) === 0;
 }
+
+/** Exact sums a table needs, besides, before a cent off in one of its sums is taken for a misread digit. */
+export const EXACT_EVIDENCE = 2;
+
+/**
+ * The identities that hold only within rounding in a table whose other sums (those sharing no
+ * cell with it) all hold to the cent, EXACT_EVIDENCE or more of them: there the printer rounded
+ * nowhere, and a cent off is rather a digit misread (heavy print's 5 read 6) than rounding.
+ */
+export function centOffWhereNoneRounds(all: Identity[]): Identity[] {
+  const cells = (i: Identity) => [i.target, ...i.summands];
+  return all.filter((i) => {
+    if (!holds(i) || holdsExactly(i)) return false;
+    const mine = new Set(cells(i));
+    const others = all.filter((o) => o.target.tableIndex === i.target.tableIndex && !cells(o).some((c) => mine.has(c)));
+    return others.every((o) => !holds(o) || holdsExactly(o)) && others.filter((o) => holdsExactly(o)).length >= EXACT_EVIDENCE;
+  });
+}

@@ -132,4 +132,23 @@ describe('repairOcrByIdentity', () => {
     expect(cell.flags).toContain('low_confidence');
     expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  it('takes another reading of the image that makes a sum a cent off hold to the cent, where the table rounds nowhere else', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '752.30'); // printed 752.29: heavy print's 9 read 0, within the rounding
+    cell.alternatives = ['752.29'];
+    expect(repairOcrByIdentity(records, allTables())).toBe(1);
+    expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+    expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:752.30']));
+  });
+
+  it('leaves a sum a cent off as read where the table rounds elsewhere too, or where the image gave no other reading', () => {
+    const records = copy();
+    const cell = misread(records, '2100101', '752.30');
+    expect(repairOcrByIdentity(records, allTables())).toBe(0);
+    cell.alternatives = ['752.29'];
+    misread(records, '2210201', '127.43'); // another sum a cent off, sharing no cell: this table rounds
+    expect(repairOcrByIdentity(records, allTables())).toBe(0);
+    expect(cell.printed).toBe('752.30');
+  });
 });
