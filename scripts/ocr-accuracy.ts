@@ -29,12 +29,15 @@ const readAgain = args.includes('--first-reading-only') ? {} : { readAgain: cell
 const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col}`;
 
 /**
- * A miss is flagged when validation points at its row: a finding (or a low-confidence or repaired mark) on
- * a cell of the same page and row as the amount the text layer has there, or on a cell OCR read over that
- * row and the next (their rule lost) whose box takes in the row's middle.
+ * A miss is flagged when its value says so (low confidence, repaired, or its unit assumed where the text
+ * layer prints one), or validation points at its row: a finding on a cell of the same page and row as the
+ * amount the text layer has there, or on a cell OCR read over that row and the next (their rule lost)
+ * whose box takes in the row's middle.
  */
 function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
   if (read?.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity')) return true;
+  // a unit line OCR lost: the value says its unit was assumed, where the text layer's printed one
+  if (read?.flags.includes('unit_assumed') && !truth.flags.includes('unit_assumed')) return true;
   if (!truth.bbox) return false;
   const cy = (truth.bbox.y0 + truth.bbox.y1) / 2;
   return parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === truth.page && c.bbox && (Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5 || (c.bbox.y0 < cy && cy < c.bbox.y1))));
