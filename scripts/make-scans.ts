@@ -48,11 +48,14 @@ const files = statSync(input).isDirectory()
 
 let failed = 0;
 // one process a file and profile: the canvas's native memory is given back in between, and a
-// crash in it costs one scan, named, not the batch
+// crash in it costs one scan, named, not the batch; a crash is tried once more (the canvas's
+// segfaults come and go: the same scan made at the next try)
 if (profiles.length > 1 || files.length > 1) {
+  const scan = (file: string, profile: string) => spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, file, out, '--profiles', profile], { stdio: 'inherit' });
   for (const profile of profiles)
     for (const file of files) {
-      const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, file, out, '--profiles', profile], { stdio: 'inherit' });
+      let r = scan(file, profile);
+      if (r.signal) r = scan(file, profile);
       if (r.status !== 0) {
         failed++;
         process.stderr.write(`make-scans: ${file}: the ${profile} scan failed (${r.signal ?? `exit ${r.status}`})\n`);
