@@ -13,6 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import type { RecognitionTally } from '@juesuan/extractor';
 import { benchBatch } from './lib/bench-batch.ts';
 import type { Timing } from './lib/process-timing.ts';
 import { fmt, has, hasGnuTime, mib, repeat, timed } from './lib/process-timing.ts';
@@ -28,7 +30,8 @@ const HELP = `usage: bench [--text <folder>] [--scanned <folder>] [--batch <fold
            ingests the same batch with one worker, as the figure to beat
 --runs     repetitions of each text-path timing (default 3); --ocr-runs for OCR (default 1)
 --json     write every measurement to FILE
-Prints a table: pages, median seconds, pages/s (s/page for OCR), peak RSS, and ratios.`;
+Prints a table: pages, median seconds, pages/s (s/page for OCR), peak RSS, and ratios; for OCR,
+where the recognisers' time went by kind of call (language, segmentation mode, digits only).`;
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -67,6 +70,16 @@ function nativeOcr(file: string): Timing {
   }
 }
 
+/** The recognition time one OCR run printed (extract-one's last line), added to the tally by kind of call. */
+function addRecognition(spent: Map<string, RecognitionTally>, printed: string): void {
+  const line = printed.trim().split('\n').pop() ?? '';
+  const parsed = z.object({ recognition: z.array(z.object({ kind: z.string(), calls: z.number(), seconds: z.number() })) }).safeParse(line.startsWith('{') ? JSON.parse(line) : null);
+  for (const t of parsed.success ? parsed.data.recognition : []) {
+    const s = spent.get(t.kind) ?? { kind: t.kind, calls: 0, seconds: 0 };
+    spent.set(t.kind, { kind: t.kind, calls: s.calls + t.calls, seconds: s.seconds + t.seconds });
+  }
+}
+
 const report: Record<string, unknown> = { date: new Date().toISOString(), runs, ocrRuns, gnuTime: hasGnuTime, tools: { pdftotext: has('pdftotext'), tesseract: has('tesseract'), pdftoppm: has('pdftoppm') } };
 const lines: string[] = [];
 
@@ -95,9 +108,16 @@ if (scannedFolder) {
   lines.push(`${'file'.padEnd(40)} ${'pages'.padStart(5)} ${'ours'.padStart(6)} ${'MiB'.padStart(5)} ${'full-page'.padStart(9)} ${'MiB'.padStart(5)} ${'tesseract'.padStart(9)} ${'MiB'.padStart(5)} ${'ours/full'.padStart(9)} ${'ours/tess'.padStart(9)}`);
   const native = has('tesseract') && has('pdftoppm');
   if (!native) lines.push('  (native tesseract or pdftoppm is not installed: its columns are empty; apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)');
+  const spent = new Map<string, RecognitionTally>();
   for (const f of readdirSync(scannedFolder).filter((x) => x.toLowerCase().endsWith('.pdf')).sort()) {
     const file = join(scannedFolder, f);
-    const o = repeat(ocrRuns, ours(file, 'ocr'));
+    let printed = '';
+    const o = repeat(ocrRuns, () => {
+      const t = ours(file, 'ocr')();
+      printed = t.stdout;
+      return t;
+    });
+    addRecognition(spent, printed);
     const pages = pagesOf(file);
     const full = repeat(ocrRuns, ours(file, 'fullpage'));
     const t = native ? repeat(ocrRuns, () => nativeOcr(file)) : null;
@@ -107,6 +127,11 @@ if (scannedFolder) {
     );
   }
   report.ocr = rows;
+  report.recognition = [...spent.values()];
+  lines.push('', 'where the recognisers’ time went (our OCR path, all files, last run each): wall seconds a worker spent on each kind of call');
+  const total = [...spent.values()].reduce((s, t) => s + t.seconds, 0);
+  for (const t of [...spent.values()].sort((a, b) => b.seconds - a.seconds))
+    lines.push(`  ${t.kind.padEnd(30)} ${String(t.calls).padStart(6)} calls ${fmt(t.seconds, 1).padStart(8)} s ${fmt((100 * t.seconds) / Math.max(total, 1e-9), 0).padStart(4)}%  ${fmt((1000 * t.seconds) / Math.max(1, t.calls), 0).padStart(5)} ms a call`);
 }
 if (batchFolders.length) {
   const workers = (opt('--workers') ?? '1,2').split(',').map(Number);

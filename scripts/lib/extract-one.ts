@@ -1,6 +1,7 @@
 /**
  * One extraction in its own process, for whole-process benchmark timings. Prints one JSON line:
- * pages, seconds (inside the process) and the peak resident memory.
+ * pages, seconds (inside the process), the peak resident memory and, for OCR, where the
+ * recognisers' time went by kind of call.
  *   extract-one <file> --mode text|ocr|fullpage
  */
 import { readFileSync } from 'node:fs';
@@ -17,5 +18,6 @@ let pages = 0;
 if (mode === 'fullpage') pages = (await ocrFullPages(bytes, file, sharedOcrEngine())).pages;
 else pages = (await extractPdf(bytes, file, { ocr: mode === 'ocr' ? 'always' : 'never' })).pageCount;
 const seconds = (performance.now() - t0) / 1000;
+const recognition = mode === 'text' ? [] : sharedOcrEngine().recognitionTime();
 await closeSharedOcrEngine();
-process.stdout.write(`${JSON.stringify({ pages, seconds, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stdout.write(`${JSON.stringify({ pages, seconds, maxRssKb: process.resourceUsage().maxRSS, recognition })}\n`);

@@ -11,6 +11,17 @@ describe('OcrEngine', () => {
     await expect(engine.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
   });
 
+  it('tells where the recognisers’ time went, by kind of call, counting only calls that read', async () => {
+    const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
+    const before = engine.recognitionTime().find((t) => t.kind === 'eng psm 7 digits')?.calls ?? 0;
+    await engine.recognize(paper, { lang: 'eng', psm: 7, whitelist: '0123456789' });
+    await engine.recognize(paper, { lang: 'eng', psm: 7, whitelist: '0123456789' });
+    await expect(engine.recognize(Buffer.from('not an image'), { lang: 'eng', psm: 7, whitelist: '0123456789' })).rejects.toThrow();
+    const digits = engine.recognitionTime().find((t) => t.kind === 'eng psm 7 digits')!;
+    expect(digits.calls - before).toBe(2);
+    expect(digits.seconds).toBeGreaterThan(0);
+  });
+
   it('closes while a worker is still starting: the close ends, the waiting call is refused', async () => {
     const starting = new OcrEngine(1);
     const call = starting.recognize(Buffer.from('P5\n1 1\n255\n\xff', 'latin1'), { lang: 'eng', psm: 7 });

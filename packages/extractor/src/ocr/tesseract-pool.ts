@@ -83,10 +83,18 @@ const JOBS_PER_WORKER = 400;
  * A pool of tesseract.js workers per language, sized to the machine, shared by every page and
  * document of the process; jobs wait for a free worker.
  */
+/** Recognition calls of one kind (language, segmentation, digits only, runner-up choices) and the seconds workers spent on them. */
+export interface RecognitionTally {
+  kind: string;
+  calls: number;
+  seconds: number;
+}
+
 export class OcrEngine {
   private readonly workers: PooledWorker[] = [];
   private readonly waiting: Array<() => void> = [];
   private closed = false;
+  private readonly tally = new Map<string, RecognitionTally>();
 
   constructor(readonly size = Math.max(1, availableParallelism())) {}
 
@@ -182,13 +190,29 @@ export class OcrEngine {
         });
         w.params = params;
       }
-      return await w.worker.recognize(image, {}, output);
+      const t0 = performance.now();
+      const r = await w.worker.recognize(image, {}, output);
+      this.count(options, choiceMode, (performance.now() - t0) / 1000);
+      return r;
     } catch (err) {
       w.failed = true;
       throw err;
     } finally {
       await this.release(w);
     }
+  }
+
+  private count(options: RecognizeOptions, choiceMode: string, seconds: number): void {
+    const kind = `${options.lang} psm ${options.psm}${options.whitelist ? ' digits' : ''}${choiceMode === '2' ? ' choices' : ''}`;
+    const t = this.tally.get(kind) ?? { kind, calls: 0, seconds: 0 };
+    t.calls++;
+    t.seconds += seconds;
+    this.tally.set(kind, t);
+  }
+
+  /** Where the recognisers' time went, by kind of call, most first: for the speed benchmark. */
+  recognitionTime(): RecognitionTally[] {
+    return [...this.tally.values()].map((t) => ({ ...t })).sort((a, b) => b.seconds - a.seconds);
   }
 
   async close(): Promise<void> {
