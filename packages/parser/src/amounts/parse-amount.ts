@@ -26,6 +26,11 @@ export function normalizeNumberText(printed: string): string {
     .replace(/\s+/g, '');
 }
 
+/** An amount whose decimals OCR lost at the cell's edge (196. for 196.72): three digits or grouped ones before a bare point, no code and no name. */
+export function isCutShortAmount(printed: string): boolean {
+  return /^\d{1,3}(?:,\d{3})+\.$|^\d{3,}\.$/.test(normalizeNumberText(printed));
+}
+
 /** Is this cell text a printed amount (or a printed zero mark)? */
 export function looksLikeAmount(printed: string): boolean {
   const t = normalizeNumberText(printed);

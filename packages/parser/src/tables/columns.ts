@@ -1,5 +1,5 @@
 import { isLineNumbering } from '@juesuan/model';
-import { looksLikeAmount } from '../amounts/parse-amount.ts';
+import { isCutShortAmount, looksLikeAmount } from '../amounts/parse-amount.ts';
 import { PROCUREMENT_CONTEXT, REMARK_COLUMN } from '../registry/context-columns.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
@@ -26,7 +26,8 @@ function dataLook(grid: TableGrid, col: number): { codes: number; amounts: numbe
   const n = { codes: 0, amounts: 0, texts: 0 };
   for (let r = grid.table.headerRows; r < grid.table.nRows; r++) {
     const t = grid.anchor(r, col)?.text.trim() ?? '';
-    if (t === '') continue;
+    // an amount cut short tells nothing: its one cell made a column of amounts one of names
+    if (t === '' || isCutShortAmount(t)) continue;
     if (/^\d{2,7}$/.test(t)) n.codes++;
     else if (looksLikeAmount(t)) n.amounts++;
     else n.texts++;
