@@ -12,11 +12,16 @@ describe('readings got again for a cell', () => {
     expect(fitsCell('13,377.11', '9')).toBe(true); // a digit for a long amount: any amount read again may be it
     expect(fitsCell('5', '0')).toBe(false);
     expect(fitsCell('13,377.11', '?')).toBe(true);
+    // decimals cut short: a reading that prints them, after the same digits
+    expect(fitsCell('196.72', '196.')).toBe(true);
+    expect(fitsCell('1,196.72', '196.')).toBe(false);
+    expect(fitsCell('196.7', '196.')).toBe(false);
   });
 
   it('are kept beside the amount, a split 4 made whole; a cell that read no amount takes the first, unsure', () => {
     expect(withReadings(cell('126.00', ['120.00']), ['4126.00', '126.00', '0']).alternatives).toEqual(['120.00', '4126.00', '426.00']);
     expect(withReadings(cell('?'), ['88.00', '86.00'])).toMatchObject({ text: '88.00', confidence: 0.5, alternatives: ['86.00'] });
+    expect(withReadings(cell('196.'), ['196.', '196.72'])).toMatchObject({ text: '196.72', confidence: 0.5 });
     expect(withReadings(cell('752.29'), ['752.29'])).toEqual(cell('752.29'));
   });
 });

@@ -7,7 +7,7 @@ import type { Rect } from './ocr/image-ops.ts';
 import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
-import { hasTwoDecimals } from './ocr/amount-style.ts';
+import { endsShort, hasTwoDecimals } from './ocr/amount-style.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 import { openPdfSource } from './pdf/pdf-source.ts';
 
@@ -75,19 +75,22 @@ const digitsOf = (t: string) => t.replace(/\D/g, '').length;
 
 /**
  * A reading that may be the cell's amount: as many digits as the first reading (one more or
- * fewer), its decimals alike; or, where it read no amount or a digit or two (13,377.11 as 9), three digits at least.
+ * fewer), its decimals alike; where the first cut the decimals short (196. for 196.72), one that
+ * begins with its digits and prints two; or, where it read no amount or a digit or two (13,377.11 as 9), three digits at least.
  */
 export function fitsCell(reading: string, cellText: string): boolean {
   if (!AMOUNT_LIKE.test(cellText.replace(/\s+/g, '')) || digitsOf(cellText) <= 2) return digitsOf(reading) >= 3;
+  if (endsShort(cellText)) return hasTwoDecimals(reading) && reading.replace(/\D/g, '').startsWith(cellText.replace(/\D/g, ''));
   return Math.abs(digitsOf(reading) - digitsOf(cellText)) <= 1 && hasTwoDecimals(reading) === hasTwoDecimals(cellText);
 }
 
-/** A cell with more readings: beside its amount; or, where it read none, the first amount in its place, unsure. */
+/** A cell with more readings: beside its amount; or, where it read none (or one cut short), the first amount in its place, unsure. */
 export function withReadings(cell: Cell, readings: string[]): Cell {
   // a reading with a split 4 made whole goes beside the reading as made (a dropped 4 looks the same)
   const others = [...new Set(readings.flatMap((t) => [t, withoutSplitFour(cell.text, t)]))].filter((t) => t !== cell.text && fitsCell(t, cell.text));
   if (others.length === 0) return cell;
-  if (AMOUNT_LIKE.test(cell.text.replace(/\s+/g, ''))) return { ...cell, alternatives: [...new Set([...(cell.alternatives ?? []), ...others])] };
+  // an amount cut short (196.) is none: the reading that makes it whole takes its place, unsure
+  if (AMOUNT_LIKE.test(cell.text.replace(/\s+/g, '')) && !endsShort(cell.text)) return { ...cell, alternatives: [...new Set([...(cell.alternatives ?? []), ...others])] };
   const [first, ...rest] = others as [string, ...string[]];
   const alternatives = [...new Set([...(cell.alternatives ?? []), ...rest])].filter((t) => t !== first);
   return { ...cell, text: first, confidence: Math.min(0.5, cell.confidence || 0.5), ...(alternatives.length ? { alternatives } : {}) };
