@@ -36,6 +36,19 @@ function record(tableIndex: number, code: string | null, label: string, amountFe
 }
 
 describe('checkOcrLabels', () => {
+  it('takes the code a label exactly names where the code read is its beginning (a seal over 30311 left 303), and only there', () => {
+    const short = { ...record(1, '303', '代缴社会保险费'), flags: ['code_name_mismatch', 'name_says:30311'] };
+    const other = { ...record(1, '302', '代缴社会保险费'), flags: ['code_name_mismatch', 'name_says:30311'] };
+    checkOcrLabels([short, other], new Set([1]), catalogs);
+    expect(short).toMatchObject({ code: '30311', codePrinted: '303' });
+    expect(short.flags).toEqual(['code_read:303']);
+    expect(other.code).toBe('302');
+    // a text layer's code stays as printed
+    const printed = { ...record(2, '303', '代缴社会保险费'), flags: ['code_name_mismatch', 'name_says:30311'] };
+    checkOcrLabels([printed], new Set([1]), catalogs);
+    expect(printed.code).toBe('303');
+  });
+
   it('sets a label a character off its code’s name to that name, keeping the numbering and the reading', () => {
     const r = record(1, '2010301', '行政远行');
     checkOcrLabels([r], new Set([1]), catalogs);

@@ -99,13 +99,24 @@ function codeFromName(r: AmountRecord, read: string, name: string, catalog: Cata
   r.flags.push('code_low_score');
 }
 
+const NAME_SAYS = 'name_says:';
+
+/** The code its name says, taken: that mismatch is settled, the code as read kept in `code_read:`. */
+function takeNamedCode(r: AmountRecord, code: string): void {
+  r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== `${NAME_SAYS}${code}`);
+  r.flags.push(`code_read:${r.code}`);
+  r.codePrinted ??= r.code;
+  takeCode(r, code);
+}
+
 /**
  * Labels and codes of OCR tables checked against each other. A total whose last word was misread
  * (收入总讥) has it put back, flagged `label_read:`. A label a character or two off the
  * name its code has (in this document, else in the catalog) is set to that name, its numbering
  * kept and the printed reading kept in a `label_read:` flag. A code whose label names another
- * code one digit away is that code, flagged `code_read:` with the code as read; a code whose
- * label fits neither is flagged `code_label_mismatch`.
+ * code one digit away, or a code that begins with the one read (303 for 30311, its last digits
+ * lost), is that code, flagged `code_read:` with the code as read; a code whose label fits
+ * neither is flagged `code_label_mismatch`.
  */
 export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, catalogs: Catalogs): void {
   const docNames = documentNames(records, ocrTables, catalogs);
@@ -133,6 +144,12 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
       continue;
     }
     if (!r.code) continue;
+    // a code read short (a seal over 30311 left 303): the label is exactly the name of a code it begins
+    const says = r.flags.find((f) => f.startsWith(NAME_SAYS))?.slice(NAME_SAYS.length);
+    if (says && says.length > r.code.length && says.startsWith(r.code)) {
+      takeNamedCode(r, says);
+      continue;
+    }
     const catalog = catalogOf(r.code, catalogs);
     // a digit misread under the same parent: the label names a sibling; or a digit of the parent
     // misread (2101101 read 2100101): the label is exactly another code's name, one digit away
@@ -144,11 +161,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     const named = sibling && !sibling.tie ? sibling : exact?.method === 'name_exact' ? exact : misread;
     if (!named || named.tie || named.entry.code === r.code) continue;
     if (distance(named.entry.code, r.code) <= 1) {
-      // the code now is the one its name says: that mismatch is settled, the reading kept
-      r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== `name_says:${named.entry.code}`);
-      r.flags.push(`code_read:${r.code}`);
-      r.codePrinted ??= r.code;
-      takeCode(r, named.entry.code);
+      takeNamedCode(r, named.entry.code);
       if (named === misread) {
         r.flags.push(`label_read:${r.label}`);
         r.label = `${prefix}${normalizeName(misread.entry.name)}`;
