@@ -79,10 +79,6 @@ async function startWorker(lang: Lang): Promise<Tesseract.Worker> {
 /** WASM memory only grows: a worker is replaced after this many jobs. */
 const JOBS_PER_WORKER = 400;
 
-/**
- * A pool of tesseract.js workers per language, sized to the machine, shared by every page and
- * document of the process; jobs wait for a free worker.
- */
 /** Recognition calls of one kind (language, segmentation, digits only, runner-up choices) and the seconds workers spent on them. */
 export interface RecognitionTally {
   kind: string;
@@ -90,6 +86,10 @@ export interface RecognitionTally {
   seconds: number;
 }
 
+/**
+ * A pool of tesseract.js workers per language, sized to the machine, shared by every page and
+ * document of the process; jobs wait for a free worker.
+ */
 export class OcrEngine {
   private readonly workers: PooledWorker[] = [];
   private readonly waiting: Array<() => void> = [];
