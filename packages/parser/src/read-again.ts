@@ -8,7 +8,7 @@ import { centOffWhereNoneRounds } from './validate/identities.ts';
  * few dozen): amounts it could not read at all (surely misread), then values flagged
  * low_confidence (read unsure, or read two ways no identity tells apart), then the amounts of
  * every identity that stays broken after repair (most of them read right), then the OCR cells of
- * sums a cent off where the table rounds nowhere else. The extractor reads them in more ways; the
+ * sums a cent off where the printer rounds nowhere else. The extractor reads them in more ways; the
  * identities then choose between the readings.
  */
 export function cellsToReadAgain(doc: ExtractedDocument): CellAt[] {

@@ -53,6 +53,23 @@ describe('two-sided items read by OCR', () => {
     expect(records[1]!.printed).toBe('1,968.34');
   });
 
+  it('mends a sum two misread cells break with the one pair of their other readings that makes it hold', () => {
+    const records = faxed();
+    Object.assign(records[0]!, row(3, '基术支出', '6,452.75', 'purpose', ['6,442.75'])); // 4 read 5
+    Object.assign(records[2]!, row(5, '三、单位预留机动经费', '1,986.02', 'purpose', ['1,886.02'])); // 8 read 9: neither reading alone mends the sum
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(2);
+    expect(records.map((r) => r.printed)).toEqual(['6,442.75', '4,968.34', '1,886.02', '13,297.11']);
+    expect(records[2]!.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:1,986.02']));
+  });
+
+  it('leaves a sum two misread cells break when two pairs of readings would mend it', () => {
+    const records = faxed('4,968.34', ['4,868.34']);
+    Object.assign(records[0]!, row(3, '基术支出', '6,452.75', 'purpose', ['6,442.75']));
+    Object.assign(records[2]!, row(5, '三、单位预留机动经费', '1,986.02', 'purpose', ['1,886.02']));
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+    expect(records.map((r) => r.printed)).toEqual(['6,452.75', '4,968.34', '1,986.02', '13,297.11']);
+  });
+
   it('mends nothing when two readings hold to the cent alike', () => {
     const records = faxed('1,968.34', ['4,968.34']);
     records[0]!.alternatives = ['9,442.75'];

@@ -33,17 +33,25 @@ export function holdsExactly(identity: Identity, value: (r: AmountRecord) => num
 /** Exact sums a table needs, besides, before a cent off in one of its sums is taken for a misread digit. */
 export const EXACT_EVIDENCE = 2;
 
+/** Whether sums print to the cent: false if one holds only within rounding, null if too few hold exactly to tell. */
+function roundsNowhere(sums: Identity[]): boolean | null {
+  if (sums.some((o) => holds(o) && !holdsExactly(o))) return false;
+  return sums.filter((o) => holdsExactly(o)).length >= EXACT_EVIDENCE ? true : null;
+}
+
 /**
- * The identities that hold only within rounding in a table whose other sums (those sharing no
- * cell with it) all hold to the cent, EXACT_EVIDENCE or more of them: there the printer rounded
- * nowhere, and a cent off is rather a digit misread (heavy print's 5 read 6) than rounding.
+ * The identities that hold only within rounding where the printer rounded nowhere else: a cent
+ * off there is rather a digit misread (heavy print's 5 read 6) than rounding. The other sums
+ * (those sharing no cell with it) of its table tell; a table with too few exact sums to tell (an
+ * income table of three) is told by the document's other sums, one producer's figures throughout,
+ * but for those their own tables call misread.
  */
 export function centOffWhereNoneRounds(all: Identity[]): Identity[] {
   const cells = (i: Identity) => [i.target, ...i.summands];
-  return all.filter((i) => {
-    if (!holds(i) || holdsExactly(i)) return false;
-    const mine = new Set(cells(i));
-    const others = all.filter((o) => o.target.tableIndex === i.target.tableIndex && !cells(o).some((c) => mine.has(c)));
-    return others.every((o) => !holds(o) || holdsExactly(o)) && others.filter((o) => holdsExactly(o)).length >= EXACT_EVIDENCE;
-  });
+  const apart = (i: Identity) => all.filter((o) => !cells(o).some((c) => cells(i).includes(c)));
+  const inTable = (i: Identity) => apart(i).filter((o) => o.target.tableIndex === i.target.tableIndex);
+  const centOff = all.filter((i) => holds(i) && !holdsExactly(i));
+  const byTable = new Set(centOff.filter((i) => roundsNowhere(inTable(i)) === true));
+  const byDocument = new Set(centOff.filter((i) => roundsNowhere(inTable(i)) === null && roundsNowhere(apart(i).filter((o) => !byTable.has(o))) === true));
+  return all.filter((i) => byTable.has(i) || byDocument.has(i));
 }

@@ -152,6 +152,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     }
     if (!changed) break;
   }
+  repaired += mendTwoMisread(records, ocrTables, ocr);
   repaired += mendCentOff(records, ocrTables, ocr);
   // flags only from here on: the identities stay as they are
   const all = buildIdentities(records, ocrTables);
@@ -189,7 +190,7 @@ function toTheCentReadings(cell: AmountRecord, sum: Identity, all: Identity[]): 
 }
 
 /**
- * A sum a cent off in a table that rounds nowhere else (centOffWhereNoneRounds) is a digit
+ * A sum a cent off where the printer rounds nowhere else (centOffWhereNoneRounds) is a digit
  * misread: mended by the only reading the image gave of one of its OCR cells that makes it hold
  * to the cent (heavy print's 20,702.26 read again with thinner strokes: 20,702.25). None, or
  * two: it stays, and its finding says to check the page.
@@ -201,6 +202,54 @@ function mendCentOff(records: AmountRecord[], ocrTables: Set<number>, ocr: (r: A
     if (holdsExactly(sum)) continue; // mended with an earlier one
     const repairs = [sum.target, ...sum.summands].filter(ocr).flatMap((cell) => toTheCentReadings(cell, sum, all));
     if (repairs.length === 1) repaired += applyRepair(repairs[0]!);
+  }
+  return repaired;
+}
+
+/** An image's reading of a cell as a repair (with its twins), when it parses and differs from the value. */
+function readingRepairs(cell: AmountRecord, all: Identity[]): Repair[] {
+  const twins = twinsOf(cell, all);
+  return [...new Set(cell.alternatives ?? [])].flatMap((printed) => {
+    const parsed = parseAmount(normalizeNumberText(printed), cell.unit);
+    return parsed && parsed.fen !== cell.amountFen ? [{ cell, printed, fen: parsed.fen, twins }] : [];
+  });
+}
+
+/**
+ * Pairs of readings of two OCR cells of a broken sum with which it holds to the cent, every other
+ * sum of theirs that held holding as it did (to the cent where it did).
+ */
+function pairsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Array<[Repair, Repair]> {
+  const options = [sum.target, ...sum.summands].filter(ocr).map((cell) => readingRepairs(cell, all));
+  const out: Array<[Repair, Repair]> = [];
+  options.forEach((as, k) =>
+    options.slice(k + 1).forEach((bs) => {
+      for (const a of as)
+        for (const b of bs) {
+          const aCells = [a.cell, ...a.twins];
+          if ([b.cell, ...b.twins].some((c) => aCells.includes(c))) continue;
+          const value = (r: AmountRecord) => (aCells.includes(r) ? a.fen : valueWith(b)(r));
+          const touching = [...new Set([...touchedBy(a, all), ...touchedBy(b, all)])].filter((i) => i !== sum);
+          const keeps = touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value)));
+          if (keeps && holdsExactly(sum, value)) out.push([a, b]);
+        }
+    }),
+  );
+  return out;
+}
+
+/**
+ * A sum two misread cells break (a seal or heavy print over two amounts of one column: 2,752.80
+ * read 2,762.80 and 572.56 read 672.56), that no one reading mends: mended by the only pair of the
+ * image's readings of two of its OCR cells that makes it hold to the cent. None or several: it stays.
+ */
+function mendTwoMisread(records: AmountRecord[], ocrTables: Set<number>, ocr: (r: AmountRecord) => boolean): number {
+  const all = buildIdentities(records, ocrTables);
+  let repaired = 0;
+  for (const sum of all.filter((i) => !holds(i))) {
+    if (holds(sum)) continue; // mended with an earlier one
+    const pairs = pairsMending(sum, all, ocr);
+    if (pairs.length === 1) for (const r of pairs[0]!) repaired += applyRepair(r);
   }
   return repaired;
 }
