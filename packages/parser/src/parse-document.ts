@@ -13,7 +13,7 @@ import type { Classification } from './tables/classify-table.ts';
 import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { restoreNumberingByOrder } from './tables/ocr-numbering.ts';
-import { mendCodeLengths } from './tables/ocr-code-order.ts';
+import { mendCodeLengths, mendCodesByOrder } from './tables/ocr-code-order.ts';
 import { nameTotalsBySum } from './tables/ocr-row-totals.ts';
 import { buildIdentities } from './validate/build-identities.ts';
 import { validateRecords } from './validate/validate.ts';
@@ -201,7 +201,9 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   }
   const ocrTables = new Set(doc.tables.filter((t) => t.cells.some((c) => c.source === 'ocr')).map((t) => t.index));
   nameTotalsBySum(records, tables, ocrTables);
-  mendCodeLengths(records, ocrTables, (code) => (code.startsWith('3') ? economic : functional).get(code) !== undefined);
+  const knownCode = (code: string) => (code.startsWith('3') ? economic : functional).get(code) !== undefined;
+  mendCodeLengths(records, ocrTables, knownCode);
+  mendCodesByOrder(records, ocrTables, knownCode);
   restoreNumberingByOrder(records, ocrTables);
   checkOcrLabels(records, ocrTables, { functional, economic });
   repairOcrByIdentity(records, ocrTables);

@@ -1,6 +1,6 @@
 import type { AmountRecord } from '@juesuan/model';
 import { describe, expect, it } from 'vitest';
-import { mendCodeLengths } from './ocr-code-order.ts';
+import { mendCodeLengths, mendCodesByOrder } from './ocr-code-order.ts';
 
 /** A row of an OCR 一般公共预算支出表 (a fax of 省人大's), one amount column. */
 const row = (row: number, code: string): AmountRecord =>
@@ -29,5 +29,25 @@ describe('mendCodeLengths', () => {
     const text = [row(15, '2080504'), row(16, '20803505'), row(17, '2080506')];
     mendCodeLengths(text, new Set(), known);
     expect(text[1]!.code).toBe('20803505');
+  });
+});
+
+describe('mendCodesByOrder', () => {
+  /** A coded row with its amount, in 万元. */
+  const amount = (n: number, code: string, wan: number) => ({ ...row(n, code), codeLevel: code.length === 3 ? 1 : code.length === 5 ? 2 : 3, amountFen: wan * 1_000_000 }) as AmountRecord;
+
+  it('moves codes a digit misread into a 款 the table never prints back under the one printed, when its sums then hold', () => {
+    // heavy print's 5 read 6: 2040502 and 2040503 read under 20406
+    const rows = [amount(1, '204', 110), amount(2, '20405', 110), amount(3, '2040501', 50), amount(4, '2040602', 30), amount(5, '2040603', 20), amount(6, '2040504', 10)];
+    mendCodesByOrder(rows, new Set([6]), () => false);
+    expect(rows.map((r) => r.code)).toEqual(['204', '20405', '2040501', '2040502', '2040503', '2040504']);
+    expect(rows[4]).toMatchObject({ codePrinted: '2040603', parentCode: '20405', flags: ['code_read:2040603'] });
+  });
+
+  it('leaves the codes under a 款 whose row OCR lost: moving them would break the sum they stand under', () => {
+    const rows = [amount(1, '201', 100), amount(2, '20101', 60), amount(3, '2010101', 40), amount(4, '2010102', 20), amount(6, '2010299', 40)];
+    mendCodesByOrder(rows, new Set([6]), () => false);
+    expect(rows.map((r) => r.code)).toEqual(['201', '20101', '2010101', '2010102', '2010299']);
+    expect(rows[4]!.flags).toEqual([]);
   });
 });
