@@ -82,7 +82,10 @@ export function mendCodesByOrder(records: AmountRecord[], ocrTables: ReadonlySet
     for (const m of mends) for (const r of m.row) takeCode(r, m.code);
     const now = hierarchySums(records, ocrTables, table);
     const better = now.broken.size < was.broken.size && [...was.held].every((t) => !now.broken.has(t));
-    for (const m of mends) for (const r of m.row) better ? mend([r], m.code, m.read, known(m.code)) : takeCode(r, m.read);
+    for (const m of mends) {
+      if (better) mend(m.row, m.code, m.read, known(m.code));
+      else for (const r of m.row) takeCode(r, m.read);
+    }
   }
 }
 

@@ -209,10 +209,12 @@ function mendCentOff(records: AmountRecord[], ocrTables: Set<number>, ocr: (r: A
 /** An image's reading of a cell as a repair (with its twins), when it parses and differs from the value. */
 function readingRepairs(cell: AmountRecord, all: Identity[]): Repair[] {
   const twins = twinsOf(cell, all);
-  return [...new Set(cell.alternatives ?? [])].flatMap((printed) => {
+  const out: Repair[] = [];
+  for (const printed of cell.alternatives ?? []) {
     const parsed = parseAmount(normalizeNumberText(printed), cell.unit);
-    return parsed && parsed.fen !== cell.amountFen ? [{ cell, printed, fen: parsed.fen, twins }] : [];
-  });
+    if (parsed && parsed.fen !== cell.amountFen && !out.some((r) => r.fen === parsed.fen)) out.push({ cell, printed, fen: parsed.fen, twins });
+  }
+  return out;
 }
 
 /**
@@ -220,16 +222,16 @@ function readingRepairs(cell: AmountRecord, all: Identity[]): Repair[] {
  * sum of theirs that held holding as it did (to the cent where it did).
  */
 function pairsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Array<[Repair, Repair]> {
-  const options = [sum.target, ...sum.summands].filter(ocr).map((cell) => readingRepairs(cell, all));
+  const options = [sum.target, ...sum.summands].filter(ocr).map((cell) => ({ touching: touchedBy({ cell, twins: twinsOf(cell, all) }, all), readings: readingRepairs(cell, all) }));
   const out: Array<[Repair, Repair]> = [];
-  options.forEach((as, k) =>
-    options.slice(k + 1).forEach((bs) => {
-      for (const a of as)
-        for (const b of bs) {
+  options.forEach((first, k) =>
+    options.slice(k + 1).forEach((second) => {
+      for (const a of first.readings)
+        for (const b of second.readings) {
           const aCells = [a.cell, ...a.twins];
           if ([b.cell, ...b.twins].some((c) => aCells.includes(c))) continue;
           const value = (r: AmountRecord) => (aCells.includes(r) ? a.fen : valueWith(b)(r));
-          const touching = [...new Set([...touchedBy(a, all), ...touchedBy(b, all)])].filter((i) => i !== sum);
+          const touching = [...new Set([...first.touching, ...second.touching])].filter((i) => i !== sum);
           const keeps = touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value)));
           if (keeps && holdsExactly(sum, value)) out.push([a, b]);
         }
