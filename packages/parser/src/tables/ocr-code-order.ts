@@ -4,6 +4,7 @@ import { groupBy } from '../group-by.ts';
 import { takeCode } from './ocr-labels.ts';
 import { buildIdentities } from '../validate/build-identities.ts';
 import { holds } from '../validate/identities.ts';
+import { flagWith } from '../flags.ts';
 
 /** Codes are printed in the order of the tree (201, 20101, 2010101, 2010102, 20102 …): the order of their digits as text. */
 const between = (code: string, before: string | null, after: string | null) => (before === null || before < code) && (after === null || code < after);
@@ -94,6 +95,6 @@ function mend(row: AmountRecord[], code: string, read: string, known: boolean): 
   for (const r of row) {
     r.codePrinted ??= read;
     takeCode(r, code);
-    r.flags = [...r.flags.filter((f) => f !== 'code_unknown' || !known), `code_read:${read}`];
+    r.flags = [...r.flags.filter((f) => f !== 'code_unknown' || !known), flagWith('code_read', read)];
   }
 }

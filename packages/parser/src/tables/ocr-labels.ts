@@ -5,6 +5,7 @@ import { codeLevel, nameSimilarity, normalizeName, parentCode } from '../catalog
 import { ITEM_NUMBERING } from '@juesuan/model';
 import { isTotalLabel, labelKey } from './labels.ts';
 import { canonicalConfusable } from '../registry/ocr-confusions.ts';
+import { flagValue, flagWith } from '../flags.ts';
 
 /** A name read within a character in six (at most two) of a known one is taken for it; a look-alike read for a character costs nothing. */
 export function closeEnough(read: string, known: string): boolean {
@@ -99,12 +100,11 @@ function codeFromName(r: AmountRecord, read: string, name: string, catalog: Cata
   r.flags.push('code_low_score');
 }
 
-const NAME_SAYS = 'name_says:';
 
 /** The code its name says, taken: that mismatch is settled, the code as read kept in `code_read:`. */
 function takeNamedCode(r: AmountRecord, code: string): void {
-  r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== `${NAME_SAYS}${code}`);
-  r.flags.push(`code_read:${r.code}`);
+  r.flags = r.flags.filter((f) => f !== 'code_name_mismatch' && f !== 'code_unknown' && f !== flagWith('name_says', code));
+  r.flags.push(flagWith('code_read', r.code));
   r.codePrinted ??= r.code;
   takeCode(r, code);
 }
@@ -128,7 +128,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     if (name.length < 2) continue;
     const total = r.code ? null : totalWordRestored(r.label.replace(/\s+/g, ''));
     if (total) {
-      r.flags.push(`label_read:${r.label}`);
+      r.flags.push(flagWith('label_read', r.label));
       r.label = total;
       r.labelKey = labelKey(total);
       continue;
@@ -137,7 +137,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     if (known.includes(name)) continue;
     const near = known.find((k) => closeEnough(name, k));
     if (near) {
-      r.flags.push(`label_read:${r.label}`);
+      r.flags.push(flagWith('label_read', r.label));
       r.label = `${prefix}${near}`;
       r.labelKey = labelKey(r.label);
       codeFromName(r, name, near, coded.get(r.tableIndex));
@@ -145,7 +145,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     }
     if (!r.code) continue;
     // a code read short (a seal over 30311 left 303): the label is exactly the name of a code it begins
-    const says = r.flags.find((f) => f.startsWith(NAME_SAYS))?.slice(NAME_SAYS.length);
+    const says = flagValue(r.flags, 'name_says');
     if (says && says.length > r.code.length && says.startsWith(r.code)) {
       takeNamedCode(r, says);
       continue;
@@ -163,7 +163,7 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     if (distance(named.entry.code, r.code) <= 1) {
       takeNamedCode(r, named.entry.code);
       if (named === misread) {
-        r.flags.push(`label_read:${r.label}`);
+        r.flags.push(flagWith('label_read', r.label));
         r.label = `${prefix}${normalizeName(misread.entry.name)}`;
         r.labelKey = labelKey(r.label);
       }

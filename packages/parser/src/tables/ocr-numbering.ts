@@ -2,6 +2,7 @@ import type { AmountRecord } from '@juesuan/model';
 import { ITEM_NUMBERING, chineseNumeral, numeralValue } from '@juesuan/model';
 import { groupBy } from '../group-by.ts';
 import { cleanLabel, isTotalLabel, labelKey } from './labels.ts';
+import { flagWith } from '../flags.ts';
 
 /** A top-level mark read: 四、 */
 const TOP_MARK = /^([一二三四五六七八九十]+)、/;
@@ -53,7 +54,7 @@ function renumber(run: AmountRecord[][]): void {
     const name = label.replace(MISREAD_MARK, '');
     if (name.length < 2) return;
     for (const r of recs) {
-      r.flags.push(`label_read:${r.label}`);
+      r.flags.push(flagWith('label_read', r.label));
       r.label = `${chineseNumeral(n)}、${name}`;
       r.labelKey = labelKey(r.label);
     }

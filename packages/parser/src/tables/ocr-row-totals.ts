@@ -3,6 +3,7 @@ import { groupBy } from '../group-by.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import { holdsExactly } from '../validate/identities.ts';
+import { flagWith } from '../flags.ts';
 
 /** So many rows with amounts must add up before a column is named by the sum it holds. */
 const ROWS_CONFIRMING = 3;
@@ -22,7 +23,7 @@ export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], 
     const spec = ROW_IDENTITIES.find((s) => ids.includes(s.id) && !measures.has(s.target) && s.parts.some((p) => measures.has(p)) && rowIdentityApplies(s, measures));
     if (!spec || !sumsInEveryRow(own, unknown[0]!, spec.parts)) continue;
     for (const r of own.filter((x) => x.measure === unknown[0])) {
-      r.flags.push(`measure_read:${r.measure}`);
+      r.flags.push(flagWith('measure_read', r.measure));
       r.measure = spec.target;
     }
     table.measures = table.measures.map((m) => (m === unknown[0] ? spec.target : m));

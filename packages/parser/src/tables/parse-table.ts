@@ -15,6 +15,7 @@ import { RowCodeReader } from './row-code.ts';
 import type { RowCode } from './row-code.ts';
 import { unreadableAmountText, unreadableOcrAmount } from './ocr-findings.ts';
 import { TableGrid } from './table-grid.ts';
+import { flagWith } from '../flags.ts';
 
 
 export interface TableContext {
@@ -201,7 +202,7 @@ function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
   if (parsed.inexact) flags.push('inexact_decimals');
   if (f.ctx.unitAssumed) flags.push('unit_assumed');
   if (cell.source === 'ocr' && cell.confidence < 0.8) flags.push('low_confidence');
-  if (f.rc.nameCode) flags.push(`name_says:${f.rc.nameCode}`);
+  if (f.rc.nameCode) flags.push(flagWith('name_says', f.rc.nameCode));
   const { code } = f.rc;
   return {
     tableIndex: f.tableIndex,

@@ -6,6 +6,7 @@ import { centOffWhereNoneRounds, holds, holdsExactly } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
 import { flagOneDigitTwins } from './one-digit-twins.ts';
 import { readingLattice } from './reading-lattice.ts';
+import { flagWith } from '../flags.ts';
 
 interface Repair {
   cell: AmountRecord;
@@ -164,7 +165,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
 /** The cell and its twins take the reading, flagged with the first reading kept; how many cells changed. */
 function applyRepair({ cell, printed, fen, twins }: Repair): number {
   for (const c of [cell, ...twins]) {
-    c.flags.push('repaired_by_identity', `read_as:${c.printed}`);
+    c.flags.push('repaired_by_identity', flagWith('read_as', c.printed));
     c.printed = printed;
     c.amountFen = fen;
   }

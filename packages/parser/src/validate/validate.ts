@@ -3,6 +3,7 @@ import { formatFen, normalizeNumberText, parseAmount } from '../amounts/parse-am
 import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
 import { holds, tolerance } from './identities.ts';
+import { flagValue } from '../flags.ts';
 
 export function ref(r: AmountRecord): CellRef {
   return { tableIndex: r.tableIndex, page: r.page, bbox: r.bbox, printed: r.printed };
@@ -122,7 +123,7 @@ export function validateRecords(records: AmountRecord[], identities: Identity[] 
   findings.push(...sameCodeMismatches(records, identities));
   for (const r of records) {
     if (r.flags.includes('code_unknown')) findings.push(info('catalog.unknown_code', r, `科目编码 ${r.code} 不在分类目录中`, `code ${r.code} is not in the catalog`));
-    const says = r.flags.find((f) => f.startsWith('name_says:'))?.slice('name_says:'.length);
+    const says = flagValue(r.flags, 'name_says');
     if (says && r.measure === (records.find((x) => x.tableIndex === r.tableIndex && x.row === r.row)?.measure ?? r.measure)) {
       findings.push({
         rule: 'catalog.code_name_mismatch',
