@@ -14,6 +14,8 @@ import { parseTable } from './tables/parse-table.ts';
 import { checkOcrLabels } from './tables/ocr-labels.ts';
 import { restoreNumberingByOrder } from './tables/ocr-numbering.ts';
 import { mendCodeLengths, mendCodesByOrder } from './tables/ocr-code-order.ts';
+import { withTocReading } from './tables/kind-from-toc.ts';
+import { numberedTocTitles } from './toc/toc-entries.ts';
 import { nameTotalsBySum } from './tables/ocr-row-totals.ts';
 import { buildIdentities } from './validate/build-identities.ts';
 import { validateRecords } from './validate/validate.ts';
@@ -183,10 +185,13 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   const records: AmountRecord[] = [];
   const lineItems: LineItem[] = [];
   const tableFindings: Finding[] = [];
+  const toc = numberedTocTitles(doc);
   for (const table of doc.tables) {
     const headerText = table.cells.filter((c) => c.row < Math.max(1, table.headerRows)).map((c) => c.text).join('|');
     const rowCodes = rowCodesOf(table);
-    const cls = classifyTable({ title: table.meta.title, headerText, docKind: meta.kind, panels: table.panels.length, rowCodes, ocr: table.cells.some((c) => c.source === 'ocr') });
+    const evidence = { headerText, docKind: meta.kind, panels: table.panels.length, rowCodes, ocr: table.cells.some((c) => c.source === 'ocr') };
+    const read = classifyTable({ ...evidence, title: table.meta.title });
+    const cls = evidence.ocr ? withTocReading(read, table.meta.title, toc, (title) => classifyTable({ ...evidence, title })) : read;
     const kind = cls.kind;
     if (cls.candidates.length > 0) tableFindings.push(uncertainKindFinding(table.index, table.meta.title, cls));
     // a unit printed in the header ("决算数（万元）") when no unit line stands near the title

@@ -1,9 +1,9 @@
 import type { Evidence, Finding, ParsedTable } from '@juesuan/model';
-import { HEADING_NUMBERING } from '@juesuan/model';
 import { classifyTable } from '../tables/classify-table.ts';
 import type { AuditContext, Coverage, FamilyResult } from './audit-context.ts';
 import { auditFinding, insufficient, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
 import { bestReportSet } from '../registry/report-sets.ts';
+import { entryTitle, joinWrapped, LEADING_NUMBER, PAGE_REF } from '../toc/toc-entries.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import { presentSuffixes, stageOf, tableName } from './standard-tables.ts';
 
@@ -14,24 +14,13 @@ interface TocEntry {
   isTable: boolean;
 }
 
-/** A 目录 entry's heading numbering or table number (附表3-1, 表4, 公开01表). */
-const LEADING_NUMBER = new RegExp(`^(?:${HEADING_NUMBERING.source.slice(1)}|附表\\d+[-—]?\\d*|表\\d+[-—]?\\d*|公开\\d+表)\\s*`);
-const PAGE_REF = /^(.*[\u4e00-\u9fa5）)”"])[.…·—_\-]*(\d{1,3})$/;
-
 /** The entries of the 目录: each line, its page reference, whether it names a table. */
 function tocEntries(ctx: AuditContext): TocEntry[] {
   const out: TocEntry[] = [];
   const lines = ctx.text.lines().filter((l) => l.toc && !/^目录$/.test(l.text) && !/^\d+$/.test(l.text));
-  // an entry wrapped onto a second line ("…支出预算" / "表") is one entry
-  const joined: typeof lines = [];
-  for (const l of lines) {
-    const prev = joined[joined.length - 1];
-    if (prev && l.text.length <= 4 && !LEADING_NUMBER.test(l.text) && prev.page === l.page) joined[joined.length - 1] = { ...prev, text: prev.text + l.text };
-    else joined.push(l);
-  }
-  for (const line of joined) {
+  for (const line of joinWrapped(lines)) {
     const ref = PAGE_REF.exec(line.text);
-    const title = (ref ? ref[1]! : line.text).replace(/[.…·]+$/, '');
+    const title = entryTitle(line.text);
     const bare = title.replace(LEADING_NUMBER, '');
     out.push({
       title,
