@@ -15,7 +15,7 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
   '表衣袁麦',
   '基墓甚',
   '金全仝佥',
-  '额频颁颖颜颧',
+  '额频颁颖颜颧颤',
   '般股船航殷',
   '共其兵',
   '府肘腑',
