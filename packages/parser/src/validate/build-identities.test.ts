@@ -70,6 +70,15 @@ describe('two-sided items read by OCR', () => {
     expect(records.map((r) => r.printed)).toEqual(['6,452.75', '4,968.34', '1,986.02', '13,297.11']);
   });
 
+  it('seeks no pair among more than three cells read more than one way: there a pair holds by chance as often', () => {
+    const records = faxed('4,968.34', ['4,000.00']);
+    Object.assign(records[0]!, row(3, '基术支出', '6,452.75', 'purpose', ['6,442.75']));
+    Object.assign(records[2]!, row(5, '三、单位预留机动经费', '1,986.02', 'purpose', ['1,886.02']));
+    records[3]!.alternatives = ['13,297.71'];
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+    expect(records.map((r) => r.printed)).toEqual(['6,452.75', '4,968.34', '1,986.02', '13,297.11']);
+  });
+
   it('mends nothing when two readings hold to the cent alike', () => {
     const records = faxed('1,968.34', ['4,968.34']);
     records[0]!.alternatives = ['9,442.75'];
