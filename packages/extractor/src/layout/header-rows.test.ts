@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHeaderRows } from './header-rows.ts';
+import { countHeaderRows, detectPanels } from './header-rows.ts';
 
 const rows = (...texts: string[][]) => texts.map((row) => new Map(row.map((t, c) => [c, t])));
 
@@ -12,5 +12,18 @@ describe('countHeaderRows', () => {
     expect(countHeaderRows(rows(['项目', '预算数'], ['收入总计', '371,514,655']))).toBe(1);
     // a year or a column number is no amount
     expect(countHeaderRows(rows(['2018年', '预算数'], ['栏次', '1'], ['收入总计', '12.00']))).toBe(2);
+  });
+});
+
+describe('detectPanels', () => {
+  it('parts a table where a header word repeats at a fixed step (项目 金额 | 项目 金额)', () => {
+    expect(detectPanels(rows(['项目', '金额', '项目', '金额']), 4)).toEqual([
+      { index: 0, colStart: 0, colEnd: 1 },
+      { index: 1, colStart: 2, colEnd: 3 },
+    ]);
+  });
+
+  it('takes no stroke OCR read as a mark for a repeated word: a blurred 科目编码 read 【 | 目编口 | 【 is one table', () => {
+    expect(detectPanels(rows(['项目', '', '', '', '本年收入合计', '财政拨款收入'], ['【', '目编口', '【']), 11)).toEqual([]);
   });
 });

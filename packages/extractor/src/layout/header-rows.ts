@@ -19,8 +19,11 @@ export function countHeaderRows(rows: RowTexts[]): number {
   return rows.length;
 }
 
+/** A header text that can name a panel's column: a word with Chinese in it, not a stroke OCR read as 【 or |. */
+const PANEL_WORD = /^(?=.*[\u4e00-\u9fff]).{2,}$/u;
+
 /**
- * Side-by-side panels: a header text that repeats at a fixed column step across the table
+ * Side-by-side panels: a header word that repeats at a fixed column step across the table
  * (科目名称 … 科目名称) marks where each panel starts.
  */
 export function detectPanels(headerRows: RowTexts[], nCols: number): Array<{ index: number; colStart: number; colEnd: number }> {
@@ -28,7 +31,7 @@ export function detectPanels(headerRows: RowTexts[], nCols: number): Array<{ ind
     const positions = new Map<string, number[]>();
     for (const [col, text] of row) {
       const t = text.replace(/\s/g, '');
-      if (t === '' || /^\d+$/.test(t)) continue;
+      if (!PANEL_WORD.test(t)) continue;
       positions.set(t, [...(positions.get(t) ?? []), col]);
     }
     for (const [, cols] of positions) {
