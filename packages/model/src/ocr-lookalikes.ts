@@ -11,7 +11,7 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
   '支攴文友',
   '预預颈顶颂',
   '决決泱快诀设',
-  '算箕篡',
+  '算箕篡答',
   '表衣袁麦',
   '基墓甚',
   '金全仝佥',

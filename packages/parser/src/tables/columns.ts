@@ -35,6 +35,24 @@ function dataLook(grid: TableGrid, col: number): { codes: number; amounts: numbe
   return n;
 }
 
+/** Share of a column's longer codes that must extend a code above them (205 … 20502 … 2050205) to read as a code column. */
+const NESTING = 0.6;
+
+/**
+ * The column's cells are account codes printed in their tree's order: most 款 and 项 codes extend
+ * a shorter code above them. Whole amounts (2350000 over 1200000) do not.
+ */
+function nestsAsCodes(grid: TableGrid, col: number): boolean {
+  const codes: string[] = [];
+  for (let r = grid.table.headerRows; r < grid.table.nRows; r++) {
+    const t = grid.anchor(r, col)?.text.trim() ?? '';
+    if (/^\d{3}(\d{2}){0,2}$/.test(t)) codes.push(t);
+  }
+  const longer = codes.filter((c, i) => c.length > 3 && i > 0);
+  const extending = longer.filter((c) => codes.slice(0, codes.indexOf(c)).some((above) => above.length < c.length && c.startsWith(above)));
+  return longer.length >= 2 && extending.length >= NESTING * longer.length;
+}
+
 /** The column's lowest heading covers other columns too. */
 const runsOver = (grid: TableGrid, col: number): boolean => (grid.headerCells(col).at(-1)?.colSpan ?? 1) > 1;
 
@@ -79,6 +97,8 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
     const unknown = unknownMeasureId(path) ?? `col:${path.join('/')}`;
     return role(col, 'amount', { measure: unknown, unknownHeader: path.join('/') });
   }
+  // read by OCR, a code column whose heading was misread (科目编码 read 科日编们) is told by its codes' nesting
+  if (ctx.ocr && look.codes > look.amounts + look.texts && nestsAsCodes(grid, col)) return role(col, 'code');
   // a header that names a measure wins over the look of the data: amounts printed as whole
   // numbers (2350000) look like codes
   const measure = path.length > 0 ? measureOf(path, ctx) : null;

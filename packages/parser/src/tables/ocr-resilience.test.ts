@@ -47,4 +47,15 @@ describe('a document read by OCR', () => {
     const printed = parseDocument(extractText(text, 'budget.md', sha, 'md'));
     expect(printed.records[0]!.measure).toBe('col:金频');
   });
+
+  it('takes a column of nested account codes under a misread heading for codes, not amounts, in a table read by OCR', () => {
+    // a fax read 科目编码 as 合计 over the codes of an empty template
+    const text = ['# 示例县财政局2024年部门决算', '2024年支出决算表', '单位：万元', '| 合计 | 科目名称 | 本年支出合计 | 基本支出 |', '| --- | --- | --- | --- |', '| 205 | 教育支出 | 3.00 | 3.00 |', '| 20502 | 普通教育 | 3.00 | 3.00 |', '| 2050201 | 学前教育 | 1.00 | 1.00 |', '| 2050202 | 小学教育 | 2.00 | 2.00 |'].join('\n');
+    const read = parseDocument(asOcr(extractText(text, 'final.md', sha, 'md')));
+    expect(read.records.filter((r) => r.printed === '2050201')).toEqual([]);
+    expect(read.records.filter((r) => r.measure === 'total').map((r) => r.code)).toEqual(['205', '20502', '2050201', '2050202']);
+    // a text layer prints the heading it means: its whole numbers stay what the heading says
+    const printed = parseDocument(extractText(text, 'final.md', sha, 'md'));
+    expect(printed.records.some((r) => r.printed === '2050201')).toBe(true);
+  });
 });
