@@ -48,8 +48,8 @@ function nestsAsCodes(grid: TableGrid, col: number): boolean {
     const t = grid.anchor(r, col)?.text.trim() ?? '';
     if (/^\d{3}(\d{2}){0,2}$/.test(t)) codes.push(t);
   }
-  const longer = codes.filter((c, i) => c.length > 3 && i > 0);
-  const extending = longer.filter((c) => codes.slice(0, codes.indexOf(c)).some((above) => above.length < c.length && c.startsWith(above)));
+  const longer = codes.flatMap((c, i) => (c.length > 3 && i > 0 ? [{ c, above: codes.slice(0, i) }] : []));
+  const extending = longer.filter(({ c, above }) => above.some((a) => a.length < c.length && c.startsWith(a)));
   return longer.length >= 2 && extending.length >= NESTING * longer.length;
 }
 

@@ -51,7 +51,8 @@ export function centOffWhereNoneRounds(all: Identity[]): Identity[] {
   const apart = (i: Identity) => all.filter((o) => !cells(o).some((c) => cells(i).includes(c)));
   const inTable = (i: Identity) => apart(i).filter((o) => o.target.tableIndex === i.target.tableIndex);
   const centOff = all.filter((i) => holds(i) && !holdsExactly(i));
-  const byTable = new Set(centOff.filter((i) => roundsNowhere(inTable(i)) === true));
-  const byDocument = new Set(centOff.filter((i) => roundsNowhere(inTable(i)) === null && roundsNowhere(apart(i).filter((o) => !byTable.has(o))) === true));
+  const tableSays = new Map(centOff.map((i) => [i, roundsNowhere(inTable(i))]));
+  const byTable = new Set(centOff.filter((i) => tableSays.get(i) === true));
+  const byDocument = new Set(centOff.filter((i) => tableSays.get(i) === null && roundsNowhere(apart(i).filter((o) => !byTable.has(o))) === true));
   return all.filter((i) => byTable.has(i) || byDocument.has(i));
 }

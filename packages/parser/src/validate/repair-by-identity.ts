@@ -177,17 +177,11 @@ function applyRepair({ cell, printed, fen, twins }: Repair): number {
  * cell that held still holds as it did (to the cent where it did).
  */
 function toTheCentReadings(cell: AmountRecord, sum: Identity, all: Identity[]): Repair[] {
-  const twins = twinsOf(cell, all);
-  const touching = touchedBy({ cell, twins }, all);
-  const out: Repair[] = [];
-  for (const reading of cell.alternatives ?? []) {
-    const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
-    if (!parsed || parsed.fen === cell.amountFen || out.some((r) => r.fen === parsed.fen)) continue;
-    const value = valueWith({ cell, fen: parsed.fen, twins });
-    const keeps = touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value)));
-    if (keeps && holdsExactly(sum, value)) out.push({ cell, printed: reading, fen: parsed.fen, twins });
-  }
-  return out;
+  const touching = touchedBy({ cell, twins: twinsOf(cell, all) }, all);
+  return readingRepairs(cell, all).filter((r) => {
+    const value = valueWith(r);
+    return touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value))) && holdsExactly(sum, value);
+  });
 }
 
 /**
@@ -235,12 +229,13 @@ function pairsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => 
   if (options.filter((o) => o.readings.length > 0).length > PAIR_AMONG_AT_MOST) return out;
   options.forEach((first, k) =>
     options.slice(k + 1).forEach((second) => {
+      const touching = [...new Set([...first.touching, ...second.touching])].filter((i) => i !== sum);
       for (const a of first.readings)
         for (const b of second.readings) {
           const aCells = [a.cell, ...a.twins];
           if ([b.cell, ...b.twins].some((c) => aCells.includes(c))) continue;
-          const value = (r: AmountRecord) => (aCells.includes(r) ? a.fen : valueWith(b)(r));
-          const touching = [...new Set([...first.touching, ...second.touching])].filter((i) => i !== sum);
+          const withB = valueWith(b);
+          const value = (r: AmountRecord) => (aCells.includes(r) ? a.fen : withB(r));
           // every other sum of the two cells must hold with the pair: the sum alone is weak evidence for two guesses at once
           const keeps = touching.every((i) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value)));
           if (keeps && holdsExactly(sum, value)) out.push([a, b]);
