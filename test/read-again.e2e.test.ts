@@ -35,7 +35,7 @@ describe('cells of a broken identity read again from the image', () => {
     const wrong = misread('182.20');
     expect(recordAt(wrong)).toMatchObject({ printed: '182.20' }); // nothing on the page says otherwise yet
     const cells = cellsToReadAgain(wrong);
-    expect(cells).toContainEqual({ page: printed.page, bbox: printed.bbox });
+    expect(cells.again).toContainEqual({ page: printed.page, bbox: printed.bbox });
     const again = await readCellsAgain(bytes, name, wrong, cells, { ocr: 'auto' });
     const mended = recordAt(again);
     expect(mended).toMatchObject({ printed: '752.29', amountFen: printed.amountFen });
@@ -43,16 +43,16 @@ describe('cells of a broken identity read again from the image', () => {
   }, 120_000);
 
   it('asks first for an amount it could not read, before the cells of the sums its loss breaks', () => {
-    const cells = cellsToReadAgain(misread('?'));
-    expect(cells.length).toBeGreaterThan(1);
-    expect(cells[0]).toEqual({ page: printed.page, bbox: printed.bbox });
+    const { again } = cellsToReadAgain(misread('?'));
+    expect(again.length).toBeGreaterThan(1);
+    expect(again[0]).toEqual({ page: printed.page, bbox: printed.bbox });
   });
 
   it('reads a sum a cent off again where the table rounds nowhere else, and takes the reading that holds to the cent', async () => {
     const wrong = misread('752.30'); // within the rounding: no identity breaks
     expect(parseDocument(wrong).findings.filter((f) => f.severity === 'error')).toEqual([]);
     const cells = cellsToReadAgain(wrong);
-    expect(cells).toContainEqual({ page: printed.page, bbox: printed.bbox });
+    expect(cells.again).toContainEqual({ page: printed.page, bbox: printed.bbox });
     const mended = recordAt(await readCellsAgain(bytes, name, wrong, cells, { ocr: 'auto' }));
     expect(mended).toMatchObject({ printed: '752.29', amountFen: printed.amountFen });
     expect(mended.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:752.30']));

@@ -46,7 +46,7 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
   if (job.readAgain !== undefined) {
     const doc = ExtractedDocument.parse(JSON.parse(job.readAgain));
     const cells = cellsToReadAgain(doc);
-    const pages = [...new Set(cells.map((c) => c.page))];
+    const pages = [...new Set(cells.again.map((c) => c.page))];
     port!.postMessage({ type: 'pages', id: job.id, total: pages.length } satisfies WorkerMessage);
     // each page read again is an OCR page to the deadline: drawn again, and its cells read five ways
     for (const page of pages) port!.postMessage({ type: 'ocr-page', id: job.id, page } satisfies WorkerMessage);

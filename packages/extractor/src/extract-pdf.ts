@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CellAt, ExtractedDocument, Page } from '@juesuan/model';
+import type { CellsToRead, ExtractedDocument, Page } from '@juesuan/model';
 import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError } from '@juesuan/model';
 import type { PageLayout, PageTable } from './layout/page-tables.ts';
 import { layoutPage } from './layout/page-tables.ts';
@@ -31,8 +31,8 @@ export interface ExtractPdfOptions {
   onPage?: (done: number, total: number) => void;
   /** called before a page is read by OCR, which takes far longer than its text layer */
   onOcrPage?: (page: number) => void;
-  /** the OCR cells to read again in more ways, once the document is assembled (the parser's: cells of broken identities) */
-  readAgain?: (doc: ExtractedDocument) => CellAt[];
+  /** the OCR cells to read again in more ways, and those known read right, once the document is assembled (the parser's: cells of broken identities, of sums that hold) */
+  readAgain?: (doc: ExtractedDocument) => CellsToRead;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -45,7 +45,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
   if (!options.readAgain || !doc.pages.some((p) => p.source === 'ocr')) return doc;
   // choosing the cells parses the document: if that throws, the first readings stand
-  let cells: CellAt[] = [];
+  let cells: CellsToRead = { again: [], known: [] };
   try {
     cells = options.readAgain(doc);
   } catch (err) {

@@ -1,9 +1,10 @@
 import type { BBox, Cell, CellAt, ExtractedDocument, ExtractionNote } from '@juesuan/model';
-import { CellAt as CellAtSchema, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import { CellsToRead, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ExtractPdfOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
+import { DocumentDigits } from './ocr/document-digits.ts';
 import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
@@ -11,39 +12,50 @@ import { endsShort, hasTwoDecimals } from './ocr/amount-style.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 import { openPdfSource } from './pdf/pdf-source.ts';
 
-/** Cells read again at most, a document: each takes a recognition call a look. */
+/** Cells read again in every look at most, a document: each takes a recognition call a look. */
 export const MAX_CELLS_AGAIN = 40;
 
 const sameBox = (a: BBox, b: BBox) => Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a.y0 - b.y0) < 0.01 && Math.abs(a.x1 - b.x1) < 0.01 && Math.abs(a.y1 - b.y1) < 0.01;
 
 /**
  * OCR cells of a document read again from their pages' images, in more ways than the first
- * reading (see LOOKS): what each reads is added to the cell's other readings, for the identities
- * to choose between. A cell that gave no amount takes the first amount read, unsure (so flagged).
+ * reading (see LOOKS), and by the document's own digits (learned from the known cells, whose sums
+ * hold): what each reads is added to the cell's other readings, for the identities to choose
+ * between. A cell that gave no amount takes the first amount read, unsure (so flagged).
  * Pages are drawn again exactly as OCR drew them, one at a time. A page that fails to be read
  * again (or a document that fails to open) keeps its first readings: they stand flagged as they were.
  */
-export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, cells: CellAt[], options: ExtractPdfOptions): Promise<ExtractedDocument> {
-  const wanted = CellAtSchema.array().parse(cells).filter((c) => doc.pages.find((p) => p.number === c.page)?.source === 'ocr').slice(0, MAX_CELLS_AGAIN);
+export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, toRead: CellsToRead, options: ExtractPdfOptions): Promise<ExtractedDocument> {
+  const ocrPage = (c: CellAt) => doc.pages.find((p) => p.number === c.page)?.source === 'ocr';
+  const { again, known } = CellsToRead.parse(toRead);
+  const wanted = again.filter(ocrPage);
   if (wanted.length === 0) return doc;
+  // every cell asked for is read by the document's digits (a few sums a cell); the first few dozen also in every look (a call a look)
+  const looked = new Set(wanted.slice(0, MAX_CELLS_AGAIN));
   const readings = new Map<CellAt, string[]>();
+  const digits = new DocumentDigits<CellAt>();
   const failed: ExtractionNote[] = [];
   const pdf = await openPdfSource(bytes, file, options).catch((err: unknown) => void failed.push(readAgainFailed(file, null, err)));
   if (!pdf) return withNotes(doc, failed);
   try {
     const drawable = await pdf.drawable();
     for (const number of [...new Set(wanted.map((c) => c.page))]) {
-      const read = await readPageAgain(drawable, doc, number, wanted.filter((c) => c.page === number), options).catch((err: unknown) => void failed.push(readAgainFailed(file, number, err)));
+      const onPage = (cells: CellAt[]) => cells.filter((c) => c.page === number);
+      const read = await readPageAgain(drawable, doc, number, { again: onPage(wanted), known: onPage(known) }, { digits, looked }, options).catch((err: unknown) => void failed.push(readAgainFailed(file, number, err)));
       for (const [c, texts] of read ?? []) readings.set(c, texts);
     }
   } finally {
     await pdf.close();
   }
+  const byDigits = [...digits.read()];
   const tables = doc.tables.map((t) => ({
     ...t,
     cells: t.cells.map((cell) => {
-      const found = [...readings].find(([c]) => c.page === cell.page && sameBox(c.bbox, cell.bbox));
-      return found && cell.source === 'ocr' ? withReadings(cell, found[1]) : cell;
+      if (cell.source !== 'ocr') return cell;
+      const at = ([c]: [CellAt, unknown]) => c.page === cell.page && sameBox(c.bbox, cell.bbox);
+      const digitsText = byDigits.find(at)?.[1];
+      const texts = [...([...readings].find(at)?.[1] ?? []), ...(digitsText === undefined ? [] : [digitsText])];
+      return texts.length > 0 ? withDigitsRead(withReadings(cell, texts), digitsText) : cell;
     }),
   }));
   return ExtractedDocumentSchema.parse(withNotes({ ...doc, tables }, failed));
@@ -57,19 +69,36 @@ export function readAgainFailed(file: string, page: number | null, err: unknown)
 
 export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): ExtractedDocument => (notes.length ? { ...doc, notes: [...(doc.notes ?? []), ...notes] } : doc);
 
-/** One page's cells read again: the page drawn and turned as OCR had it, each cell's glyphs found again and looked at. */
-async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellAt[], options: ExtractPdfOptions): Promise<Map<CellAt, string[]>> {
+/**
+ * One page's cells read again: the page drawn and turned as OCR had it, each cell's glyphs found
+ * again and looked at; its known cells and the cells to read given to the document's digits.
+ */
+async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellsToRead, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<Map<CellAt, string[]>> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
   const found = await pageImage(drawable, number, options.ocrDpi);
   const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
   const ink = { bin: binarize(img, found.threshold), halo: binarize(img, faintInkThreshold(found.threshold)), width: img.width, scale: img.scale };
-  const onPage = cells.flatMap((c) => {
-    const box = cellInkBox(ink, c.bbox);
-    return box ? [{ c, box }] : [];
+  const boxed = (list: CellAt[]) =>
+    list.flatMap((c) => {
+      const box = cellInkBox(ink, c.bbox);
+      return box ? [{ c, box }] : [];
+    });
+  const onPage = boxed(cells.again);
+  const known = boxed(cells.known).flatMap(({ c, box }) => {
+    const text = doc.tables.flatMap((t) => t.cells).find((x) => x.page === number && sameBox(x.bbox, c.bbox))?.text;
+    return text ? [{ rect: box, text }] : [];
   });
-  const read = await readAgain(img, onPage.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
-  return new Map(onPage.map(({ c }, k) => [c, read[k]!]));
+  // every amount of the page not known is read by the digits: a 款 misread alike with its 类 holds their sum, yet breaks the 合计
+  const unknown = boxed(ocrAmountsOn(doc, number).filter((c) => !cells.known.some((k) => sameBox(k.bbox, c.bbox))));
+  by.digits.addPage(img, found.threshold, known, unknown.map(({ c, box }) => ({ key: c, rect: box })));
+  const looks = onPage.filter(({ c }) => by.looked.has(c));
+  const read = await readAgain(img, looks.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
+  return new Map(looks.map(({ c }, k) => [c, read[k]!]));
 }
+
+/** A page's OCR amounts, each where it stands. */
+const ocrAmountsOn = (doc: ExtractedDocument, page: number): CellAt[] =>
+  doc.tables.flatMap((t) => t.cells.filter((c) => c.page === page && c.source === 'ocr' && AMOUNT_LIKE.test(c.text.replace(/\s+/g, ''))).map((c) => ({ page, bbox: c.bbox })));
 
 const digitsOf = (t: string) => t.replace(/\D/g, '').length;
 
@@ -82,6 +111,11 @@ export function fitsCell(reading: string, cellText: string): boolean {
   if (!AMOUNT_LIKE.test(cellText.replace(/\s+/g, '')) || digitsOf(cellText) <= 2) return digitsOf(reading) >= 3;
   if (endsShort(cellText)) return hasTwoDecimals(reading) && reading.replace(/\D/g, '').startsWith(cellText.replace(/\D/g, ''));
   return Math.abs(digitsOf(reading) - digitsOf(cellText)) <= 1 && hasTwoDecimals(reading) === hasTwoDecimals(cellText);
+}
+
+/** A cell with the document's digits' reading marked, where it is one of the cell's readings (it fits the cell). */
+function withDigitsRead(cell: Cell, text: string | undefined): Cell {
+  return text !== undefined && text !== cell.text && cell.alternatives?.includes(text) ? { ...cell, digitsRead: text } : cell;
 }
 
 /** A cell with more readings: beside its amount; or, where it read none (or one cut short), the first amount in its place, unsure. */

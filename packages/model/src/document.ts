@@ -68,6 +68,8 @@ export const Cell = z.object({
   source: Source,
   /** other readings OCR found for an unsure amount, for the identities to choose between */
   alternatives: z.array(z.string()).optional(),
+  /** the amount the document's own digits read in the cell (learned from its amounts whose sums hold), when read again; also among the alternatives */
+  digitsRead: z.string().optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

@@ -18,3 +18,13 @@ export const CellAt = z.object({
   bbox: BBox,
 });
 export type CellAt = z.infer<typeof CellAt>;
+
+/**
+ * What the parser asks of the extractor after a first reading: the cells to read `again`, and
+ * the cells whose sums hold to the cent as read (`known`), the page's digits as printed.
+ */
+export const CellsToRead = z.object({
+  again: z.array(CellAt),
+  known: z.array(CellAt),
+});
+export type CellsToRead = z.infer<typeof CellsToRead>;

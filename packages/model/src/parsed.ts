@@ -76,6 +76,8 @@ export const AmountRecord = z.object({
   flags: z.array(z.string()),
   /** other readings OCR found for the cell (see Cell.alternatives) */
   alternatives: z.array(z.string()).optional(),
+  /** the cell read by the document's own digits (see Cell.digitsRead) */
+  digitsRead: z.string().optional(),
 });
 export type AmountRecord = z.infer<typeof AmountRecord>;
 

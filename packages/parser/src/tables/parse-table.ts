@@ -231,5 +231,6 @@ function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
     amountFen: parsed.fen,
     flags,
     ...(cell.alternatives ? { alternatives: cell.alternatives } : {}),
+    ...(cell.digitsRead ? { digitsRead: cell.digitsRead } : {}),
   };
 }

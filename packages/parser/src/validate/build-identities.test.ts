@@ -79,6 +79,28 @@ describe('two-sided items read by OCR', () => {
     expect(records.map((r) => r.printed)).toEqual(['6,452.75', '4,968.34', '1,986.02', '13,297.11']);
   });
 
+  /** A fax's three misreads in one sum, each cell also read by the document's own digits (`digitsRead`, among its alternatives). */
+  const threeMisread = (projectByDigits: string) => {
+    const records = faxed('1,968.31', [projectByDigits, '1,908.31']);
+    records[1]!.digitsRead = projectByDigits;
+    Object.assign(records[0]!, row(3, '基术支出', '6,112.75', 'purpose', ['6,442.75', '6,142.75']), { digitsRead: '6,442.75' });
+    Object.assign(records[2]!, row(5, '三、单位预留机动经费', '1,886.62', 'purpose', ['1,886.02']), { digitsRead: '1,886.02' });
+    return records;
+  };
+
+  it('mends a sum three misread cells break with the document digits’ readings of them, taken together', () => {
+    const records = threeMisread('4,968.34');
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(3);
+    expect(records.map((r) => r.printed)).toEqual(['6,442.75', '4,968.34', '1,886.02', '13,297.11']);
+    expect(records[0]!.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:6,112.75']));
+  });
+
+  it('mends nothing by the document’s digits when their readings do not make the sum hold', () => {
+    const records = threeMisread('4,988.34'); // the digits misread one cell too
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+    expect(records.map((r) => r.printed)).toEqual(['6,112.75', '1,968.31', '1,886.62', '13,297.11']);
+  });
+
   it('mends nothing when two readings hold to the cent alike', () => {
     const records = faxed('1,968.34', ['4,968.34']);
     records[0]!.alternatives = ['9,442.75'];

@@ -1,0 +1,48 @@
+import type { GrayImage } from '../pdf/render-page.ts';
+import type { Rect } from './image-ops.ts';
+import { binarize, cropGray } from './image-ops.ts';
+import type { DigitSample, KnownCell, Spacing } from './digit-templates.ts';
+import { cellGlyphs, median, pageSamples, readGlyphs, templatesOf } from './digit-templates.ts';
+
+/** A cell kept to be read once the document's digits are known: its crop, its ink threshold, its page's spacing if measured. */
+interface Kept<K> {
+  key: K;
+  crop: GrayImage;
+  threshold: number;
+  spacing: Spacing | null;
+}
+
+/**
+ * A document's digits learned page by page from its known amounts, and the cells to read by them
+ * kept until every page is seen: one page seldom prints every digit twice, the document does. A
+ * page too sparse to measure its spacing takes the document's.
+ */
+export class DocumentDigits<K> {
+  private samples: DigitSample[] = [];
+  private spacings: Spacing[] = [];
+  private kept: Array<Kept<K>> = [];
+
+  /** A page's known amounts learned from, and its cells to read kept (cropped; the page can go). */
+  addPage(img: GrayImage, threshold: number, known: KnownCell[], toRead: Array<{ key: K; rect: Rect }>): void {
+    const learned = pageSamples(img, binarize(img, threshold), known);
+    if (learned) {
+      this.samples.push(...learned.samples);
+      this.spacings.push(learned.spacing);
+    }
+    for (const { key, rect } of toRead) this.kept.push({ key, crop: cropGray(img, rect), threshold, spacing: learned?.spacing ?? null });
+  }
+
+  /** Each kept cell's amount as the document's digits read it, where they read one. */
+  read(): Map<K, string> {
+    const digits = templatesOf(this.samples);
+    const out = new Map<K, string>();
+    if (!digits || this.spacings.length === 0) return out;
+    const usual = { pitch: median(this.spacings.map((s) => s.pitch)), mark: median(this.spacings.map((s) => s.mark)) };
+    for (const { key, crop, threshold, spacing } of this.kept) {
+      const glyphs = cellGlyphs(crop, binarize(crop, threshold), { x0: 0, y0: 0, x1: crop.width, y1: crop.height }, spacing ?? usual);
+      const read = glyphs && readGlyphs(glyphs, digits);
+      if (read) out.set(key, read.text);
+    }
+    return out;
+  }
+}
