@@ -24,12 +24,7 @@ const MIN_SAMPLES = 2;
 const TEMPLATE_MARGIN = 0.04;
 
 /** A glyph's place in a cell: its columns, its rows of ink. */
-interface Slot {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+type Slot = Rect;
 
 /** The middle value (the upper of the two middle ones); sorts `xs`. */
 export const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
