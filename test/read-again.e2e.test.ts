@@ -58,8 +58,10 @@ describe('cells of a broken identity read again from the image', () => {
     expect(mended.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:752.30']));
   }, 120_000);
 
-  it('asks for nothing when every identity holds', () => {
-    expect(cellsToReadAgain(scanned)).toEqual([]);
+  it('asks for nothing when every identity holds, and gives the amounts of its sums as known', () => {
+    const { again, known } = cellsToReadAgain(scanned);
+    expect(again).toEqual([]);
+    expect(known).toContainEqual({ page: printed.page, bbox: printed.bbox });
   });
 });
 

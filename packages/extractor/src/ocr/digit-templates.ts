@@ -22,6 +22,8 @@ const SPECK = 4;
 const MIN_SAMPLES = 2;
 /** A reading whose least sure digit beats its runner-up by less than this is not offered. */
 const TEMPLATE_MARGIN = 0.04;
+/** A glyph less like its likest digit than this is not of the font the templates learned (another table's type, or sampled askew): no reading. */
+const MIN_LIKENESS = 0.5;
 
 /** A glyph's place in a cell: its columns, its rows of ink. */
 type Slot = Rect;
@@ -157,30 +159,41 @@ export function pageSamples(img: GrayImage, bin: Uint8Array, cells: KnownCell[])
   const spacing = spacingOf(aligned(img, bin, cells, (line) => (line.bottom - line.top) * PITCH_PER_HEIGHT));
   if (spacing === null) return null;
   const samples = aligned(img, bin, cells, () => spacing.pitch).flatMap(({ chars, slots, line }) => {
-    const at = gridCentres(slots, line, spacing);
+    const at = gridCentres(slots, line, spacing.pitch);
     return chars.flatMap((digit, k) => (/\d/.test(digit) ? [{ digit, v: sampleOf(img, at[k]!, line, spacing.pitch) }] : []));
   });
   return { spacing, samples };
 }
 
-/** How far apart a page's glyphs stand: digits a pitch (pixels), a mark `mark` pitches (a Song comma is a digit's width, a Times one half). */
+/** How far apart a page's digits stand (pixels), for digits `height` pixels high. */
 export interface Spacing {
   pitch: number;
-  mark: number;
+  height: number;
 }
 
+/** A line this much taller or shorter than the spacing's is another size of type: its pitch scales with it. */
+const OTHER_SIZE = 0.15;
+
 /**
- * The glyphs' centres where the font's fixed advances put them, fitted to the glyphs found: a 4
- * whose slant and bar were lost is sampled where a 4 stands, its stem right of the middle as a 4's
- * is, not centred on what is left of it as a 1 is.
+ * The glyphs' centres where the font's fixed advances put them, fitted to each run of digits
+ * between marks (a mark's advance differs from table to table): a 4 whose slant and bar were lost
+ * is sampled where a 4 stands, its stem right of the middle as a 4's is, not centred on what is
+ * left of it as a 1 is. A mark keeps its own centre.
  */
-function gridCentres(slots: Slot[], line: { top: number; bottom: number }, s: Spacing): number[] {
-  const advance = slots.map((g) => (isMark(g, line) ? s.mark : 1));
-  const steps = advance.map((a, k) => (k === 0 ? 0 : (advance[k - 1]! + a) / 2));
-  const at = steps.map((_, k) => steps.slice(0, k + 1).reduce((x, y) => x + y, 0));
-  const offsets = slots.flatMap((g, k) => (advance[k] === 1 ? [(g.x0 + g.x1) / 2 - at[k]! * s.pitch] : []));
-  const offset = offsets.length > 0 ? median(offsets) : 0;
-  return at.map((n) => offset + n * s.pitch);
+function gridCentres(slots: Slot[], line: { top: number; bottom: number }, pitch: number): number[] {
+  const centre = (g: Slot) => (g.x0 + g.x1) / 2;
+  const out = slots.map(centre);
+  let start = 0;
+  for (let k = 0; k <= slots.length; k++) {
+    if (k < slots.length && !isMark(slots[k]!, line)) continue;
+    const run = out.slice(start, k);
+    if (run.length > 0) {
+      const offset = median(run.map((c, n) => c - n * pitch));
+      run.forEach((_, n) => (out[start + n] = offset + n * pitch));
+    }
+    start = k + 1;
+  }
+  return out;
 }
 
 /**
@@ -205,16 +218,12 @@ function aligned(img: GrayImage, bin: Uint8Array, cells: KnownCell[], pitch: (li
   });
 }
 
-/** The median distance between the centres of neighbouring digits, and of digits either side of a mark; null with too few. */
+/** The median distance between the centres of neighbouring digits, and the digits' median height; null with too few. */
 function spacingOf(cells: Aligned[]): Spacing | null {
   const centre = (s: Slot) => (s.x0 + s.x1) / 2;
-  const apart = (pattern: RegExp, n: number) =>
-    cells.flatMap(({ chars, slots }) => slots.slice(n).flatMap((s, k) => (pattern.test(chars.slice(k, k + n + 1).join('')) ? [centre(s) - centre(slots[k]!)] : [])));
-  const digits = apart(/^\d\d$/, 1);
-  const across = apart(/^\d[.,]\d$/, 2);
-  if (digits.length < 10 || across.length < 3) return null;
-  const pitch = median(digits);
-  return { pitch, mark: median(across) / pitch - 1 };
+  const apart = cells.flatMap(({ chars, slots }) => slots.slice(1).flatMap((s, k) => (/\d/.test(chars[k]!) && /\d/.test(chars[k + 1]!) ? [centre(s) - centre(slots[k]!)] : [])));
+  if (apart.length < 10) return null;
+  return { pitch: median(apart), height: median(cells.map(({ line }) => line.bottom - line.top)) };
 }
 
 function means(samples: DigitSample[]): Map<string, Float32Array> | null {
@@ -239,23 +248,28 @@ export type Glyph = 'mark' | Float32Array;
 
 /** A cell's glyphs at a page's pitch, to be read once the templates are known. */
 export function cellGlyphs(img: GrayImage, bin: Uint8Array, rect: Rect, spacing: Spacing): Glyph[] | null {
-  const found = glyphSlots(bin, img.width, rect, spacing.pitch);
+  const first = glyphSlots(bin, img.width, rect);
+  if (!first) return null;
+  // another table's type (a page measured elsewhere in the document): its pitch in proportion to its height
+  const ratio = (first.line.bottom - first.line.top) / spacing.height;
+  const s = Math.abs(ratio - 1) > OTHER_SIZE ? { ...spacing, pitch: spacing.pitch * ratio } : spacing;
+  const found = glyphSlots(bin, img.width, rect, s.pitch);
   if (!found) return null;
-  const at = gridCentres(found.slots, found.line, spacing);
-  return found.slots.map((s, k) => (isMark(s, found.line) ? 'mark' : sampleOf(img, at[k]!, found.line, spacing.pitch)));
+  const at = gridCentres(found.slots, found.line, s.pitch);
+  return found.slots.map((g, k) => (isMark(g, found.line) ? 'mark' : sampleOf(img, at[k]!, found.line, s.pitch)));
 }
 
 /**
  * A cell's amount read by the templates: each glyph the digit it is likest, marks by their place
  * (the last one before two digits the point). Null when a glyph is nearly as like another digit
- * (by less than TEMPLATE_MARGIN) or the glyphs make no amount.
+ * (by less than TEMPLATE_MARGIN) or like none (MIN_LIKENESS), or the glyphs make no amount.
  */
 export function readGlyphs(glyphs: Glyph[], digits: Map<string, Float32Array>): { text: string; margin: number } | null {
   let margin = Infinity;
   const chars = glyphs.map((g) => {
     if (g === 'mark') return ',';
     const best = bestDigit(digits, g);
-    margin = Math.min(margin, best.margin);
+    margin = Math.min(margin, best.score < MIN_LIKENESS ? -1 : best.margin);
     return best.digit;
   });
   const text = chars.join('').replace(/,(\d{2})$/, '.$1');

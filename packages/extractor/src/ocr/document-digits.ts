@@ -37,7 +37,7 @@ export class DocumentDigits<K> {
     const digits = templatesOf(this.samples);
     const out = new Map<K, string>();
     if (!digits || this.spacings.length === 0) return out;
-    const usual = { pitch: median(this.spacings.map((s) => s.pitch)), mark: median(this.spacings.map((s) => s.mark)) };
+    const usual = { pitch: median(this.spacings.map((s) => s.pitch)), height: median(this.spacings.map((s) => s.height)) };
     for (const { key, crop, threshold, spacing } of this.kept) {
       const glyphs = cellGlyphs(crop, binarize(crop, threshold), { x0: 0, y0: 0, x1: crop.width, y1: crop.height }, spacing ?? usual);
       const read = glyphs && readGlyphs(glyphs, digits);
