@@ -18,6 +18,8 @@ const FONT: Record<string, string[]> = {
   '9': ['01110', '10001', '10001', '01111', '00001', '00010', '01100'],
   '.': ['00000', '00000', '00000', '00000', '00000', '01100', '01100'],
   ',': ['00000', '00000', '00000', '00000', '00000', '01100', '00100'],
+  // no digit: a glyph of other type
+  x: ['11111', '11111', '00000', '00000', '00000', '00000', '00000'],
 };
 const PX = 4; // each font pixel drawn 4 × 4
 const ADVANCE = 7 * PX; // digits and marks alike (a Song face prints both a digit wide)
@@ -70,6 +72,13 @@ describe("a page's own digits", () => {
     const digits = new DocumentDigits<string>();
     digits.addPage(img, 128, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'spoilt', rect: rects[KNOWN.length]! }]);
     expect(digits.read().get('spoilt')).toBe('468.37');
+  });
+
+  it('reads nothing where a glyph is like no digit learned', () => {
+    const { img, rects } = page([...KNOWN, '12x.45']);
+    const digits = new DocumentDigits<string>();
+    digits.addPage(img, 128, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'other', rect: rects[KNOWN.length]! }]);
+    expect(digits.read().has('other')).toBe(false);
   });
 
   it('reads nothing where the known amounts leave a digit unseen', () => {
