@@ -304,9 +304,9 @@ function digitsSubsetsMending(sum: Identity, all: Identity[], ocr: (r: AmountRec
  * A sum several misread cells break (a fax's 4s read 1 down a column), that no one reading nor
  * pair mends: where the document's own digits read two or more of its cells (or of the cells that
  * repeat them, when read too) otherwise, and exactly one set of those readings makes it hold to the
- * cent breaking no sum that held, that set is taken (`repaired_by_identity` on each). The digits'
- * readings are right far more often than OCR's on such a scan, but not always (measured on a fax:
- * one cell in twenty-five read wrong), so the sum must hold.
+ * cent breaking no sum that held, that set is taken (`repaired_by_identity` on each). On such a
+ * scan the digits read right most amounts OCR misread, but misread a few that sums confirm as OCR
+ * read them (seen on a fax), so the sum must hold.
  */
 const mendByDigits = (records: AmountRecord[], ocrTables: Set<number>, ocr: (r: AmountRecord) => boolean): number =>
   mendEachBroken(records, ocrTables, (sum, all) => digitsSubsetsMending(sum, all, ocr));
