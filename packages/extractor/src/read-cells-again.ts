@@ -84,12 +84,13 @@ async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument,
       return box ? [{ c, box }] : [];
     });
   const onPage = boxed(cells.again);
+  const pageCells = doc.tables.flatMap((t) => t.cells.filter((x) => x.page === number));
   const known = boxed(cells.known).flatMap(({ c, box }) => {
-    const text = doc.tables.flatMap((t) => t.cells).find((x) => x.page === number && sameBox(x.bbox, c.bbox))?.text;
+    const text = pageCells.find((x) => sameBox(x.bbox, c.bbox))?.text;
     return text ? [{ rect: box, text }] : [];
   });
   // only the cells asked for: with every amount of the page read by the digits too, a fax came out 4 amounts worse (their misreads join the readings)
-  by.digits.addPage(img, found.threshold, known, onPage.map(({ c, box }) => ({ key: c, rect: box })));
+  by.digits.addPage(img, { bin: ink.bin, threshold: found.threshold }, known, onPage.map(({ c, box }) => ({ key: c, rect: box })));
   const looks = onPage.filter(({ c }) => by.looked.has(c));
   const read = await readAgain(img, looks.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
   return new Map(looks.map(({ c }, k) => [c, read[k]!]));

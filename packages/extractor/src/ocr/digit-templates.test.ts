@@ -70,21 +70,21 @@ describe("a page's own digits", () => {
     const lost = (row: number, ch: string, fx: number, fy: number) => row === KNOWN.length && ch === '4' && fx < 3;
     const { img, rects } = page([...KNOWN, '468.37'], lost);
     const digits = new DocumentDigits<string>();
-    digits.addPage(img, 128, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'spoilt', rect: rects[KNOWN.length]! }]);
+    digits.addPage(img, { bin: binarize(img, 128), threshold: 128 }, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'spoilt', rect: rects[KNOWN.length]! }]);
     expect(digits.read().get('spoilt')).toBe('468.37');
   });
 
   it('reads nothing where a glyph is like no digit learned', () => {
     const { img, rects } = page([...KNOWN, '12x.45']);
     const digits = new DocumentDigits<string>();
-    digits.addPage(img, 128, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'other', rect: rects[KNOWN.length]! }]);
+    digits.addPage(img, { bin: binarize(img, 128), threshold: 128 }, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'other', rect: rects[KNOWN.length]! }]);
     expect(digits.read().has('other')).toBe(false);
   });
 
   it('reads nothing where the known amounts leave a digit unseen', () => {
     const { img, rects } = page(['1,111.11', '222.22', '33.33', '2,468.09']);
     const digits = new DocumentDigits<string>();
-    digits.addPage(img, 128, ['1,111.11', '222.22', '33.33'].map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'x', rect: rects[3]! }]);
+    digits.addPage(img, { bin: binarize(img, 128), threshold: 128 }, ['1,111.11', '222.22', '33.33'].map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'x', rect: rects[3]! }]);
     expect(digits.read().size).toBe(0);
   });
 });

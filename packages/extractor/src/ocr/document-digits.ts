@@ -22,9 +22,10 @@ export class DocumentDigits<K> {
   private spacings: Spacing[] = [];
   private kept: Array<Kept<K>> = [];
 
-  /** A page's known amounts learned from, and its cells to read kept (cropped; the page can go). */
-  addPage(img: GrayImage, threshold: number, known: KnownCell[], toRead: Array<{ key: K; rect: Rect }>): void {
-    const learned = pageSamples(img, binarize(img, threshold), known);
+  /** A page's known amounts learned from (`bin`: its ink at `threshold`), and its cells to read kept (cropped; the page can go). */
+  addPage(img: GrayImage, ink: { bin: Uint8Array; threshold: number }, known: KnownCell[], toRead: Array<{ key: K; rect: Rect }>): void {
+    const { bin, threshold } = ink;
+    const learned = pageSamples(img, bin, known);
     if (learned) {
       this.samples.push(...learned.samples);
       this.spacings.push(learned.spacing);
