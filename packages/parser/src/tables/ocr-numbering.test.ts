@@ -39,6 +39,16 @@ describe('restoreNumberingByOrder', () => {
     expect(labels(text)).toEqual(['一、基本支出', '井、项目支出', '三、事业单位经营支出']);
   });
 
+  it('numbers by the first row read 一、 where every row is marked and a later mark lost a stroke (二 read 一)', () => {
+    const records = rows({ 3: '一、基木支出', 4: '一、顽日支出', 5: '“、单俨顶用机动绅费', 6: '支出合计' });
+    restoreNumberingByOrder(records, new Set([3]));
+    expect(labels(records)).toEqual(['一、基木支出', '一、顽日支出', '三、单俨顶用机动绅费', '支出合计']);
+    // a row with no mark between: it may be of another level, so the disagreeing marks leave the run alone
+    const apart = rows({ 3: '一、基本支出', 4: '一、项目支出', 5: '人员经费', 6: '“、经营支出' });
+    restoreNumberingByOrder(apart, new Set([3]));
+    expect(labels(apart)).toEqual(['一、基本支出', '一、项目支出', '人员经费', '“、经营支出']);
+  });
+
   it('numbers a row printed with no mark only between marked ones: one after the last may be a sub-item printed unmarked', () => {
     const records = rows({ 2: '一、一般公共服务支出', 3: '二、教育支出', 4: '住房改革支出' });
     restoreNumberingByOrder(records, new Set([3]));

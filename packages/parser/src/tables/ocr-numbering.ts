@@ -37,18 +37,31 @@ export function restoreNumberingByOrder(records: AmountRecord[], ocrTables: Read
   }
 }
 
-/** A run's rows numbered by place, when its read marks agree on where 一、 stands. */
-function renumber(run: AmountRecord[][]): void {
-  const offsets = run.flatMap((recs) => {
+/**
+ * The row before a run's 一、: where its read marks (two at least) agree; or, in a run whose every
+ * row is marked (so every row is an item), where its first row reads 一、, the marks after it
+ * disagreeing by a misread numeral (a fax's 二 read 一).
+ */
+function placeOfFirst(run: AmountRecord[][], marked: boolean[]): number | null {
+  const read = run.flatMap((recs) => {
     const mark = TOP_MARK.exec(cleanLabel(recs[0]!.label!));
-    return mark ? [recs[0]!.row - numeralValue(mark[1]!)] : [];
+    return mark ? [{ row: recs[0]!.row, offset: recs[0]!.row - numeralValue(mark[1]!) }] : [];
   });
-  if (offsets.length < 2 || new Set(offsets).size > 1) return;
+  if (read.length < 2) return null;
+  if (new Set(read.map((m) => m.offset)).size === 1) return read[0]!.offset;
+  const first = read[0]!;
+  return marked.every(Boolean) && first.row === run[0]![0]!.row && first.offset === first.row - 1 ? first.offset : null;
+}
+
+/** A run's rows numbered by place, when its read marks tell where 一、 stands. */
+function renumber(run: AmountRecord[][]): void {
   // a row with no mark at all is an item only between marked ones (after the last, it may be a sub-item printed unmarked)
   const marked = run.map((recs) => MARKED.test(cleanLabel(recs[0]!.label!)));
+  const offset = placeOfFirst(run, marked);
+  if (offset === null) return;
   run.forEach((recs, k) => {
     const label = cleanLabel(recs[0]!.label!);
-    const n = recs[0]!.row - offsets[0]!;
+    const n = recs[0]!.row - offset;
     if (TOP_MARK.test(label) || n < 1 || n > 99) return;
     if (!marked[k] && !(marked.slice(0, k).includes(true) && marked.slice(k + 1).includes(true))) return;
     const name = label.replace(MISREAD_MARK, '');
