@@ -16,6 +16,9 @@ describe('readings got again for a cell', () => {
     expect(fitsCell('196.72', '196.')).toBe(true);
     expect(fitsCell('1,196.72', '196.')).toBe(false);
     expect(fitsCell('196.7', '196.')).toBe(false);
+    // one decimal read, and a digit before it misread too (a fax's 9 read 4)
+    expect(fitsCell('21,955.35', '21,455.3')).toBe(true);
+    expect(fitsCell('21,935.95', '21,455.3')).toBe(false);
   });
 
   it('are kept beside the amount, a split 4 made whole; a cell that read no amount takes the first, unsure', () => {

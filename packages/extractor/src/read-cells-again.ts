@@ -98,14 +98,20 @@ async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument,
 
 const digitsOf = (t: string) => t.replace(/\D/g, '').length;
 
+/** Whether a reading's digits begin with the cell's, one of them allowed to differ (a misread beside the cut). */
+function beginsWithDigitsOf(reading: string, cellText: string): boolean {
+  const [r, c] = [reading.replace(/\D/g, ''), cellText.replace(/\D/g, '')];
+  return r.length > c.length && [...c].filter((d, k) => r[k] !== d).length <= 1;
+}
+
 /**
  * A reading that may be the cell's amount: as many digits as the first reading (one more or
- * fewer), its decimals alike; where the first cut the decimals short (196. for 196.72), one that
- * begins with its digits and prints two; or, where it read no amount or a digit or two (13,377.11 as 9), three digits at least.
+ * fewer), its decimals alike; where the first cut the decimals short (196. for 196.72, 21,455.3
+ * for 21,955.35), one that prints two after its digits, one of them allowed to differ; or, where it read no amount or a digit or two (13,377.11 as 9), three digits at least.
  */
 export function fitsCell(reading: string, cellText: string): boolean {
   if (!AMOUNT_LIKE.test(cellText.replace(/\s+/g, '')) || digitsOf(cellText) <= 2) return digitsOf(reading) >= 3;
-  if (endsShort(cellText)) return hasTwoDecimals(reading) && reading.replace(/\D/g, '').startsWith(cellText.replace(/\D/g, ''));
+  if (endsShort(cellText)) return hasTwoDecimals(reading) && beginsWithDigitsOf(reading, cellText);
   return Math.abs(digitsOf(reading) - digitsOf(cellText)) <= 1 && hasTwoDecimals(reading) === hasTwoDecimals(cellText);
 }
 
