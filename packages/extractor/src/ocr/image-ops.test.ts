@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, faintInkThreshold, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
+import { binarize, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -81,5 +81,13 @@ describe('a black-and-white page', () => {
     // a grey scan: ink and paper spread over levels
     const grey = Uint8Array.from({ length: 10000 }, (_, i) => (i % 10 === 0 ? 30 + (i % 21) : 230 + (i % 21)));
     expect(isBilevel({ width: 100, height: 100, data: grey, scale: 1 })).toBe(false);
+  });
+});
+
+describe('an image halved', () => {
+  it('takes each pixel as the mean of four, and its scale with it', () => {
+    // 5×3: the odd last column and row fall away
+    const data = Uint8Array.from([0, 255, 100, 100, 7, 255, 0, 100, 101, 7, 9, 9, 9, 9, 9]);
+    expect(halveGray({ width: 5, height: 3, data, scale: 4 })).toEqual({ width: 2, height: 1, data: Uint8Array.from([128, 100]), scale: 2 });
   });
 });
