@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -89,5 +89,20 @@ describe('an image halved', () => {
     // 5×3: the odd last column and row fall away
     const data = Uint8Array.from([0, 255, 100, 100, 7, 255, 0, 100, 101, 7, 9, 9, 9, 9, 9]);
     expect(halveGray({ width: 5, height: 3, data, scale: 4 })).toEqual({ width: 2, height: 1, data: Uint8Array.from([128, 100]), scale: 2 });
+  });
+});
+
+describe('a region drawn larger', () => {
+  it('passes from ink to paper through greys, as a scan of larger print would, not in blocks', () => {
+    // one row: ink, ink, paper, paper; drawn twice as large
+    const img = { width: 4, height: 1, data: Uint8Array.from([0, 0, 200, 200]), scale: 1 };
+    const out = new Uint8Array(8 * 2);
+    drawEnlarged(img, { x0: 0, y0: 0, w: 4, h: 1 }, 2, out, 8, { left: 0, top: 0 });
+    expect([...out.subarray(0, 8)]).toEqual([0, 0, 0, 50, 150, 200, 200, 200]);
+    expect([...out.subarray(8)]).toEqual([...out.subarray(0, 8)]);
+    // once: the region as it is
+    const same = new Uint8Array(4);
+    drawEnlarged(img, { x0: 0, y0: 0, w: 4, h: 1 }, 1, same, 4, { left: 0, top: 0 });
+    expect([...same]).toEqual([0, 0, 200, 200]);
   });
 });

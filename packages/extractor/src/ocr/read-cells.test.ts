@@ -23,11 +23,11 @@ describe('cells read in a stack', () => {
   });
 
   it('darkens a faint stroke for the digit pass: the crop’s darkest ink black, paper white, greys pushed towards black', () => {
-    // a dark stem (40), a faint slant beside it (170, the 4 of light type after blur), paper (250)
+    // a dark stem (40), a faint slant beside it two pixels wide (170, the 4 of light type after blur), paper (250)
     const data = new Uint8Array(60 * 20).fill(250);
     for (let y = 2; y < 18; y++) {
       data[y * 60 + 10] = 40;
-      data[y * 60 + 20] = 170;
+      data[y * 60 + 20] = data[y * 60 + 21] = 170;
     }
     const img = { width: 60, height: 20, data, scale: 1 };
     const rect = { x0: 0, y0: 0, x1: 60, y1: 20 };
@@ -39,7 +39,8 @@ describe('cells read in a stack', () => {
     const pixel = (image: Buffer, slots: Array<[number, number]>, x: number, y: number) => {
       const header = image.indexOf('255\n') + 4;
       const width = Number(/P5\n(\d+)/.exec(image.subarray(0, 20).toString('latin1'))![1]);
-      return image[header + (slots[0]![0] + y * 2) * width + 12 + x * 2]!;
+      // drawn twice as large: the pixel a quarter past the source pixel's start
+      return image[header + (slots[0]![0] + y * 2 + 1) * width + 12 + x * 2 + 1]!;
     };
     const plain = stackCells(img, [rect]);
     const dark = stackCells(img, [rect], 0, true);

@@ -1,7 +1,7 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
-import { inkTones, toPgm } from './image-ops.ts';
+import { drawEnlarged, inkTones, toPgm } from './image-ops.ts';
 import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
@@ -161,13 +161,7 @@ export function stackCells(img: GrayImage, rects: Rect[], larger = 0, darken = f
   const slots: Array<[number, number]> = [];
   let top = PAD;
   for (const c of crops) {
-    for (let y = 0; y < c.h * c.up; y++) {
-      const row = (c.y0 + Math.floor(y / c.up)) * img.width + c.x0;
-      for (let x = 0; x < c.w * c.up; x++) {
-        const v = img.data[row + Math.floor(x / c.up)]!;
-        body[(top + y) * W + PAD + x] = c.tones ? c.tones[v]! : v;
-      }
-    }
+    drawEnlarged(img, c, c.up, body, W, { left: PAD, top }, c.tones);
     slots.push([top, top + c.h * c.up]);
     top += c.h * c.up + gap;
   }
