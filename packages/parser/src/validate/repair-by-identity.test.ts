@@ -74,6 +74,24 @@ describe('repairOcrByIdentity', () => {
       amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
     }) as AmountRecord;
 
+  it('mends a sum only by a reading that makes that sum hold: one mending only another sum of the cell waits for that sum', () => {
+    // a fax's one-column table: 221 printed 1,856.69 read .64, its one 款 read right (.64 its other reading), a 项 under it 1,235.41 read .11
+    const row = (r: number, code: string | null, printed: string, alternatives?: string[]) =>
+      ({
+        tableIndex: 4, table: 'budget.fiscal_expenditure', page: 5, bbox: null, row: r, col: 2, side: null, panel: null, group: null,
+        code, codePrinted: code, label: code ?? '合计', labelKey: code ?? '合计', parentLabel: null, measure: 'total', unit: '万元',
+        printed, amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
+      }) as unknown as AmountRecord;
+    const records = [
+      row(1, null, '2,856.69'), row(2, '201', '1,000.00'), row(3, '20101', '1,000.00'),
+      row(4, '221', '1,856.64', ['1,856.69']), row(5, '22102', '1,856.69', ['1,856.64']), row(6, '2210201', '621.28'), row(7, '2210202', '1,235.11'),
+    ];
+    repairOcrByIdentity(records, new Set([4]));
+    // 22102's other reading mends 221 = 22102 but not 22102 = Σ 项: taken there, the 款 and then the 合计 would follow the misread 类
+    expect(records.map((r) => r.printed)).toEqual(['2,856.69', '1,000.00', '1,000.00', '1,856.69', '1,856.69', '621.28', '1,235.11']);
+    expect(records[3]!.flags).toContain('repaired_by_identity');
+  });
+
   it('takes the one-digit change that mends two sums over readings of the image that mend one each', () => {
     // a fax's 一般公共预算支出表: 22102 read 1,716.51 for 4,716.51 (its 4 lost a stroke); 221 and an item read right
     const fn = (row: number, code: string, printed: string, alternatives?: string[]) => line('budget.gpb_expenditure', row, code, printed, alternatives);

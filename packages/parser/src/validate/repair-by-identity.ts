@@ -72,7 +72,8 @@ function readingsOf(cell: AmountRecord): { read: string[]; mixed: string[] } {
 const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
   [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => {
     const { read, mixed } = readingsOf(cell);
-    const made = fitting(cell, read, all, 'mends');
+    // it must mend this sum: one mending only another sum of the cell is that sum's to choose (or leave, if undecided)
+    const made = fitting(cell, read, all, 'mends').filter((r) => holds(broken, valueWith(r)));
     return [...made, ...fitting(cell, mixed, all).filter((m) => !made.some((r) => r.fen === m.fen))];
   });
 
