@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, looksLikeAmount, parseAmount } from './parse-amount.ts';
+import { formatFen, looksLikeAmount, parseAmount, hasLeadingZero } from './parse-amount.ts';
 
 describe('parseAmount', () => {
   it('reads 万元 and 元 exactly into 分', () => {
@@ -29,5 +29,12 @@ describe('parseAmount', () => {
   it('formats back', () => {
     expect(formatFen(9_746_500_000, '万元')).toBe('9746.50');
     expect(formatFen(-1230, '元')).toBe('-12.30');
+  });
+});
+
+describe('hasLeadingZero', () => {
+  it('tells an amount no report prints, a zero before another digit, from zero and from amounts under one', () => {
+    expect(['072.56', '00.00', '080.01', '0,123.00', '(072.56)'].every(hasLeadingZero)).toBe(true);
+    expect(['0.00', '0.79', '0', '572.56', '-', '10.00', '-0.50'].some(hasLeadingZero)).toBe(false);
   });
 });

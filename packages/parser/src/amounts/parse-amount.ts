@@ -31,6 +31,11 @@ export function isCutShortAmount(printed: string): boolean {
   return /^\d{1,3}(?:,\d{3})+\.$|^\d{3,}\.$/.test(normalizeNumberText(printed));
 }
 
+/** An amount no report prints: a zero before another digit (072.56, 00.00), so a digit was misread (a 5 read 0). */
+export function hasLeadingZero(printed: string): boolean {
+  return /^[-(]?0[\d,]/.test(normalizeNumberText(printed));
+}
+
 /** Is this cell text a printed amount (or a printed zero mark)? */
 export function looksLikeAmount(printed: string): boolean {
   const t = normalizeNumberText(printed);

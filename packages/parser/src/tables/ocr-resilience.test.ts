@@ -31,6 +31,13 @@ describe('a document read by OCR', () => {
     expect(parsed.findings.find((f) => f.rule === 'ocr.unreadable_amount')?.cells[0]?.printed).toBe('2O0.0O');
   });
 
+  it('flags an amount read with a zero before its digits (072.56 for 572.56), which no report prints, even read sure', () => {
+    const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 00.00 |'];
+    const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));
+    const flagged = parsed.records.filter((x) => x.flags.includes('low_confidence')).map((x) => x.printed);
+    expect(flagged).toEqual(['00.00']);
+  });
+
   it('carries a procurement context whose heading was misread (经济科月 for 经济科目) down its rows', () => {
     const rows = ['| 合计 |  |  |  |  | 318.00 |', '| 一、货物A |  |  |  |  | 318.00 |', '|  | 办公设备购置费 | 办公设备购置 |  |  | 318.00 |', '|  |  |  | 台式计算机 | 分散自行组织 | 18.00 |', '|  |  |  | 复印机 | 分散自行组织 | 300.00 |'];
     const text = ['# 示例县财政局2025年部门预算', '2025年政府采购预算表', '单位：万元', '| 采购品目大类 | 专项名称 | 经济科月 | 采购物品名称 | 采购组织形式 | 总计 |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');

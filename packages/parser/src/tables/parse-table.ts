@@ -1,6 +1,6 @@
 import type { AmountRecord, Cell, Finding, LineItem, Table } from '@juesuan/model';
 import { NOTE_LINE } from '@juesuan/model';
-import { looksLikeAmount, parseAmount } from '../amounts/parse-amount.ts';
+import { hasLeadingZero, looksLikeAmount, parseAmount } from '../amounts/parse-amount.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { codeLevel, parentCode } from '../catalog/catalog.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
@@ -201,7 +201,7 @@ function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
   const flags = [...f.rc.flags];
   if (parsed.inexact) flags.push('inexact_decimals');
   if (f.ctx.unitAssumed) flags.push('unit_assumed');
-  if (cell.source === 'ocr' && cell.confidence < 0.8) flags.push('low_confidence');
+  if (cell.source === 'ocr' && (cell.confidence < 0.8 || hasLeadingZero(printed))) flags.push('low_confidence');
   if (f.rc.nameCode) flags.push(flagWith('name_says', f.rc.nameCode));
   const { code } = f.rc;
   return {
