@@ -31,6 +31,14 @@ describe('a document read by OCR', () => {
     expect(parsed.findings.find((f) => f.rule === 'ocr.unreadable_amount')?.cells[0]?.printed).toBe('2O0.0O');
   });
 
+  it('says so when an amount cell was read as Chinese the recogniser was unsure of, and not when it was sure', () => {
+    const rows = ['| 201 | 一般公共服务支出 | 300.00 | 月腾奶 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 详见说明 |'];
+    const doc = asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md'));
+    for (const c of doc.tables[0]!.cells) if (c.text === '月腾奶') c.confidence = 0.53;
+    const unread = parseDocument(doc).findings.filter((f) => f.rule === 'ocr.unreadable_amount');
+    expect(unread.map((f) => f.cells[0]?.printed)).toEqual(['月腾奶']);
+  });
+
   it('flags an amount read with a zero before its digits (072.56 for 572.56), which no report prints, even read sure', () => {
     const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 00.00 |'];
     const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));

@@ -159,7 +159,7 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
         const cell = grid.anchor(row, ac.col);
         const record = cell ? amountRecord(cell, { tableIndex, ctx, panel, rc, label, parent, group, measure: ac.measure ?? 'amount', context: context?.context ?? null }) : null;
         if (record) out.records.push(record);
-        else if (cell?.source === 'ocr' && unreadableAmountText(cell.text)) out.findings.push(unreadableOcrAmount(tableIndex, cell));
+        else if (cell?.source === 'ocr' && unreadableAmountText(cell.text, cell.confidence)) out.findings.push(unreadableOcrAmount(tableIndex, cell));
       }
       if (rc.code === null && label === null) continue;
       out.lineItems.push({
