@@ -39,6 +39,16 @@ describe('a document read by OCR', () => {
     expect(unread.map((f) => f.cells[0]?.printed)).toEqual(['月腾奶']);
   });
 
+  it('takes the other reading OCR made of a code cell when the first is no code and that one is a catalog code', () => {
+    const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010399 | 共他政府办公厅事务支出 | 300.00 | 200.00 | 100.00 |'];
+    const doc = asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md'));
+    const code = doc.tables[0]!.cells.find((c) => c.text === '2010399')!;
+    Object.assign(code, { text: '20103499', alternatives: ['2010399'] });
+    const r = parseDocument(doc).records.find((x) => x.measure === 'total' && x.row === code.row)!;
+    expect(r).toMatchObject({ code: '2010399' });
+    expect(r.flags).toContain('code_read:20103499');
+  });
+
   it('flags an amount read with a zero before its digits (072.56 for 572.56), which no report prints, even read sure', () => {
     const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 00.00 |'];
     const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));

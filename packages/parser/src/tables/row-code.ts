@@ -3,6 +3,7 @@ import { isAccountCode } from '@juesuan/model';
 import type { Catalog } from '../catalog/catalog.ts';
 import { nameSimilarity, normalizeName } from '../catalog/catalog.ts';
 import { isTotalLabel } from './labels.ts';
+import { flagWith } from '../flags.ts';
 import type { TableGrid } from './table-grid.ts';
 
 /**
@@ -63,6 +64,11 @@ export class RowCodeReader {
     if (texts.length >= 2 && texts[0] !== '' && parts.length === texts.filter((t) => t !== '').length) this.lastSplit = texts.map((t) => (t === '' ? null : t));
     else if (inherited) this.lastSplit = inherited;
     const out: RowCode = { code: null, codePrinted: null, method: 'none', score: 0, label: rawLabel === '' ? null : rawLabel, flags: [], nameCode: null };
+    const other = this.otherReading(row, parts);
+    if (other) {
+      out.flags.push(flagWith('code_read', parts[0]!));
+      parts.splice(0, 1, other);
+    }
     const joined = parts.join('');
     // a full code that extends the split parts (301 | 02 → 3010201) wins over them
     const alt = cols.altCodeCols
@@ -78,6 +84,17 @@ export class RowCodeReader {
     this.checkName(out);
     if (out.code === null && out.label !== null) out.method = 'label';
     return out;
+  }
+
+  /**
+   * A code column's OCR reading that is no code (302499: a split 4 read as two digits) whose cell
+   * was also read as a code of the catalog (30299): that reading, the only one.
+   */
+  private otherReading(row: number, parts: string[]): string | null {
+    if (this.cols.codeCols.length !== 1 || parts.length !== 1 || isAccountCode(parts[0]!)) return null;
+    const cell = this.grid.anchor(row, this.cols.codeCols[0]!);
+    const codes = [...new Set(cell?.alternatives ?? [])].filter((t) => isAccountCode(t) && this.catalog.get(t) !== undefined);
+    return codes.length === 1 ? codes[0]! : null;
   }
 
   private fromLabel(out: RowCode, label: string): void {
