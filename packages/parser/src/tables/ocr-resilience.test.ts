@@ -39,6 +39,19 @@ describe('a document read by OCR', () => {
     expect(unread.map((f) => f.cells[0]?.printed)).toEqual(['月腾奶']);
   });
 
+  it('keeps the amount of a row whose name cells are printed over it and the row above, and reads 绅济科目 as 经济科目', () => {
+    const rows = ['| 合计 |  |  |  |  | 470.00 |', '|  | 物业管理费 | 物业管理费 |  |  | 470.00 |', '|  |  |  | 物业管理服务 | 部门集中采购 | 430.00 |', '|  |  |  | 其他服务 | 分散自行组织 | 40.00 |'];
+    for (const heading of ['绅济科目', '纬济科目']) {
+      const text = ['# 示例县财政局2025年部门预算', '2025年政府采购预算表', '单位：万元', `| 采购品目大类 | 专项名称 | ${heading} | 采购物品名称 | 采购组织形式 | 总计 |`, '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+      const doc = asOcr(extractText(text, 'budget.md', sha, 'md'));
+      // the scan's grid: the first three columns' cells of the last two rows are one cell each
+      const t = doc.tables[0]!;
+      t.cells = t.cells.filter((c) => !(c.row === 4 && c.col < 3)).map((c) => (c.row === 3 && c.col < 3 ? { ...c, rowSpan: 2 } : c));
+      const parsed = parseDocument(doc);
+      expect(parsed.records.map((r) => r.printed)).toEqual(['470.00', '470.00', '430.00', '40.00']);
+    }
+  });
+
   it('takes the other reading OCR made of a code cell when the first is no code and that one is a catalog code', () => {
     const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010399 | 共他政府办公厅事务支出 | 300.00 | 200.00 | 100.00 |'];
     const doc = asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md'));

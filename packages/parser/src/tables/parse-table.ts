@@ -144,7 +144,8 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
     for (let row = table.headerRows; row < table.nRows; row++) {
       // the name cell may be merged with the code columns (合计 / 人员经费合计 rows)
       let named = rowLabel(grid, row, nameCols, codeCols);
-      if (named.cell && named.cell.row !== row) continue;
+      // a row under a name printed over two rows is that row's second line, unless it prints an amount of its own
+      if (named.cell && named.cell.row !== row && !amountCols.some((ac) => ownAmount(grid, row, ac.col))) continue;
       const sideKey = `${panel.side}|${row}`;
       if (named.label === '' && panel.side) named = sideLabels.get(sideKey) ?? named;
       else if (panel.side) sideLabels.set(sideKey, named);
@@ -191,6 +192,12 @@ interface RowFacts {
   group: string | null;
   measure: string;
   context: Record<string, string> | null;
+}
+
+/** Whether a row's cell in this column starts on the row and reads as an amount. */
+function ownAmount(grid: TableGrid, row: number, col: number): boolean {
+  const cell = grid.anchor(row, col);
+  return cell !== null && cell !== undefined && cell.row === row && cell.text.trim() !== '' && looksLikeAmount(cell.text.trim());
 }
 
 function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
