@@ -22,7 +22,7 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
   '政攻',
   '财材则',
   '拨拔',
-  '经轻径',
+  '经轻径绅',
   '济挤',
   '资贤',
   '本木末',
