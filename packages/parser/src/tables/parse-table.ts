@@ -197,7 +197,7 @@ interface RowFacts {
 /** Whether a row's cell in this column starts on the row and reads as an amount. */
 function ownAmount(grid: TableGrid, row: number, col: number): boolean {
   const cell = grid.anchor(row, col);
-  return cell !== null && cell !== undefined && cell.row === row && cell.text.trim() !== '' && looksLikeAmount(cell.text.trim());
+  return cell !== undefined && cell.row === row && looksLikeAmount(cell.text.trim());
 }
 
 function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
