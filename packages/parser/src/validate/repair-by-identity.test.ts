@@ -5,7 +5,7 @@ import type { AmountRecord, ParsedDocument } from '@juesuan/model';
 import { extractPdf } from '@juesuan/extractor';
 import { parseDocument } from '../parse-document.ts';
 import { parseAmount } from '../amounts/parse-amount.ts';
-import { repairOcrByIdentity } from './repair-by-identity.ts';
+import { repairOcrByIdentity, withoutExtraDecimal } from './repair-by-identity.ts';
 import { validateRecords } from './validate.ts';
 
 const samples = join(import.meta.dirname, '..', '..', '..', '..', 'samples');
@@ -90,6 +90,24 @@ describe('repairOcrByIdentity', () => {
     // 22102's other reading mends 221 = 22102 but not 22102 = Σ 项: taken there, the 款 and then the 合计 would follow the misread 类
     expect(records.map((r) => r.printed)).toEqual(['2,856.69', '1,000.00', '1,000.00', '1,856.69', '1,856.69', '621.28', '1,235.11']);
     expect(records[3]!.flags).toContain('repaired_by_identity');
+  });
+
+  it('drops the decimal too many of an amount read with three (448.718 for 448.18), the one guess that makes its sum exact', () => {
+    const records = copy();
+    const cell = misread(records, '2100199', '448.718');
+    repairOcrByIdentity(records, allTables());
+    // 448.188, a digit changed, holds the sum within rounding too; the table's sums all hold to the cent, so the exact one is taken
+    expect(cell).toMatchObject({ printed: '448.18', amountFen: 448_180_000 });
+    expect(cell.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:448.718']));
+    expect(withoutExtraDecimal('219.149')).toEqual(['219.49', '219.19', '219.14']);
+    expect(withoutExtraDecimal('219.49')).toEqual([]);
+  });
+
+  it('guesses the one digit that makes a sum exact over one that leaves it a cent off, where the table rounds nowhere', () => {
+    const records = copy();
+    const cell = misread(records, '208', '140.05'); // printed 140.00: 140.01 would hold its sums within rounding too
+    repairOcrByIdentity(records, allTables());
+    expect(cell).toMatchObject({ printed: '140.00', amountFen: 140_000_000 });
   });
 
   it('takes the one-digit change that mends two sums over readings of the image that mend one each', () => {

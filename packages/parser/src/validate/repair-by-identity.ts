@@ -78,7 +78,7 @@ const readAgain = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => 
   });
 
 /**
- * Of several readings from the image (OCR's, or mixes of their digits) that mend a broken sum
+ * Of several readings from the image (OCR's, or mixes of their digits), or one-digit guesses, that mend a broken sum
  * alike, the only one with which that sum holds to the cent, in a table whose sums that hold all
  * hold to the cent: there a cent off is a misread digit, not the printer's rounding (4,968.31
  * against 4,968.34). Else all of them, to be left undecided.
@@ -94,9 +94,15 @@ function toTheCent(repairs: Repair[], broken: Identity, all: Identity[]): Repair
   return exact.length === 1 ? exact : repairs;
 }
 
-/** The one-digit changes of an OCR cell of a broken identity that make every identity it is part of hold. */
+/** An amount read with a decimal too many (219.149: a stroke read as a digit) without each of its decimals in turn, two left. */
+export function withoutExtraDecimal(printed: string): string[] {
+  const m = /^(.*\.)(\d{3})(\)?)$/.exec(printed);
+  return m ? [...new Set([0, 1, 2].map((k) => m[1]! + m[2]!.slice(0, k) + m[2]!.slice(k + 1) + m[3]!))] : [];
+}
+
+/** The one-digit changes (or, with three decimals, one dropped) of an OCR cell of a broken identity that make every identity it is part of hold. */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, oneDigitVariants(cell.printed), all).map((r) => ({ ...r, guess: true })));
+  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })));
 
 /**
  * Whether a guessed digit leaves every sum that shares a cell with the broken one holding: one that
@@ -147,7 +153,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], oneDigitOff(b, all, ocr), all);
+      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], toTheCent(oneDigitOff(b, all, ocr), b, all), all);
       if (repairs.length !== 1 || !settles(repairs[0]!, b, all)) continue;
       repaired += applyRepair(repairs[0]!);
       changed = true;
