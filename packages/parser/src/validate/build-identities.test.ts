@@ -107,3 +107,22 @@ describe('two-sided items read by OCR', () => {
     expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
   });
 });
+
+describe('across tables, read by OCR', () => {
+  const rec = (tableIndex: number, table: string, label: string | null, measure: string, printed: string): AmountRecord =>
+    ({
+      tableIndex, table, page: 1, bbox: null, row: 1, col: 1, side: null, panel: null, group: null, code: null, label, labelKey: label,
+      parentLabel: null, measure, printed, unit: '万元', amountFen: parseAmount(printed, '万元')!.fen, flags: [] as string[],
+    }) as unknown as AmountRecord;
+  const records = () => [
+    rec(1, 'final.gpb_expenditure', '合计', 'basic', '5,364.75'),
+    rec(2, 'final.gpb_basic', '人员绎费吏计', 'amount', '4,884.09'),
+    rec(2, 'final.gpb_basic', '公用绅费合计', 'amount', '180.66'),
+  ];
+  const across = (ocr: Set<number>) => buildIdentities(records(), ocr).filter((i) => i.rule === 'across.gpb_basic').map((i) => i.summands.map((s) => s.printed));
+
+  it('finds the 基本支出 table’s personnel and public totals under labels misread by look-alikes, only in tables OCR read', () => {
+    expect(across(new Set([1, 2]))).toEqual([['4,884.09', '180.66']]);
+    expect(across(new Set())).toEqual([]);
+  });
+});

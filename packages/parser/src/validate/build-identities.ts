@@ -3,6 +3,7 @@ import { HEADING_LEVELS } from '@juesuan/model';
 import { groupBy } from '../group-by.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
+import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { cleanLabel, hasNumbering, isTotalLabel } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
 import { holds } from './identities.ts';
@@ -156,8 +157,17 @@ function findTotal(records: AmountRecord[], kind: string, measure: string, side:
   return records.find((r) => r.table === kind && r.measure === measure && r.side === side && r.code === null && /^(合计|总计|本年支出合计|本年收入合计)$/.test(r.labelKey ?? ''));
 }
 
+const PERSONNEL_TOTAL = /^人员经费合计$/;
+const PUBLIC_TOTAL = /^公用经费合计$/;
+
+/** Whether a row's label is this one: as printed, or, in a table OCR read, through the look-alikes (公用绅费合计). */
+function labelIs(r: AmountRecord, label: RegExp, ocrTables: ReadonlySet<number>): boolean {
+  const key = r.labelKey ?? '';
+  return label.test(key) || (ocrTables.has(r.tableIndex) && canonicalPattern(label).test(canonicalConfusable(key)));
+}
+
 /** Figures that two tables of one document must share. */
-function acrossTables(records: AmountRecord[]): Identity[] {
+function acrossTables(records: AmountRecord[], ocrTables: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
   const family = records.some((r) => r.table.startsWith('final.')) ? 'final' : 'budget';
   const link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => {
@@ -179,8 +189,8 @@ function acrossTables(records: AmountRecord[]): Identity[] {
   link('across.fiscal_gpb', fiscalGpb, findTotal(records, `${family}.gpb_expenditure`, 'total'), '财政拨款总表的一般公共预算支出应等于一般公共预算支出表合计', 'fiscal summary gpb should equal the gpb expenditure total');
   const gpbBasic = findTotal(records, `${family}.gpb_expenditure`, 'basic');
   if (family === 'final') {
-    const personnel = records.find((r) => r.table === 'final.gpb_basic' && /^人员经费合计$/.test(r.labelKey ?? ''));
-    const pub = records.find((r) => r.table === 'final.gpb_basic' && /^公用经费合计$/.test(r.labelKey ?? ''));
+    const personnel = records.find((r) => r.table === 'final.gpb_basic' && labelIs(r, PERSONNEL_TOTAL, ocrTables));
+    const pub = records.find((r) => r.table === 'final.gpb_basic' && labelIs(r, PUBLIC_TOTAL, ocrTables));
     if (gpbBasic && personnel && pub) out.push({ rule: 'across.gpb_basic', target: gpbBasic, summands: [personnel, pub], descriptionZh: '基本支出表人员经费与公用经费合计应等于一般公共预算支出表基本支出', descriptionEn: 'personnel + public should equal the gpb expenditure basic total' });
   } else {
     link('across.gpb_basic', gpbBasic, findTotal(records, 'budget.gpb_basic', 'total'), '基本支出表合计应等于一般公共预算支出表基本支出', 'gpb basic total should equal the gpb expenditure basic total');
@@ -285,5 +295,5 @@ function procurementTree(records: AmountRecord[]): Identity[] {
 
 /** Every identity the records should satisfy; `ocrTables` are the tables read from page images, whose labels may have lost their numbering. */
 export function buildIdentities(records: AmountRecord[], ocrTables: ReadonlySet<number> = new Set()): Identity[] {
-  return [...hierarchy(records), ...procurementTree(records), ...groupSubtotals(records), ...rowIdentities(records), ...twoSided(records, ocrTables), ...acrossTables(records)];
+  return [...hierarchy(records), ...procurementTree(records), ...groupSubtotals(records), ...rowIdentities(records), ...twoSided(records, ocrTables), ...acrossTables(records, ocrTables)];
 }
