@@ -192,6 +192,7 @@ function sourceAt(i: number, up: number, n: number): [number, number, number] {
  * misreads (a clean 300-dpi scan's 572.56 and 50.00 read 072.56 and 00.00). `tones` maps grey levels.
  */
 export function drawEnlarged(img: GrayImage, box: PixelBox, up: number, out: Uint8Array, width: number, at: { left: number; top: number }, tones?: Uint8Array | null): void {
+  if (up === 1) return drawAsIs(img, box, out, width, at, tones);
   const cols = Array.from({ length: box.w * up }, (_, x) => sourceAt(x, up, box.w));
   for (let y = 0; y < box.h * up; y++) {
     const [ya, yb, fy] = sourceAt(y, up, box.h);
@@ -203,6 +204,14 @@ export function drawEnlarged(img: GrayImage, box: PixelBox, up: number, out: Uin
       const v = Math.round(top + (bottom - top) * fy);
       out[(at.top + y) * width + at.left + x] = tones ? tones[v]! : v;
     }
+  }
+}
+
+/** A region copied into `out` at its own size (drawEnlarged once: no interpolation to do), `tones` mapping grey levels. */
+function drawAsIs(img: GrayImage, box: PixelBox, out: Uint8Array, width: number, at: { left: number; top: number }, tones?: Uint8Array | null): void {
+  for (let y = 0; y < box.h; y++) {
+    const row = img.data.subarray((box.y0 + y) * img.width + box.x0, (box.y0 + y) * img.width + box.x0 + box.w);
+    out.set(tones ? row.map((v) => tones[v]!) : row, (at.top + y) * width + at.left);
   }
 }
 
