@@ -125,8 +125,9 @@ const THREE_PUBLIC_RULES: Array<[RegExp, string]> = [
   [/会议费/, 'meeting'],
   [/培训费/, 'training'],
   [/购置及运行|购置和运行/, 'vehicle_total'],
-  [/购置/, 'vehicle_purchase'],
-  [/运行/, 'vehicle_operation'],
+  // the full names too: OCR's one misread character is near them (公务用车运才维护费), never near 运行 alone
+  [/公务用车购置费|购置/, 'vehicle_purchase'],
+  [/公务用车运行维护费|运行维护费|运行/, 'vehicle_operation'],
   [/因公出国/, 'overseas'],
   [/接待/, 'reception'],
   [/三公/, 'total'],

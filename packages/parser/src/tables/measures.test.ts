@@ -39,6 +39,28 @@ describe('measureOf', () => {
     expect(measureOf(['一人“仪我', '小计'], grouped(false))).toBeNull();
   });
 
+  it('leaves a 三公 column unknown whose own heading OCR misread, rather than give it the 三公 total above it', () => {
+    // 因公出国(境)费 read 夕公兄国(境}费 over 预算数
+    expect(measureOf(['财政拨款“三公”经费', '夕公兄国(境}费', '预算数'], ctx('final.three_public', true))).toBeNull();
+    // 合计 read 仕计: a total word all the same
+    expect(measureOf(['财政拨款“三公”经费', '仕计', '决算数'], ctx('final.three_public', true))).toBe('final.total');
+    expect(measureOf(['财政拨款“三公”经费', '因公出国(境)费', '预算数'], ctx('final.three_public', true))).toBe('budget.overseas');
+    // a text layer's heading is taken as printed
+    expect(measureOf(['财政拨款“三公”经费', '夕公兄国(境}费', '预算数'], ctx('final.three_public', false))).toBe('budget.total');
+    // its stage word misread (预算数 read 3, dropped) in a table printing both stages: either stage, so unknown
+    const both = (ocr: boolean): MeasureContext => ({ ...ctx('final.three_public', ocr), bothStages: true });
+    expect(measureOf(['财政拨款“三公”经费', '合计', '3'], both(true))).toBeNull();
+    expect(measureOf(['财政拨款“三公”经费', '合计', '决算数'], both(true))).toBe('final.total');
+    expect(measureOf(['财政拨款“三公”经费', '合计'], both(false))).toBe('final.total');
+  });
+
+  it('takes a 三公 heading a character off its full name (公务用车运行维护费 read 公务用车运才维护费)', () => {
+    expect(measureOf(['“三公”经费', ':购置及运行维护费', '公务用车运才维护费'], ctx('budget.three_public', true))).toBe('budget.vehicle_operation');
+    expect(measureOf(['“三公”经费', '公务用车购置及运行维护费', '公务用车购萱费'], ctx('budget.three_public', true))).toBe('budget.vehicle_purchase');
+    // cut short past a word, it names nothing
+    expect(measureOf(['“三公”经费', '公务用车购置及运行维护费', '公务用车伟'], ctx('budget.three_public', true))).toBeNull();
+  });
+
   it('reads a 一 OCR took for dashes (--般公共预算)', () => {
     expect(measureOf(['财政拨款支出', '--般公共预算'], ctx('budget.fiscal_summary', true, 'expenditure'))).toBe('gpb');
   });

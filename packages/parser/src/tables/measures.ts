@@ -25,13 +25,22 @@ export function isGroupSubtotal(parts: string[]): boolean {
   return parts.length === 2 && /^小计$/.test(parts[1]!) && !/公务用车/.test(parts[0]!);
 }
 
+/** A 三公 header part that names only the stage or the unit of a column (预算数, 决算, 万元). */
+const STAGE_PART = /^(预算|决算)?数?$|^(金额|[(（]?万?元[)）]?)$/;
+
 /** 三公 columns: 小计 under its group, 合计 of 三公 + 会议费 + 培训费, stage from 预算/决算 above. */
-function threePublicMeasure(parts: string[], family: string, tableHasGroup: boolean, ocr: boolean | undefined): string | null {
+function threePublicMeasure(parts: string[], family: string, ctx: MeasureContext): string | null {
+  const { threePublicGroup: tableHasGroup, ocr } = ctx;
   const stage = [...parts.join('|').matchAll(/预算|决算/g)].pop()?.[0];
+  // read by OCR, a column of a table printing both stages whose stage word was misread (预算数 read 3) could be either
+  if (ocr && ctx.bothStages && !stage) return null;
   const prefix = stage === '决算' ? 'final' : stage === '预算' ? 'budget' : family;
   let id: string | null = null;
+  let at = parts.length;
   for (let i = parts.length - 1; i >= 0 && id === null; i--) {
-    const part = parts[i]!;
+    at = i;
+    // read by OCR, a two-character heading ending in 计 is a total word whose first character was misread (仕计, 仄计)
+    const part = ocr && /^.计$/.test(parts[i]!) && !/^(小|总)计$/.test(parts[i]!) ? '合计' : parts[i]!;
     const above = parts[i - 1] ?? '';
     if (/^(小计|合计|总计)$/.test(part) && /公务用车/.test(above)) id = 'vehicle_total';
     else if (/^(小计|合计)$/.test(part) && /三公/.test(above)) id = 'total';
@@ -40,6 +49,8 @@ function threePublicMeasure(parts: string[], family: string, tableHasGroup: bool
     else if (/^(合计|总计)$/.test(part)) id = tableHasGroup ? 'grand_total' : 'total';
     else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }
+  // read by OCR, the column's own heading under the one that named it misread (因公出国 read 夕公兄国): the group above names its siblings too
+  if (ocr && parts.slice(at + 1).some((p) => !STAGE_PART.test(p))) return null;
   if (id === 'agency_operation') return id;
   return id ? `${prefix}.${id}` : null;
 }
@@ -49,6 +60,8 @@ export interface MeasureContext {
   side: Side;
   /** a three_public table with a “三公” group beside 会议费/培训费 */
   threePublicGroup: boolean;
+  /** a three_public table whose header prints 预算 columns and 决算 columns */
+  bothStages?: boolean;
   /** the table was read by OCR: a header no rule names is matched again with confusable characters weighed */
   ocr?: boolean;
 }
@@ -118,7 +131,7 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   if (parts.every((p) => isLineNumbering(p) || /^(项目|收入|支出)$/.test(p)) && parts.some(isLineNumbering)) return null;
   const spec = kindSpec(ctx.kind);
   const family = ctx.kind.split('.')[0] ?? 'budget';
-  if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx.threePublicGroup, ctx.ocr);
+  if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx);
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
   let match = deepestMatchRead(parts, vocab.rules, ctx.ocr);
   // a column's own header OCR read as no word (合计 read 他诈) leaves it unknown: the group above names its siblings too

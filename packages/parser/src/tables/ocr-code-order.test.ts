@@ -50,4 +50,26 @@ describe('mendCodesByOrder', () => {
     expect(rows.map((r) => r.code)).toEqual(['201', '20101', '2010101', '2010102', '2010299']);
     expect(rows[4]!.flags).toEqual([]);
   });
+
+  it('moves a code the table prints above, read again out of the tree\'s order, to the one code a digit away that fits there, when its sums then hold', () => {
+    // a fax's 30301 read 30101 under 303: 301's sum holds without it, 303's only with it
+    const rows = [amount(1, '301', 50), amount(2, '30101', 30), amount(3, '30102', 20), amount(4, '303', 12), amount(5, '30101', 10), amount(6, '30302', 2)];
+    mendCodesByOrder(rows, new Set([6]), () => true);
+    expect(rows.map((r) => r.code)).toEqual(['301', '30101', '30102', '303', '30301', '30302']);
+    expect(rows[4]!.flags).toEqual(['code_read:30101']);
+    expect(rows[1]!.flags).toEqual([]);
+  });
+
+  it('flags a code printed twice, the second out of the tree\'s order, where the sums cannot say what it is', () => {
+    // 301 and 303 read wrong too: their sums fail either way
+    const rows = [amount(1, '301', 70), amount(2, '30101', 30), amount(3, '30102', 20), amount(4, '303', 99), amount(5, '30101', 10), amount(6, '30302', 2)];
+    mendCodesByOrder(rows, new Set([6]), () => true);
+    expect(rows.map((r) => r.code)).toEqual(['301', '30101', '30102', '303', '30101', '30302']);
+    expect(rows[4]!.flags).toEqual(['code_out_of_order']);
+    expect(rows[1]!.flags).toEqual([]);
+    // in a text table a code is as printed
+    const text = [amount(1, '301', 50), amount(2, '30101', 30), amount(4, '303', 99), amount(5, '30101', 10)];
+    mendCodesByOrder(text, new Set(), () => true);
+    expect(text[3]!.flags).toEqual([]);
+  });
 });

@@ -61,33 +61,64 @@ function hierarchySums(records: AmountRecord[], ocrTables: ReadonlySet<number>, 
  * table prints and in the tree's order between the placed codes above and below, is the code,
  * flagged `code_read:`. Taken only when the table's hierarchy sums say so: with every such code of
  * the table mended, fewer fail and none that held fails (a 款 row OCR lost leaves its 项 unplaced too,
- * and moving them breaks the sum they fell under).
+ * and moving them breaks the sum they fell under). Then, alike, a code the table prints on
+ * another row too, here out of the tree's order (a fax's 30301 read 30101 under 303); left
+ * unmended, it is flagged `code_out_of_order`.
  */
 export function mendCodesByOrder(records: AmountRecord[], ocrTables: ReadonlySet<number>, known: (code: string) => boolean): void {
   for (const rows of groupBy(records.filter((r) => ocrTables.has(r.tableIndex) && r.code !== null), (r) => r.tableIndex).values()) {
     const table = rows[0]!.tableIndex;
-    const ordered = rowsInOrder(rows);
-    const printed = new Set(rows.map((r) => r.code!));
-    const placed = (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
-    const anchor = (row: AmountRecord[]) => (placed(row[0]!.code!) ? row[0]!.code! : undefined);
-    const mends = ordered.flatMap((row, i) => {
-      const read = row[0]!.code!;
-      if (placed(read) || codeLevel(read) === null || row[0]!.codeMethod !== 'printed') return [];
-      const before = ordered.slice(0, i).reverse().map(anchor).find(Boolean) ?? null;
-      const after = ordered.slice(i + 1).map(anchor).find(Boolean) ?? null;
-      const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after));
-      return fits.length === 1 ? [{ row, code: fits[0]!, read }] : [];
-    });
-    if (mends.length === 0) continue;
-    const was = hierarchySums(records, ocrTables, table);
-    for (const m of mends) for (const r of m.row) takeCode(r, m.code);
-    const now = hierarchySums(records, ocrTables, table);
-    const better = now.broken.size < was.broken.size && [...was.held].every((t) => !now.broken.has(t));
-    for (const m of mends) {
-      if (better) mend(m.row, m.code, m.read, known(m.code));
-      else for (const r of m.row) takeCode(r, m.read);
-    }
+    const unplaced = misplacedRows(rows, 'unplaced');
+    if (unplaced.length > 0) mendIfSumsSay(records, ocrTables, table, unplaced.filter((m) => m.code !== null), known);
+    const repeated = misplacedRows(rows, 'repeated');
+    const mended = repeated.length > 0 && mendIfSumsSay(records, ocrTables, table, repeated.filter((m) => m.code !== null), known);
+    for (const m of repeated) if (!mended || m.code === null) for (const r of m.row) r.flags.push('code_out_of_order');
   }
+}
+
+interface CodeMend {
+  row: AmountRecord[];
+  /** the one code that fits, or null */
+  code: string | null;
+  read: string;
+}
+
+/**
+ * Rows of one OCR table whose printed code stands where its tree cannot put it: unplaced (under a
+ * code the table never prints) or repeated (a code another row prints, here out of the tree's
+ * order); each with the one code a digit apart that fits there.
+ */
+function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated'): CodeMend[] {
+  const ordered = rowsInOrder(rows);
+  const printed = new Set(rows.map((r) => r.code!));
+  const placed = (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
+  const anchor = (row: AmountRecord[]) => (placed(row[0]!.code!) ? row[0]!.code! : undefined);
+  const rowsOf = (code: string) => ordered.filter((row) => row[0]!.code === code).length;
+  return ordered.flatMap((row, i) => {
+    const read = row[0]!.code!;
+    if (codeLevel(read) === null || row[0]!.codeMethod !== 'printed') return [];
+    const before = ordered.slice(0, i).reverse().map(anchor).find(Boolean) ?? null;
+    const after = ordered.slice(i + 1).map(anchor).find(Boolean) ?? null;
+    const misplaced = which === 'unplaced' ? !placed(read) : placed(read) && rowsOf(read) >= 2 && !between(read, before, after);
+    if (!misplaced) return [];
+    const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after));
+    if (which === 'unplaced' && fits.length !== 1) return [];
+    return [{ row, code: fits.length === 1 ? fits[0]! : null, read }];
+  });
+}
+
+/** The mends taken together when the table's hierarchy sums say so (fewer fail, none that held fails); whether they were. */
+function mendIfSumsSay(records: AmountRecord[], ocrTables: ReadonlySet<number>, table: number, mends: CodeMend[], known: (code: string) => boolean): boolean {
+  if (mends.length === 0) return false;
+  const was = hierarchySums(records, ocrTables, table);
+  for (const m of mends) for (const r of m.row) takeCode(r, m.code!);
+  const now = hierarchySums(records, ocrTables, table);
+  const better = now.broken.size < was.broken.size && [...was.held].every((t) => !now.broken.has(t));
+  for (const m of mends) {
+    if (better) mend(m.row, m.code!, m.read, known(m.code!));
+    else for (const r of m.row) takeCode(r, m.read);
+  }
+  return better;
 }
 
 /** The row's records take the code, the reading kept in a flag. */

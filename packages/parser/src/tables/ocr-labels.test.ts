@@ -92,6 +92,10 @@ describe('checkOcrLabels', () => {
     const twice = [record(1, '2100101', '行政单位医疗'), record(2, '2100101', '行政单位医疗')];
     checkOcrLabels(twice, new Set([1, 2]), catalogs);
     expect(twice.map((x) => x.code)).toEqual(['2101101', '2101101']);
+    // a 类 misread alike in two tables (221 住房保障支出 read 241, no code): the code its name says
+    const classes = [1, 2].map((t) => ({ ...record(t, '241', '住房保障支出'), flags: ['code_unknown', 'code_name_mismatch', 'name_says:221'] }));
+    checkOcrLabels(classes, new Set([1, 2]), catalogs);
+    expect(classes.map((x) => [x.code, x.flags])).toEqual([['221', ['code_read:241']], ['221', ['code_read:241']]]);
     // a label a character off a name in another branch, one digit away, moves the code; both readings kept
     const near = record(1, '2100101', '行政单位陈疗');
     checkOcrLabels([near], new Set([1]), catalogs);

@@ -133,6 +133,12 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
       r.labelKey = labelKey(total);
       continue;
     }
+    const says = flagValue(r.flags, 'name_says');
+    // a code the catalog lacks, misread alike in two tables (221 read 241), whose name says a code a digit away
+    if (r.code && says && says.length === r.code.length && distance(says, r.code) === 1 && !catalogOf(r.code, catalogs).get(r.code)) {
+      takeNamedCode(r, says);
+      continue;
+    }
     const known = knownNames(r, name, docNames, coded.get(r.tableIndex), catalogs);
     if (known.includes(name)) continue;
     const near = known.find((k) => closeEnough(name, k));
@@ -145,7 +151,6 @@ export function checkOcrLabels(records: AmountRecord[], ocrTables: Set<number>, 
     }
     if (!r.code) continue;
     // a code read short (a seal over 30311 left 303): the label is exactly the name of a code it begins
-    const says = flagValue(r.flags, 'name_says');
     if (says && says.length > r.code.length && says.startsWith(r.code)) {
       takeNamedCode(r, says);
       continue;

@@ -37,4 +37,34 @@ describe('nameTotalsBySum', () => {
     nameTotalsBySum(text, [table()], new Set());
     expect(text[0]!.measure).toBe('col:||大计');
   });
+
+  /** A 财政拨款收支总表's expenditure side: 一般公共预算财政拨款 read \共预算人势款日 beside 合计, 政府性基金 and 国有资本. */
+  const fiscal = (gov: string): ParsedTable => ({ ...table(), kind: 'final.fiscal_summary', measures: [null, 'total', 'col:\\共预算人势款日', gov, 'soe_capital'] });
+  const fiscalRows = (gpbOfLast: number) =>
+    [
+      [cell(1, 1, 'total', 300), cell(1, 2, 'col:\\共预算人势款日', 200), cell(1, 3, 'gov_fund', 100)],
+      [cell(2, 1, 'total', 200), cell(2, 2, 'col:\\共预算人势款日', 200)],
+      [cell(3, 1, 'total', 100), cell(3, 3, 'gov_fund', 100)],
+      [cell(4, 1, 'total', 50), cell(4, 2, 'col:\\共预算人势款日', gpbOfLast)],
+    ].flat();
+
+  it('names it the one part of the row sum the other columns leave unnamed', () => {
+    const records = fiscalRows(50);
+    const t = fiscal('gov_fund');
+    nameTotalsBySum(records, [t], new Set([1]));
+    expect(t.measures).toEqual([null, 'total', 'gpb', 'gov_fund', 'soe_capital']);
+    expect(records.filter((r) => r.col === 2).every((r) => r.measure === 'gpb' && r.flags.includes('measure_read:col:\\共预算人势款日'))).toBe(true);
+  });
+
+  it('leaves a part unknown when a row does not add up with it, or two parts are unnamed', () => {
+    const off = fiscalRows(40);
+    const t = fiscal('gov_fund');
+    nameTotalsBySum(off, [t], new Set([1]));
+    expect(t.measures[2]).toBe('col:\\共预算人势款日');
+    // 政府性基金 unnamed too (its own header read as a word no vocabulary has): gpb or gov_fund, the sum cannot tell
+    const two = fiscalRows(50).map((r) => (r.measure === 'gov_fund' ? { ...r, measure: 'business' } : r));
+    const t2 = fiscal('business');
+    nameTotalsBySum(two, [t2], new Set([1]));
+    expect(t2.measures[2]).toBe('col:\\共预算人势款日');
+  });
 });

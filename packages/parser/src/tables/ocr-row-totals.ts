@@ -1,5 +1,6 @@
 import type { AmountRecord, ParsedTable } from '@juesuan/model';
 import { groupBy } from '../group-by.ts';
+import type { RowIdentitySpec } from '../registry/row-identities.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import { holdsExactly } from '../validate/identities.ts';
@@ -9,37 +10,47 @@ import { flagWith } from '../flags.ts';
 const ROWS_CONFIRMING = 3;
 
 /**
- * An OCR table's one column whose header no vocabulary knows (合计 read ||大计) is the row total its
- * kind prints but the header did not name, when in every row it is exactly the sum of the parts
- * beside it: its records take the measure, the header as read kept in a `measure_read:` flag.
+ * An OCR table's one column whose header no vocabulary knows is named by a row identity of its
+ * kind that it completes: the row total the header did not name (合计 read ||大计), or the one part
+ * the table's other columns leave unnamed (一般公共预算财政拨款 read \共预算人势款日 beside 合计,
+ * 政府性基金 and 国有资本). In every row with it, the identity must hold exactly with it in that
+ * place: its records take the measure, the header as read kept in a `measure_read:` flag.
  */
 export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], ocrTables: ReadonlySet<number>): void {
   for (const table of tables.filter((t) => ocrTables.has(t.index))) {
     const unknown = [...new Set(table.measures.filter((m): m is string => m?.startsWith('col:') ?? false))];
     if (unknown.length !== 1) continue;
     const own = records.filter((r) => r.tableIndex === table.index);
-    const measures = new Set(own.map((r) => r.measure));
-    const ids = kindSpec(table.kind)?.rowIdentities ?? [];
-    const spec = ROW_IDENTITIES.find((s) => ids.includes(s.id) && !measures.has(s.target) && s.parts.some((p) => measures.has(p)) && rowIdentityApplies(s, measures));
-    if (!spec || !sumsInEveryRow(own, unknown[0]!, spec.parts)) continue;
+    const named = new Set([...table.measures, ...own.map((r) => r.measure)].filter((m): m is string => m !== null && m !== unknown[0]));
+    const specs = ROW_IDENTITIES.filter((s) => (kindSpec(table.kind)?.rowIdentities ?? []).includes(s.id));
+    const measure = specs.map((s) => placeIn(s, named)).find((as, i) => as !== null && holdsWithColumnAs(own, unknown[0]!, as, specs[i]!)) ?? null;
+    if (measure === null) continue;
     for (const r of own.filter((x) => x.measure === unknown[0])) {
       r.flags.push(flagWith('measure_read', r.measure));
-      r.measure = spec.target;
+      r.measure = measure;
     }
-    table.measures = table.measures.map((m) => (m === unknown[0] ? spec.target : m));
+    table.measures = table.measures.map((m) => (m === unknown[0] ? measure : m));
   }
 }
 
-/** Every row's amount in the column equals the sum of the parts' amounts in its row, on enough rows with amounts. */
-function sumsInEveryRow(records: AmountRecord[], column: string, parts: string[]): boolean {
+/** The place an unnamed column could take in the identity: its target where the table names parts but no target, else its one part the table leaves unnamed. */
+function placeIn(spec: RowIdentitySpec, named: ReadonlySet<string>): string | null {
+  if (!named.has(spec.target)) return spec.parts.some((p) => named.has(p)) && rowIdentityApplies(spec, named) ? spec.target : null;
+  const missing = spec.parts.filter((p) => !named.has(p));
+  return missing.length === 1 && rowIdentityApplies(spec, new Set([...named, missing[0]!])) ? missing[0]! : null;
+}
+
+/** With the column taken for `as`, the identity holds exactly in every row that has the column, on enough rows with amounts. */
+function holdsWithColumnAs(records: AmountRecord[], column: string, as: string, spec: RowIdentitySpec): boolean {
   const rows = groupBy(records, (r) => `${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`);
   let confirmed = 0;
   for (const row of rows.values()) {
-    const target = row.find((r) => r.measure === column);
-    if (!target) continue;
-    const summands = row.filter((r) => parts.includes(r.measure));
-    if (!holdsExactly({ rule: '', target, summands, descriptionZh: '', descriptionEn: '' })) return false;
-    if (target.amountFen !== 0) confirmed++;
+    const mine = row.find((r) => r.measure === column);
+    if (!mine) continue;
+    const read = row.map((r) => (r === mine ? { ...r, measure: as } : r));
+    const target = read.find((r) => r.measure === spec.target);
+    if (!target || !holdsExactly({ rule: '', target, summands: read.filter((r) => spec.parts.includes(r.measure)), descriptionZh: '', descriptionEn: '' })) return false;
+    if (mine.amountFen !== 0) confirmed++;
   }
   return confirmed >= ROWS_CONFIRMING;
 }

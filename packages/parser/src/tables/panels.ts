@@ -34,13 +34,14 @@ function columnPlace(grid: TableGrid, col: number): { side: PanelSpec['side']; g
 
 /**
  * A 项目 column under no side's heading (the heading drawn over the amounts only, as a table
- * without lines down prints it) opens the side that follows it: a side begins with its labels.
+ * without lines down prints it, or misread: 财政拨款支出 read 财]) opens the side that follows it,
+ * however many unheaded columns come between: a side begins with its labels.
  */
 function leadingLabelsJoinTheirSide(grid: TableGrid, places: Array<ReturnType<typeof columnPlace>>): void {
   for (let c = places.length - 1; c >= 0; c--) {
-    const next = places[c + 1];
+    const next = places.slice(c + 1).find((p) => p.side !== null);
     const leaf = grid.headerPath(c).at(-1) ?? '';
-    if (places[c]!.side === null && next?.side && LABEL_HEADER.test(leaf.replace(/\s+/g, ''))) places[c] = { ...next };
+    if (places[c]!.side === null && next && LABEL_HEADER.test(leaf.replace(/\s+/g, ''))) places[c] = { ...next };
   }
 }
 

@@ -43,6 +43,12 @@ function hasThreePublicGroup(grid: TableGrid, ocr: boolean): boolean {
   return paths.some(group) && paths.some((p) => p.some((x) => /会议费|培训费/.test(x)));
 }
 
+/** A 三公 table printing each measure's 预算数 and 决算数. */
+function hasBothStages(grid: TableGrid): boolean {
+  const heads = Array.from({ length: grid.table.nCols }, (_, c) => grid.headerPath(c).join('|'));
+  return heads.some((h) => /预算/.test(h)) && heads.some((h) => /决算/.test(h));
+}
+
 /** The row's label and, when it stands in a later name column under a group cell, that group. */
 function rowLabel(grid: TableGrid, row: number, nameCols: number[], codeCols: number[] = []): { cell: Cell | undefined; label: string; parent: string | null } {
   const total = totalInCodeColumns(grid, row, nameCols, codeCols);
@@ -124,13 +130,14 @@ export function parseTable(table: Table, tableIndex: number, ctx: TableContext):
   const catalog = shape === 'economic' || (shape !== 'functional' && ctx.rowCodes === 'economic') ? ctx.economic : ctx.functional;
   const ocr = table.cells.some((c) => c.source === 'ocr');
   const threePublicGroup = shape === 'one_row' && hasThreePublicGroup(grid, ocr);
+  const bothStages = shape === 'one_row' && hasBothStages(grid);
 
   // a label cell spanning one group of a side also names the row in the side's later groups
   const sideLabels = new Map<string, ReturnType<typeof rowLabel>>();
   for (const panel of panelsOf(table, grid, ctx.kind)) {
     const roles: ColumnRole[] = [];
-    for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup, ocr }));
-    nameGroupSubtotals(grid, roles, { kind: ctx.kind, side: panel.side, threePublicGroup, ocr });
+    for (let c = panel.colStart; c <= panel.colEnd; c++) roles.push(columnRole(grid, c, { kind: ctx.kind, side: panel.side, threePublicGroup, bothStages, ocr }));
+    nameGroupSubtotals(grid, roles, { kind: ctx.kind, side: panel.side, threePublicGroup, bothStages, ocr });
     qualifyRepeatedMeasures(grid, roles);
     for (const r of roles) if (r.role === 'amount') out.measures[r.col] = r.measure;
     for (const r of roles) if (r.role === 'amount' && r.unknownHeader) out.findings.push(unknownHeaderFinding(tableIndex, ctx.kind, r));

@@ -60,6 +60,21 @@ describe('table shapes of other regions', () => {
     ]);
   });
 
+  it('a side heading misread over its 项目 and 合计 columns: the 项目 column still opens the side the columns after it name', () => {
+    const p = parse(
+      '财政拨款收支预算总表',
+      `<tr><td colspan="2">财政拨款收入</td><td colspan="2">财]</td><td colspan="2">文拨款支出</td></tr>
+       <tr><td>项目</td><td>预算数</td><td>项目</td><td>合计</td><td>一般公共预算</td><td>政府性基金预算</td></tr>
+       <tr><td>一、一般公共预算资金</td><td>100.00</td><td>一、一般公共服务支出</td><td>100.00</td><td>100.00</td><td></td></tr>
+       <tr><td>收入总计</td><td>100.00</td><td>支出总计</td><td>100.00</td><td>100.00</td><td></td></tr>`,
+    );
+    expect(p.tables[0]!.measures).toEqual([null, 'amount', null, 'total', 'gpb', 'gov_fund']);
+    expect(p.records.filter((r) => r.col === 3).map((r) => [r.side, r.label])).toEqual([
+      ['expenditure', '一、一般公共服务支出'],
+      ['expenditure', '支出总计'],
+    ]);
+  });
+
   it('a heading naming the table\'s own subject over 合计 keeps it the total, however few columns its cell spans', () => {
     const p = parse(
       '一般公共预算支出功能分类预算表',
