@@ -126,3 +126,35 @@ describe('across tables, read by OCR', () => {
     expect(across(new Set())).toEqual([]);
   });
 });
+
+describe('a part table’s rows against its whole’s', () => {
+  const rec = (tableIndex: number, table: string, code: string | null, printed: string): AmountRecord =>
+    ({
+      tableIndex, table, page: tableIndex, bbox: null, row: 1, col: 2, side: null, panel: null, group: null, code, label: code ?? '合计', labelKey: code ?? '合计',
+      parentLabel: null, measure: 'amount', printed, unit: '万元', amountFen: parseAmount(printed, '万元')!.fen, flags: [] as string[],
+    }) as unknown as AmountRecord;
+  const tables = (agencyClass: string, gpbTotal: string) => [
+    rec(1, 'budget.fiscal_basic', null, '300.00'), rec(1, 'budget.fiscal_basic', '301', '200.00'), rec(1, 'budget.fiscal_basic', '30101', '200.00'),
+    rec(1, 'budget.fiscal_basic', '302', '100.00'), rec(1, 'budget.fiscal_basic', '30201', '100.00'),
+    rec(2, 'budget.gpb_basic', null, gpbTotal), rec(2, 'budget.gpb_basic', '301', '200.00'), rec(2, 'budget.gpb_basic', '30101', '200.00'),
+    rec(2, 'budget.gpb_basic', '302', '100.00'), rec(2, 'budget.gpb_basic', '30201', '100.00'),
+    rec(3, 'budget.agency_operation', '302', agencyClass), rec(3, 'budget.agency_operation', '30201', '80.00'),
+  ];
+  const links = (records: AmountRecord[]) => buildIdentities(records, new Set()).filter((i) => i.rule === 'across.part_rows').map((i) => [i.target.table, i.target.code, i.exact]);
+
+  it('links every code of a part table to the whole’s where their totals agree, and a 类’s codes where that 类 agrees', () => {
+    expect(links(tables('100.00', '300.00'))).toEqual([
+      ['budget.gpb_basic', '30101', true],
+      ['budget.gpb_basic', '30201', true],
+      ['budget.agency_operation', '30201', true],
+    ]);
+  });
+
+  it('links no code of a 类 or table whose amount differs from the whole’s: the whole holds money the part does not', () => {
+    // the 机关运行经费 302 is 80 of the basic table's 100; the basic tables' totals differ, their 类 agree
+    expect(links(tables('80.00', '250.00'))).toEqual([
+      ['budget.gpb_basic', '30101', true],
+      ['budget.gpb_basic', '30201', true],
+    ]);
+  });
+});

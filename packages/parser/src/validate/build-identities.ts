@@ -211,6 +211,7 @@ function acrossTables(records: AmountRecord[], ocrTables: ReadonlySet<number>): 
       }
     }
   }
+  out.push(...partRowsAgree(records, family));
   // 类 rows of the two-sided tables against the coded tables' 类 rows
   for (const [twoSidedKind, measure, codedKind] of [
     [`${family}.summary`, 'amount', `${family}.expenditure`],
@@ -229,6 +230,36 @@ function acrossTables(records: AmountRecord[], ocrTables: ReadonlySet<number>): 
         continue;
       }
       link('across.class_rows', r, coded, `${r.label}应等于${codedKind}中${r.classCode}类`, `${r.labelKey} should equal class ${r.classCode} of ${codedKind}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Tables whose every coded amount is part of the same code's amount in another table: the
+ * 一般公共预算 basic table's of the 财政拨款 one's, the 机关运行经费 table's of the basic table's.
+ */
+const PART_TABLES: ReadonlyArray<{ part: string; whole: string; zh: string }> = [
+  { part: 'gpb_basic', whole: 'fiscal_basic', zh: '一般公共预算基本支出表中 {code} 应等于财政拨款基本支出表中 {code}' },
+  { part: 'agency_operation', whole: 'gpb_basic', zh: '机关运行经费表中 {code} 应等于一般公共预算基本支出表中 {code}' },
+];
+
+/**
+ * Where a part table's total, or one of its 类, equals the whole table's, every code under it
+ * equals the whole's too (no part exceeds its whole): each is linked to it.
+ */
+function partRowsAgree(records: AmountRecord[], family: string): Identity[] {
+  const out: Identity[] = [];
+  for (const { part, whole, zh } of PART_TABLES) {
+    const partRows = records.filter((r) => r.table === `${family}.${part}`);
+    const wholeOf = (r: AmountRecord) => {
+      const same = records.filter((x) => x.table === `${family}.${whole}` && x.code === r.code && (r.code !== null || /^(合计|总计)$/.test(x.labelKey ?? '')));
+      return same.find((x) => x.measure === r.measure) ?? (r.measure === 'amount' ? same.find((x) => x.measure === 'total') : undefined);
+    };
+    const agreeing = partRows.filter((r) => (r.code === null ? /^(合计|总计)$/.test(r.labelKey ?? '') : r.code.length === 3) && wholeOf(r)?.amountFen === r.amountFen);
+    for (const r of partRows.filter((x) => x.code && x.code.length > 3 && agreeing.some((a) => a.measure === x.measure && (a.code === null || x.code!.startsWith(a.code))))) {
+      const w = wholeOf(r);
+      if (w) out.push({ rule: 'across.part_rows', target: r, summands: [w], descriptionZh: zh.replaceAll('{code}', r.code!), descriptionEn: `${r.code} in the ${part} table should equal ${r.code} in the ${whole} table`, exact: true });
     }
   }
   return out;

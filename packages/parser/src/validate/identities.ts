@@ -8,9 +8,12 @@ export interface Identity {
   summands: AmountRecord[];
   descriptionZh: string;
   descriptionEn: string;
+  /** one figure printed in two places: equal to the cent, no rounding between them */
+  exact?: boolean;
 }
 
 export function tolerance(identity: Identity): number {
+  if (identity.exact) return 0;
   const unit = identity.target.unit;
   const step = Number((FEN_PER_UNIT[unit] ?? 100n) / 100n);
   return step * Math.max(1, identity.summands.length);

@@ -22,14 +22,17 @@ interface Repair {
 const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.target === cell || i.summands.includes(cell));
 
 /**
- * The cells of a cell's row that a held identity makes one value with it (合计 = 一般公共预算 where
- * the row has no other part): the same print read alike, so a reading of one is the reading of both.
+ * The cells that a held identity makes one value with a cell: in its row (合计 = 一般公共预算 where
+ * the row has no other part), the same print read alike, so a reading of one is the reading of
+ * both; and the same figure printed in another table (an exact identity), read alike, so misread
+ * alike (468.37 read 168.37 in three tables): a reading of one is the value of both.
  */
 function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
   return touchingOf(cell, all)
     .filter((i) => i.summands.length === 1 && holdsExactly(i))
-    .map((i) => (i.target === cell ? i.summands[0]! : i.target))
-    .filter((t) => t !== cell && t.tableIndex === cell.tableIndex && t.row === cell.row);
+    .map((i) => ({ other: i.target === cell ? i.summands[0]! : i.target, exact: i.exact === true }))
+    .filter(({ other, exact }) => other !== cell && (exact || (other.tableIndex === cell.tableIndex && other.row === cell.row)))
+    .map(({ other }) => other);
 }
 
 /** The values with a repair made: the cell and its twins take its reading. */
@@ -40,11 +43,13 @@ const touchedBy = ({ cell, twins }: Pick<Repair, 'cell' | 'twins'>, all: Identit
 
 /**
  * Readings of a cell that fit, one a value. `all hold`: every identity the cell is part of holds
- * with it. `mends` (for readings OCR made of the image): it mends a broken identity and breaks
- * none that held, so an identity broken for another reason (a row it lost to a misread label)
+ * with it, and one that held to the cent still does. `within rounding`: every one holds, to the
+ * cent or not (a reading that unsettles the value). `mends` (for readings OCR made of the image):
+ * it mends a broken identity and breaks none that held (none that held to the cent is left only
+ * within rounding), so an identity broken for another reason (a row it lost to a misread label)
  * does not veto it.
  */
-function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'mends' = 'all hold'): Repair[] {
+function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'within rounding' | 'mends' = 'all hold'): Repair[] {
   const twins = twinsOf(cell, all);
   const touching = touchedBy({ cell, twins }, all);
   const held = touching.filter((i) => holds(i));
@@ -53,7 +58,10 @@ function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 
     const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
     if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
     const value = valueWith({ cell, fen: parsed.fen, twins });
-    const fits = test === 'all hold' ? touching.every((i) => holds(i, value)) : held.every((i) => holds(i, value)) && touching.some((i) => !held.includes(i) && holds(i, value));
+    // a sum that holds to the cent vouches for its cells: a reading leaving it only within rounding is a misread (1.04 read 1.01 in one of two tables)
+    const keeps = (i: Identity) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value));
+    const fits =
+      test === 'mends' ? held.every(keeps) && touching.some((i) => !held.includes(i) && holds(i, value)) : touching.every((i) => holds(i, value)) && (test === 'within rounding' || held.every(keeps));
     if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins });
   }
   return out;
@@ -335,5 +343,6 @@ function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: I
 export function confirmed(cell: AmountRecord, others: string[], all: Identity[]): boolean {
   const touching = touchingOf(cell, all);
   if (!touching.some((i) => holds(i))) return false;
-  return fitting(cell, others, all).every((r) => r.fen === cell.amountFen);
+  // a reading any sum would take within its rounding leaves the value unsure
+  return fitting(cell, others, all, 'within rounding').every((r) => r.fen === cell.amountFen);
 }
