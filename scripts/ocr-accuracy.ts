@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
+import { closeSharedOcrEngine, extractPdf, sharedOcrEngine } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
 import { cellsToReadAgain, parseDocument } from '@juesuan/parser';
 import { compareByCell } from './lib/compare-cells.ts';
@@ -106,11 +106,13 @@ for (const name of pairs) {
   );
   for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
+// recognisers started: a worker let go idle (or replaced) and started again costs about 1.5 s
+const starts = sharedOcrEngine().workersStarted();
 await closeSharedOcrEngine();
 const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r), 0);
 const missed = sum((r) => r.misses.length);
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB, ${starts} recognisers started\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));

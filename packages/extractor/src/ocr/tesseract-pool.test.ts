@@ -28,4 +28,16 @@ describe('OcrEngine', () => {
     await expect(starting.close()).resolves.toBeUndefined();
     await expect(call).rejects.toThrow(/closed/);
   });
+
+  it('lets a worker go once it has been idle a while, and starts one again for the next call', async () => {
+    const quick = new OcrEngine(1, 50);
+    const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
+    await quick.recognize(paper, { lang: 'eng', psm: 7 });
+    await quick.recognize(paper, { lang: 'eng', psm: 7 });
+    expect(quick.workersStarted()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(quick.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
+    expect(quick.workersStarted()).toBe(2);
+    await quick.close();
+  });
 });

@@ -59,6 +59,8 @@ interface PooledWorker {
   params: string;
   /** a job of it failed: it is replaced rather than trusted with the next */
   failed?: boolean;
+  /** the timer that lets it go, idle */
+  idle?: NodeJS.Timeout;
 }
 
 /**
@@ -79,6 +81,13 @@ async function startWorker(lang: Lang): Promise<Tesseract.Worker> {
 /** WASM memory only grows: a worker is replaced after this many jobs. */
 const JOBS_PER_WORKER = 400;
 
+/**
+ * A worker idle this long is let go, its memory with it: while the process does other work (a
+ * text-layer file, parsing) the recognisers' memory is not added to that work's. Starting one
+ * again costs about 1.5 s.
+ */
+const IDLE_MS = 5000;
+
 /** Recognition calls of one kind (language, segmentation, digits only, runner-up choices) and the seconds workers spent on them. */
 export interface RecognitionTally {
   kind: string;
@@ -96,7 +105,12 @@ export class OcrEngine {
   private closed = false;
   private readonly tally = new Map<string, RecognitionTally>();
 
-  constructor(readonly size = Math.max(1, availableParallelism())) {}
+  private started = 0;
+
+  constructor(
+    readonly size = Math.max(1, availableParallelism()),
+    private readonly idleMs = IDLE_MS,
+  ) {}
 
   /**
    * Workers a language may have: as many as the pool for digits; one fewer for Chinese. Two
@@ -113,6 +127,7 @@ export class OcrEngine {
       if (this.closed) throw new Error('the OCR engine is closed');
       const idle = this.workers.find((w) => !w.busy && w.lang === lang);
       if (idle) {
+        clearTimeout(idle.idle);
         idle.busy = true;
         return idle;
       }
@@ -122,6 +137,7 @@ export class OcrEngine {
         this.workers.push(slot);
         try {
           slot.worker = await startWorker(lang);
+          this.started++;
         } catch (err) {
           // a worker that never started holds no place in the pool
           this.workers.splice(this.workers.indexOf(slot), 1);
@@ -143,8 +159,26 @@ export class OcrEngine {
     if (w.jobs >= JOBS_PER_WORKER || w.failed) {
       this.workers.splice(this.workers.indexOf(w), 1);
       await w.worker.terminate();
-    } else w.busy = false;
+    } else {
+      w.busy = false;
+      this.letGoWhenIdle(w);
+    }
     this.wakeAll();
+  }
+
+  private letGoWhenIdle(w: PooledWorker): void {
+    w.idle = setTimeout(() => {
+      if (w.busy || !this.workers.includes(w)) return;
+      this.workers.splice(this.workers.indexOf(w), 1);
+      void w.worker.terminate().catch(() => undefined);
+    }, this.idleMs);
+    // an idle worker's timer keeps no process alive
+    w.idle.unref();
+  }
+
+  /** Workers started so far (a worker let go idle, or replaced, is started again when needed). */
+  workersStarted(): number {
+    return this.started;
   }
 
   /**
@@ -219,6 +253,7 @@ export class OcrEngine {
     this.closed = true;
     // a worker still starting has none yet: acquire ends it when it comes
     const all = this.workers.splice(0).filter((w) => w.worker !== null);
+    for (const w of all) clearTimeout(w.idle);
     await Promise.all(all.map((w) => w.worker.terminate()));
     this.wakeAll();
   }
