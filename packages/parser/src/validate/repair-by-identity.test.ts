@@ -25,6 +25,15 @@ const misread = (records: AmountRecord[], code: string, printed: string) => {
 };
 const allTables = () => new Set(clean.records.map((r) => r.tableIndex));
 
+/** A row of a one-column economic table OCR read (万元), coded 类 and 款. */
+const coded = (t: number, table: string, r: number, code: string | null, printed: string, alternatives?: string[]) =>
+  ({
+    tableIndex: t, table, page: t, bbox: null, row: r, col: 2, side: null, panel: null, group: null,
+    code, codePrinted: code, codeLevel: code ? (code.length === 3 ? 1 : 2) : null, parentCode: code && code.length > 3 ? code.slice(0, 3) : null,
+    label: code ?? '合计', labelKey: code ?? '合计', parentLabel: null, measure: 'amount', unit: '万元',
+    printed, amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
+  }) as unknown as AmountRecord;
+
 describe('repairOcrByIdentity', () => {
   it('mends a digit OCR misread when one change makes every identity of the cell hold, and flags it', () => {
     const records = copy();
@@ -94,15 +103,8 @@ describe('repairOcrByIdentity', () => {
 
   it('mends one figure misread alike in three tables together, the part tables linked to the whole where their totals agree', () => {
     // a fax's 其他交通费用 468.37 read 168.37 in the 财政拨款, 一般公共预算 and 机关运行经费 basic tables; only one read 468.37 again
-    const row = (t: number, table: string, r: number, code: string | null, printed: string, alternatives?: string[]) =>
-      ({
-        tableIndex: t, table, page: t, bbox: null, row: r, col: 2, side: null, panel: null, group: null,
-        code, codePrinted: code, codeLevel: code ? (code.length === 3 ? 1 : 2) : null, parentCode: code && code.length > 3 ? code.slice(0, 3) : null,
-        label: code ?? '合计', labelKey: code ?? '合计', parentLabel: null, measure: 'amount', unit: '万元',
-        printed, amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
-      }) as unknown as AmountRecord;
     const basic = (t: number, table: string, alternatives?: string[]) => [
-      row(t, table, 1, null, '600.00'), row(t, table, 2, '302', '600.00'), row(t, table, 3, '30201', '131.63'), row(t, table, 4, '30239', '168.37', alternatives),
+      coded(t, table, 1, null, '600.00'), coded(t, table, 2, '302', '600.00'), coded(t, table, 3, '30201', '131.63'), coded(t, table, 4, '30239', '168.37', alternatives),
     ];
     const records = [...basic(1, 'budget.fiscal_basic'), ...basic(2, 'budget.gpb_basic', ['468.37']), ...basic(3, 'budget.agency_operation').slice(1)];
     repairOcrByIdentity(records, new Set([1, 2, 3]));
@@ -113,15 +115,8 @@ describe('repairOcrByIdentity', () => {
 
   it('takes no reading that leaves a sum holding to the cent only within rounding: there the reading is the misread', () => {
     // 奖励金 1.04 read right in the 财政拨款 table (its other reading 1.01), read 1.01 in the 一般公共预算 one
-    const row = (t: number, table: string, r: number, code: string | null, printed: string, alternatives?: string[]) =>
-      ({
-        tableIndex: t, table, page: t, bbox: null, row: r, col: 2, side: null, panel: null, group: null,
-        code, codePrinted: code, codeLevel: code ? (code.length === 3 ? 1 : 2) : null, parentCode: code && code.length > 3 ? code.slice(0, 3) : null,
-        label: code ?? '合计', labelKey: code ?? '合计', parentLabel: null, measure: 'amount', unit: '万元',
-        printed, amountFen: parseAmount(printed, '万元')!.fen, flags: [], ...(alternatives ? { alternatives } : {}),
-      }) as unknown as AmountRecord;
     const basic = (t: number, table: string, last: string, alternatives?: string[]) => [
-      row(t, table, 1, null, '1,052.83'), row(t, table, 2, '303', '1,052.83'), row(t, table, 3, '30301', '428.51'), row(t, table, 4, '30302', '623.28'), row(t, table, 5, '30309', last, alternatives),
+      coded(t, table, 1, null, '1,052.83'), coded(t, table, 2, '303', '1,052.83'), coded(t, table, 3, '30301', '428.51'), coded(t, table, 4, '30302', '623.28'), coded(t, table, 5, '30309', last, alternatives),
     ];
     const records = [...basic(1, 'budget.fiscal_basic', '1.04', ['1.01']), ...basic(2, 'budget.gpb_basic', '1.01')];
     repairOcrByIdentity(records, new Set([1, 2]));
