@@ -244,6 +244,9 @@ const PART_TABLES: ReadonlyArray<{ part: string; whole: string; zh: string }> = 
   { part: 'agency_operation', whole: 'gpb_basic', zh: '机关运行经费表中 {code} 应等于一般公共预算基本支出表中 {code}' },
 ];
 
+/** A table's own total row, uncoded. */
+const TABLE_TOTAL = /^(合计|总计)$/;
+
 /**
  * Where a part table's total, or one of its 类, equals the whole table's, every code under it
  * equals the whole's too (no part exceeds its whole): each is linked to it.
@@ -253,10 +256,10 @@ function partRowsAgree(records: AmountRecord[], family: string): Identity[] {
   for (const { part, whole, zh } of PART_TABLES) {
     const partRows = records.filter((r) => r.table === `${family}.${part}`);
     const wholeOf = (r: AmountRecord) => {
-      const same = records.filter((x) => x.table === `${family}.${whole}` && x.code === r.code && (r.code !== null || /^(合计|总计)$/.test(x.labelKey ?? '')));
+      const same = records.filter((x) => x.table === `${family}.${whole}` && x.code === r.code && (r.code !== null || TABLE_TOTAL.test(x.labelKey ?? '')));
       return same.find((x) => x.measure === r.measure) ?? (r.measure === 'amount' ? same.find((x) => x.measure === 'total') : undefined);
     };
-    const agreeing = partRows.filter((r) => (r.code === null ? /^(合计|总计)$/.test(r.labelKey ?? '') : r.code.length === 3) && wholeOf(r)?.amountFen === r.amountFen);
+    const agreeing = partRows.filter((r) => (r.code === null ? TABLE_TOTAL.test(r.labelKey ?? '') : r.code.length === 3) && wholeOf(r)?.amountFen === r.amountFen);
     for (const r of partRows.filter((x) => x.code && x.code.length > 3 && agreeing.some((a) => a.measure === x.measure && (a.code === null || x.code!.startsWith(a.code))))) {
       const w = wholeOf(r);
       if (w) out.push({ rule: 'across.part_rows', target: r, summands: [w], descriptionZh: zh.replaceAll('{code}', r.code!), descriptionEn: `${r.code} in the ${part} table should equal ${r.code} in the ${whole} table`, exact: true });
