@@ -211,6 +211,8 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   mendCodesByOrder(records, ocrTables, knownCode);
   restoreNumberingByOrder(records, ocrTables);
   checkOcrLabels(records, ocrTables, { functional, economic });
+  // a 款 its label mended (20803 named 行政事业单位离退休, 20805) leaves the 项 read under the wrong one unplaced: by order again
+  mendCodesByOrder(records, ocrTables, knownCode);
   repairOcrByIdentity(records, ocrTables);
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
   const names = new Map<string, string[]>();

@@ -72,4 +72,11 @@ describe('mendCodesByOrder', () => {
     mendCodesByOrder(text, new Set(), () => true);
     expect(text[3]!.flags).toEqual([]);
   });
+
+  it('never moves a code the catalog knows to one it does not: the 项 of a misread 款 stay as read, for the 款 to be mended', () => {
+    // 20805 read 20803: its 项 2080504 and 2080506 would fit under it as 2080304 and 2080306, codes no catalog has
+    const rows = [amount(1, '208', 100), amount(2, '20803', 100), amount(3, '2080504', 60), amount(4, '2080506', 40)];
+    mendCodesByOrder(rows, new Set([6]), (c) => ['208', '20805', '2080504', '2080505', '2080506'].includes(c));
+    expect(rows.map((r) => r.code)).toEqual(['208', '20803', '2080504', '2080506']);
+  });
 });

@@ -68,11 +68,11 @@ function hierarchySums(records: AmountRecord[], ocrTables: ReadonlySet<number>, 
 export function mendCodesByOrder(records: AmountRecord[], ocrTables: ReadonlySet<number>, known: (code: string) => boolean): void {
   for (const rows of groupBy(records.filter((r) => ocrTables.has(r.tableIndex) && r.code !== null), (r) => r.tableIndex).values()) {
     const table = rows[0]!.tableIndex;
-    const unplaced = misplacedRows(rows, 'unplaced');
+    const unplaced = misplacedRows(rows, 'unplaced', known);
     if (unplaced.length > 0) mendIfSumsSay(records, ocrTables, table, unplaced.filter((m) => m.code !== null), known);
-    const repeated = misplacedRows(rows, 'repeated');
+    const repeated = misplacedRows(rows, 'repeated', known);
     const mended = repeated.length > 0 && mendIfSumsSay(records, ocrTables, table, repeated.filter((m) => m.code !== null), known);
-    for (const m of repeated) if (!mended || m.code === null) for (const r of m.row) r.flags.push('code_out_of_order');
+    for (const m of repeated) if (!mended || m.code === null) for (const r of m.row.filter((x) => !x.flags.includes('code_out_of_order'))) r.flags.push('code_out_of_order');
   }
 }
 
@@ -88,7 +88,7 @@ interface CodeMend {
  * code the table never prints) or repeated (a code another row prints, here out of the tree's
  * order); each with the one code a digit apart that fits there.
  */
-function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated'): CodeMend[] {
+function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated', known: (code: string) => boolean): CodeMend[] {
   const ordered = rowsInOrder(rows);
   const printed = new Set(rows.map((r) => r.code!));
   const placed = (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
@@ -101,7 +101,8 @@ function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated'): Co
     const after = ordered.slice(i + 1).map(anchor).find(Boolean) ?? null;
     const misplaced = which === 'unplaced' ? !placed(read) : placed(read) && rowsOf(read) >= 2 && !between(read, before, after);
     if (!misplaced) return [];
-    const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after));
+    // a code the catalog knows is never moved to one it does not: under a misread 款 (20805 read 20803) its right 项 would follow it
+    const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after) && (known(c) || !known(read)));
     if (which === 'unplaced' && fits.length !== 1) return [];
     return [{ row, code: fits.length === 1 ? fits[0]! : null, read }];
   });
