@@ -102,11 +102,12 @@ describe('repairOcrByIdentity', () => {
   });
 
   it('mends one figure misread alike in three tables together, the part tables linked to the whole where their totals agree', () => {
-    // a fax's 其他交通费用 468.37 read 168.37 in the 财政拨款, 一般公共预算 and 机关运行经费 basic tables; only one read 468.37 again
+    // a fax's 其他交通费用 468.37 read 168.37 in the 财政拨款, 一般公共预算 and 机关运行经费 tables; only one read 468.37 again
     const basic = (t: number, table: string, alternatives?: string[]) => [
       coded(t, table, 1, null, '600.00'), coded(t, table, 2, '302', '600.00'), coded(t, table, 3, '30201', '131.63'), coded(t, table, 4, '30239', '168.37', alternatives),
     ];
-    const records = [...basic(1, 'budget.fiscal_basic'), ...basic(2, 'budget.gpb_basic', ['468.37']), ...basic(3, 'budget.agency_operation').slice(1)];
+    // the one reading made in the 机关运行经费 table, two links from the 财政拨款 one
+    const records = [...basic(1, 'budget.fiscal_basic'), ...basic(2, 'budget.gpb_basic'), ...basic(3, 'budget.agency_operation', ['468.37']).slice(1)];
     repairOcrByIdentity(records, new Set([1, 2, 3]));
     const items = records.filter((r) => r.code === '30239');
     expect(items.map((r) => r.printed)).toEqual(['468.37', '468.37', '468.37']);

@@ -28,11 +28,19 @@ const touchingOf = (cell: AmountRecord, all: Identity[]) => all.filter((i) => i.
  * alike (468.37 read 168.37 in three tables): a reading of one is the value of both.
  */
 function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
-  return touchingOf(cell, all)
-    .filter((i) => i.summands.length === 1 && holdsExactly(i))
-    .map((i) => ({ other: i.target === cell ? i.summands[0]! : i.target, exact: i.exact === true }))
-    .filter(({ other, exact }) => other !== cell && (exact || (other.tableIndex === cell.tableIndex && other.row === cell.row)))
-    .map(({ other }) => other);
+  const twins = new Set<AmountRecord>();
+  // the same figure's prints, table to table (the 机关运行经费 table's through the basic table's to the 财政拨款 one's)
+  const queue = [cell];
+  for (let c = queue.pop(); c; c = queue.pop()) {
+    for (const i of touchingOf(c, all).filter((x) => x.summands.length === 1 && holdsExactly(x))) {
+      const other = i.target === c ? i.summands[0]! : i.target;
+      if (other === cell || twins.has(other)) continue;
+      const sameRow = c === cell && other.tableIndex === cell.tableIndex && other.row === cell.row;
+      if (i.exact || sameRow) twins.add(other);
+      if (i.exact) queue.push(other);
+    }
+  }
+  return [...twins];
 }
 
 /** The values with a repair made: the cell and its twins take its reading. */
