@@ -29,7 +29,7 @@ describe('OcrEngine', () => {
     await expect(call).rejects.toThrow(/closed/);
   });
 
-  it('lets a worker go once it has been idle a while, and starts one again for the next call', async () => {
+  it('lets the workers go once none has worked for a while, and starts one again for the next call', async () => {
     const quick = new OcrEngine(1, 50);
     const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
     await quick.recognize(paper, { lang: 'eng', psm: 7 });

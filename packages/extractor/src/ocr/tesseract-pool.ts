@@ -59,8 +59,6 @@ interface PooledWorker {
   params: string;
   /** a job of it failed: it is replaced rather than trusted with the next */
   failed?: boolean;
-  /** the timer that lets it go, idle */
-  idle?: NodeJS.Timeout;
 }
 
 /**
@@ -82,9 +80,9 @@ async function startWorker(lang: Lang): Promise<Tesseract.Worker> {
 const JOBS_PER_WORKER = 400;
 
 /**
- * A worker idle this long is let go, its memory with it: while the process does other work (a
- * text-layer file, parsing) the recognisers' memory is not added to that work's. Starting one
- * again costs about 1.5 s.
+ * Recognisers all idle this long are let go, their memory with them: while the process does other
+ * work (a text-layer file, parsing) their memory is not added to that work's. Within a scan some
+ * recogniser is always at work, so none is let go there: starting one again costs about 1.5 s.
  */
 const IDLE_MS = 5000;
 
@@ -106,6 +104,7 @@ export class OcrEngine {
   private readonly tally = new Map<string, RecognitionTally>();
 
   private started = 0;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(
     readonly size = Math.max(1, availableParallelism()),
@@ -126,8 +125,8 @@ export class OcrEngine {
     for (;;) {
       if (this.closed) throw new Error('the OCR engine is closed');
       const idle = this.workers.find((w) => !w.busy && w.lang === lang);
+      clearTimeout(this.idle);
       if (idle) {
-        clearTimeout(idle.idle);
         idle.busy = true;
         return idle;
       }
@@ -159,21 +158,20 @@ export class OcrEngine {
     if (w.jobs >= JOBS_PER_WORKER || w.failed) {
       this.workers.splice(this.workers.indexOf(w), 1);
       await w.worker.terminate();
-    } else {
-      w.busy = false;
-      this.letGoWhenIdle(w);
-    }
+    } else w.busy = false;
     this.wakeAll();
+    if (!this.workers.some((x) => x.busy)) this.letGoWhenIdle();
   }
 
-  private letGoWhenIdle(w: PooledWorker): void {
-    w.idle = setTimeout(() => {
-      if (w.busy || !this.workers.includes(w)) return;
-      this.workers.splice(this.workers.indexOf(w), 1);
-      void w.worker.terminate().catch(() => undefined);
+  /** Once no recogniser has worked for a while, every one is let go. */
+  private letGoWhenIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      if (this.workers.some((x) => x.busy)) return;
+      for (const w of this.workers.splice(0)) void w.worker.terminate().catch(() => undefined);
     }, this.idleMs);
-    // an idle worker's timer keeps no process alive
-    w.idle.unref();
+    // the timer keeps no process alive
+    this.idle.unref();
   }
 
   /** Workers started so far (a worker let go idle, or replaced, is started again when needed). */
@@ -252,8 +250,8 @@ export class OcrEngine {
   async close(): Promise<void> {
     this.closed = true;
     // a worker still starting has none yet: acquire ends it when it comes
+    clearTimeout(this.idle);
     const all = this.workers.splice(0).filter((w) => w.worker !== null);
-    for (const w of all) clearTimeout(w.idle);
     await Promise.all(all.map((w) => w.worker.terminate()));
     this.wakeAll();
   }
