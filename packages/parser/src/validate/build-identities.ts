@@ -255,8 +255,9 @@ function partRowsAgree(records: AmountRecord[], family: string): Identity[] {
   const out: Identity[] = [];
   for (const { part, whole, zh } of PART_TABLES) {
     const partRows = records.filter((r) => r.table === `${family}.${part}`);
+    const wholeRows = records.filter((r) => r.table === `${family}.${whole}`);
     const wholeOf = (r: AmountRecord) => {
-      const same = records.filter((x) => x.table === `${family}.${whole}` && x.code === r.code && (r.code !== null || TABLE_TOTAL.test(x.labelKey ?? '')));
+      const same = wholeRows.filter((x) => x.code === r.code && (r.code !== null || TABLE_TOTAL.test(x.labelKey ?? '')));
       return same.find((x) => x.measure === r.measure) ?? (r.measure === 'amount' ? same.find((x) => x.measure === 'total') : undefined);
     };
     const agreeing = partRows.filter((r) => (r.code === null ? TABLE_TOTAL.test(r.labelKey ?? '') : r.code.length === 3) && wholeOf(r)?.amountFen === r.amountFen);
