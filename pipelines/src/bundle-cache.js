@@ -1,8 +1,9 @@
 // Bundles on disk (the command's, the extraction worker's), kept while none of the files each was
 // built from has changed. Plain JavaScript: the command reads it before any TypeScript can load.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository, and the cache in its node_modules (never committed, gone with a fresh install). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,6 +35,25 @@ export function freshBundle(dir, name) {
   if (manifest.node !== process.version || !Array.isArray(manifest.files)) return null;
   for (const [file, was] of manifest.files) if (stamp(file) !== was) return null;
   return join(dir, manifest.module);
+}
+
+/**
+ * The URL of an entry's bundle: the cached one, else one built by a child process that loads tsx,
+ * so this process never does. tsx's hooks and the source maps it turns on add 70 to 340 MB to a
+ * process that loads pdfjs, and a command's memory must not depend on whether its cache was fresh.
+ */
+export function bundledEntry(entryPath, name) {
+  const fresh = freshBundle(BUNDLE_CACHE, name);
+  if (fresh) return pathToFileURL(fresh).href;
+  const built = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/src/build-bundle.ts'), entryPath, name], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // a folder the cache cannot be written to: the bundle comes back as a data: URL
+    maxBuffer: 2 ** 30,
+  });
+  if (built.status !== 0 || !built.stdout) throw new Error(`${entryPath}: could not be bundled (${built.error?.message ?? `exit ${built.status}`})`);
+  return built.stdout;
 }
 
 /**

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshBundle, writeBundle } from './bundle-cache.js';
+import { EXTRACTOR_VERSION } from '@juesuan/extractor';
+import { ROOT, freshBundle, writeBundle } from './bundle-cache.js';
 
 const dirs: string[] = [];
 const scratch = () => {
@@ -41,5 +43,16 @@ describe('the command bundle cache', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'file'), '');
     expect(writeBundle(join(dir, 'file', 'cache'), 'cli', 'x', [])).toBeNull();
+  });
+
+  it('runs a script bundled, with no tsx in its process (tsx turns source maps on), and its own arguments', () => {
+    const dir = scratch();
+    const script = join(dir, 'probe.ts');
+    const version = join(ROOT, 'packages/extractor/src/version.ts');
+    writeFileSync(script, `import { EXTRACTOR_VERSION } from ${JSON.stringify(version)};\nconst v: string = EXTRACTOR_VERSION;\nprocess.stdout.write(JSON.stringify({ v, maps: process.sourceMapsEnabled, args: process.argv.slice(2) }));\n`);
+    const run = (...node: string[]) => JSON.parse(spawnSync(process.execPath, [...node, script, 'a', 'b'], { cwd: ROOT, encoding: 'utf8' }).stdout) as unknown;
+    expect(run(join(ROOT, 'scripts/run-bundled.js'))).toEqual({ v: EXTRACTOR_VERSION, maps: false, args: ['a', 'b'] });
+    // the same script under tsx: what the runner spares
+    expect(run('--import', 'tsx')).toEqual({ v: EXTRACTOR_VERSION, maps: true, args: ['a', 'b'] });
   });
 });

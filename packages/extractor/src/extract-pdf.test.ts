@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Table } from '@juesuan/model';
-import { extractPdf } from './extract-pdf.ts';
+import { extractPdf, extractPdfPages } from './extract-pdf.ts';
+import { OcrEngine } from './ocr/tesseract-pool.ts';
 import { normalizeCjkSpacing } from './layout/cjk-text.ts';
 
 const samples = join(import.meta.dirname, '..', '..', '..', 'samples');
@@ -107,5 +108,28 @@ describe('normalizeCjkSpacing', () => {
   it('removes layout spaces between Chinese characters only', () => {
     expect(normalizeCjkSpacing('因 公 出 国 （ 境 ） 费')).toBe('因公出国（境）费');
     expect(normalizeCjkSpacing('Total  amount')).toBe('Total amount');
+  });
+});
+
+describe('pages read at once', () => {
+  // a closed engine fails each page's recognition at once: what is left to see is when each page starts
+  const order = async (size: number) => {
+    const engine = new OcrEngine(size);
+    await engine.close();
+    const events: string[] = [];
+    const bytes = new Uint8Array(readFileSync(join(samples, 'sample-final-2023.pdf')));
+    const { layouts } = await extractPdfPages(bytes, 'sample-final-2023.pdf', { ocr: 'always', engine, first: 1, last: 3, onOcrPage: (n) => events.push(`read ${n}`), onPage: (n) => events.push(`done ${n}`) });
+    expect(layouts.every((l) => l.page.failed?.message.includes('closed'))).toBe(true);
+    return events;
+  };
+
+  it('are one at a time where the OCR has one core, so no page holds its images waiting for it', async () => {
+    expect(await order(1)).toEqual(['read 1', 'done 1', 'read 2', 'done 2', 'read 3', 'done 3']);
+  });
+
+  it('are two where it has more: a page is drawn while the other is recognised', async () => {
+    const events = await order(2);
+    expect(events.indexOf('read 2')).toBeLessThan(events.indexOf('done 1'));
+    expect(events.filter((e) => e.startsWith('done'))).toEqual(['done 1', 'done 2', 'done 3']);
   });
 });

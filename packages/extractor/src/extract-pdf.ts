@@ -54,7 +54,13 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   return readCellsAgain(bytes, file, doc, cells, options);
 }
 
-const PAGES_IN_FLIGHT = 2;
+/**
+ * Pages read at once: one a recogniser the document's OCR may run beside its Chinese one, at most
+ * two. A second page's image work overlaps the first's recognition where the engine has cores to
+ * spare; where it has one (a document among others in flight), a second page would hold its
+ * images (about 50 MB) while waiting for the same recogniser.
+ */
+const pagesInFlight = (engine: OcrEngine) => Math.max(1, Math.min(2, engine.size));
 
 /**
  * Pages `first`..`last` of a PDF (1-based, clipped to the document) read and laid out, with its
@@ -66,10 +72,10 @@ export async function extractPdfPages(bytes: Uint8Array, file: string, options: 
   const layouts: PageLayout[] = [];
   try {
     const last = Math.min(doc.numPages, options.last ?? doc.numPages);
-    // the next page is read while this one is: an OCR page's image work overlaps the other's recognition
+    const inFlight = pagesInFlight(options.engine ?? sharedOcrEngine());
     const reading: Array<Promise<PageLayout>> = [];
     for (let n = options.first ?? 1, k = 0; n <= last; n++, k++) {
-      for (let m = n + reading.length - k; m <= Math.min(last, n + PAGES_IN_FLIGHT - 1); m++) reading.push(layoutOrFailure(pdf, m, options));
+      for (let m = n + reading.length - k; m <= Math.min(last, n + inFlight - 1); m++) reading.push(layoutOrFailure(pdf, m, options));
       layouts.push(await reading[k]!);
       options.onPage?.(n, doc.numPages);
     }

@@ -62,15 +62,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
-  const cells: CellJob[] = [];
-  // the rules' grey halo counts at a cell's edges: darkened for the recogniser it reads as ) or |
-  const halo = binarize(img, faintInkThreshold(threshold));
-  for (const [g, grid] of grids.entries()) {
-    for (const cell of grid.cells) {
-      const box = cellInkBox({ bin, halo, width: img.width, scale }, cell.bbox);
-      if (box) cells.push({ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` });
-    }
-  }
+  const cells = cellJobs(img, bin, threshold, grids);
   // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
     readCells(bilevel ? strokesFiltered(img, 'thicker') : img, cells, options.engine).then((read) =>
@@ -147,6 +139,21 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   runs.push(...(await rereadAmounts(rest, pieces, options.engine)));
   rest.data = EMPTY;
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
+}
+
+/**
+ * The cells of a page's grids with ink, each with its glyphs' box and its text lines. The halo
+ * image is made and let go here: not held while the page's cells are recognised.
+ */
+function cellJobs(img: GrayImage, bin: Uint8Array, threshold: number, grids: ReturnType<typeof gridsOf>): CellJob[] {
+  // the rules' grey halo counts at a cell's edges: darkened for the recogniser it reads as ) or |
+  const ink = { bin, halo: binarize(img, faintInkThreshold(threshold)), width: img.width, scale: img.scale };
+  return [...grids.entries()].flatMap(([g, grid]) =>
+    grid.cells.flatMap((cell) => {
+      const box = cellInkBox(ink, cell.bbox);
+      return box ? [{ rect: box, lines: textLines(textLineBands(bin, img.width, box)), column: `${g}:${cell.col}` }] : [];
+    }),
+  );
 }
 
 /**
