@@ -101,6 +101,29 @@ describe('two-sided items read by OCR', () => {
     expect(records.map((r) => r.printed)).toEqual(['6,112.75', '1,968.31', '1,886.62', '13,297.11']);
   });
 
+  /** Three misreads of one sum, each with the right reading among the image's others, none read by the document's digits. */
+  const threeReadOtherwise = () => {
+    const records = faxed('1,968.31', ['4,968.34', '1,908.31']);
+    Object.assign(records[0]!, row(3, '基术支出', '6,112.75', 'purpose', ['6,442.75', '6,142.75']));
+    Object.assign(records[2]!, row(5, '三、单位预留机动经费', '1,886.62', 'purpose', ['1,886.02']));
+    return records;
+  };
+
+  it('mends a sum three misread cells break with the one triple of their other readings that makes it hold', () => {
+    const records = threeReadOtherwise();
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(3);
+    expect(records.map((r) => r.printed)).toEqual(['6,442.75', '4,968.34', '1,886.02', '13,297.11']);
+    expect(records[2]!.flags).toEqual(expect.arrayContaining(['repaired_by_identity', 'read_as:1,886.62']));
+  });
+
+  it('leaves a sum three misread cells break when two triples would mend it', () => {
+    const records = threeReadOtherwise();
+    records[0]!.alternatives!.push('6,442.85');
+    records[2]!.alternatives!.push('1,885.92');
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(0);
+    expect(records.map((r) => r.printed)).toEqual(['6,112.75', '1,968.31', '1,886.62', '13,297.11']);
+  });
+
   it('mends nothing when two readings hold to the cent alike', () => {
     const records = faxed('1,968.34', ['4,968.34']);
     records[0]!.alternatives = ['9,442.75'];

@@ -180,6 +180,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     if (!changed && byDigits === 0) break;
   }
   repaired += mendTwoMisread(records, ocrTables, ocr);
+  repaired += mendThreeMisread(records, ocrTables, ocr);
   repaired += mendCentOff(records, ocrTables, ocr);
   // flags only from here on: the identities stay as they are
   const all = buildIdentities(records, ocrTables);
@@ -246,28 +247,44 @@ function readingRepairs(cell: AmountRecord, all: Identity[]): Repair[] {
 const PAIR_AMONG_AT_MOST = 3;
 
 /**
- * Pairs of readings of two OCR cells of a broken sum with which it holds to the cent, and every
- * other sum of theirs holds (to the cent where it did).
+ * Cells read more than one way among which three misreads are sought, with every pair among them
+ * too: the triple is taken only where no other triple, nor any pair, mends the sum as well.
  */
-function pairsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Array<[Repair, Repair]> {
-  const options = [sum.target, ...sum.summands].filter(ocr).map((cell) => ({ touching: touchedBy({ cell, twins: twinsOf(cell, all) }, all), readings: readingRepairs(cell, all) }));
-  const out: Array<[Repair, Repair]> = [];
-  if (options.filter((o) => o.readings.length > 0).length > PAIR_AMONG_AT_MOST) return out;
-  options.forEach((first, k) =>
-    options.slice(k + 1).forEach((second) => {
-      const touching = [...new Set([...first.touching, ...second.touching])].filter((i) => i !== sum);
-      for (const a of first.readings)
-        for (const b of second.readings) {
-          const aCells = [a.cell, ...a.twins];
-          if ([b.cell, ...b.twins].some((c) => aCells.includes(c))) continue;
-          const withB = valueWith(b);
-          const value = (r: AmountRecord) => (aCells.includes(r) ? a.fen : withB(r));
-          // every other sum of the two cells must hold with the pair: the sum alone is weak evidence for two guesses at once
-          const keeps = touching.every((i) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value)));
-          if (keeps && holdsExactly(sum, value)) out.push([a, b]);
-        }
-    }),
-  );
+const TRIPLE_AMONG_AT_MOST = 5;
+
+/** The values with a set of repairs made; null when two of them change one cell (a twin of both). */
+function valueWithAll(repairs: Repair[]): ((r: AmountRecord) => number) | null {
+  const fen = new Map(repairs.flatMap((r) => [r.cell, ...r.twins].map((c): [AmountRecord, number] => [c, r.fen])));
+  if (fen.size !== repairs.reduce((n, r) => n + 1 + r.twins.length, 0)) return null;
+  return (r) => fen.get(r) ?? r.amountFen;
+}
+
+/** Every choice of `size` items of a list, in order. */
+function choices<T>(items: T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  return items.flatMap((item, k) => choices(items.slice(k + 1), size - 1).map((rest) => [item, ...rest]));
+}
+
+/**
+ * Sets of readings (one a cell, `sizes` cells) of a broken sum's OCR cells with which it holds to
+ * the cent, and every other sum of theirs holds (to the cent where it did); none where more than
+ * `among` of its cells were read more than one way.
+ */
+function setsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean, sizes: number[], among: number): Repair[][] {
+  const options = [sum.target, ...sum.summands]
+    .filter(ocr)
+    .map((cell) => ({ touching: touchedBy({ cell, twins: twinsOf(cell, all) }, all), readings: readingRepairs(cell, all) }))
+    .filter((o) => o.readings.length > 0);
+  if (options.length > among) return [];
+  const out: Repair[][] = [];
+  for (const chosen of sizes.flatMap((size) => choices(options, size))) {
+    const touching = [...new Set(chosen.flatMap((o) => o.touching))].filter((i) => i !== sum);
+    for (const repairs of chosen.reduce<Repair[][]>((sets, o) => sets.flatMap((set) => o.readings.map((r) => [...set, r])), [[]])) {
+      const value = valueWithAll(repairs);
+      // every other sum of the cells must hold with the set: the sum alone is weak evidence for several guesses at once
+      if (value && holdsExactly(sum, value) && touching.every((i) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value)))) out.push(repairs);
+    }
+  }
   return out;
 }
 
@@ -277,7 +294,19 @@ function pairsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => 
  * image's readings of two of its OCR cells that makes it hold to the cent. None or several: it stays.
  */
 const mendTwoMisread = (records: AmountRecord[], ocrTables: Set<number>, ocr: (r: AmountRecord) => boolean): number =>
-  mendEachBroken(records, ocrTables, (sum, all) => pairsMending(sum, all, ocr));
+  mendEachBroken(records, ocrTables, (sum, all) => setsMending(sum, all, ocr, [2], PAIR_AMONG_AT_MOST));
+
+/**
+ * A sum three misread cells break (a fax's 428.36, 47.50 and 580.00 read 128.36, 47.20 and 280.00
+ * in one 类), each with the right reading among its others: mended by the only set of three
+ * readings that makes it hold to the cent, where no pair does either. None or several: it stays.
+ */
+const mendThreeMisread = (records: AmountRecord[], ocrTables: Set<number>, ocr: (r: AmountRecord) => boolean): number =>
+  mendEachBroken(records, ocrTables, (sum, all) => {
+    const sets = setsMending(sum, all, ocr, [2, 3], TRIPLE_AMONG_AT_MOST);
+    // a pair alone among more than PAIR_AMONG_AT_MOST cells is no evidence: it only vetoes
+    return sets.length === 1 && sets[0]!.length === 3 ? sets : [];
+  });
 
 /** Each broken sum mended by the one set of repairs that mends it (none or several: it stays); how many cells changed. */
 function mendEachBroken(records: AmountRecord[], ocrTables: Set<number>, mending: (sum: Identity, all: Identity[]) => Repair[][]): number {
@@ -313,10 +342,8 @@ function digitsSubsetsMending(sum: Identity, all: Identity[], ocr: (r: AmountRec
   const out: Repair[][] = [];
   for (let mask = 0; mask < 1 << repairs.length; mask++) {
     const chosen = repairs.filter((_, k) => mask & (1 << k));
-    if (chosen.length < 2) continue;
-    const fen = new Map(chosen.flatMap((r) => [r.cell, ...r.twins].map((c): [AmountRecord, number] => [c, r.fen])));
-    if (fen.size !== chosen.reduce((n, r) => n + 1 + r.twins.length, 0)) continue; // two readings for one cell
-    const value = (r: AmountRecord) => fen.get(r) ?? r.amountFen;
+    const value = chosen.length < 2 ? null : valueWithAll(chosen);
+    if (!value) continue;
     const touching = [...new Set(chosen.flatMap((r) => touchedBy(r, all)))].filter((i) => i !== sum);
     if (holdsExactly(sum, value) && touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value)))) out.push(chosen);
   }
