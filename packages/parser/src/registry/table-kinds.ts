@@ -122,3 +122,13 @@ export function kindSpec(kind: string): TableKindSpec | undefined {
 export const tableKindIds = (): string[] => [...BY_ID.keys()];
 
 export const isTwoSided = (kind: string): boolean => kindSpec(kind)?.rows === 'two_sided';
+
+/**
+ * Families whose two-sided tables balance at their last total, 合计 where they print no 总计: a
+ * budget plans every yuan it takes in. A 决算's 本年收入合计 and 本年支出合计 differ by the year's
+ * balance, and only its 总计 rows (carry-overs added) agree.
+ */
+const BALANCED_AT_LAST_TOTAL: ReadonlySet<Family> = new Set(['budget']);
+
+/** Whether a two-sided table of this kind balances at its 合计 when it prints no 总计. */
+export const balancesAtLastTotal = (kind: string): boolean => BALANCED_AT_LAST_TOTAL.has(kind.split('.')[0] as Family);

@@ -131,6 +131,20 @@ describe('two-sided items read by OCR', () => {
   });
 });
 
+describe('a two-sided table that prints no 总计', () => {
+  const totals = (family: 'budget' | 'final') =>
+    [row(6, '支出合计', '13,297.11', null), { ...row(6, '收入合计', '13,297.11', null), side: 'income' as const, col: 1 }].map((r) => ({ ...r, table: `${family}.fiscal_summary` }) as AmountRecord);
+  const balances = (records: AmountRecord[]) => buildIdentities(records).filter((i) => i.rule === 'two_sided.balance').map((i) => [i.target.label, i.summands[0]!.label]);
+
+  it('balances at its 合计 in a budget: a budget plans every yuan it takes in', () => {
+    expect(balances(totals('budget'))).toEqual([['收入合计', '支出合计']]);
+  });
+
+  it('does not in a 决算: its year’s income and spending differ by the year’s balance', () => {
+    expect(balances(totals('final'))).toEqual([]);
+  });
+});
+
 describe('across tables, read by OCR', () => {
   const rec = (tableIndex: number, table: string, label: string | null, measure: string, printed: string): AmountRecord =>
     ({

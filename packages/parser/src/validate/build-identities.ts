@@ -2,7 +2,7 @@ import type { AmountRecord } from '@juesuan/model';
 import { HEADING_LEVELS } from '@juesuan/model';
 import { groupBy } from '../group-by.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
-import { isTwoSided, kindSpec } from '../registry/table-kinds.ts';
+import { balancesAtLastTotal, isTwoSided, kindSpec } from '../registry/table-kinds.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { cleanLabel, hasNumbering, isTotalLabel } from '../tables/labels.ts';
 import type { Identity } from './identities.ts';
@@ -124,7 +124,7 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
       const { subtotalIdx, grandIdx } = yearAndGrandTotals(rows);
       const subtotal = rows[subtotalIdx];
       const grand = rows[grandIdx];
-      totals[side] = grand;
+      totals[side] = grand ?? (balancesAtLastTotal(table[0]!.table) ? subtotal : undefined);
       // without a 本年合计 row (budgets print 收入总计 straight after the items) the items add up to the 总计
       const itemsTarget = subtotal ?? (grand && rows.slice(0, grandIdx).every((r) => hasNumbering(r.label ?? '')) ? grand : undefined);
       const itemsEnd = subtotal ? subtotalIdx : grandIdx;
