@@ -55,10 +55,9 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
 }
 
 /**
- * Pages read at once: one a recogniser the document's OCR may run beside its Chinese one, at most
- * two. A second page's image work overlaps the first's recognition where the engine has cores to
- * spare; where it has one (a document among others in flight), a second page would hold its
- * images (about 50 MB) while waiting for the same recogniser.
+ * Pages read at once: two where the document's OCR engine has two cores or more, a page's image
+ * work overlapping the other's recognition; one where it has one (a document among others in
+ * flight), where a second page would only hold its images (about 50 MB) waiting for the same recognisers.
  */
 const pagesInFlight = (engine: OcrEngine) => Math.max(1, Math.min(2, engine.size));
 
