@@ -273,8 +273,10 @@ function choices<T>(items: T[], size: number): T[][] {
 function setsMending(sum: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean, sizes: number[], among: number): Repair[][] {
   const options = [sum.target, ...sum.summands]
     .filter(ocr)
-    .map((cell) => ({ touching: touchedBy({ cell, twins: twinsOf(cell, all) }, all), readings: readingRepairs(cell, all) }))
-    .filter((o) => o.readings.length > 0);
+    .map((cell) => readingRepairs(cell, all))
+    .filter((readings) => readings.length > 0)
+    // a cell's readings share its twins: the identities one touches are every one's
+    .map((readings) => ({ touching: touchedBy(readings[0]!, all), readings }));
   if (options.length > among) return [];
   const out: Repair[][] = [];
   for (const chosen of sizes.flatMap((size) => choices(options, size))) {
