@@ -5,7 +5,7 @@
  * many of the misses validation flags (a finding on the cell, or a low-confidence mark), how many
  * equal amounts also carry the text path's measure and code, the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
- * and the process's peak memory, with how many recognisers were started (each about 1.5 s). The
+ * and the process's peak memory (with the launcher's, see malloc-relaunch.js), with how many recognisers were started (each about 1.5 s). The
  * last line sums every file.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { closeSharedOcrEngine, extractPdf, sharedOcrEngine } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
 import { cellsToReadAgain, parseDocument } from '@juesuan/parser';
+import { launcherPeakMiB } from '../pipelines/src/malloc-relaunch.js';
 import { compareByCell } from './lib/compare-cells.ts';
 
 const args = process.argv.slice(2);
@@ -112,8 +113,10 @@ const starts = sharedOcrEngine().workersStarted();
 await closeSharedOcrEngine();
 const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r), 0);
 const missed = sum((r) => r.misses.length);
-const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+// with the small process that started this one again (glibc's setting), if one did: each at its peak
+const launcherMiB = launcherPeakMiB();
+const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024) + launcherMiB;
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB, ${starts} recognisers started\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));

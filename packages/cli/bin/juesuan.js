@@ -4,5 +4,9 @@
 // 70 to 340 MB in a process that loads pdfjs: a stale bundle is built by a child process).
 import { fileURLToPath } from 'node:url';
 import { bundledEntry } from '../../../pipelines/src/bundle-cache.js';
+import { runWithMallocSetting } from '../../../pipelines/src/malloc-relaunch.js';
 
-await import(bundledEntry(fileURLToPath(new URL('../src/main.ts', import.meta.url)), 'cli'));
+/** The commands that may read scans: started again with glibc's setting for freed page images. */
+const READS_DOCUMENTS = new Set(['ingest', 'extract', 'worker', 'debug']);
+
+await runWithMallocSetting(() => bundledEntry(fileURLToPath(new URL('../src/main.ts', import.meta.url)), 'cli'), READS_DOCUMENTS.has(process.argv[2] ?? ''));
