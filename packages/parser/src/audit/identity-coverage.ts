@@ -22,6 +22,7 @@ const IDENTITY_CHECKS: IdentityCheck[] = [
   { check: 'across.summary_expenditure', family: 'identity', needs: [['summary', 'expenditure']], what: 'summary expenditure total not compared' },
   { check: 'across.class_rows', family: 'identity', needs: [['summary', 'expenditure'], ['fiscal_summary', 'gpb_expenditure']], what: 'summary 类 rows not compared' },
   { check: 'across.fiscal_gpb', family: 'identity', needs: [['fiscal_summary', 'gpb_expenditure']], what: 'fiscal summary 一般公共预算 column not compared' },
+  { check: 'across.fiscal_total', family: 'identity', needs: [['fiscal_summary', 'fiscal_expenditure']], what: 'fiscal summary 支出合计 not compared with the 财政拨款支出表', stages: ['budget'] },
   { check: 'across.gpb_basic', family: 'identity', needs: [['gpb_expenditure', 'gpb_basic']], what: 'basic expenditure not compared with the 基本支出 table' },
   { check: 'across.budget_rows', family: 'identity', needs: [['income', 'expenditure']], what: 'income and expenditure rows by code not compared', stages: ['budget'] },
   { check: 'across.same_code', family: 'identity', needs: [['expenditure', 'gpb_expenditure'], ['income', 'expenditure']], what: 'one code in two tables not compared' },

@@ -145,6 +145,24 @@ describe('a two-sided table that prints no 总计', () => {
   });
 });
 
+describe('a budget’s 财政拨款 summary against its 财政拨款支出表', () => {
+  const spent = (family: 'budget' | 'final', label = '支出合计') => [
+    { ...row(6, label, '13,297.11', null), table: `${family}.fiscal_summary` } as AmountRecord,
+    { ...row(2, '合计', '13,297.11', null), tableIndex: 6, table: `${family}.fiscal_expenditure`, side: null } as AmountRecord,
+  ];
+  const links = (records: AmountRecord[], ocrTables?: Set<number>) => buildIdentities(records, ocrTables).filter((i) => i.rule === 'across.fiscal_total').map((i) => [i.target.table, i.summands[0]!.table]);
+
+  it('links the summary’s 支出合计 to the table’s 合计 in a budget, and in a 决算 not', () => {
+    expect(links(spent('budget'))).toEqual([['budget.fiscal_summary', 'budget.fiscal_expenditure']]);
+    expect(links(spent('final'))).toEqual([]);
+  });
+
+  it('finds a 支出合计 misread by look-alikes only in a table OCR read', () => {
+    expect(links(spent('budget', '支出台计'), new Set([4, 6]))).toHaveLength(1);
+    expect(links(spent('budget', '支出台计'))).toEqual([]);
+  });
+});
+
 describe('across tables, read by OCR', () => {
   const rec = (tableIndex: number, table: string, label: string | null, measure: string, printed: string): AmountRecord =>
     ({

@@ -166,11 +166,27 @@ function labelIs(r: AmountRecord, label: RegExp, ocrTables: ReadonlySet<number>)
   return label.test(key) || (ocrTables.has(r.tableIndex) && canonicalPattern(label).test(canonicalConfusable(key)));
 }
 
+const SPENT_TOTAL = /^(本年)?支出合计$/;
+
+/** Adds an identity a = b when both figures were found. */
+type Link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => void;
+
+/**
+ * A budget's 财政拨款收支总表 spends what its 财政拨款支出表 lists: its 支出合计 is that table's 合计,
+ * in the measure both print (the five `regions` sets that print both agree; a 决算's is unchecked).
+ */
+function fiscalTotals(records: AmountRecord[], ocrTables: ReadonlySet<number>, link: Link): void {
+  for (const measure of ['amount', 'total']) {
+    const spent = records.find((r) => r.table === 'budget.fiscal_summary' && r.side === 'expenditure' && r.measure === measure && r.code === null && labelIs(r, SPENT_TOTAL, ocrTables));
+    link('across.fiscal_total', spent, findTotal(records, 'budget.fiscal_expenditure', measure), '财政拨款收支总表的支出合计应等于财政拨款支出表合计', 'fiscal summary expenditure total should equal the fiscal expenditure table total');
+  }
+}
+
 /** Figures that two tables of one document must share. */
 function acrossTables(records: AmountRecord[], ocrTables: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
   const family = records.some((r) => r.table.startsWith('final.')) ? 'final' : 'budget';
-  const link = (rule: string, a: AmountRecord | undefined, b: AmountRecord | undefined, zh: string, en: string) => {
+  const link: Link = (rule, a, b, zh, en) => {
     if (a && b) out.push({ rule, target: a, summands: [b], descriptionZh: zh, descriptionEn: en });
   };
   // a budget's income table totals either this year's income (本年收入合计) or, in templates whose
@@ -187,6 +203,7 @@ function acrossTables(records: AmountRecord[], ocrTables: ReadonlySet<number>): 
   link('across.summary_expenditure', summaryExp, findTotal(records, `${family}.expenditure`, 'total'), '收支总表的本年支出合计应等于支出表合计', 'summary expenditure total should equal the expenditure table total');
   const fiscalGpb = records.find((r) => r.table === `${family}.fiscal_summary` && r.side === 'expenditure' && r.measure === 'gpb' && /合计$/.test(r.labelKey ?? ''));
   link('across.fiscal_gpb', fiscalGpb, findTotal(records, `${family}.gpb_expenditure`, 'total'), '财政拨款总表的一般公共预算支出应等于一般公共预算支出表合计', 'fiscal summary gpb should equal the gpb expenditure total');
+  if (family === 'budget') fiscalTotals(records, ocrTables, link);
   const gpbBasic = findTotal(records, `${family}.gpb_expenditure`, 'basic');
   if (family === 'final') {
     const personnel = records.find((r) => r.table === 'final.gpb_basic' && labelIs(r, PERSONNEL_TOTAL, ocrTables));
