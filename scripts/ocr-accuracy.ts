@@ -5,8 +5,8 @@
  * many of the misses validation flags (a finding on the cell, or a low-confidence mark), how many
  * equal amounts also carry the text path's measure and code, the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
- * and the process's peak memory (with the launcher's, see malloc-relaunch.js), with how many recognisers were started (each about 1.5 s). The
- * last line sums every file.
+ * and the peak memory (the process's, and the launcher's that started it again: malloc-relaunch.js),
+ * with how many recognisers were started (each about 1.5 s). The last line sums every file.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
