@@ -11,6 +11,8 @@ interface IdentityCheck {
   needs: string[][];
   what: string;
   stages?: Stage[];
+  /** a table only some regions' sets print (Jiangsu's 财政拨款支出表): without it the check does not apply */
+  setTable?: string;
 }
 
 const IDENTITY_CHECKS: IdentityCheck[] = [
@@ -22,7 +24,7 @@ const IDENTITY_CHECKS: IdentityCheck[] = [
   { check: 'across.summary_expenditure', family: 'identity', needs: [['summary', 'expenditure']], what: 'summary expenditure total not compared' },
   { check: 'across.class_rows', family: 'identity', needs: [['summary', 'expenditure'], ['fiscal_summary', 'gpb_expenditure']], what: 'summary 类 rows not compared' },
   { check: 'across.fiscal_gpb', family: 'identity', needs: [['fiscal_summary', 'gpb_expenditure']], what: 'fiscal summary 一般公共预算 column not compared' },
-  { check: 'across.fiscal_total', family: 'identity', needs: [['fiscal_summary', 'fiscal_expenditure']], what: 'fiscal summary 支出合计 not compared with the 财政拨款支出表', stages: ['budget'] },
+  { check: 'across.fiscal_total', family: 'identity', needs: [['fiscal_summary', 'fiscal_expenditure']], what: 'fiscal summary 支出合计 not compared with the 财政拨款支出表', stages: ['budget'], setTable: 'fiscal_expenditure' },
   { check: 'across.gpb_basic', family: 'identity', needs: [['gpb_expenditure', 'gpb_basic']], what: 'basic expenditure not compared with the 基本支出 table' },
   { check: 'across.budget_rows', family: 'identity', needs: [['income', 'expenditure']], what: 'income and expenditure rows by code not compared', stages: ['budget'] },
   { check: 'across.same_code', family: 'identity', needs: [['expenditure', 'gpb_expenditure'], ['income', 'expenditure']], what: 'one code in two tables not compared' },
@@ -44,6 +46,10 @@ export function identityCoverage(ctx: AuditContext): Array<Coverage & { family: 
     const add = (cov: Coverage) => out.push({ ...cov, family: c.family });
     if (present.size === 0) {
       add(notApplicable(c.check, 'no standard table in this file'));
+      continue;
+    }
+    if (c.setTable && !present.has(c.setTable)) {
+      add(notApplicable(c.check, `no ${tableName(c.setTable, stage)} in this report's set`));
       continue;
     }
     if (c.needs.some((g) => g.every((s) => withAmounts.has(s)))) {
