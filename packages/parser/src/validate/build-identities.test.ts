@@ -12,12 +12,14 @@ const row = (row: number, label: string, printed: string, group: string | null, 
     amountFen: parseAmount(printed, '万元')!.fen, flags: [] as string[], ...(alternatives ? { alternatives } : {}),
   }) as unknown as AmountRecord;
 
-const faxed = (projectRead = '4,968.34', alternatives?: string[]) => [
+const faxed = (projectRead = '4,968.34', alternatives?: string[], total = '13,297.11') => [
   row(3, '基术支出', '6,442.75', 'purpose'), // 一、基本支出, its numbering lost
   row(4, '一、顽厂支出', projectRead, 'purpose', alternatives), // 二、项目支出, 二 read as 一
   row(5, '三、单位预留机动经费', '1,886.02', 'purpose'),
-  row(6, '支出合计', '13,297.11', null),
+  row(6, '支出合计', total, null),
 ];
+/** The same with a total misread too: no rows fit it, so only their numbering says which are items. */
+const unfitting = () => faxed(undefined, undefined, '13,000.00');
 const items = (records: AmountRecord[], ocrTables?: Set<number>) =>
   buildIdentities(records, ocrTables).filter((i) => i.rule === 'two_sided.subtotal').map((i) => i.summands.map((s) => s.label));
 
@@ -29,15 +31,30 @@ describe('two-sided items read by OCR', () => {
   });
 
   it('still leaves out sub-items, totals and rows of no group (income sources print sub-items un-numbered)', () => {
-    const records = [...faxed(), row(5, '其中：公用经费', '100.00', 'purpose'), row(5, '机动经费小计', '1,886.02', 'purpose')];
+    const records = [...unfitting(), row(5, '其中：公用经费', '100.00', 'purpose'), row(5, '机动经费小计', '1,886.02', 'purpose')];
     expect(items(records, new Set([4]))).toEqual([['基术支出', '一、顽厂支出', '三、单位预留机动经费']]);
-    const ungrouped = faxed().map((r) => ({ ...r, group: null }));
+    const ungrouped = unfitting().map((r) => ({ ...r, group: null }));
     expect(items(ungrouped, new Set([4]))).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
   });
 
   it('takes no row without numbering in a group that numbers sub-items too: its level is unknown', () => {
-    const records = [...faxed(), row(5, '（一）公用经费', '100.00', 'purpose')];
+    const records = [...unfitting(), row(5, '（一）公用经费', '100.00', 'purpose')];
     expect(items(records, new Set([4]))).toEqual([['一、顽厂支出', '三、单位预留机动经费']]);
+  });
+
+  it('takes the one set of left-out rows that makes the sum hold: items whose numbering OCR misread (三、 read 2、, 十八、 read 1八、)', () => {
+    const misnumbered = [row(3, '一、基本支出', '6,442.75', null), row(4, '二、项目支出', '4,968.34', null), row(5, '2、单位预留机动经费', '1,886.02', null), row(6, '支出合计', '13,297.11', null)];
+    expect(items(misnumbered, new Set([4]))).toEqual([['一、基本支出', '二、项目支出', '2、单位预留机动经费']]);
+    // a text layer prints the numbering it means
+    expect(items(misnumbered)).toEqual([['一、基本支出', '二、项目支出']]);
+  });
+
+  it('takes no sub-item (it would count its parent twice), and nothing where two sets fit', () => {
+    const income = (n: number, label: string, printed: string) => ({ ...row(n, label, printed, null), side: 'income' as const });
+    const sources = [income(3, '一、财政拨款', '13,297.11'), income(4, '1.一般公共预算', '13,297.11'), income(5, '-:、其他资金', '80.00'), income(6, '当年收入小计', '13,377.11'), income(7, '收入合计', '13,377.11')];
+    expect(items(sources, new Set([4]))).toEqual([['一、财政拨款', '-:、其他资金']]);
+    const twice = [row(3, '一、基本支出', '6,442.75', null), row(4, '1二、项目支出', '100.00', null), row(5, '1三、其他支出', '100.00', null), row(6, '支出合计', '6,542.75', null)];
+    expect(items(twice, new Set([4]))).toEqual([['一、基本支出']]);
   });
 
   it('mends the sum with the reading that makes it hold to the cent, not the one a rounding cent off', () => {

@@ -114,6 +114,30 @@ function numberingLost(r: AmountRecord, ocrTables: ReadonlySet<number>): boolean
   return grouped && label.length >= 2 && !hasNumbering(label) && !/^[\d（(]|^其中/.test(label) && !isTotalLabel(label);
 }
 
+/** Rows left out of a side's items among which misnumbered items are sought (2^n sets are tried). */
+const MISNUMBERED_AMONG_AT_MOST = 6;
+
+/**
+ * A side's items as OCR read them, with the top-level items whose numbering it misread: 十八、 read
+ * 1八、, 三、 read 2、 or 7, 九、 read 儿、, each then taken for a sub-item or no item at all. Among
+ * the rows of the group left out (none under a parent, none a total), the one set that makes the
+ * broken sum hold joins the items; a sub-item would count its parent twice, so it does not fit.
+ * None, or two sets: the items stay as read.
+ */
+function withMisnumberedItems(target: AmountRecord, items: AmountRecord[], above: AmountRecord[]): AmountRecord[] {
+  const sum = (rows: AmountRecord[]): Identity => ({ rule: '', target, summands: rows, descriptionZh: '', descriptionEn: '' });
+  if (holds(sum(items))) return items;
+  const group = items[0]?.group ?? null;
+  const leftOut = above.filter((r) => !items.includes(r) && r.group === group && r.parentLabel === null && !isTotalLabel(cleanLabel(r.label ?? '')));
+  if (leftOut.length === 0 || leftOut.length > MISNUMBERED_AMONG_AT_MOST) return items;
+  const fitting: AmountRecord[][] = [];
+  for (let set = 1; set < 1 << leftOut.length; set++) {
+    const added = leftOut.filter((_, i) => set & (1 << i));
+    if (holds(sum([...items, ...added]))) fitting.push(added);
+  }
+  return fitting.length === 1 ? [...items, ...fitting[0]!].sort((a, b) => a.row - b.row) : items;
+}
+
 /** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
 function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
@@ -138,8 +162,10 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
         const topLevel = (r: AmountRecord) => TOP_LEVEL_NUMBERING.test(r.label ?? '') || lost(r);
         const items = withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered);
         // a two-group summary lists the expenditure twice: each group adds up to the subtotal
-        for (const group of groupBy(items, (r) => r.group ?? '').values())
-          out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands: group, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
+        for (const group of groupBy(items, (r) => r.group ?? '').values()) {
+          const summands = ocrTables.has(itemsTarget.tableIndex) ? withMisnumberedItems(itemsTarget, group, above) : group;
+          out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
+        }
       }
       if (subtotal && grand && grandIdx > subtotalIdx) {
         const carry = rows.slice(subtotalIdx + 1, grandIdx).filter((r) => r.parentLabel === null);
