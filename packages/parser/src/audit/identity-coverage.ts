@@ -49,7 +49,7 @@ export function identityCoverage(ctx: AuditContext): Array<Coverage & { family: 
       continue;
     }
     if (c.setTable && !present.has(c.setTable)) {
-      add(notApplicable(c.check, `no ${tableName(c.setTable, stage)} in this report's set`));
+      add(notApplicable(c.check, `no ${tableName(c.setTable, stage)} in this report (not every set of tables has one)`));
       continue;
     }
     if (c.needs.some((g) => g.every((s) => withAmounts.has(s)))) {

@@ -5,7 +5,9 @@ export type Stage = 'final' | 'budget';
 export const stageOf = (kind: string): Stage => (kind === 'budget' ? 'budget' : 'final');
 
 export function tableName(suffix: string, stage: Stage): string {
-  return kindSpec(`${stage}.${suffix}`)?.names[stage] ?? suffix;
+  const spec = kindSpec(`${stage}.${suffix}`);
+  // a kind only some regions' sets print has no name of the national set
+  return spec?.names[stage] ?? spec?.nameZh ?? suffix;
 }
 
 /** The kind suffixes a document's tables have (standard ones only). */
