@@ -28,9 +28,9 @@ export function wantsRelaunch(env = process.env, platform = process.platform) {
  * child's code or dies by its signal. Resolves false only when no child could be started.
  * The child has its own session, so a terminal's Ctrl-C reaches it once, handed on from here.
  */
-export function relaunch(argv = process.argv) {
+export function relaunch() {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...argv.slice(1)], {
+    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, MALLOC_MMAP_THRESHOLD_: String(MMAP_THRESHOLD_BYTES), [CHILD_MARK]: String(process.pid) },
       detached: true,

@@ -1,5 +1,6 @@
 import type { AmountRecord } from '@juesuan/model';
 import { HEADING_LEVELS } from '@juesuan/model';
+import { subsets } from '../choices.ts';
 import { groupBy } from '../group-by.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { balancesAtLastTotal, isTwoSided, kindSpec } from '../registry/table-kinds.ts';
@@ -130,11 +131,7 @@ function withMisnumberedItems(target: AmountRecord, items: AmountRecord[], above
   const group = items[0]?.group ?? null;
   const leftOut = above.filter((r) => !items.includes(r) && r.group === group && r.parentLabel === null && !isTotalLabel(cleanLabel(r.label ?? '')));
   if (leftOut.length === 0 || leftOut.length > MISNUMBERED_AMONG_AT_MOST) return items;
-  const fitting: AmountRecord[][] = [];
-  for (let set = 1; set < 1 << leftOut.length; set++) {
-    const added = leftOut.filter((_, i) => set & (1 << i));
-    if (holds(sum([...items, ...added]))) fitting.push(added);
-  }
+  const fitting = subsets(leftOut).filter((added) => holds(sum([...items, ...added])));
   return fitting.length === 1 ? [...items, ...fitting[0]!].sort((a, b) => a.row - b.row) : items;
 }
 

@@ -7,6 +7,7 @@ import { oneDigitVariants } from './validate.ts';
 import { flagOneDigitTwins } from './one-digit-twins.ts';
 import { readingLattice } from './reading-lattice.ts';
 import { flagWith } from '../flags.ts';
+import { choices, subsets } from '../choices.ts';
 
 interface Repair {
   cell: AmountRecord;
@@ -259,12 +260,6 @@ function valueWithAll(repairs: Repair[]): ((r: AmountRecord) => number) | null {
   return (r) => fen.get(r) ?? r.amountFen;
 }
 
-/** Every choice of `size` items of a list, in order. */
-function choices<T>(items: T[], size: number): T[][] {
-  if (size === 0) return [[]];
-  return items.flatMap((item, k) => choices(items.slice(k + 1), size - 1).map((rest) => [item, ...rest]));
-}
-
 /**
  * Sets of readings (one a cell, `sizes` cells) of a broken sum's OCR cells with which it holds to
  * the cent, and every other sum of theirs holds (to the cent where it did); none where more than
@@ -342,9 +337,8 @@ function digitsSubsetsMending(sum: Identity, all: Identity[], ocr: (r: AmountRec
   const repairs = [...new Set([...cells, ...repeated])].filter(ocr).flatMap((c) => digitsRepair(c, all) ?? []);
   if (repairs.length < 2 || repairs.length > DIGITS_AMONG_AT_MOST) return [];
   const out: Repair[][] = [];
-  for (let mask = 0; mask < 1 << repairs.length; mask++) {
-    const chosen = repairs.filter((_, k) => mask & (1 << k));
-    const value = chosen.length < 2 ? null : valueWithAll(chosen);
+  for (const chosen of subsets(repairs, 2)) {
+    const value = valueWithAll(chosen);
     if (!value) continue;
     const touching = [...new Set(chosen.flatMap((r) => touchedBy(r, all)))].filter((i) => i !== sum);
     if (holdsExactly(sum, value) && touching.every((i) => (!holds(i) || holds(i, value)) && (!holdsExactly(i) || holdsExactly(i, value)))) out.push(chosen);
