@@ -34,6 +34,19 @@ describe('classifyTable', () => {
     expect(classifyTable({ title: '财政拨款收入支出决算总表', headerText: '收入|支出', docKind: 'final', panels: 2, rowCodes: [], ocr: true }).kind).toBe('final.fiscal_summary');
   });
 
+  it('takes two characters side by side misread when the rest of the word names the kind alone (政府性基金 read 政府性培人), unsure', () => {
+    const title = '政府性培人预算财政拨款收入支出决算表';
+    const headerText = '项目|年初结转和结余|本年收入|本年支出|功能分类科目编码|科目名称|合计|基本支出|项目支出';
+    const read = classifyTable({ title, headerText, docKind: 'final', panels: 1, rowCodes: [], ocr: true });
+    expect(read.kind).toBe('final.gov_fund');
+    expect(read.confidence).toBeLessThan(0.8);
+    expect(read.candidates.map((c) => c.kind)).toContain('final.fiscal_summary');
+    // 财政拨款 and 支出 are other kinds' words too: 基本 read 收入 leaves nothing only 财政拨款基本支出 has
+    expect(classifyTable({ title: '财政拨款收入支出决算表', headerText, docKind: 'final', panels: 1, rowCodes: [], ocr: true }).kind).toBe('final.fiscal_summary');
+    // a text layer's title is taken as printed
+    expect(classifyTable({ title, headerText, docKind: 'final', panels: 1, rowCodes: [] }).kind).toBe('final.fiscal_summary');
+  });
+
   it('lets a short word hold the misread character only when the rows’ codes are the kind’s (基本 read as 基札 on a fax)', () => {
     const title = '一般公共预算财收拨歙基札支出决算表';
     const read = (rowCodes: string[]) => classifyTable({ title, headerText: '', docKind: 'final', panels: 0, rowCodes, ocr: true }).kind;

@@ -71,8 +71,14 @@ function titleNearlyMatchesConfusable(spec: TableKindSpec, title: string, rowCod
   const t = canonicalConfusable(title);
   const rows = codeFamily(rowCodes);
   const minLength = rows !== null && rows === spec.rows ? NEAR_MIN_LENGTH_ROWS_CONFIRM : NEAR_MIN_LENGTH;
-  return spec.titles.some((re) => nearlyMatches(canonicalPattern(re), t, minLength)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
+  const namesAlone = (run: string) => !OTHER_KINDS_TITLE_CHARACTERS.get(spec)!.includes(run);
+  return spec.titles.some((re) => nearlyMatches(canonicalPattern(re), t, minLength, namesAlone)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
 }
+
+/** Every other kind's title characters through the look-alikes (optional and alternative words run together, to be safe): a run naming a kind alone is in none. */
+const OTHER_KINDS_TITLE_CHARACTERS = new Map(
+  TABLE_KINDS.map((spec) => [spec, TABLE_KINDS.filter((o) => o !== spec).flatMap((o) => o.titles.map((re) => canonicalPattern(re).source.replace(/[^\u4e00-\u9fff]+/g, ''))).join('|')]),
+);
 
 /** The header, through the look-alikes, prints enough of the words only this kind's header has. */
 function headerNamesKind(spec: TableKindSpec, headerText: string): boolean {

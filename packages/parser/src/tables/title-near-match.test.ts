@@ -25,7 +25,7 @@ describe('a title pattern matched with a character or so misread', () => {
   });
 
   it('allows two characters misread in place in one word of five or more, and nothing else beside', () => {
-    expect(fewestMisread('政府性基金', '财政拨款政府件基鉴支出预算表')).toEqual({ misread: 2, end: 9, adjacent: false });
+    expect(fewestMisread('政府性基金', '财政拨款政府件基鉴支出预算表')).toEqual({ misread: 2, end: 9, adjacent: false, kept: ['政府', '基'] });
     expect(nearlyMatches(/政府性基金/, '财政拨款政府件基鉴支出预算表')).toBe(true);
     // two added or dropped, or two side by side, are another kind's words, not a misreading
     expect(nearlyMatches(/财政拨款基本支出/, '财政拨款收入支出决算总表')).toBe(false);
@@ -35,5 +35,16 @@ describe('a title pattern matched with a character or so misread', () => {
     expect(nearlyMatches(/一般公共预算.*基本支出/, '一般公兵预箕基本支山表')).toBe(false);
     // a short word holds none
     expect(nearlyMatches(/项目支出/, '基本支出预算表')).toBe(false);
+  });
+
+  it('allows two side by side only beside a run of three that the caller says no other kind has', () => {
+    expect(fewestMisread('政府性基金', '政府性培人预算表')).toEqual({ misread: 2, end: 5, adjacent: true, kept: ['政府性'] });
+    const onlyGovFund = (run: string) => run === '政府性';
+    expect(nearlyMatches(/政府性基金/, '政府性培人预算表')).toBe(false);
+    expect(nearlyMatches(/政府性基金/, '政府性培人预算表', undefined, onlyGovFund)).toBe(true);
+    // the runs kept are other kinds' words: 财政拨款 and 支出
+    expect(nearlyMatches(/财政拨款基本支出/, '财政拨款收入支出决算表', undefined, onlyGovFund)).toBe(false);
+    // a run of two is too short to name a kind: 政府 with 性基 misread
+    expect(nearlyMatches(/政府性基金/, '政府怯墓金预算表', undefined, () => true)).toBe(false);
   });
 });

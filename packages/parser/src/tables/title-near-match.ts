@@ -36,28 +36,64 @@ export function nearestSubstring(pattern: string, text: string, from = 0): { edi
  */
 export const TWO_MISREAD_MIN_LENGTH = 5;
 const TWO_MISREAD = 2;
+/**
+ * Two side by side may be misread when the characters read right hold a run this long that no other
+ * kind's title has (政府性基金 read 政府性培人: 政府性 names the kind alone; 财政拨款基本支出 read
+ * 财政拨款收入支出 keeps only other kinds' words).
+ */
+export const DISTINCT_RUN_MIN_LENGTH = 3;
+
+export interface Misreading {
+  misread: number;
+  end: number;
+  /** two of the misread characters stand side by side */
+  adjacent: boolean;
+  /** the pattern's characters read right, in runs */
+  kept: string[];
+}
+
+/** The runs of the pattern's characters that are not at the misread positions. */
+function keptRuns(p: string[], wrong: number[]): string[] {
+  const runs: string[] = [];
+  let run = '';
+  p.forEach((c, k) => {
+    if (wrong.includes(k)) {
+      if (run) runs.push(run);
+      run = '';
+    } else run += c;
+  });
+  return run ? [...runs, run] : runs;
+}
 
 /**
  * The fewest characters misread in place (the length kept) that make `pattern` a substring of
- * `text` from `from` on, and whether two of them stand side by side (a word swapped rather than misread).
+ * `text` from `from` on, whether two of them stand side by side, and the characters read right.
  */
-export function fewestMisread(pattern: string, text: string, from = 0): { misread: number; end: number; adjacent: boolean } {
+export function fewestMisread(pattern: string, text: string, from = 0): Misreading {
   const p = [...pattern];
   const t = [...text];
-  let best = { misread: Infinity, end: from, adjacent: false };
+  let best: Misreading = { misread: Infinity, end: from, adjacent: false, kept: [] };
   for (let at = from; at + p.length <= t.length; at++) {
     const wrong = p.flatMap((c, k) => (c !== t[at + k] ? [k] : []));
-    if (wrong.length < best.misread) best = { misread: wrong.length, end: at + p.length, adjacent: wrong.some((k, n) => n > 0 && k === wrong[n - 1]! + 1) };
+    if (wrong.length < best.misread) best = { misread: wrong.length, end: at + p.length, adjacent: wrong.some((k, n) => n > 0 && k === wrong[n - 1]! + 1), kept: keptRuns(p, wrong) };
   }
   return best;
+}
+
+/** Whether a two-character misreading may stand for the word: apart, or beside a run only this kind's title has. */
+function misreadingNamesWord(m: Misreading, namesAlone?: (run: string) => boolean): boolean {
+  if (m.misread !== TWO_MISREAD) return false;
+  if (!m.adjacent) return true;
+  return namesAlone !== undefined && m.kept.some((run) => [...run].length >= DISTINCT_RUN_MIN_LENGTH && namesAlone(run));
 }
 
 /**
  * Whether `title` holds the pattern's segments in order with exactly one edit in all, in a word of
  * `minLength` or more, or with two characters misread in place in one word of TWO_MISREAD_MIN_LENGTH
- * or more (an exact match is the caller's); false for a pattern not of literal segments.
+ * or more (side by side only beside a run `namesAlone` says no other kind's title has; an exact
+ * match is the caller's); false for a pattern not of literal segments.
  */
-export function nearlyMatches(re: RegExp, title: string, minLength = NEAR_MIN_LENGTH): boolean {
+export function nearlyMatches(re: RegExp, title: string, minLength = NEAR_MIN_LENGTH, namesAlone?: (run: string) => boolean): boolean {
   const segments = literalSegments(re);
   if (!segments) return false;
   let from = 0;
@@ -71,7 +107,7 @@ export function nearlyMatches(re: RegExp, title: string, minLength = NEAR_MIN_LE
       continue;
     }
     const misread = s.length >= TWO_MISREAD_MIN_LENGTH ? fewestMisread(s, title, from) : null;
-    if (!misread || misread.misread !== TWO_MISREAD || misread.adjacent) return false;
+    if (!misread || !misreadingNamesWord(misread, namesAlone)) return false;
     twoMisread = true;
     edits += misread.misread;
     from = misread.end;
