@@ -148,6 +148,26 @@ describe('two-sided items read by OCR', () => {
   });
 });
 
+describe('a two-sided table’s numbered sub-items', () => {
+  const income = (r: number, label: string, printed: string, alternatives?: string[]) => ({ ...row(r, label, printed, null, alternatives), side: 'income' as const, col: 1 }) as AmountRecord;
+  const sums = (records: AmountRecord[]) => buildIdentities(records).filter((i) => i.rule === 'two_sided.sub_items').map((i) => [i.target.label, ...i.summands.map((s) => s.label)]);
+
+  it('adds up to the item above them, a blank one counting nought, and no further than a 1. that opens the next item’s', () => {
+    const records = [
+      income(3, '一、财政拨款', '21,940.96'), income(4, '1.一般公共预算', '21,900.00'), income(6, '3.国有资本经营预算', '40.96'),
+      income(8, '1.事业收入', '14.39'), income(9, '三、其他资金', '14.39'),
+    ];
+    // 2.政府性基金 is blank; 二、财政专户 is blank too, and its 1.事业收入 is not 一's
+    expect(sums(records)).toEqual([['一、财政拨款', '1.一般公共预算', '3.国有资本经营预算']]);
+  });
+
+  it('mends a sub-item OCR misread with the one reading that makes its item hold', () => {
+    const records = [income(3, '一、财政拨款', '21,940.96'), income(4, '1.一般公共预算', '2,910.96', ['21,910.96', '21,940.96']), income(7, '三、其他资金', '14.39')];
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(1);
+    expect(records[1]).toMatchObject({ printed: '21,940.96', flags: expect.arrayContaining(['repaired_by_identity']) });
+  });
+});
+
 describe('a two-sided table that prints no 总计', () => {
   const totals = (family: 'budget' | 'final') =>
     [row(6, '支出合计', '13,297.11', null), { ...row(6, '收入合计', '13,297.11', null), side: 'income' as const, col: 1 }].map((r) => ({ ...r, table: `${family}.fiscal_summary` }) as AmountRecord);

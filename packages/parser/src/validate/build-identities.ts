@@ -135,6 +135,30 @@ function withMisnumberedItems(target: AmountRecord, items: AmountRecord[], above
   return fitting.length === 1 ? [...items, ...fitting[0]!].sort((a, b) => a.row - b.row) : items;
 }
 
+/** Sub-item numbering: 1. 2. under a top-level item. */
+const SUB_ITEM_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.find((h) => h.level === 4)!.numbering})`);
+const subItemNumber = (r: AmountRecord) => (SUB_ITEM_NUMBERING.test(cleanLabel(r.label ?? '')) ? Number(/^\d+/.exec(cleanLabel(r.label ?? ''))![0]) : null);
+
+/**
+ * A side's top-level item is the sum of the numbered sub-items printed under it (一、财政拨款 over
+ * 1.一般公共预算 2.政府性基金): those after it whose numbers rise (a blank one is nought), up to the
+ * next row that is none, or a 1. that opens the next item's (that item printed blank).
+ */
+function subItemSums(rows: AmountRecord[]): Identity[] {
+  const out: Identity[] = [];
+  rows.forEach((r, i) => {
+    if (!TOP_LEVEL_NUMBERING.test(cleanLabel(r.label ?? ''))) return;
+    const subs: AmountRecord[] = [];
+    for (const s of rows.slice(i + 1)) {
+      const n = subItemNumber(s);
+      if (n === null || (subs.length > 0 && n <= subItemNumber(subs.at(-1)!)!)) break;
+      subs.push(s);
+    }
+    if (subs.length > 0) out.push({ rule: 'two_sided.sub_items', target: r, summands: subs, descriptionZh: `${r.label}应等于其下各分项之和`, descriptionEn: `${r.labelKey} should equal its numbered sub-items` });
+  });
+  return out;
+}
+
 /** Two-sided tables: 本年合计 = Σ items above it, 总计 = 合计 + carry-over lines, income 总计 = expenditure 总计. */
 function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Identity[] {
   const out: Identity[] = [];
@@ -164,6 +188,8 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
           out.push({ rule: 'two_sided.subtotal', target: itemsTarget, summands, descriptionZh: `${itemsTarget.label}应等于其上各项之和`, descriptionEn: `${itemsTarget.labelKey} should equal the items above it` });
         }
       }
+      // a two-group summary's groups stand side by side: each group's rows apart
+      for (const group of groupBy(rows, (r) => r.group ?? '').values()) out.push(...subItemSums(group));
       if (subtotal && grand && grandIdx > subtotalIdx) {
         const carry = rows.slice(subtotalIdx + 1, grandIdx).filter((r) => r.parentLabel === null);
         out.push({ rule: 'two_sided.grand_total', target: grand, summands: [subtotal, ...carry], descriptionZh: '总计应等于本年合计加结转结余', descriptionEn: 'grand total should equal the year total plus carry-overs' });
