@@ -168,6 +168,24 @@ describe('a two-sided table’s numbered sub-items', () => {
   });
 });
 
+describe('a side that numbers no item', () => {
+  const income = (r: number, label: string, printed: string) => ({ ...row(r, label, printed, null), side: 'income' as const, col: 1 }) as AmountRecord;
+
+  it('is the one row above its total (一、一般公共预算 read 一舫公共颂算): a one-digit misread of it is mended', () => {
+    // the 收入合计 balances the 支出合计, whose items hold: the misread is the row's
+    const spent = [row(3, '一、基本支出', '13,979.92', null), row(4, '二、项目支出', '5,573.00', null), row(5, '三、单位预留机动经费', '2,388.04', null), row(6, '支出合计', '21,940.96', null)];
+    const records = [income(3, '一舫公共颂算', '21,940.46'), income(6, '收入合计', '21,940.96'), ...spent];
+    expect(items(records, new Set([4]))).toContainEqual(['一舫公共颂算']);
+    expect(repairOcrByIdentity(records, new Set([4]))).toBe(1);
+    expect(records[0]).toMatchObject({ printed: '21,940.96', flags: expect.arrayContaining(['repaired_by_identity', 'read_as:21,940.46']) });
+  });
+
+  it('has no items when it prints two such rows, or its one row is a 其中', () => {
+    expect(items([income(3, '一舫公共颂算', '21,900.00'), income(4, '其他收入', '40.96'), income(6, '收入合计', '21,940.96')], new Set([4]))).toEqual([]);
+    expect(items([income(3, '其中：一般公共预算', '21,940.96'), income(6, '收入合计', '21,940.96')], new Set([4]))).toEqual([]);
+  });
+});
+
 describe('a two-sided table that prints no 总计', () => {
   const totals = (family: 'budget' | 'final') =>
     [row(6, '支出合计', '13,297.11', null), { ...row(6, '收入合计', '13,297.11', null), side: 'income' as const, col: 1 }].map((r) => ({ ...r, table: `${family}.fiscal_summary` }) as AmountRecord);

@@ -135,6 +135,15 @@ function withMisnumberedItems(target: AmountRecord, items: AmountRecord[], above
   return fitting.length === 1 ? [...items, ...fitting[0]!].sort((a, b) => a.row - b.row) : items;
 }
 
+/**
+ * A side that numbers no item and prints one row above its total: that row is its whole (一、一般公共预算
+ * read 一舫公共颂算, its numbering lost), unless it is a total or a 其中.
+ */
+function onlyRow(above: AmountRecord[]): AmountRecord[] {
+  const label = cleanLabel(above[0]?.label ?? '');
+  return above.length === 1 && above[0]!.parentLabel === null && !isTotalLabel(label) && !SUB_ITEM.test(label) ? above : [];
+}
+
 /** Sub-item numbering: 1. 2. under a top-level item. */
 const SUB_ITEM_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.find((h) => h.level === 4)!.numbering})`);
 const subItemNumber = (r: AmountRecord) => (SUB_ITEM_NUMBERING.test(cleanLabel(r.label ?? '')) ? Number(/^\d+/.exec(cleanLabel(r.label ?? ''))![0]) : null);
@@ -181,7 +190,7 @@ function twoSided(records: AmountRecord[], ocrTables: ReadonlySet<number>): Iden
         const numbered = above.filter((r) => (hasNumbering(r.label ?? '') || lost(r)) && r.parentLabel === null && !/^\d/.test(r.label ?? ''));
         // items are the top level printed: 一、 over （一）
         const topLevel = (r: AmountRecord) => TOP_LEVEL_NUMBERING.test(r.label ?? '') || lost(r);
-        const items = withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered);
+        const items = numbered.length > 0 ? withoutHeadingRows(numbered.some(topLevel) ? numbered.filter(topLevel) : numbered) : onlyRow(above);
         // a two-group summary lists the expenditure twice: each group adds up to the subtotal
         for (const group of groupBy(items, (r) => r.group ?? '').values()) {
           const summands = ocrTables.has(itemsTarget.tableIndex) ? withMisnumberedItems(itemsTarget, group, above) : group;
