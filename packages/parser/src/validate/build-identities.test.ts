@@ -166,6 +166,21 @@ describe('a two-sided table’s numbered sub-items', () => {
     expect(repairOcrByIdentity(records, new Set([4]))).toBe(1);
     expect(records[1]).toMatchObject({ printed: '21,940.96', flags: expect.arrayContaining(['repaired_by_identity']) });
   });
+
+  it('mends an item and its one sub-item misread alike together, where the image gave each that reading', () => {
+    // 21,941.96 read 21,910.96 twice: two digits off, so no one-digit guess mends it
+    const spent = [row(3, '一、基本支出', '21,956.35', null), row(6, '支出合计', '21,956.35', null)];
+    const records = (subAlternatives: string[]) => [
+      income(3, '一、财政拨款', '21,910.96', ['21,941.96']), income(4, '1.一般公共预算', '21,910.96', subAlternatives),
+      income(5, '三、其他资金', '14.39'), income(6, '收入合计', '21,956.35'), ...spent,
+    ];
+    const alike = records(['21,941.96']);
+    expect(repairOcrByIdentity(alike, new Set([4]))).toBe(2);
+    expect(alike.slice(0, 2).map((r) => r.printed)).toEqual(['21,941.96', '21,941.96']);
+    // the sub-item read no other way: the item alone would break their sum, and nothing changes
+    const once = records(['21,919.96']);
+    expect(repairOcrByIdentity(once, new Set([4]))).toBe(0);
+  });
 });
 
 describe('a side that numbers no item', () => {

@@ -44,6 +44,17 @@ function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
   return [...twins];
 }
 
+/**
+ * A figure printed over its one item in the same table (会议费 over 会议服务, both 200.44 read 200.14):
+ * the item, or the figure, takes a reading of the cell only where the image gave it that reading too.
+ */
+function itemsReadAlike(cell: AmountRecord, fen: number, all: Identity[]): AmountRecord[] {
+  return touchingOf(cell, all)
+    .filter((i) => i.summands.length === 1 && holdsExactly(i))
+    .map((i) => (i.target === cell ? i.summands[0]! : i.target))
+    .filter((other) => other.tableIndex === cell.tableIndex && (other.alternatives ?? []).some((a) => parseAmount(normalizeNumberText(a), other.unit)?.fen === fen));
+}
+
 /** The values with a repair made: the cell and its twins take its reading. */
 const valueWith = ({ cell, fen, twins }: Pick<Repair, 'cell' | 'fen' | 'twins'>) => (r: AmountRecord) => (r === cell || twins.includes(r) ? fen : r.amountFen);
 
@@ -60,18 +71,19 @@ const touchedBy = ({ cell, twins }: Pick<Repair, 'cell' | 'twins'>, all: Identit
  */
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'within rounding' | 'mends' = 'all hold'): Repair[] {
   const twins = twinsOf(cell, all);
-  const touching = touchedBy({ cell, twins }, all);
-  const held = touching.filter((i) => holds(i));
   const out: Repair[] = [];
   for (const reading of readings) {
     const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
     if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
-    const value = valueWith({ cell, fen: parsed.fen, twins });
+    const alike = [...new Set([...twins, ...itemsReadAlike(cell, parsed.fen, all)])];
+    const touching = touchedBy({ cell, twins: alike }, all);
+    const held = touching.filter((i) => holds(i));
+    const value = valueWith({ cell, fen: parsed.fen, twins: alike });
     // a sum that holds to the cent vouches for its cells: a reading leaving it only within rounding is a misread (1.04 read 1.01 in one of two tables)
     const keeps = (i: Identity) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value));
     const fits =
       test === 'mends' ? held.every(keeps) && touching.some((i) => !held.includes(i) && holds(i, value)) : touching.every((i) => holds(i, value)) && (test === 'within rounding' || held.every(keeps));
-    if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins });
+    if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins: alike });
   }
   return out;
 }
