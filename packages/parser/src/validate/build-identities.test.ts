@@ -159,6 +159,8 @@ describe('a two-sided table’s numbered sub-items', () => {
     ];
     // 2.政府性基金 is blank; 二、财政专户 is blank too, and its 1.事业收入 is not 一's
     expect(sums(records)).toEqual([['一、财政拨款', '1.一般公共预算', '3.国有资本经营预算']]);
+    // an item OCR read as a sub-item (三、 read 2、) opens no sum
+    expect(sums([income(3, '二、财政专户', '21,940.96'), income(4, '2、其他资金', '14.39')])).toEqual([]);
   });
 
   it('mends a sub-item OCR misread with the one reading that makes its item hold', () => {

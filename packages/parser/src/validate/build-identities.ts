@@ -150,8 +150,9 @@ const subItemNumber = (r: AmountRecord) => (SUB_ITEM_NUMBERING.test(cleanLabel(r
 
 /**
  * A side's top-level item is the sum of the numbered sub-items printed under it (一、财政拨款 over
- * 1.一般公共预算 2.政府性基金): those after it whose numbers rise (a blank one is nought), up to the
- * next row that is none, or a 1. that opens the next item's (that item printed blank).
+ * 1.一般公共预算 2.政府性基金): from a 1. right after it, those whose numbers rise (a blank one is
+ * nought), up to the next row that is none, or a 1. that opens the next item's (that item printed
+ * blank). A first one numbered past 1 may be an item OCR misread (三、 read 2、): no sum.
  */
 function subItemSums(rows: AmountRecord[]): Identity[] {
   const out: Identity[] = [];
@@ -160,7 +161,7 @@ function subItemSums(rows: AmountRecord[]): Identity[] {
     const subs: AmountRecord[] = [];
     for (const s of rows.slice(i + 1)) {
       const n = subItemNumber(s);
-      if (n === null || (subs.length > 0 && n <= subItemNumber(subs.at(-1)!)!)) break;
+      if (n === null || (subs.length === 0 ? n !== 1 : n <= subItemNumber(subs.at(-1)!)!)) break;
       subs.push(s);
     }
     if (subs.length > 0) out.push({ rule: 'two_sided.sub_items', target: r, summands: subs, descriptionZh: `${r.label}应等于其下各分项之和`, descriptionEn: `${r.labelKey} should equal its numbered sub-items` });
