@@ -151,5 +151,10 @@ describe('when to OCR', () => {
     expect(normalizeOcrAmount('0.94')).toBe('0.94');
     expect(normalizeOcrAmount('4545,000.00')).toBe('4,545,000.00');
     expect(normalizeOcrAmount('201')).toBe('201');
+    // a closing parenthesis nothing opened is a stroke misread; a negative's parentheses stay
+    expect(normalizeOcrAmount('30.04)')).toBe('30.04');
+    expect(normalizeOcrAmount('1.511,89)')).toBe('1,511.89');
+    expect(normalizeOcrAmount('(1,511.89)')).toBe('(1,511.89)');
+    expect(normalizeOcrAmount('(16,19)')).toBe('(16.19)');
   });
 });

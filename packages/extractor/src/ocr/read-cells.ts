@@ -55,10 +55,12 @@ export function normalizeOcrAmount(text: string): string {
   // thousands (and OCR drops or doubles those), so they are set again from the digits
   const m = /^([-(]?)(\d[\d.,]*?)[.,](\d{2})(\)?)$/.exec(t);
   if (!m) return t;
-  if (!/[.,]/.test(m[2]!)) return t.replace(/,(\d{2})(\)?)$/, '.$1$2'); // no grouping printed: keep none
+  // a closing parenthesis nothing opened is a stroke misread (30.00 read 30.04)), not a negative's mark
+  const close = m[1] === '(' ? m[4] : '';
+  if (!/[.,]/.test(m[2]!)) return `${m[1]}${m[2]}.${m[3]}${close}`; // no grouping printed: keep none
   const whole = m[2]!.replace(/[.,]/g, '');
   if (whole.length > 1 && whole.startsWith('0')) return t;
-  return `${m[1]}${withCommas(whole)}.${m[3]}${m[4]}`;
+  return `${m[1]}${withCommas(whole)}.${m[3]}${close}`;
 }
 
 /**
