@@ -144,9 +144,13 @@ function onlyRow(above: AmountRecord[]): AmountRecord[] {
   return above.length === 1 && above[0]!.parentLabel === null && !isTotalLabel(label) && !SUB_ITEM.test(label) ? above : [];
 }
 
-/** Sub-item numbering: 1. 2. under a top-level item. */
-const SUB_ITEM_NUMBERING = new RegExp(`^(?:${HEADING_LEVELS.find((h) => h.level === 4)!.numbering})`);
-const subItemNumber = (r: AmountRecord) => (SUB_ITEM_NUMBERING.test(cleanLabel(r.label ?? '')) ? Number(/^\d+/.exec(cleanLabel(r.label ?? ''))![0]) : null);
+/** A numbered sub-item's mark: 1. 2. under a top-level item. */
+const NUMBERED_SUB_ITEM = new RegExp(`^(?:${HEADING_LEVELS.find((h) => h.level === 4)!.numbering})`);
+/** The number of a numbered sub-item (2 of 2.政府性基金), or null for any other row. */
+function subItemNumber(r: AmountRecord): number | null {
+  const mark = NUMBERED_SUB_ITEM.exec(cleanLabel(r.label ?? ''));
+  return mark ? Number.parseInt(mark[0], 10) : null;
+}
 
 /**
  * A side's top-level item is the sum of the numbered sub-items printed under it (一、财政拨款 over
