@@ -284,14 +284,4 @@ describe('a part table’s rows against its whole’s', () => {
       ['budget.gpb_basic', '30201', true],
     ]);
   });
-
-  it('links the 一般公共预算 functional table’s codes to the 财政拨款 one’s under a 类 they agree on, not under one with fund money', () => {
-    const functional = [
-      rec(1, 'budget.fiscal_expenditure', '204', '418.37'), rec(1, 'budget.fiscal_expenditure', '20404', '418.37'),
-      rec(1, 'budget.fiscal_expenditure', '212', '90.00'), rec(1, 'budget.fiscal_expenditure', '21208', '90.00'),
-      rec(2, 'budget.gpb_expenditure', '204', '418.37'), rec(2, 'budget.gpb_expenditure', '20404', '118.37'),
-      rec(2, 'budget.gpb_expenditure', '212', '40.00'), rec(2, 'budget.gpb_expenditure', '21208', '40.00'),
-    ];
-    expect(links(functional)).toEqual([['budget.gpb_expenditure', '20404', true]]);
-  });
 });
