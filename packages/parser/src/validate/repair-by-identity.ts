@@ -44,15 +44,20 @@ function twinsOf(cell: AmountRecord, all: Identity[]): AmountRecord[] {
   return [...twins];
 }
 
+/** A reading of a cell in 分, or undefined when it is no amount. */
+const fenOf = (reading: string, cell: AmountRecord) => parseAmount(normalizeNumberText(reading), cell.unit)?.fen;
+
 /**
- * A figure printed over its one item in the same table (会议费 over 会议服务, both 200.44 read 200.14):
- * the item, or the figure, takes a reading of the cell only where the image gave it that reading too.
+ * A figure printed over its one item in the same table (会议费 over 会议服务, both 200.44 read 200.14),
+ * with the values the image gave it: the item, or the figure, takes a reading of the cell only where
+ * it was read so too.
  */
-function itemsReadAlike(cell: AmountRecord, fen: number, all: Identity[]): AmountRecord[] {
+function onlyItemOf(cell: AmountRecord, all: Identity[]): Array<{ other: AmountRecord; read: Set<number | undefined> }> {
   return touchingOf(cell, all)
     .filter((i) => i.summands.length === 1 && holdsExactly(i))
     .map((i) => (i.target === cell ? i.summands[0]! : i.target))
-    .filter((other) => other.tableIndex === cell.tableIndex && (other.alternatives ?? []).some((a) => parseAmount(normalizeNumberText(a), other.unit)?.fen === fen));
+    .filter((other) => other.tableIndex === cell.tableIndex)
+    .map((other) => ({ other, read: new Set((other.alternatives ?? []).map((a) => fenOf(a, other))) }));
 }
 
 /** The values with a repair made: the cell and its twins take its reading. */
@@ -71,19 +76,20 @@ const touchedBy = ({ cell, twins }: Pick<Repair, 'cell' | 'twins'>, all: Identit
  */
 function fitting(cell: AmountRecord, readings: string[], all: Identity[], test: 'all hold' | 'within rounding' | 'mends' = 'all hold'): Repair[] {
   const twins = twinsOf(cell, all);
+  const items = onlyItemOf(cell, all);
   const out: Repair[] = [];
   for (const reading of readings) {
-    const parsed = parseAmount(normalizeNumberText(reading), cell.unit);
-    if (!parsed || out.some((r) => r.fen === parsed.fen)) continue;
-    const alike = [...new Set([...twins, ...itemsReadAlike(cell, parsed.fen, all)])];
+    const fen = fenOf(reading, cell);
+    if (fen === undefined || out.some((r) => r.fen === fen)) continue;
+    const alike = [...new Set([...twins, ...items.filter((x) => x.read.has(fen)).map((x) => x.other)])];
     const touching = touchedBy({ cell, twins: alike }, all);
     const held = touching.filter((i) => holds(i));
-    const value = valueWith({ cell, fen: parsed.fen, twins: alike });
+    const value = valueWith({ cell, fen, twins: alike });
     // a sum that holds to the cent vouches for its cells: a reading leaving it only within rounding is a misread (1.04 read 1.01 in one of two tables)
     const keeps = (i: Identity) => holds(i, value) && (!holdsExactly(i) || holdsExactly(i, value));
     const fits =
       test === 'mends' ? held.every(keeps) && touching.some((i) => !held.includes(i) && holds(i, value)) : touching.every((i) => holds(i, value)) && (test === 'within rounding' || held.every(keeps));
-    if (fits) out.push({ cell, printed: reading, fen: parsed.fen, twins: alike });
+    if (fits) out.push({ cell, printed: reading, fen, twins: alike });
   }
   return out;
 }
@@ -246,8 +252,8 @@ function readingRepairs(cell: AmountRecord, all: Identity[]): Repair[] {
   const twins = twinsOf(cell, all);
   const out: Repair[] = [];
   for (const printed of cell.alternatives ?? []) {
-    const parsed = parseAmount(normalizeNumberText(printed), cell.unit);
-    if (parsed && parsed.fen !== cell.amountFen && !out.some((r) => r.fen === parsed.fen)) out.push({ cell, printed, fen: parsed.fen, twins });
+    const fen = fenOf(printed, cell);
+    if (fen !== undefined && fen !== cell.amountFen && !out.some((r) => r.fen === fen)) out.push({ cell, printed, fen, twins });
   }
   return out;
 }
@@ -334,8 +340,8 @@ const DIGITS_AMONG_AT_MOST = 8;
 
 /** The document's digits' reading of a cell as a repair, where it differs from the value. */
 function digitsRepair(cell: AmountRecord, all: Identity[]): Repair | null {
-  const parsed = cell.digitsRead === undefined ? null : parseAmount(normalizeNumberText(cell.digitsRead), cell.unit);
-  return parsed && parsed.fen !== cell.amountFen ? { cell, printed: cell.digitsRead!, fen: parsed.fen, twins: twinsOf(cell, all) } : null;
+  const fen = cell.digitsRead === undefined ? undefined : fenOf(cell.digitsRead, cell);
+  return fen !== undefined && fen !== cell.amountFen ? { cell, printed: cell.digitsRead!, fen, twins: twinsOf(cell, all) } : null;
 }
 
 /**
