@@ -7,6 +7,7 @@ import type { Rect } from './ocr/image-ops.ts';
 import { DocumentDigits } from './ocr/document-digits.ts';
 import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
+import type { GrayImage } from './pdf/render-page.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
 import { endsShort, hasTwoDecimals } from './ocr/amount-style.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
@@ -39,11 +40,20 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
   if (!pdf) return withNotes(doc, failed);
   try {
     const drawable = await pdf.drawable();
-    for (const number of [...new Set(wanted.map((c) => c.page))]) {
+    const pages = [...new Set(wanted.map((c) => c.page))];
+    const notes: Array<ExtractionNote | undefined> = pages.map(() => undefined);
+    // a page drawn while the one before it is recognised (as on the first reading): two page images held at most
+    let reading: Promise<void> = Promise.resolve();
+    for (const [k, number] of pages.entries()) {
       const onPage = (cells: CellAt[]) => cells.filter((c) => c.page === number);
-      const read = await readPageAgain(drawable, doc, number, { again: onPage(wanted), known: onPage(known) }, { digits, looked }, options).catch((err: unknown) => void failed.push(readAgainFailed(file, number, err)));
-      for (const [c, texts] of read ?? []) readings.set(c, texts);
+      const fail = (err: unknown) => void (notes[k] ??= readAgainFailed(file, number, err));
+      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage(wanted), known: onPage(known) }, { digits, looked }, options).catch(fail);
+      await reading;
+      if (!looks) continue;
+      reading = readAgain(looks.img, looks.boxes, options.engine ?? sharedOcrEngine()).then((read) => looks.cells.forEach((c, n) => readings.set(c, read[n]!)), fail);
     }
+    await reading;
+    failed.push(...notes.filter((n) => n !== undefined));
   } finally {
     await pdf.close();
   }
@@ -70,10 +80,11 @@ export function readAgainFailed(file: string, page: number | null, err: unknown)
 export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): ExtractedDocument => (notes.length ? { ...doc, notes: [...(doc.notes ?? []), ...notes] } : doc);
 
 /**
- * One page's cells read again: the page drawn and turned as OCR had it, each cell's glyphs found
- * again and looked at; its known cells and the cells to read given to the document's digits.
+ * One page's cells to read again: the page drawn and turned as OCR had it, each cell's glyphs found
+ * again; its known cells and the cells to read given to the document's digits. The cells to look
+ * at again come back with their glyphs' boxes on the page's image, for the recognisers.
  */
-async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellsToRead, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<Map<CellAt, string[]>> {
+async function lookAtPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellsToRead, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
   const found = await pageImage(drawable, number, options.ocrDpi);
   const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
@@ -92,8 +103,7 @@ async function readPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument,
   // only the cells asked for: with every amount of the page read by the digits too, a fax came out 4 amounts worse (their misreads join the readings)
   by.digits.addPage(img, { bin: ink.bin, threshold: found.threshold }, known, onPage.map(({ c, box }) => ({ key: c, rect: box })));
   const looks = onPage.filter(({ c }) => by.looked.has(c));
-  const read = await readAgain(img, looks.map((x): Rect => x.box), options.engine ?? sharedOcrEngine());
-  return new Map(looks.map(({ c }, k) => [c, read[k]!]));
+  return { img, cells: looks.map((x) => x.c), boxes: looks.map((x) => x.box) };
 }
 
 const digitsOf = (t: string) => t.replace(/\D/g, '').length;

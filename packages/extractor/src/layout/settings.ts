@@ -81,6 +81,8 @@ export interface LayoutSettings {
     minImageRulePt: number;
     /** how near a short line's end must come to a long line to end on it */
     imageRuleEndPt: number;
+    /** a break this long at most between a short line and a long one in line with it: one rule a fax broke */
+    imageRuleBreakPt: number;
     /** amount lines a table without lines needs (unless a heading stands above them) */
     minDataRows: number;
     /** a region's centre this close outside a table's box still counts as inside */
@@ -132,7 +134,7 @@ export const DEFAULT_LAYOUT_SETTINGS: LayoutSettings = {
     maxHeadingLines: 7,
     blockMarginPt: 2,
   },
-  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, minDataRows: 3, insidePt: 1, swatchPt: { min: 3, max: 12 } },
+  tables: { minWidthPt: 50, minHeightPt: 8, minImageGridHeightPt: 15, minImageRulePt: 36, imageRuleEndPt: 3, imageRuleBreakPt: 8, minDataRows: 3, insidePt: 1, swatchPt: { min: 3, max: 12 } },
   meta: { aboveReachPt: 140, belowReachPt: 80, edgeSlackPt: 2, bannerWidthShare: 0.6, titleFontSlackPt: 0.5, carriedTitleLinesAfter: 3 },
   stitch: { columnMatchPt: 4, columnMatchShare: 0.7, sideSlackPt: 6, textInsetPt: 2, textFitShare: 0.95 },
 };

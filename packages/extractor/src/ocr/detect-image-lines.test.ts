@@ -49,3 +49,26 @@ describe('a line of bold or blurred text whose strokes run together', () => {
     expect(across(strokedRun(60))).toHaveLength(1);
   });
 });
+
+describe('a hairline rule slanting a pixel', () => {
+  it('is found whole where its last stretch steps into the next column', () => {
+    // a 1-px column rule: rows 100..200 in column 500, then rows 200..228 in column 501 (28 px: too short for a line alone)
+    const [width, height] = [800, 400];
+    const bin = new Uint8Array(width * height);
+    for (let y = 100; y < 200; y++) bin[y * width + 500] = 1;
+    for (let y = 200; y < 228; y++) bin[y * width + 501] = 1;
+    const v = detectImageLines(bin, width, height, SCALE).filter((r) => r.orientation === 'v');
+    expect(v).toHaveLength(1);
+    expect(v[0]!.from).toBeCloseTo(100 / SCALE, 0);
+    expect(v[0]!.to).toBeCloseTo(228 / SCALE, 0);
+  });
+
+  it('is not carried on by a stroke that begins away from its end', () => {
+    const [width, height] = [800, 400];
+    const bin = new Uint8Array(width * height);
+    for (let y = 100; y < 200; y++) bin[y * width + 500] = 1;
+    for (let y = 210; y < 238; y++) bin[y * width + 501] = 1;
+    const v = detectImageLines(bin, width, height, SCALE).filter((r) => r.orientation === 'v');
+    expect(v.map((r) => Math.round(r.to * SCALE))).toEqual([200]);
+  });
+});

@@ -43,14 +43,22 @@ function darkRuns(bin: Uint8Array, width: number, height: number, horizontal: bo
   return out;
 }
 
-/** Runs at least `minLength` long followed across neighbouring rows into line segments. */
+/**
+ * Runs at least `minLength` long followed across neighbouring rows into line segments. A shorter
+ * run carries on a segment where it starts at the segment's end (within a break): a hairline
+ * slanting a pixel steps aside, and its last stretch stands in the next row (column) alone.
+ */
 function segments(runsByLine: Array<Array<[number, number]>>, minLength: number): Segment[] {
   const done: Segment[] = [];
   let open: Segment[] = [];
   for (let l = 0; l < runsByLine.length; l++) {
     const next: Segment[] = [];
+    const short: Array<[number, number]> = [];
     for (const [a, b] of runsByLine[l]!) {
-      if (b - a < minLength) continue;
+      if (b - a < minLength) {
+        short.push([a, b]);
+        continue;
+      }
       const seg = open.find((s) => s.last[0] < b && a < s.last[1] && !next.includes(s));
       if (seg) {
         seg.at1 = l;
@@ -59,6 +67,14 @@ function segments(runsByLine: Array<Array<[number, number]>>, minLength: number)
         seg.last = [a, b];
         next.push(seg);
       } else next.push({ at0: l, at1: l, from: a, to: b, last: [a, b] });
+    }
+    for (const [a, b] of short) {
+      const seg = [...next, ...open].find((s) => (Math.abs(a - s.to) <= MAX_GAP && b > s.to) || (Math.abs(b - s.from) <= MAX_GAP && a < s.from));
+      if (!seg) continue;
+      seg.at1 = l;
+      seg.from = Math.min(seg.from, a);
+      seg.to = Math.max(seg.to, b);
+      if (!next.includes(seg)) next.push(seg);
     }
     for (const s of open) if (!next.includes(s)) done.push(s);
     open = next;

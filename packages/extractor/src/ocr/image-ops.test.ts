@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -104,5 +104,48 @@ describe('a region drawn larger', () => {
     const same = new Uint8Array(4);
     drawEnlarged(img, { x0: 0, y0: 0, w: 4, h: 1 }, 1, same, 4, { left: 0, top: 0 });
     expect([...same]).toEqual([0, 0, 200, 200]);
+  });
+});
+
+describe('strokesFiltered', () => {
+  /** The definition: each pixel the extreme of its 3×3 neighbours inside the image. */
+  function byNeighbours(data: Uint8Array, w: number, h: number, pick: (a: number, b: number) => number): number[] {
+    const out: number[] = [];
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        let v = data[y * w + x]!;
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) if (y + dy >= 0 && y + dy < h && x + dx >= 0 && x + dx < w) v = pick(v, data[(y + dy) * w + x + dx]!);
+        out.push(v);
+      }
+    return out;
+  }
+
+  it('sets each pixel to the darkest or lightest of its 3×3 neighbours, edges included', () => {
+    const [w, h] = [13, 7];
+    let seed = 7;
+    const data = Uint8Array.from({ length: w * h }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+    const img = { width: w, height: h, data, scale: 1 };
+    expect([...strokesFiltered(img, 'thicker').data]).toEqual(byNeighbours(data, w, h, Math.min));
+    expect([...strokesFiltered(img, 'thinner').data]).toEqual(byNeighbours(data, w, h, Math.max));
+  });
+
+  it('filters only within a region where given, the same there as over the whole image', () => {
+    const [w, h] = [13, 9];
+    let seed = 11;
+    const data = Uint8Array.from({ length: w * h }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+    const img = { width: w, height: h, data, scale: 1 };
+    const whole = strokesFiltered(img, 'thicker').data;
+    const part = strokesFiltered(img, 'thicker', { x0: 2, y0: 3, x1: 9, y1: 7 }).data;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) expect(part[y * w + x]).toBe(x >= 2 && x < 9 && y >= 3 && y < 7 ? whole[y * w + x] : data[y * w + x]);
+  });
+
+  it('grows a one-pixel stroke to three and takes a one-pixel stroke away', () => {
+    const data = new Uint8Array(25).fill(255);
+    data[12] = 0;
+    const thick = strokesFiltered({ width: 5, height: 5, data, scale: 1 }, 'thicker').data;
+    expect([...thick].filter((v) => v === 0)).toHaveLength(9);
+    expect([...strokesFiltered({ width: 5, height: 5, data, scale: 1 }, 'thinner').data].every((v) => v === 255)).toBe(true);
   });
 });

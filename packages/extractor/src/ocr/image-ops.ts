@@ -72,26 +72,33 @@ export function rotateGray(img: GrayImage, degrees: number): GrayImage {
  * d = h6 x + h7 y + 1. A turn is the case h6 = h7 = 0.
  */
 export function remapProjective(img: Pick<GrayImage, 'width' | 'height' | 'data'>, h: readonly number[]): Uint8Array {
-  const { width: w, height: ht } = img;
+  const { width: w, height: ht, data: src } = img;
   const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
   const out = new Uint8Array(w * ht).fill(255);
-  // a turn or a shear: d is 1, not computed a pixel (the same numbers to the last bit)
+  // a turn or a shear: d is 1, not divided by (the same numbers to the last bit)
   const affine = h6 === 0 && h7 === 0;
   for (let y = 0; y < ht; y++) {
-    const [h1y, h4y, h7y] = [h1 * y, h4 * y, h7 * y];
+    const h1y = h1 * y;
+    const h4y = h4 * y;
+    const h7y = h7 * y;
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const d = affine ? 1 : h6 * x + h7y + 1;
-      const sx = (h0 * x + h1y + h2) / d;
-      const sy = (h3 * x + h4y + h5) / d;
+      let sx = h0 * x + h1y + h2;
+      let sy = h3 * x + h4y + h5;
+      if (!affine) {
+        const d = h6 * x + h7y + 1;
+        sx /= d;
+        sy /= d;
+      }
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= ht) continue;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * w + x0;
-      const top = img.data[i]! * (1 - fx) + img.data[i + 1]! * fx;
-      const bottom = img.data[i + w]! * (1 - fx) + img.data[i + w + 1]! * fx;
-      out[y * w + x] = top * (1 - fy) + bottom * fy;
+      const top = src[i]! * (1 - fx) + src[i + 1]! * fx;
+      const bottom = src[i + w]! * (1 - fx) + src[i + w + 1]! * fx;
+      out[row + x] = top * (1 - fy) + bottom * fy;
     }
   }
   return out;
@@ -317,23 +324,35 @@ const THIN_RESIDUE = 0.4;
 /**
  * An image with every pixel set to the darkest (`thicker`) or lightest (`thinner`) of its 3×3
  * neighbours: strokes a binarized fax lost grow back together; strokes heavy print ran together part.
+ * Done as a row pass then a column pass (the 3×3 extreme is the extreme of three row extremes), and
+ * only `within` a region where given (the cells to read): the pixels outside it are the source's.
  */
-export function strokesFiltered(img: GrayImage, strokes: 'thicker' | 'thinner'): GrayImage {
-  const { width: w, height: h } = img;
-  const pick = strokes === 'thicker' ? Math.min : Math.max;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = img.data[y * w + x]!;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx >= 0 && xx < w) v = pick(v, img.data[yy * w + xx]!);
-        }
-      }
-      data[y * w + x] = v;
+export function strokesFiltered(img: GrayImage, strokes: 'thicker' | 'thinner', within?: Rect): GrayImage {
+  const { width: w, height: h, data: src } = img;
+  const darker = strokes === 'thicker';
+  const pick = (a: number, b: number) => (darker ? (b < a ? b : a) : b > a ? b : a);
+  const r = within ?? { x0: 0, y0: 0, x1: w, y1: h };
+  const [x0, x1] = [Math.max(0, Math.floor(r.x0)), Math.min(w, Math.ceil(r.x1))];
+  const [y0, y1] = [Math.max(0, Math.floor(r.y0)), Math.min(h, Math.ceil(r.y1))];
+  // the row pass over the region's rows and the one above and below it, which the column pass reads
+  const rows = new Uint8Array(w * h);
+  for (let y = Math.max(0, y0 - 1); y < Math.min(h, y1 + 1); y++) {
+    const at = y * w;
+    for (let x = x0; x < x1; x++) {
+      let v = src[at + x]!;
+      if (x > 0) v = pick(v, src[at + x - 1]!);
+      if (x + 1 < w) v = pick(v, src[at + x + 1]!);
+      rows[at + x] = v;
+    }
+  }
+  const data = within ? Uint8Array.from(src) : new Uint8Array(w * h);
+  for (let y = y0; y < y1; y++) {
+    const at = y * w;
+    for (let x = x0; x < x1; x++) {
+      let v = rows[at + x]!;
+      if (y > 0) v = pick(v, rows[at - w + x]!);
+      if (y + 1 < h) v = pick(v, rows[at + w + x]!);
+      data[at + x] = v;
     }
   }
   return { ...img, data };

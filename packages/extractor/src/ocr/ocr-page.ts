@@ -8,7 +8,7 @@ import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { LayoutSettings } from '../layout/settings.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../layout/settings.ts';
-import { splitLineOnGaps } from '../layout/text-lines.ts';
+import { splitLineOnGaps, unionBox } from '../layout/text-lines.ts';
 import { rowsForColumns } from '../layout/text-rows.ts';
 import { estimateSkew, straightenColumns } from './deskew.ts';
 import { detectImageLines } from './detect-image-lines.ts';
@@ -65,7 +65,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const cells = cellJobs(img, bin, threshold, grids);
   // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
-    readCells(bilevel ? strokesFiltered(img, 'thicker') : img, cells, options.engine).then((read) =>
+    readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine).then((read) =>
       read.forEach((r, k) => {
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;

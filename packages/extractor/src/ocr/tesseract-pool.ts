@@ -111,16 +111,6 @@ export class OcrEngine {
     private readonly idleMs = IDLE_MS,
   ) {}
 
-  /**
-   * Workers a language may have: as many as the pool for digits; one fewer for Chinese. Two
-   * Chinese workers and one for digits were measured 7–18% quicker a page, but at 30–100 MB
-   * more peak memory: the real corpus scanned peaked at 1008 MiB (984 before), its seal scans
-   * at 1042, past the 1 GiB budget.
-   */
-  private sizeFor(lang: Lang): number {
-    return lang === 'chi_sim' ? Math.max(1, this.size - 1) : this.size;
-  }
-
   private async acquire(lang: Lang): Promise<PooledWorker> {
     for (;;) {
       if (this.closed) throw new Error('the OCR engine is closed');
@@ -131,7 +121,9 @@ export class OcrEngine {
         return idle;
       }
       const mine = this.workers.filter((w) => w.lang === lang).length;
-      if (mine < this.sizeFor(lang)) {
+      // as many workers a language as the pool: one fewer for Chinese kept a 2-core machine under 1 GiB
+      // before freed page images went back to the system (malloc-relaunch); a second costs about 75 MB now
+      if (mine < this.size) {
         const slot: PooledWorker = { worker: null as unknown as Tesseract.Worker, lang, jobs: 0, busy: true, params: '' };
         this.workers.push(slot);
         try {

@@ -32,6 +32,8 @@ const SEAL_RED = 200;
  * nor as faint strokes beside the digits.
  */
 export function greyOf(r: number, g: number, b: number): number {
+  // a grey pixel (every pixel of a black-and-white or grey scan) is its own level
+  if (r === g && g === b) return r;
   if (r > 110 && r - Math.max(g, b) > 28) return Math.min(255, (r * 255) / SEAL_RED);
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
