@@ -31,4 +31,14 @@ describe('strokes of heavy type on a page image', () => {
     const oneRow = [h(100, 50, 300), h(118, 50, 300), ...[50, 150, 300].map((x) => v(x, 100, 118))];
     expect(withoutGlyphStrokes(oneRow)).toEqual(oneRow);
   });
+
+  it('keep a piece of a rule a fax broke: from a line down to a break beyond which the rule goes on', () => {
+    // the row rule at 200 lost 476..482: its piece 482..511 ends on the frame at 511 and on nothing at 482
+    const broken = [h(150, 336, 511), h(250, 336, 511), h(200, 336, 476), h(200, 482, 511), ...[336, 455, 511].map((x) => v(x, 150, 250))];
+    expect(withoutGlyphStrokes(broken)).toEqual(broken);
+    // a stroke in line with a rule but well past its end (25 pt) is no piece of it
+    const frame = [h(150, 336, 511), h(250, 336, 511), h(200, 336, 470), ...[336, 455, 511].map((x) => v(x, 150, 250))];
+    expect(withoutGlyphStrokes([...frame, h(200, 495, 511)])).toEqual(frame);
+  });
 });
+
