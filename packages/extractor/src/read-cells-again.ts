@@ -63,9 +63,11 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
     cells: t.cells.map((cell) => {
       if (cell.source !== 'ocr') return cell;
       const at = ([c]: [CellAt, unknown]) => c.page === cell.page && sameBox(c.bbox, cell.bbox);
-      const digitsText = byDigits.find(at)?.[1];
+      const seen = byDigits.find(at)?.[1];
+      const digitsText = seen?.text ?? undefined;
       const texts = [...([...readings].find(at)?.[1] ?? []), ...(digitsText === undefined ? [] : [digitsText])];
-      return texts.length > 0 ? withDigitsRead(withReadings(cell, texts), digitsText) : cell;
+      const read = texts.length > 0 ? withDigitsRead(withReadings(cell, texts), digitsText) : cell;
+      return seen ? { ...read, digitLikeness: seen.likeness } : read;
     }),
   }));
   return ExtractedDocumentSchema.parse(withNotes({ ...doc, tables }, failed));

@@ -56,6 +56,9 @@ export const ExtractionNote = z.object({
 });
 export type ExtractionNote = z.infer<typeof ExtractionNote>;
 
+/** A cell's glyphs left to right, each with its likeness to the digits 0–9 (null for a point or comma). */
+export const DigitLikeness = z.array(z.array(z.number()).length(10).nullable());
+
 export const Cell = z.object({
   text: z.string(),
   bbox: BBox,
@@ -70,6 +73,8 @@ export const Cell = z.object({
   alternatives: z.array(z.string()).optional(),
   /** the amount the document's own digits read in the cell (learned from its amounts whose sums hold), when read again; also among the alternatives */
   digitsRead: z.string().optional(),
+  /** each glyph's likeness to each digit 0–9 as the document's own digits see the cell (null for a mark), when read again: how like its digit a guess at a misread one is */
+  digitLikeness: DigitLikeness.optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BBox } from './geometry.ts';
+import { DigitLikeness } from './document.ts';
 
 export const DocumentKind = z.enum(['final', 'budget', 'performance', 'unknown']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
@@ -78,6 +79,8 @@ export const AmountRecord = z.object({
   alternatives: z.array(z.string()).optional(),
   /** the cell read by the document's own digits (see Cell.digitsRead) */
   digitsRead: z.string().optional(),
+  /** its glyphs' likeness to each digit (see Cell.digitLikeness) */
+  digitLikeness: DigitLikeness.optional(),
 });
 export type AmountRecord = z.infer<typeof AmountRecord>;
 

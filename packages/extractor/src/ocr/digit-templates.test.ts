@@ -71,14 +71,19 @@ describe("a page's own digits", () => {
     const { img, rects } = page([...KNOWN, '468.37'], lost);
     const digits = new DocumentDigits<string>();
     digits.addPage(img, { bin: binarize(img, 128), threshold: 128 }, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'spoilt', rect: rects[KNOWN.length]! }]);
-    expect(digits.read().get('spoilt')).toBe('468.37');
+    const seen = digits.read().get('spoilt')!;
+    expect(seen.text).toBe('468.37');
+    // each glyph's likeness to 0–9, a mark's none: the spoilt 4 likest a 4 still
+    expect(seen.likeness.map((l) => (l ? l.indexOf(Math.max(...l)) : '.'))).toEqual([4, 6, 8, '.', 3, 7]);
   });
 
   it('reads nothing where a glyph is like no digit learned', () => {
     const { img, rects } = page([...KNOWN, '12x.45']);
     const digits = new DocumentDigits<string>();
     digits.addPage(img, { bin: binarize(img, 128), threshold: 128 }, KNOWN.map((text, k) => ({ rect: rects[k]!, text })), [{ key: 'other', rect: rects[KNOWN.length]! }]);
-    expect(digits.read().has('other')).toBe(false);
+    const seen = digits.read().get('other')!;
+    expect(seen.text).toBeNull();
+    expect(Math.max(...seen.likeness[2]!)).toBeLessThan(Math.max(...seen.likeness[0]!));
   });
 
   it('reads nothing where the known amounts leave a digit unseen', () => {

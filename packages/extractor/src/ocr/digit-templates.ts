@@ -276,3 +276,8 @@ export function readGlyphs(glyphs: Glyph[], digits: Map<string, Float32Array>): 
   if (!/^\d{1,3}(,\d{3})*(\.\d{2})?$|^\d+(\.\d{2})?$/.test(text) || margin < TEMPLATE_MARGIN) return null;
   return { text, margin };
 }
+
+/** Each glyph's likeness to each digit 0–9 (to two places; null for a mark): what the document's digits say of every reading of the cell. */
+export function glyphLikeness(glyphs: Glyph[], digits: Map<string, Float32Array>): Array<number[] | null> {
+  return glyphs.map((g) => (g === 'mark' ? null : [...'0123456789'].map((d) => Math.round(dot(digits.get(d)!, g) * 100) / 100)));
+}

@@ -2,7 +2,7 @@ import type { GrayImage } from '../pdf/render-page.ts';
 import type { Rect } from './image-ops.ts';
 import { binarize, cropGray } from './image-ops.ts';
 import type { DigitSample, KnownCell, Spacing } from './digit-templates.ts';
-import { cellGlyphs, median, pageSamples, readGlyphs, templatesOf } from './digit-templates.ts';
+import { cellGlyphs, glyphLikeness, median, pageSamples, readGlyphs, templatesOf } from './digit-templates.ts';
 
 /** A cell kept to be read once the document's digits are known: its crop, its ink threshold, its page's spacing if measured. */
 interface Kept<K> {
@@ -33,17 +33,22 @@ export class DocumentDigits<K> {
     for (const { key, rect } of toRead) this.kept.push({ key, crop: cropGray(img, rect), threshold, spacing: learned?.spacing ?? null });
   }
 
-  /** Each kept cell's amount as the document's digits read it, where they read one. */
-  read(): Map<K, string> {
+  /** Each kept cell as the document's digits see it: its amount where they read one, and each glyph's likeness to each digit. */
+  read(): Map<K, DigitsReading> {
     const digits = templatesOf(this.samples);
-    const out = new Map<K, string>();
+    const out = new Map<K, DigitsReading>();
     if (!digits || this.spacings.length === 0) return out;
     const usual = { pitch: median(this.spacings.map((s) => s.pitch)), height: median(this.spacings.map((s) => s.height)) };
     for (const { key, crop, threshold, spacing } of this.kept) {
       const glyphs = cellGlyphs(crop, binarize(crop, threshold), { x0: 0, y0: 0, x1: crop.width, y1: crop.height }, spacing ?? usual);
-      const read = glyphs && readGlyphs(glyphs, digits);
-      if (read) out.set(key, read.text);
+      if (glyphs) out.set(key, { text: readGlyphs(glyphs, digits)?.text ?? null, likeness: glyphLikeness(glyphs, digits) });
     }
     return out;
   }
+}
+
+/** A cell as the document's digits see it: the amount they read (null where a glyph is undecided), each glyph's likeness to each digit (null for a mark). */
+export interface DigitsReading {
+  text: string | null;
+  likeness: Array<number[] | null>;
 }

@@ -246,5 +246,6 @@ function amountRecord(cell: Cell, f: RowFacts): AmountRecord | null {
     flags,
     ...(cell.alternatives ? { alternatives: cell.alternatives } : {}),
     ...(cell.digitsRead ? { digitsRead: cell.digitsRead } : {}),
+    ...(cell.digitLikeness ? { digitLikeness: cell.digitLikeness } : {}),
   };
 }

@@ -159,6 +159,25 @@ describe('repairOcrByIdentity', () => {
     expect(records[0]).toMatchObject({ printed: '240.00', flags: [] });
   });
 
+  it('guesses only a digit the cell’s glyph is nearly as like as the digit read, where the document’s digits saw the cell', () => {
+    // a fax's 20805 = Σ its items broken by 300.00: 418.37 read 118.37 (its 4 lost the slant), but 371.92 → 671.92 would mend it as well
+    const fn = (row: number, code: string, printed: string) => line('budget.gpb_expenditure', row, code, printed);
+    const sum = () => [fn(8, '20805', '1,836.22'), fn(9, '2080501', '371.92'), fn(10, '2080505', '1,045.93'), fn(11, '2080506', '118.37')];
+    const undecided = sum();
+    repairOcrByIdentity(undecided, new Set([9]));
+    expect(undecided.map((r) => r.printed)).toEqual(['1,836.22', '371.92', '1,045.93', '118.37']);
+    // each glyph's likeness to 0–9 (as a fax's document digits saw them): 371.92's 3 is a plain 3; 118.37's first glyph as like a 4 as a 1
+    const likeness = (best: Record<number, number>) => Array.from({ length: 10 }, (_, d) => best[d] ?? 0.2);
+    const seen = sum();
+    seen[0]!.digitLikeness = [likeness({ 1: 0.95 }), null, likeness({ 8: 0.91, 3: 0.53 }), likeness({ 3: 0.91 }), likeness({ 6: 0.86 }), null, likeness({ 2: 0.88 }), likeness({ 2: 0.91 })];
+    seen[1]!.digitLikeness = [likeness({ 3: 0.78, 8: 0.46 }), likeness({ 7: 0.93 }), likeness({ 1: 0.86 }), null, likeness({ 9: 0.83 }), likeness({ 2: 0.82 })];
+    seen[2]!.digitLikeness = [likeness({ 1: 0.89 }), null, likeness({ 0: 0.92, 9: 0.65 }), likeness({ 4: 0.88 }), likeness({ 5: 0.9 }), null, likeness({ 9: 0.9 }), likeness({ 3: 0.87 })];
+    seen[3]!.digitLikeness = [likeness({ 4: 0.65, 1: 0.65 }), likeness({ 1: 0.95 }), likeness({ 8: 0.87 }), null, likeness({ 3: 0.91 }), likeness({ 7: 0.83 })];
+    expect(repairOcrByIdentity(seen, new Set([9]))).toBe(1);
+    expect(seen.map((r) => r.printed)).toEqual(['1,836.22', '371.92', '1,045.93', '418.37']);
+    expect(seen[3]!.flags).toEqual(['repaired_by_identity', 'read_as:118.37']);
+  });
+
   it('takes the reading OCR found on the image again over one-digit guesses, keeping what it first read', () => {
     const records = copy();
     const cell = misread(records, '2100101', '2.29'); // printed 752.29: a dropped digit, no one-digit change mends it

@@ -135,9 +135,33 @@ export function withoutExtraDecimal(printed: string): string[] {
   return m ? [...new Set([0, 1, 2].map((k) => m[1]! + m[2]!.slice(0, k) + m[2]!.slice(k + 1) + m[3]!))] : [];
 }
 
-/** The one-digit changes (or, with three decimals, one dropped) of an OCR cell of a broken identity that make every identity it is part of hold. */
+/**
+ * The one-digit changes (or, with three decimals, one dropped) of an OCR cell of a broken identity
+ * that make every identity it is part of hold, and that the cell's glyphs do not gainsay.
+ */
 const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands].filter(ocr).flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })));
+  [broken.target, ...broken.summands]
+    .filter(ocr)
+    .flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })))
+    .filter(likeItsGlyphs);
+
+/** A digit the document's own digits find this much less like its glyph than the digit read is no misread of that glyph. */
+const UNLIKE_GLYPH = 0.15;
+
+/**
+ * Whether the cell's glyphs allow a guess: each digit it changes at least nearly as like the glyph
+ * as the digit read, where the document's digits saw the cell glyph for glyph (a fax's 4 that lost
+ * its slant is as like a 1 as a 4; 371.92's plain 3 is no 6). Without that, no say either way.
+ */
+export function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
+  const likeness = repair.cell.digitLikeness;
+  const [now, was] = [repair.printed, repair.cell.printed].map((t) => [...t.replace(/[\s()-]/g, '')]) as [string[], string[]];
+  if (!likeness || now.length !== likeness.length || was.length !== likeness.length) return true;
+  return now.every((d, k) => {
+    const seen = likeness[k];
+    return d === was[k] || !seen || !/\d/.test(d) || !/\d/.test(was[k]!) || seen[Number(d)]! >= seen[Number(was[k])]! - UNLIKE_GLYPH;
+  });
+}
 
 /**
  * Whether a guessed digit leaves every sum that shares a cell with the broken one holding: one that
