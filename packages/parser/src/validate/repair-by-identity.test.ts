@@ -44,6 +44,15 @@ describe('repairOcrByIdentity', () => {
     expect(validateRecords(records).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('takes the one change that mends the sums whatever the document’s digits say of its glyph', () => {
+    // a fax's 4 that lost its slant is likest a 1 to the document's digits too: alone, the guess stands
+    const records = copy();
+    const cell = misread(records, '2100101', '782.29'); // printed 752.29
+    cell.digitLikeness = [[0, 0, 0, 0, 0, 0, 0, 0.9, 0, 0], [0, 0, 0, 0, 0, 0.1, 0, 0, 0.9, 0], [0, 0, 0.9, 0, 0, 0, 0, 0, 0, 0], null, [0, 0, 0.9, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.9]];
+    expect(repairOcrByIdentity(records, allTables())).toBe(1);
+    expect(cell).toMatchObject({ printed: '752.29', amountFen: 752_290_000 });
+  });
+
   it('leaves text-layer tables alone: a misprint there is reported, not mended', () => {
     const records = copy();
     const cell = misread(records, '2100101', '782.29');

@@ -137,21 +137,25 @@ export function withoutExtraDecimal(printed: string): string[] {
 
 /**
  * The one-digit changes (or, with three decimals, one dropped) of an OCR cell of a broken identity
- * that make every identity it is part of hold, and that the cell's glyphs do not gainsay.
+ * that make every identity it is part of hold; of several, those the cells' glyphs do not gainsay
+ * (where that leaves any). One alone stands whatever its glyph: a fax's 4 that lost its slant is
+ * likest a 1 to the document's digits too.
  */
-const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
-  [broken.target, ...broken.summands]
+function oneDigitOff(broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] {
+  const guesses = [broken.target, ...broken.summands]
     .filter(ocr)
-    .flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })))
-    .filter(likeItsGlyphs);
+    .flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })));
+  const liked = guesses.filter(likeItsGlyphs);
+  return guesses.length > 1 && liked.length > 0 ? liked : guesses;
+}
 
 /** A digit the document's own digits find this much less like its glyph than the digit read is no misread of that glyph. */
 const UNLIKE_GLYPH = 0.15;
 
 /**
  * Whether the cell's glyphs allow a guess: each digit it changes at least nearly as like the glyph
- * as the digit read, where the document's digits saw the cell glyph for glyph (a fax's 4 that lost
- * its slant is as like a 1 as a 4; 371.92's plain 3 is no 6). Without that, no say either way.
+ * as the digit read, where the document's digits saw the cell glyph for glyph (371.92's plain 3 is
+ * no 6, where 118.37's first glyph is as like a 4 as a 1). Without that, no say either way.
  */
 export function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
   const likeness = repair.cell.digitLikeness;
