@@ -51,24 +51,24 @@ describe('a line of bold or blurred text whose strokes run together', () => {
 });
 
 describe('a hairline rule slanting a pixel', () => {
-  it('is found whole where its last stretch steps into the next column', () => {
-    // a 1-px column rule: rows 100..200 in column 500, then rows 200..228 in column 501 (28 px: too short for a line alone)
+  /** The column rules found on an 800 × 400 page inked 1 px wide: column 500 over rows `first`, column 501 over rows `then`. */
+  function columnRules(first: [number, number], then: [number, number]) {
     const [width, height] = [800, 400];
     const bin = new Uint8Array(width * height);
-    for (let y = 100; y < 200; y++) bin[y * width + 500] = 1;
-    for (let y = 200; y < 228; y++) bin[y * width + 501] = 1;
-    const v = detectImageLines(bin, width, height, SCALE).filter((r) => r.orientation === 'v');
+    for (let y = first[0]; y < first[1]; y++) bin[y * width + 500] = 1;
+    for (let y = then[0]; y < then[1]; y++) bin[y * width + 501] = 1;
+    return detectImageLines(bin, width, height, SCALE).filter((r) => r.orientation === 'v');
+  }
+
+  it('is found whole where its last stretch steps into the next column', () => {
+    // rows 200..228 in the next column: 28 px, too short for a line alone
+    const v = columnRules([100, 200], [200, 228]);
     expect(v).toHaveLength(1);
     expect(v[0]!.from).toBeCloseTo(100 / SCALE, 0);
     expect(v[0]!.to).toBeCloseTo(228 / SCALE, 0);
   });
 
   it('is not carried on by a stroke that begins away from its end', () => {
-    const [width, height] = [800, 400];
-    const bin = new Uint8Array(width * height);
-    for (let y = 100; y < 200; y++) bin[y * width + 500] = 1;
-    for (let y = 210; y < 238; y++) bin[y * width + 501] = 1;
-    const v = detectImageLines(bin, width, height, SCALE).filter((r) => r.orientation === 'v');
-    expect(v.map((r) => Math.round(r.to * SCALE))).toEqual([200]);
+    expect(columnRules([100, 200], [210, 238]).map((r) => Math.round(r.to * SCALE))).toEqual([200]);
   });
 });
