@@ -17,6 +17,13 @@ describe('a misread numeral in an item numbering', () => {
     expect(restoreNumbering('十=、其他支出')).toBe('十二、其他支出');
   });
 
+  it('is a sub-item’s point again where OCR read it as a quote mark before the words', () => {
+    expect(restoreNumbering('1“般公共顶算')).toBe('1.般公共顶算');
+    expect(restoreNumbering("2'政府性基金预算")).toBe('2.政府性基金预算');
+    // an amount's comma read as a quote is no numbering
+    expect(restoreNumbering("1'234.00")).toBe("1'234.00");
+  });
+
   it('leaves words that only start with such a stroke, and numberings read right, as they are', () => {
     expect(restoreNumbering('士兵安置')).toBe('士兵安置');
     expect(restoreNumbering('人员经费')).toBe('人员经费');
