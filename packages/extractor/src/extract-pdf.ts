@@ -45,7 +45,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
   if (!options.readAgain || !doc.pages.some((p) => p.source === 'ocr')) return doc;
   // choosing the cells parses the document: if that throws, the first readings stand
-  let cells: CellsToRead = { again: [], known: [] };
+  let cells: CellsToRead = { again: [], known: [], glyphs: [] };
   try {
     cells = options.readAgain(doc);
   } catch (err) {

@@ -28,9 +28,11 @@ const sameBox = (a: BBox, b: BBox) => Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a
  */
 export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, toRead: CellsToRead, options: ExtractPdfOptions): Promise<ExtractedDocument> {
   const ocrPage = (c: CellAt) => doc.pages.find((p) => p.number === c.page)?.source === 'ocr';
-  const { again, known } = CellsToRead.parse(toRead);
+  const { again, known, glyphs } = CellsToRead.parse(toRead);
   const wanted = again.filter(ocrPage);
-  if (wanted.length === 0) return doc;
+  // values a repair made are seen by the document's digits only (their glyphs can gainsay a guessed digit)
+  const seenOnly = glyphs.filter((g) => ocrPage(g) && !wanted.some((c) => c.page === g.page && sameBox(c.bbox, g.bbox)));
+  if (wanted.length === 0 && seenOnly.length === 0) return doc;
   // every cell asked for is read by the document's digits (a few sums a cell); the first few dozen also in every look (a call a look)
   const looked = new Set(wanted.slice(0, MAX_CELLS_AGAIN));
   const readings = new Map<CellAt, string[]>();
@@ -40,14 +42,14 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
   if (!pdf) return withNotes(doc, failed);
   try {
     const drawable = await pdf.drawable();
-    const pages = [...new Set(wanted.map((c) => c.page))];
+    const pages = [...new Set([...wanted, ...seenOnly].map((c) => c.page))];
     const notes: Array<ExtractionNote | undefined> = pages.map(() => undefined);
     // a page drawn while the one before it is recognised (as on the first reading): two page images held at most
     let reading: Promise<void> = Promise.resolve();
     for (const [k, number] of pages.entries()) {
       const onPage = (cells: CellAt[]) => cells.filter((c) => c.page === number);
       const fail = (err: unknown) => void (notes[k] ??= readAgainFailed(file, number, err));
-      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage(wanted), known: onPage(known) }, { digits, looked }, options).catch(fail);
+      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage([...wanted, ...seenOnly]), known: onPage(known), glyphs: [] }, { digits, looked }, options).catch(fail);
       await reading;
       if (!looks) continue;
       reading = readAgain(looks.img, looks.boxes, options.engine ?? sharedOcrEngine()).then((read) => looks.cells.forEach((c, n) => readings.set(c, read[n]!)), fail);
@@ -64,7 +66,8 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
       if (cell.source !== 'ocr') return cell;
       const at = ([c]: [CellAt, unknown]) => c.page === cell.page && sameBox(c.bbox, cell.bbox);
       const seen = byDigits.find(at)?.[1];
-      const digitsText = seen?.text ?? undefined;
+      // a repaired value's glyphs only: the digits' reading of it joins no readings (misreads of theirs would)
+      const digitsText = seenOnly.some((g) => at([g, null])) ? undefined : (seen?.text ?? undefined);
       const texts = [...([...readings].find(at)?.[1] ?? []), ...(digitsText === undefined ? [] : [digitsText])];
       const read = texts.length > 0 ? withDigitsRead(withReadings(cell, texts), digitsText) : cell;
       return seen ? { ...read, digitLikeness: seen.likeness } : read;

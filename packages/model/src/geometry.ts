@@ -20,11 +20,13 @@ export const CellAt = z.object({
 export type CellAt = z.infer<typeof CellAt>;
 
 /**
- * What the parser asks of the extractor after a first reading: the cells to read `again`, and
- * the cells whose sums hold to the cent as read (`known`), the page's digits as printed.
+ * What the parser asks of the extractor after a first reading: the cells to read `again`, the
+ * cells whose sums hold to the cent as read (`known`), the page's digits as printed, and the cells
+ * whose glyphs only the document's digits are to look at (`glyphs`: values a guessed digit made).
  */
 export const CellsToRead = z.object({
   again: z.array(CellAt),
   known: z.array(CellAt),
+  glyphs: z.array(CellAt).default([]),
 });
 export type CellsToRead = z.infer<typeof CellsToRead>;

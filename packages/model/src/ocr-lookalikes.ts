@@ -63,6 +63,16 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
  */
 export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一' | '二', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~', 二: '=＝' };
 
+/**
+ * Digits one of which print can become the other by losing strokes or running them together (a
+ * fax's 4 that lost its slant and bar stands as a 1; heavy print closes a 3 into an 8): the
+ * document's own digits, learned from its good prints, cannot tell such a pair apart on a spoilt glyph.
+ */
+export const DIGIT_STROKE_PAIRS: readonly string[] = ['14', '17', '38', '08', '68', '89'];
+
+/** Whether print can turn one digit into the other by lost or run-together strokes (see DIGIT_STROKE_PAIRS). */
+export const strokePair = (a: string, b: string): boolean => DIGIT_STROKE_PAIRS.some((p) => p === a + b || p === b + a);
+
 const GROUP_OF = new Map<string, string>(LOOKALIKE_GROUPS.flatMap((g) => [...g].map((c) => [c, g] as [string, string])));
 
 /** `c` and every character OCR takes for it. */

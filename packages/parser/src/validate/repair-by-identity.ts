@@ -1,4 +1,5 @@
 import type { AmountRecord } from '@juesuan/model';
+import { strokePair } from '@juesuan/model';
 import { normalizeNumberText, parseAmount } from '../amounts/parse-amount.ts';
 import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
@@ -137,25 +138,22 @@ export function withoutExtraDecimal(printed: string): string[] {
 
 /**
  * The one-digit changes (or, with three decimals, one dropped) of an OCR cell of a broken identity
- * that make every identity it is part of hold; of several, those the cells' glyphs do not gainsay
- * (where that leaves any). One alone stands whatever its glyph: a fax's 4 that lost its slant is
- * likest a 1 to the document's digits too.
+ * that make every identity it is part of hold, and that the cell's glyphs do not gainsay.
  */
-function oneDigitOff(broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] {
-  const guesses = [broken.target, ...broken.summands]
+const oneDigitOff = (broken: Identity, all: Identity[], ocr: (r: AmountRecord) => boolean): Repair[] =>
+  [broken.target, ...broken.summands]
     .filter(ocr)
-    .flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })));
-  const liked = guesses.filter(likeItsGlyphs);
-  return guesses.length > 1 && liked.length > 0 ? liked : guesses;
-}
+    .flatMap((cell) => fitting(cell, [...oneDigitVariants(cell.printed), ...withoutExtraDecimal(cell.printed)], all).map((r) => ({ ...r, guess: true })))
+    .filter(likeItsGlyphs);
 
 /** A digit the document's own digits find this much less like its glyph than the digit read is no misread of that glyph. */
 const UNLIKE_GLYPH = 0.15;
 
 /**
  * Whether the cell's glyphs allow a guess: each digit it changes at least nearly as like the glyph
- * as the digit read, where the document's digits saw the cell glyph for glyph (371.92's plain 3 is
- * no 6, where 118.37's first glyph is as like a 4 as a 1). Without that, no say either way.
+ * as the digit read, where the document's digits saw the cell glyph for glyph (50.00's plain 5 is
+ * no 2; 371.92's 3 no 6). A digit print turns into another by lost or run-together strokes (a
+ * fax's 4 read 1, likest a 1 to the document's digits too) they have no say on; nor without glyphs.
  */
 export function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
   const likeness = repair.cell.digitLikeness;
@@ -163,7 +161,7 @@ export function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean
   if (!likeness || now.length !== likeness.length || was.length !== likeness.length) return true;
   return now.every((d, k) => {
     const seen = likeness[k];
-    return d === was[k] || !seen || !/\d/.test(d) || !/\d/.test(was[k]!) || seen[Number(d)]! >= seen[Number(was[k])]! - UNLIKE_GLYPH;
+    return d === was[k] || !seen || !/\d/.test(d) || !/\d/.test(was[k]!) || strokePair(d, was[k]!) || seen[Number(d)]! >= seen[Number(was[k])]! - UNLIKE_GLYPH;
   });
 }
 
