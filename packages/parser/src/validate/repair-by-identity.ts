@@ -155,7 +155,7 @@ const UNLIKE_GLYPH = 0.15;
  * no 2; 371.92's 3 no 6). A digit print turns into another by lost or run-together strokes (a
  * fax's 4 read 1, likest a 1 to the document's digits too) they have no say on; nor without glyphs.
  */
-export function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
+function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
   const likeness = repair.cell.digitLikeness;
   const [now, was] = [repair.printed, repair.cell.printed].map((t) => [...t.replace(/[\s()-]/g, '')]) as [string[], string[]];
   if (!likeness || now.length !== likeness.length || was.length !== likeness.length) return true;
