@@ -49,7 +49,7 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
     for (const [k, number] of pages.entries()) {
       const onPage = (cells: CellAt[]) => cells.filter((c) => c.page === number);
       const fail = (err: unknown) => void (notes[k] ??= readAgainFailed(file, number, err));
-      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage([...wanted, ...seenOnly]), known: onPage(known), glyphs: [] }, { digits, looked }, options).catch(fail);
+      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage([...wanted, ...seenOnly]), known: onPage(known) }, { digits, looked }, options).catch(fail);
       await reading;
       if (!looks) continue;
       reading = readAgain(looks.img, looks.boxes, options.engine ?? sharedOcrEngine()).then((read) => looks.cells.forEach((c, n) => readings.set(c, read[n]!)), fail);
@@ -89,7 +89,7 @@ export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): Extr
  * again; its known cells and the cells to read given to the document's digits. The cells to look
  * at again come back with their glyphs' boxes on the page's image, for the recognisers.
  */
-async function lookAtPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: CellsToRead, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
+async function lookAtPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
   const found = await pageImage(drawable, number, options.ocrDpi);
   const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;

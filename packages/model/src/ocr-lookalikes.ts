@@ -70,6 +70,9 @@ export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一' | '二', s
  */
 export const DIGIT_STROKE_PAIRS: readonly string[] = ['14', '17', '38', '08', '68', '89'];
 
+/** An amount's characters one to a printed glyph (digits and marks): spaces, brackets and the minus sign left out. */
+export const glyphCharsOf = (amount: string): string[] => [...amount.replace(/[\s()-]/g, '')];
+
 /** Whether print can turn one digit into the other by lost or run-together strokes (see DIGIT_STROKE_PAIRS). */
 export const strokePair = (a: string, b: string): boolean => DIGIT_STROKE_PAIRS.some((p) => p === a + b || p === b + a);
 

@@ -1,3 +1,4 @@
+import { glyphCharsOf } from '@juesuan/model';
 import type { GrayImage } from '../pdf/render-page.ts';
 import type { Rect } from './image-ops.ts';
 
@@ -210,7 +211,7 @@ type Aligned = { chars: string[]; slots: Slot[]; line: { top: number; bottom: nu
 /** The known cells whose glyphs (joined for a pitch) are one to one with their characters, digits with digits, marks with marks. */
 function aligned(img: GrayImage, bin: Uint8Array, cells: KnownCell[], pitch: (line: { top: number; bottom: number }) => number): Aligned[] {
   return cells.flatMap((c) => {
-    const chars = [...c.text.replace(/[\s()-]/g, '')];
+    const chars = glyphCharsOf(c.text);
     const first = glyphSlots(bin, img.width, c.rect);
     const found = first && glyphSlots(bin, img.width, c.rect, pitch(first.line));
     if (!found || found.slots.length !== chars.length || !chars.every((ch, k) => /\d/.test(ch) !== isMark(found.slots[k]!, found.line))) return [];

@@ -1,5 +1,5 @@
 import type { AmountRecord } from '@juesuan/model';
-import { strokePair } from '@juesuan/model';
+import { glyphCharsOf, strokePair } from '@juesuan/model';
 import { normalizeNumberText, parseAmount } from '../amounts/parse-amount.ts';
 import { buildIdentities } from './build-identities.ts';
 import type { Identity } from './identities.ts';
@@ -157,7 +157,7 @@ const UNLIKE_GLYPH = 0.15;
  */
 function likeItsGlyphs(repair: Pick<Repair, 'cell' | 'printed'>): boolean {
   const likeness = repair.cell.digitLikeness;
-  const [now, was] = [repair.printed, repair.cell.printed].map((t) => [...t.replace(/[\s()-]/g, '')]) as [string[], string[]];
+  const [now, was] = [glyphCharsOf(repair.printed), glyphCharsOf(repair.cell.printed)];
   if (!likeness || now.length !== likeness.length || was.length !== likeness.length) return true;
   return now.every((d, k) => {
     const seen = likeness[k];
