@@ -14,23 +14,23 @@ interface Segment {
 
 /** The dark runs of each row (or column) at least `minLength` long, breaks of up to MAX_GAP bridged. */
 function darkRuns(bin: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number): Array<Array<[number, number]>> {
-  const lines = horizontal ? height : width;
-  const along = horizontal ? width : height;
-  const stride = horizontal ? 1 : width;
+  return horizontal ? rowRuns(bin, width, height, minLength) : columnRuns(bin, width, height, minLength);
+}
+
+function rowRuns(bin: Uint8Array, width: number, height: number, minLength: number): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = [];
-  for (let l = 0; l < lines; l++) {
+  for (let y = 0; y < height; y++) {
     const runs: Array<[number, number]> = [];
-    const base = horizontal ? l * width : l;
+    const base = y * width;
     let start = -1;
     let gap = 0;
-    for (let p = 0; p <= along; p++) {
-      const ink = p < along && bin[base + p * stride] === 1;
-      if (ink) {
+    for (let p = 0; p <= width; p++) {
+      if (p < width && bin[base + p] === 1) {
         if (start < 0) start = p;
         gap = 0;
       } else if (start >= 0) {
         gap++;
-        if (gap > MAX_GAP || p === along) {
+        if (gap > MAX_GAP || p === width) {
           const end = p - gap + 1;
           if (end - start >= minLength) runs.push([start, end]);
           start = -1;
@@ -39,6 +39,31 @@ function darkRuns(bin: Uint8Array, width: number, height: number, horizontal: bo
       }
     }
     out.push(runs);
+  }
+  return out;
+}
+
+/** The same along columns, the image walked row by row (a column at a time strides through memory) with each column's run state kept. */
+function columnRuns(bin: Uint8Array, width: number, height: number, minLength: number): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = Array.from({ length: width }, () => []);
+  const start = new Int32Array(width).fill(-1);
+  const gap = new Int32Array(width);
+  for (let p = 0; p <= height; p++) {
+    const base = p * width;
+    for (let x = 0; x < width; x++) {
+      if (p < height && bin[base + x] === 1) {
+        if (start[x]! < 0) start[x] = p;
+        gap[x] = 0;
+      } else if (start[x]! >= 0) {
+        const g = ++gap[x]!;
+        if (g > MAX_GAP || p === height) {
+          const end = p - g + 1;
+          if (end - start[x]! >= minLength) out[x]!.push([start[x]!, end]);
+          start[x] = -1;
+          gap[x] = 0;
+        }
+      }
+    }
   }
   return out;
 }

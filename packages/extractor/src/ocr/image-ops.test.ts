@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, halveGray, inkIn, isBilevel, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, isBilevel, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -81,6 +81,22 @@ describe('a black-and-white page', () => {
     // a grey scan: ink and paper spread over levels
     const grey = Uint8Array.from({ length: 10000 }, (_, i) => (i % 10 === 0 ? 30 + (i % 21) : 230 + (i % 21)));
     expect(isBilevel({ width: 100, height: 100, data: grey, scale: 1 })).toBe(false);
+  });
+});
+
+describe('a page counted and split by grey level', () => {
+  // a length that is no multiple of four, every level present, runs of one level (a fax's paper)
+  const data = new Uint8Array(1031).map((_, i) => (i < 400 ? 255 : (i * 37) % 256));
+
+  it('counts every pixel at its level, as one count a pixel would', () => {
+    const naive = new Array<number>(256).fill(0);
+    for (const v of data) naive[v]!++;
+    expect([...greyHistogram(data)]).toEqual(naive);
+  });
+
+  it('marks as ink every pixel at or below the threshold, a fractional one too', () => {
+    const img = { width: data.length, height: 1, data, scale: 1 };
+    for (const t of [-1, 0, 127, 127.5, 254, 255]) expect([...binarize(img, t)]).toEqual([...data].map((v) => (v <= t ? 1 : 0)));
   });
 });
 

@@ -85,7 +85,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
 
   // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out;
   // the page's binary image is blanked alike (it is binarize(rest): not computed again)
-  const rest = { ...img, data: Uint8Array.from(img.data) };
+  const rest = { ...img, data: img.data.slice() };
   let restBin = bin;
   const paper = { width: img.width, height: img.height, data: restBin };
   const blankOut = (r: Rect) => {

@@ -1,3 +1,4 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from './tesseract-pool.ts';
 
@@ -20,6 +21,25 @@ describe('OcrEngine', () => {
     const digits = engine.recognitionTime().find((t) => t.kind === 'eng psm 7 digits')!;
     expect(digits.calls - before).toBe(2);
     expect(digits.seconds).toBeGreaterThan(0);
+  });
+
+  it('reads digits only as printed, dark on light: a line is not tried again inverted', async () => {
+    const line = (ink: string, paper: string) => {
+      const canvas = createCanvas(360, 80);
+      const g = canvas.getContext('2d');
+      g.fillStyle = paper;
+      g.fillRect(0, 0, 360, 80);
+      g.fillStyle = ink;
+      g.font = '40px sans-serif';
+      g.fillText('12,345.67', 30, 55);
+      const rgba = g.getImageData(0, 0, 360, 80).data;
+      return Buffer.concat([Buffer.from('P5\n360 80\n255\n'), Buffer.from(new Uint8Array(360 * 80).map((_, i) => rgba[i * 4]!))]);
+    };
+    const digits = { lang: 'eng', psm: 7, whitelist: '0123456789,.' } as const;
+    expect((await engine.recognize(line('black', 'white'), digits)).text.trim()).toBe('12,345.67');
+    // white print on black: tesseract reads it only by inverting, which the digits' calls leave out
+    expect((await engine.recognize(line('white', 'black'), digits)).text.trim()).not.toBe('12,345.67');
+    expect((await engine.recognize(line('white', 'black'), { lang: 'eng', psm: 7 })).text.trim()).toBe('12,345.67');
   });
 
   it('closes while a worker is still starting: the close ends, the waiting call is refused', async () => {

@@ -211,6 +211,9 @@ export class OcrEngine {
           preserve_interword_spaces: '1',
           user_defined_dpi: '300',
           lstm_choice_mode: choiceMode,
+          // an unsure line is read a second time inverted, for white print on black: amounts are never
+          // printed so, and the digits' unsure lines (headings, specks) took a quarter of their time
+          tessedit_do_invert: options.whitelist ? '0' : '1',
         });
         w.params = params;
       }

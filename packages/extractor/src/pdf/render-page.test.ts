@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { minimalPdf, stream } from './minimal-pdf.ts';
 import { openPdf } from './open-pdf.ts';
-import { renderPageGray } from './render-page.ts';
+import { greyOf, greyPixels, renderPageGray } from './render-page.ts';
 
 /**
  * A page of a table's `rows` rows as a report's producer writes them: each number its own text
@@ -90,5 +90,21 @@ describe('renderPageGray', () => {
     } finally {
       await doc.destroy();
     }
+  });
+});
+
+describe('greyPixels', () => {
+  // grey, black, white, a seal's red, a blue: each pixel RGBA
+  const rgba = new Uint8Array([128, 128, 128, 255, 0, 0, 0, 255, 255, 255, 255, 255, 230, 60, 50, 255, 20, 40, 200, 255, 90, 90, 90, 255]);
+  const expected = (from: Uint8Array) => Array.from({ length: from.length / 4 }, (_, j) => Math.trunc(greyOf(from[4 * j]!, from[4 * j + 1]!, from[4 * j + 2]!)) & 255);
+
+  it('turns each pixel grey as greyOf does', () => {
+    expect([...greyPixels(rgba, 6)]).toEqual(expected(rgba));
+  });
+
+  it('reads a view that starts off a 4-byte boundary a byte at a time, to the same greys', () => {
+    const shifted = new Uint8Array(rgba.length + 1);
+    shifted.set(rgba, 1);
+    expect([...greyPixels(shifted.subarray(1), 6)]).toEqual(expected(rgba));
   });
 });

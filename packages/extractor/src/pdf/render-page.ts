@@ -38,6 +38,27 @@ export function greyOf(r: number, g: number, b: number): number {
   return (r * 299 + g * 587 + b * 114) / 1000;
 }
 
+/** Whether this machine stores a 32-bit word's low byte first (the red of an RGBA pixel read as one word). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** RGBA pixels to grey by greyOf, read a pixel at a time as one 32-bit word where they are aligned for it. */
+export function greyPixels(rgba: Uint8Array | Uint8ClampedArray, count: number): Uint8Array {
+  const data = new Uint8Array(count);
+  if (rgba.byteOffset % 4 !== 0) {
+    for (let i = 0, j = 0; j < count; i += 4, j++) data[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+    return data;
+  }
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, count);
+  for (let j = 0; j < count; j++) {
+    const v = words[j]!;
+    const r = LITTLE_ENDIAN ? v & 255 : v >>> 24;
+    const g = LITTLE_ENDIAN ? (v >>> 8) & 255 : (v >>> 16) & 255;
+    const b = LITTLE_ENDIAN ? (v >>> 16) & 255 : (v >>> 8) & 255;
+    data[j] = r === g && g === b ? r : greyOf(r, g, b);
+  }
+  return data;
+}
+
 /** Renders one page with pdfjs-dist (through its own canvas factory) to grey pixels at `dpi`. */
 export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<GrayImage> {
   const page = await doc.getPage(number);
@@ -46,11 +67,12 @@ export async function renderPageGray(doc: PDFDocumentProxy, number: number, dpi 
     const viewport = page.getViewport({ scale });
     const factory = (doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
     const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvasContext: target.context as never, viewport, canvas: target.canvas as never, background: 'white' }).promise;
+    // drawn through the context alone: given the canvas, pdf.js asks it for an opaque context, which
+    // @napi-rs/canvas makes anew (about 100 ms an A4 page at 300 dpi) for the same pixels
+    await page.render({ canvasContext: target.context as never, canvas: null, viewport, background: 'white' }).promise;
     const { width, height } = target.canvas;
     const rgba = target.canvas.data?.() ?? target.context.getImageData(0, 0, width, height).data;
-    const data = new Uint8Array(width * height);
-    for (let i = 0, j = 0; j < data.length; i += 4, j++) data[j] = greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+    const data = greyPixels(rgba, width * height);
     factory.destroy(target);
     return { width, height, data, scale };
   } finally {
