@@ -272,5 +272,6 @@ function toCanvas(img: Planes) {
 /** The page as JPEG (grey or colour) or, when only black and white are left, PNG. */
 export async function encodePage(img: Planes, quality: number, lossless: boolean): Promise<Buffer> {
   const canvas = toCanvas(img);
-  return lossless ? canvas.encode('png') : canvas.encode('jpeg', quality);
+  // encoded on this thread: the canvas's encode on its thread pool crashed the process now and then (SIGSEGV)
+  return lossless ? canvas.encodeSync('png') : canvas.encodeSync('jpeg', quality);
 }
