@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
+import { toPgm } from './image-ops.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
 describe('OcrEngine', () => {
@@ -33,7 +34,8 @@ describe('OcrEngine', () => {
       g.font = '40px sans-serif';
       g.fillText('12,345.67', 30, 55);
       const rgba = g.getImageData(0, 0, 360, 80).data;
-      return Buffer.concat([Buffer.from('P5\n360 80\n255\n'), Buffer.from(new Uint8Array(360 * 80).map((_, i) => rgba[i * 4]!))]);
+      const img = { width: 360, height: 80, data: new Uint8Array(360 * 80).map((_, i) => rgba[i * 4]!), scale: 1 };
+      return toPgm(img, { x0: 0, y0: 0, x1: 360, y1: 80 });
     };
     const digits = { lang: 'eng', psm: 7, whitelist: '0123456789,.' } as const;
     expect((await engine.recognize(line('black', 'white'), digits)).text.trim()).toBe('12,345.67');
