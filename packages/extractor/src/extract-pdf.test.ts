@@ -132,4 +132,32 @@ describe('pages read at once', () => {
     expect(events.indexOf('read 2')).toBeLessThan(events.indexOf('done 1'));
     expect(events.filter((e) => e.startsWith('done'))).toEqual(['done 1', 'done 2', 'done 3']);
   });
+
+  it('take the next page as soon as either is read, not in step: a slow first page holds back no other', async () => {
+    const events: string[] = [];
+    // page 1's calls (the first, all handed out in one turn of the event loop) end late; every call fails, so each page ends at its first
+    class SlowFirstPage extends OcrEngine {
+      private firstTurn: boolean | undefined;
+      private async call(): Promise<never> {
+        if (this.firstTurn === undefined) {
+          this.firstTurn = true;
+          setImmediate(() => (this.firstTurn = false));
+        }
+        if (this.firstTurn) {
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+          if (!events.includes('slow page ends')) events.push('slow page ends');
+        }
+        throw new Error('no recogniser here');
+      }
+      override warm(): void {}
+      override recognize = () => this.call();
+      override recognizeLines = () => this.call();
+      override recognizeChoices = () => this.call();
+    }
+    const bytes = new Uint8Array(readFileSync(join(samples, 'sample-final-2023.pdf')));
+    const { layouts } = await extractPdfPages(bytes, 'sample-final-2023.pdf', { ocr: 'always', engine: new SlowFirstPage(2), first: 1, last: 3, onOcrPage: (n) => events.push(`read ${n}`) });
+    expect(layouts.map((l) => l.page.number)).toEqual([1, 2, 3]);
+    expect(events.indexOf('read 3')).toBeGreaterThan(-1);
+    expect(events.indexOf('read 3')).toBeLessThan(events.indexOf('slow page ends'));
+  });
 });

@@ -16,6 +16,8 @@ import { readAgainFailed, readCellsAgain, withNotes } from './read-cells-again.t
 import type { OcrMode } from './ocr/decide-ocr.ts';
 import { needsOcr } from './ocr/decide-ocr.ts';
 import { ocrPage } from './ocr/ocr-page.ts';
+import { PageImageStore } from './ocr/page-image-store.ts';
+import PQueue from 'p-queue';
 import type { OcrEngine } from './ocr/tesseract-pool.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
 
@@ -33,6 +35,10 @@ export interface ExtractPdfOptions {
   onOcrPage?: (page: number) => void;
   /** the OCR cells to read again in more ways, and those known read right, once the document is assembled (the parser's: cells of broken identities, of sums that hold) */
   readAgain?: (doc: ExtractedDocument) => CellsToRead;
+  /** where OCR pages' images are kept from the first reading for the second (extractPdf makes one when it reads again) */
+  pageImages?: PageImageStore;
+  /** the queue OCR pages are drawn in, one at a time (extractPdfPages makes one) */
+  drawing?: PQueue;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -41,7 +47,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** A text-layer PDF → pages, sections and tables with cell geometry. */
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
-  const { layouts } = await extractPdfPages(bytes, file, options);
+  const withStore = options.readAgain ? { ...options, pageImages: options.pageImages ?? new PageImageStore() } : options;
+  const { layouts } = await extractPdfPages(bytes, file, withStore);
   const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
   if (!options.readAgain || !doc.pages.some((p) => p.source === 'ocr')) return doc;
   // choosing the cells parses the document: if that throws, the first readings stand
@@ -51,7 +58,7 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: Extra
   } catch (err) {
     return withNotes(doc, [readAgainFailed(file, null, err)]);
   }
-  return readCellsAgain(bytes, file, doc, cells, options);
+  return readCellsAgain(bytes, file, doc, cells, withStore);
 }
 
 /**
@@ -68,16 +75,21 @@ const pagesInFlight = (engine: OcrEngine) => Math.max(1, Math.min(2, engine.size
 export async function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & { first?: number; last?: number } = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
   const pdf = await openPdfSource(bytes, file, options);
   const doc = pdf.layout;
-  const layouts: PageLayout[] = [];
   try {
-    const last = Math.min(doc.numPages, options.last ?? doc.numPages);
-    const inFlight = pagesInFlight(options.engine ?? sharedOcrEngine());
-    const reading: Array<Promise<PageLayout>> = [];
-    for (let n = options.first ?? 1, k = 0; n <= last; n++, k++) {
-      for (let m = n + reading.length - k; m <= Math.min(last, n + inFlight - 1); m++) reading.push(layoutOrFailure(pdf, m, options));
-      layouts.push(await reading[k]!);
-      options.onPage?.(n, doc.numPages);
-    }
+    const first = options.first ?? 1;
+    const numbers = Array.from({ length: Math.max(0, Math.min(doc.numPages, options.last ?? doc.numPages) - first + 1) }, (_, k) => first + k);
+    const drawing = options.drawing ?? new PQueue({ concurrency: 1 });
+    // the next page is taken as soon as either in flight is read, whichever finishes first: a page is
+    // then drawn while the other's cells are recognised (taken in step, two were drawn while none were)
+    const reading = new PQueue({ concurrency: pagesInFlight(options.engine ?? sharedOcrEngine()) });
+    let done = 0;
+    const layouts = await reading.addAll(
+      numbers.map((n) => async () => {
+        const layout = await layoutOrFailure(pdf, n, { ...options, drawing });
+        options.onPage?.(++done, doc.numPages);
+        return layout;
+      }),
+    );
     return { pageCount: doc.numPages, layouts };
   } finally {
     await pdf.close();
@@ -99,7 +111,7 @@ export async function readPageText(pdf: PdfSource, n: number, options: ExtractPd
   const page = await readPdfPage(pdf.layout, n);
   if (!needsOcr(page, options.ocr ?? 'auto')) return page;
   options.onOcrPage?.(n);
-  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine() });
+  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine(), ...(options.pageImages ? { pageImages: options.pageImages } : {}), ...(options.drawing ? { drawing: options.drawing } : {}) });
 }
 
 export function assembleDocument(

@@ -1,16 +1,16 @@
 import type { BBox, Cell, CellAt, ExtractedDocument, ExtractionNote } from '@juesuan/model';
 import { CellsToRead, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ExtractPdfOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
 import { DocumentDigits } from './ocr/document-digits.ts';
-import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
+import { OCR_DPI, cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
 import type { GrayImage } from './pdf/render-page.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
 import { endsShort, hasTwoDecimals } from './ocr/amount-style.ts';
 import { sharedOcrEngine } from './ocr/tesseract-pool.ts';
+import type { PdfSource } from './pdf/pdf-source.ts';
 import { openPdfSource } from './pdf/pdf-source.ts';
 
 /** Cells read again in every look at most, a document: each takes a recognition call a look. */
@@ -23,7 +23,7 @@ const sameBox = (a: BBox, b: BBox) => Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a
  * reading (see LOOKS), and by the document's own digits (learned from the known cells, whose sums
  * hold): what each reads is added to the cell's other readings, for the identities to choose
  * between. A cell that gave no amount takes the first amount read, unsure (so flagged).
- * Pages are drawn again exactly as OCR drew them, one at a time. A page that fails to be read
+ * Pages are taken as OCR kept them or drawn again exactly so, one at a time. A page that fails to be read
  * again (or a document that fails to open) keeps its first readings: they stand flagged as they were.
  */
 export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, toRead: CellsToRead, options: ExtractPdfOptions): Promise<ExtractedDocument> {
@@ -41,7 +41,6 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
   const pdf = await openPdfSource(bytes, file, options).catch((err: unknown) => void failed.push(readAgainFailed(file, null, err)));
   if (!pdf) return withNotes(doc, failed);
   try {
-    const drawable = await pdf.drawable();
     const pages = [...new Set([...wanted, ...seenOnly].map((c) => c.page))];
     const notes: Array<ExtractionNote | undefined> = pages.map(() => undefined);
     // a page drawn while the one before it is recognised (as on the first reading): two page images held at most
@@ -49,7 +48,7 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
     for (const [k, number] of pages.entries()) {
       const onPage = (cells: CellAt[]) => cells.filter((c) => c.page === number);
       const fail = (err: unknown) => void (notes[k] ??= readAgainFailed(file, number, err));
-      const looks = await lookAtPageAgain(drawable, doc, number, { again: onPage([...wanted, ...seenOnly]), known: onPage(known) }, { digits, looked }, options).catch(fail);
+      const looks = await lookAtPageAgain(pdf, doc, number, { again: onPage([...wanted, ...seenOnly]), known: onPage(known) }, { digits, looked }, options).catch(fail);
       await reading;
       if (!looks) continue;
       reading = readAgain(looks.img, looks.boxes, options.engine ?? sharedOcrEngine()).then((read) => looks.cells.forEach((c, n) => readings.set(c, read[n]!)), fail);
@@ -89,9 +88,10 @@ export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): Extr
  * again; its known cells and the cells to read given to the document's digits. The cells to look
  * at again come back with their glyphs' boxes on the page's image, for the recognisers.
  */
-async function lookAtPageAgain(drawable: PDFDocumentProxy, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
+async function lookAtPageAgain(pdf: PdfSource, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
-  const found = await pageImage(drawable, number, options.ocrDpi);
+  const dpi = options.ocrDpi ?? OCR_DPI;
+  const found = (await options.pageImages?.take(number, dpi)) ?? (await pageImage(await pdf.drawable(), number, dpi));
   const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
   const ink = { bin: binarize(img, found.threshold), halo: binarize(img, faintInkThreshold(found.threshold)), width: img.width, scale: img.scale };
   const boxed = (list: CellAt[]) =>

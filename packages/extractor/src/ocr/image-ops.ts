@@ -253,9 +253,18 @@ export function toPgm(img: GrayImage, r: Rect, scaleUp = 1, tones?: Uint8Array):
   const pad = 8; // a white margin helps the recogniser find the first and last glyphs
   const W = w * scaleUp + 2 * pad;
   const H = h * scaleUp + 2 * pad;
-  const body = Buffer.alloc(W * H, 255);
+  const { pgm, body } = blankPgm(W, H);
   drawEnlarged(img, { x0, y0, w, h }, scaleUp, body, W, { left: pad, top: pad }, tones);
-  return Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'latin1'), body]);
+  return pgm;
+}
+
+/** A white PGM image `width` × `height`, and its pixels (a view of it) to draw in: no copy to join header and pixels. */
+export function blankPgm(width: number, height: number): { pgm: Buffer; body: Buffer } {
+  const header = `P5\n${width} ${height}\n255\n`;
+  const pgm = Buffer.allocUnsafe(header.length + width * height);
+  pgm.write(header, 0, 'latin1');
+  const body = pgm.subarray(header.length).fill(255);
+  return { pgm, body };
 }
 
 /** Ink pixels in a region, and the box that holds them. */
@@ -355,8 +364,8 @@ export function strokesFiltered(img: GrayImage, strokes: 'thicker' | 'thinner', 
   const r = within ?? { x0: 0, y0: 0, x1: w, y1: h };
   const [x0, x1] = [Math.max(0, Math.floor(r.x0)), Math.min(w, Math.ceil(r.x1))];
   const [y0, y1] = [Math.max(0, Math.floor(r.y0)), Math.min(h, Math.ceil(r.y1))];
-  const darker = strokes === 'thicker';
-  const pick = (a: number, b: number, c: number) => (darker ? Math.min(a, b, c) : Math.max(a, b, c));
+  // the extreme of three written out for each way: a closure over Math.min took half the filter's time
+  const pick = strokes === 'thicker' ? (a: number, b: number, c: number) => (a < b ? (a < c ? a : c) : b < c ? b : c) : (a: number, b: number, c: number) => (a > b ? (a > c ? a : c) : b > c ? b : c);
   // the row pass over the region's rows and the one above and below it, which the column pass reads
   const [top, bottom] = [Math.max(0, y0 - 1), Math.min(h, y1 + 1)];
   const rows = new Uint8Array(w * Math.max(0, bottom - top));

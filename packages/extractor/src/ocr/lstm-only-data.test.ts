@@ -49,6 +49,13 @@ describe('traineddata without the legacy recogniser', () => {
     expect(out.length).toBeLessThan(container(all).length - 350);
   });
 
+  it("drops the legacy recogniser's settings from the config, every other line kept", () => {
+    const config = ['# CJK mode', 'language_model_ngram_on             1', 'segsearch_max_char_wh_ratio         1.3', 'edges_max_children_per_outline     10', 'classify_integer_matcher_multiplier 4', 'assume_fixed_pitch_char_segment     T', 'allow_blob_division                 F', 'textord_use_cjk_fp_model T', ''].join('\n');
+    const out = componentsOf(withoutLegacy(container(new Map([[0, config], [17, 'lstm']]))));
+    expect(out.get(0)).toBe(['# CJK mode', 'edges_max_children_per_outline     10', 'textord_use_cjk_fp_model T', ''].join('\n'));
+    expect(out.get(17)).toBe('lstm');
+  });
+
   it('leaves a file with no legacy parts as it was', () => {
     const lstmOnly = container(new Map([[17, 'lstm'], [23, 'v']]));
     expect(withoutLegacy(lstmOnly).equals(lstmOnly)).toBe(true);

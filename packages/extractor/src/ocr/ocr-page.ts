@@ -22,16 +22,26 @@ import { BARELY_READ, readCells, restoreYi, textLines } from './read-cells.ts';
 import type { LinePiece } from './reread-amounts.ts';
 import { mayBeAmount, rereadAmounts } from './reread-amounts.ts';
 import type { OcrEngine, Recognized } from './tesseract-pool.ts';
+import type { PageImage, PageImageStore } from './page-image-store.ts';
 import { restoreNumbering } from './numbering-read.ts';
 import { restoreUnit } from './unit-read.ts';
 import { withoutSpecks } from './trim-specks.ts';
+import { nextTurn } from './next-turn.ts';
+import type PQueue from 'p-queue';
 
 
 const EMPTY = new Uint8Array(0);
 
+/** Pages are drawn for OCR at this resolution unless told otherwise. */
+export const OCR_DPI = 300;
+
 export interface OcrPageOptions {
   dpi?: number;
   engine: OcrEngine;
+  /** where the page's image is kept for a second reading */
+  pageImages?: PageImageStore;
+  /** the queue pages are drawn in, one at a time (the document's) */
+  drawing?: PQueue;
 }
 
 /**
@@ -41,28 +51,16 @@ export interface OcrPageOptions {
  * parsing and loading need nothing else.
  */
 export async function ocrPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<RawPage> {
-  const { img: straight, threshold, bilevel } = await pageImage(doc, number, options.dpi);
-  let img = straight;
-  let { bin, rulings, grids } = findGrids(img, threshold);
-  // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
-  let turned = 0;
-  if (looksSideways(grids)) {
-    const turns = await uprightTurns(img, bin, grids, options.engine);
-    img = rotateQuarter(img, turns);
-    turned = turns === 3 ? 90 : 270;
-    ({ bin, rulings, grids } = findGrids(img, threshold));
-  }
+  options.engine.warm(['eng', 'chi_sim']);
+  // one page drawn at a time: the first page's cells reach the recognisers sooner, and a page is drawn while another's are read
+  const drawn = await (options.drawing ? options.drawing.add(() => drawPage(doc, number, options)) : drawPage(doc, number, options));
+  const { img, threshold, bilevel, rulings, grids, cells, turned } = drawn;
+  // the binary image held here alone: let go below as soon as the text lines are found
+  let bin = drawn.bin;
+  drawn.bin = EMPTY;
   const scale = img.scale;
-  // a table ruled only down, in a frame: its row lines from the text lines on the image
-  const rows = grids.flatMap((g) => rowsFromImage(bin, img.width, g, scale));
-  if (rows.length > 0) {
-    rulings = mergeRulings([...rulings, ...rows], IMAGE_LINE_SAME_POSITION);
-    grids = gridsOf(rulings);
-  }
-
   const runs: TextRun[] = [];
   const jobs: Array<Promise<void>> = [];
-  const cells = cellJobs(img, bin, threshold, grids);
   // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
     readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine).then((read) =>
@@ -141,6 +139,45 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
 }
 
+/** A page drawn for OCR: upright, with its ink threshold, binary image, rules, grids and cells to read. */
+interface DrawnPage {
+  img: GrayImage;
+  threshold: number;
+  bilevel: boolean;
+  bin: Uint8Array;
+  rulings: Ruling[];
+  grids: ReturnType<typeof gridsOf>;
+  cells: CellJob[];
+  turned: 0 | 90 | 270;
+}
+
+/** The main thread's share of a page: drawn, straightened, its grids found (turned upright if scanned sideways), its cells boxed. */
+async function drawPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<DrawnPage> {
+  const found = await pageImage(doc, number, options.dpi);
+  options.pageImages?.keep(number, options.dpi ?? OCR_DPI, found);
+  const { threshold, bilevel } = found;
+  let img = found.img;
+  let { bin, rulings, grids } = findGrids(img, threshold);
+  await nextTurn();
+  // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
+  let turned: DrawnPage['turned'] = 0;
+  if (looksSideways(grids)) {
+    const turns = await uprightTurns(img, bin, grids, options.engine);
+    img = rotateQuarter(img, turns);
+    turned = turns === 3 ? 90 : 270;
+    ({ bin, rulings, grids } = findGrids(img, threshold));
+  }
+  // a table ruled only down, in a frame: its row lines from the text lines on the image
+  const rows = grids.flatMap((g) => rowsFromImage(bin, img.width, g, img.scale));
+  if (rows.length > 0) {
+    rulings = mergeRulings([...rulings, ...rows], IMAGE_LINE_SAME_POSITION);
+    grids = gridsOf(rulings);
+  }
+  const cells = cellJobs(img, bin, threshold, grids);
+  await nextTurn();
+  return { img, threshold, bilevel, bin, rulings, grids, cells, turned };
+}
+
 /**
  * The cells of a page's grids with ink, each with its glyphs' box and its text lines. The halo
  * image is made and let go here: not held while the page's cells are recognised.
@@ -160,15 +197,22 @@ function cellJobs(img: GrayImage, bin: Uint8Array, threshold: number, grids: Ret
  * A page drawn, its paper evened and its skew taken out: the image OCR reads, and reads again,
  * pixel for pixel the same each time; with its ink threshold.
  */
-export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = 300): Promise<{ img: GrayImage; threshold: number; bilevel: boolean }> {
+export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = OCR_DPI): Promise<PageImage> {
+  await nextTurn();
   const raw = await renderPageGray(doc, number, dpi);
+  await nextTurn();
   const bilevel = isBilevel(raw);
   flattenPaper(raw);
+  await nextTurn();
   const threshold = otsuThreshold(raw);
   const skew = estimateSkew(raw, threshold);
-  const img = straightenColumns(rotateGray(raw, -skew), threshold);
+  await nextTurn();
+  const level = rotateGray(raw, -skew);
+  await nextTurn();
+  const img = straightenColumns(level, threshold);
   // each page image is let go as soon as it is used: two pages in flight then hold little
   if (img !== raw) raw.data = EMPTY;
+  await nextTurn();
   return { img, threshold, bilevel };
 }
 

@@ -1,7 +1,7 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
-import { drawEnlarged, inkTones, toPgm } from './image-ops.ts';
+import { blankPgm, drawEnlarged, inkTones, toPgm } from './image-ops.ts';
 import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
@@ -159,7 +159,7 @@ export function stackCells(img: GrayImage, rects: Rect[], larger = 0, darken = f
   const gap = Math.max(24, Math.round(tallest * 0.9));
   const W = Math.max(...crops.map((c) => c.w * c.up)) + 2 * PAD;
   const H = crops.reduce((s, c) => s + c.h * c.up + gap, PAD * 2 - gap);
-  const body = Buffer.alloc(W * H, 255);
+  const { pgm, body } = blankPgm(W, H);
   const slots: Array<[number, number]> = [];
   let top = PAD;
   for (const c of crops) {
@@ -167,7 +167,7 @@ export function stackCells(img: GrayImage, rects: Rect[], larger = 0, darken = f
     slots.push([top, top + c.h * c.up]);
     top += c.h * c.up + gap;
   }
-  return { image: Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`, 'latin1'), body]), slots };
+  return { image: pgm, slots };
 }
 
 /** The lines found put back to their slots (by the middle of each line); a slot no line fell in is null. */

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toPgm } from './image-ops.ts';
@@ -51,6 +52,19 @@ describe('OcrEngine', () => {
     await expect(call).rejects.toThrow(/closed/);
   });
 
+  it('starts a worker of each language ahead of the first call, once: the calls then take them', async () => {
+    const warm = new OcrEngine(1);
+    warm.warm(['eng', 'chi_sim']);
+    warm.warm(['eng', 'chi_sim']);
+    for (let waited = 0; warm.workersStarted() < 2 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(warm.workersStarted()).toBe(2);
+    const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
+    await warm.recognize(paper, { lang: 'eng', psm: 7 });
+    await warm.recognize(paper, { lang: 'chi_sim', psm: 7 });
+    expect(warm.workersStarted()).toBe(2);
+    await warm.close();
+  });
+
   it('lets the workers go once none has worked for a while, and starts one again for the next call', async () => {
     const quick = new OcrEngine(1, 50);
     const paper = Buffer.concat([Buffer.from('P5\n40 20\n255\n'), Buffer.alloc(800, 255)]);
@@ -61,5 +75,18 @@ describe('OcrEngine', () => {
     await expect(quick.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
     expect(quick.workersStarted()).toBe(2);
     await quick.close();
+  });
+});
+
+describe("tesseract.js's core (patched)", () => {
+  it('is the one without the legacy engine when only the LSTM recogniser is asked for, as the worker script asks', async () => {
+    // the worker script passes getCore a boolean (naptha/tesseract.js#1034); unpatched, this was the larger core
+    const fromTesseract = createRequire(createRequire(import.meta.url).resolve('tesseract.js'));
+    const getCore = fromTesseract('./worker-script/node/getCore.js') as (lstmOnly: boolean, corePath: undefined, res: { progress(): void }) => Promise<unknown>;
+    const core = await getCore(true, undefined, { progress: () => undefined });
+    // SIMD, or relaxed SIMD where V8 turns it on (Node 22 and later)
+    const lstmOnly = ['tesseract-core-simd-lstm', 'tesseract-core-relaxedsimd-lstm', 'tesseract-core-lstm'].map((name) => fromTesseract(`tesseract.js-core/${name}`));
+    expect(lstmOnly).toContain(core);
+    expect(core).not.toBe(fromTesseract('tesseract.js-core/tesseract-core-simd'));
   });
 });

@@ -166,6 +166,17 @@ export class OcrEngine {
     this.idle.unref();
   }
 
+  /**
+   * A worker of each language started now where none is: a scanned document's first page is drawn
+   * (a second of the main thread) while they load, not before. A failure to start is left to the first call.
+   */
+  warm(langs: readonly Lang[]): void {
+    for (const lang of langs) {
+      if (this.closed || this.workers.some((w) => w.lang === lang)) continue;
+      void this.acquire(lang).then((w) => this.release(w), () => undefined);
+    }
+  }
+
   /** Workers started so far (a worker let go idle, or replaced, is started again when needed). */
   workersStarted(): number {
     return this.started;
