@@ -6,7 +6,7 @@
  * equal amounts also carry the text path's measure and code, the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
  * and the peak memory (the process's, and the launcher's that started it again: malloc-relaunch.js),
- * with how many recognisers were started (each about 1.5 s). The last line sums every file.
+ * with how many recognisers were started (each about 0.5 s). The last line sums every file.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
@@ -108,7 +108,7 @@ for (const name of pairs) {
   );
   for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
-// recognisers started: a worker let go idle (or replaced) and started again costs about 1.5 s
+// recognisers started: a worker let go idle (or replaced) and started again costs about 0.5 s
 const starts = sharedOcrEngine().workersStarted();
 await closeSharedOcrEngine();
 const sum = (f: (r: FileResult) => number) => results.reduce((s, r) => s + f(r), 0);
