@@ -112,12 +112,19 @@ describe.skipIf(!pgAvailable)('the job queue with two worker processes', () => {
   });
 
   it('dead-letters a job after its retries, and queues reparse jobs that the worker runs', async () => {
-    const b = workers[1]!;
+    // no worker runs while the job is queued and its shared folder lost: a running one could take the
+    // job and read the folder first (on a loaded machine it did, and the job never failed)
+    const running = workers[1]!;
+    running.proc.kill('SIGTERM');
+    await until(async () => running.proc.exitCode !== null, 30);
     const blobs = join(tempDir('blobs-'), 'shared');
     const q = cli(['enqueue', join(samples, 'text', 'sample-final-2022.txt'), '--db', db, '--blobs', blobs, '--retries', '1', '--retry-delay', '1']);
     expect(q.stdout, q.stderr).toMatch(/queued 1 documents/);
     // the shared folder is lost before a worker reads it: every attempt fails
     rmSync(blobs, { recursive: true, force: true });
+    const b = startWorker(db);
+    // the next test takes this worker as the one left running
+    workers[1] = b;
     await until(async () => JSON.parse(cli(['status', '--db', db, '--json']).stdout).dead === 1, 120);
     await b.waitFor(/FAILED .*sample-final-2022\.txt: queued file [0-9a-f]{64} is not in/, 10);
     const dead = await client.query(`SELECT data->>'file' AS file FROM pgboss.job WHERE name = 'juesuan-dead'`);
