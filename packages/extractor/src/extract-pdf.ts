@@ -35,11 +35,18 @@ export interface ExtractPdfOptions {
   onOcrPage?: (page: number) => void;
   /** the OCR cells to read again in more ways, and those known read right, once the document is assembled (the parser's: cells of broken identities, of sums that hold) */
   readAgain?: (doc: ExtractedDocument) => CellsToRead;
-  /** where OCR pages' images are kept from the first reading for the second (extractPdf makes one when it reads again) */
+}
+
+/** What one document's OCR pages share, made here for each document, never given by a caller. */
+interface DocumentOcr {
+  /** where OCR pages' images are kept from the first reading for the second (when it reads again) */
   pageImages?: PageImageStore;
-  /** the queue OCR pages are drawn in, one at a time (extractPdfPages makes one) */
+  /** the queue OCR pages are drawn in, one at a time */
   drawing?: PQueue;
 }
+
+/** The options a document is read with, and what its pages share. */
+export type ReadOptions = ExtractPdfOptions & DocumentOcr;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -47,8 +54,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 /** A text-layer PDF → pages, sections and tables with cell geometry. */
 export async function extractPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<ExtractedDocument> {
-  const withStore = options.readAgain ? { ...options, pageImages: options.pageImages ?? new PageImageStore() } : options;
-  const { layouts } = await extractPdfPages(bytes, file, withStore);
+  const withStore: ReadOptions = options.readAgain ? { ...options, pageImages: new PageImageStore() } : options;
+  const { layouts } = await readPdfPages(bytes, file, withStore);
   const doc = assembleDocument(layouts, { file, sha256: sha256Hex(bytes), format: 'pdf' });
   if (!options.readAgain || !doc.pages.some((p) => p.source === 'ocr')) return doc;
   // choosing the cells parses the document: if that throws, the first readings stand
@@ -72,13 +79,22 @@ const pagesInFlight = (engine: OcrEngine) => Math.max(1, Math.min(2, engine.size
  * Pages `first`..`last` of a PDF (1-based, clipped to the document) read and laid out, with its
  * page count: a large document's pages can be read by several workers, then assembled once.
  */
-export async function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & { first?: number; last?: number } = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
+export function extractPdfPages(bytes: Uint8Array, file: string, options: ExtractPdfOptions & PageRangeOptions = {}): Promise<{ pageCount: number; layouts: PageLayout[] }> {
+  return readPdfPages(bytes, file, options);
+}
+
+interface PageRangeOptions {
+  first?: number;
+  last?: number;
+}
+
+async function readPdfPages(bytes: Uint8Array, file: string, options: ReadOptions & PageRangeOptions): Promise<{ pageCount: number; layouts: PageLayout[] }> {
   const pdf = await openPdfSource(bytes, file, options);
   const doc = pdf.layout;
   try {
     const first = options.first ?? 1;
     const numbers = Array.from({ length: Math.max(0, Math.min(doc.numPages, options.last ?? doc.numPages) - first + 1) }, (_, k) => first + k);
-    const drawing = options.drawing ?? new PQueue({ concurrency: 1 });
+    const drawing = new PQueue({ concurrency: 1 });
     // the next page is taken as soon as either in flight is read, whichever finishes first: a page is
     // then drawn while the other's cells are recognised (taken in step, two were drawn while none were)
     const reading = new PQueue({ concurrency: pagesInFlight(options.engine ?? sharedOcrEngine()) });
@@ -97,7 +113,7 @@ export async function extractPdfPages(bytes: Uint8Array, file: string, options: 
 }
 
 /** One page read and laid out; a page that throws is kept empty with its error, so the rest of the document survives. */
-async function layoutOrFailure(pdf: PdfSource, n: number, options: ExtractPdfOptions): Promise<PageLayout> {
+async function layoutOrFailure(pdf: PdfSource, n: number, options: ReadOptions): Promise<PageLayout> {
   try {
     return layoutPage(await readPageText(pdf, n, options));
   } catch (err) {
@@ -107,7 +123,7 @@ async function layoutOrFailure(pdf: PdfSource, n: number, options: ExtractPdfOpt
 }
 
 /** One page's text runs and rulings: from its text layer, or from its image when that is unusable. */
-export async function readPageText(pdf: PdfSource, n: number, options: ExtractPdfOptions): Promise<RawPage> {
+export async function readPageText(pdf: PdfSource, n: number, options: ReadOptions): Promise<RawPage> {
   const page = await readPdfPage(pdf.layout, n);
   if (!needsOcr(page, options.ocr ?? 'auto')) return page;
   options.onOcrPage?.(n);

@@ -1,6 +1,6 @@
 import type { BBox, Cell, CellAt, ExtractedDocument, ExtractionNote } from '@juesuan/model';
 import { CellsToRead, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
-import type { ExtractPdfOptions } from './extract-pdf.ts';
+import type { ReadOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
 import { DocumentDigits } from './ocr/document-digits.ts';
@@ -26,7 +26,7 @@ const sameBox = (a: BBox, b: BBox) => Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a
  * Pages are taken as OCR kept them or drawn again exactly so, one at a time. A page that fails to be read
  * again (or a document that fails to open) keeps its first readings: they stand flagged as they were.
  */
-export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, toRead: CellsToRead, options: ExtractPdfOptions): Promise<ExtractedDocument> {
+export async function readCellsAgain(bytes: Uint8Array, file: string, doc: ExtractedDocument, toRead: CellsToRead, options: ReadOptions): Promise<ExtractedDocument> {
   const ocrPage = (c: CellAt) => doc.pages.find((p) => p.number === c.page)?.source === 'ocr';
   const { again, known, glyphs } = CellsToRead.parse(toRead);
   const wanted = again.filter(ocrPage);
@@ -88,7 +88,7 @@ export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): Extr
  * again; its known cells and the cells to read given to the document's digits. The cells to look
  * at again come back with their glyphs' boxes on the page's image, for the recognisers.
  */
-async function lookAtPageAgain(pdf: PdfSource, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ExtractPdfOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
+async function lookAtPageAgain(pdf: PdfSource, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ReadOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
   const dpi = options.ocrDpi ?? OCR_DPI;
   const found = (await options.pageImages?.take(number, dpi)) ?? (await pageImage(await pdf.drawable(), number, dpi));

@@ -55,8 +55,8 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   // one page drawn at a time: the first page's cells reach the recognisers sooner, and a page is drawn while another's are read
   const drawn = await (options.drawing ? options.drawing.add(() => drawPage(doc, number, options)) : drawPage(doc, number, options));
   const { img, threshold, bilevel, rulings, grids, cells, turned } = drawn;
-  // the binary image held here alone: let go below as soon as the text lines are found
-  let bin = drawn.bin;
+  // the binary image held by `paper` alone: let go below as soon as the text lines are found
+  const paper = { width: img.width, height: img.height, data: drawn.bin };
   drawn.bin = EMPTY;
   const scale = img.scale;
   const runs: TextRun[] = [];
@@ -84,8 +84,6 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   // the rest of the page (titles, unit lines, headings, narrative) from word boxes, tables blanked out;
   // the page's binary image is blanked alike (it is binarize(rest): not computed again)
   const rest = { ...img, data: img.data.slice() };
-  let restBin = bin;
-  const paper = { width: img.width, height: img.height, data: restBin };
   const blankOut = (r: Rect) => {
     fillRegion(rest, r, 255);
     fillRegion(paper, r, 255 <= threshold ? 1 : 0);
@@ -104,12 +102,12 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
   const pieces: LinePiece[] = [];
-  for (const [top, bottom] of textLineBands(restBin, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
+  for (const [top, bottom] of textLineBands(paper.data, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
     // parted where more than `gap - 1` columns stand blank, as the layout parts a line into columns
     const gap = Math.max(h * 2.5, scale * 18);
-    for (const piece of splitLineOnGaps(inkLine(restBin, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
+    for (const piece of splitLineOnGaps(inkLine(paper.data, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
       const [x0, x1] = [Math.round(piece.bbox.x0 * scale), Math.round(piece.bbox.x1 * scale)];
       if (x1 - x0 < 6) continue;
       const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
@@ -132,7 +130,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
       );
     }
   }
-  restBin = bin = EMPTY;
+  paper.data = EMPTY;
   await Promise.all(jobs);
   runs.push(...(await rereadAmounts(rest, pieces, options.engine)));
   rest.data = EMPTY;
