@@ -1,6 +1,7 @@
 import { ExtractionError, InputError } from '@juesuan/model';
 import type { Pdfjs } from './load-pdfjs.ts';
 import { loadPdfjs, pdfjsData } from './load-pdfjs.ts';
+import { PooledCanvasFactory } from './canvas-pool.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface OpenPdfOptions {
@@ -28,6 +29,8 @@ export async function openPdf(bytes: Uint8Array, file: string, options: OpenPdfO
     useSystemFonts: false,
     verbosity: 0,
     layoutOnly: options.layoutOnly === true,
+    // pages drawn for OCR reuse their canvases: a fresh page-size one costs more than drawing on it
+    CanvasFactory: PooledCanvasFactory,
     ...(options.maxImagePixels !== undefined ? { maxImageSize: options.maxImagePixels } : {}),
   };
   // layoutOnly is our patch of pdfjs-dist (patches/), read by its evaluator

@@ -91,6 +91,18 @@ describe('renderPageGray', () => {
       await doc.destroy();
     }
   });
+
+  it('draws a page on a kept canvas as on a new one, after a page of transparency groups and soft masks', async () => {
+    const doc = await openPdf(groupsThenClip(), 'groups.pdf');
+    const grey = async (n: number) => (await renderPageGray(doc, n, 900)).data;
+    const alone = await grey(2);
+    const first = await grey(1);
+    const after = await grey(2);
+    await doc.destroy();
+    expect(Buffer.compare(Buffer.from(after), Buffer.from(alone))).toBe(0);
+    // the pages differ: the second drawn after the first is not the first's pixels left over
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(alone))).not.toBe(0);
+  });
 });
 
 describe('greyPixels', () => {
@@ -108,3 +120,20 @@ describe('greyPixels', () => {
     expect([...greyPixels(shifted.subarray(1), 6)]).toEqual(expected(rgba));
   });
 });
+
+/**
+ * Two pages of 200 pt (2500 pixels a side at 900 dpi, canvases large enough to be kept): a soft
+ * mask from a transparency group and a multiplied half-transparent fill, then text drawn as a clip.
+ */
+function groupsThenClip(): Uint8Array {
+  const group = '/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Group << /S /Transparency /CS /DeviceGray >>';
+  return minimalPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 5 0 R /Resources << /ExtGState << /GS1 << /SMask << /S /Luminosity /G 7 0 R >> >> /GS2 << /ca 0.5 /BM /Multiply >> >> >> >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 6 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>',
+    stream('q /GS1 gs 0 0 1 rg 0 0 200 200 re f Q q /GS2 gs 1 0 0 rg 20 20 100 100 re f Q'),
+    stream('BT /F1 40 Tf 7 Tr 20 100 Td (Clip) Tj ET 0 0 0 rg 0 0 200 200 re f'),
+    stream('0.7 g 0 0 150 150 re f', group),
+  ]);
+}
