@@ -28,7 +28,7 @@ describe('CanvasPool', () => {
     expect([ctx2.fillStyle, ctx2.globalAlpha, ctx2.getTransform().isIdentity]).toEqual(['#000000', 1, true]);
   });
 
-  it('keeps no small canvas, none of another size, and no more than its size', () => {
+  it('keeps no small canvas and no more than its size; a large one of another size lets go those kept', () => {
     const pool = new CanvasPool(1);
     const small = pool.take(100, 100);
     pool.give(small);
@@ -36,10 +36,15 @@ describe('CanvasPool', () => {
     const [a, b] = [pool.take(...A4), pool.take(...A4)];
     pool.give(a);
     pool.give(b);
-    expect(pool.take(A4[1], A4[0])).not.toBe(b);
-    // a kept, then let go for b: only b comes back
+    // a kept, then let go for b: only b comes back; a small canvas meanwhile leaves it kept
+    pool.take(100, 100);
     expect(pool.take(...A4)).toBe(b);
     expect(pool.take(...A4)).not.toBe(a);
+    pool.give(b);
+    // a landscape page: the portrait one kept is let go (its memory not held beside the new one's)
+    const landscape = pool.take(A4[1], A4[0]);
+    expect(landscape).not.toBe(b);
+    expect(b.width * b.height).toBeLessThan(A4[0] * A4[1] / 100);
   });
 
   it("keeps pdf.js's scratch canvases apart from page rasters", () => {

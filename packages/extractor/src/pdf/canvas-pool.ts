@@ -40,6 +40,8 @@ export class CanvasPool {
   take(width: number, height: number): Canvas {
     const k = this.kept.findIndex((c) => c.width === width && c.height === height);
     if (k < 0) {
+      // large ones of another size now (a landscape page among portrait ones): those kept are let go before one is made
+      if (width * height >= KEPT_PIXELS) this.kept.splice(0).forEach(letGo);
       const canvas = createCanvas(width, height);
       freshKeys ??= new Set(Object.getOwnPropertyNames(canvas.getContext('2d')));
       return canvas;
