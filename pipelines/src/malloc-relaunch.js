@@ -10,7 +10,8 @@ import { constants } from 'node:os';
  * glibc's setting, in bytes: buffers this large or larger are mapped on their own and unmapped
  * when freed; smaller ones are reused. At 1 MiB every page image (8.7 MB at 300 dpi) was memory
  * new to the process, each of its pages faulted in and zeroed: a quarter of OCR's time on a
- * virtual machine. 32 MiB (glibc's largest) reuses them; a page's RGBA raster is still handed back.
+ * virtual machine. 32 MiB (glibc's largest) reuses them; a page's canvas (35 MB of RGBA) is over it,
+ * and is kept for the next page instead (the extractor's canvas pool).
  */
 export const MMAP_THRESHOLD_BYTES = 32 * 1024 * 1024;
 
