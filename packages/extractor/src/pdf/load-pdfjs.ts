@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodeJpeg } from './native-jpeg.ts';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -37,6 +38,8 @@ async function importKeepingNatives(): Promise<Pdfjs> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // the in-thread worker, loaded now rather than at the first document (it carries the same polyfills)
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = (await import(PDFJS_WORKER)) as unknown;
+  // our patch of pdf.js decodes a scan's JPEG pages with this, natively (patches/)
+  (globalThis as { pdfjsNativeJpegDecoder?: unknown }).pdfjsNativeJpegDecoder = decodeJpeg;
   Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
   Object.assign(JSON, { parse: natives.parse, stringify: natives.stringify });
   return pdfjs;
