@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPdfjs } from './load-pdfjs.ts';
 import { minimalPdf, stream } from './minimal-pdf.ts';
 import type { JpegRequest } from './native-jpeg.ts';
-import { decodeJpeg, spread } from './native-jpeg.ts';
+import { decodeJpeg } from './native-jpeg.ts';
 import { openPdf } from './open-pdf.ts';
 import { renderPageGray } from './render-page.ts';
 
@@ -112,18 +112,13 @@ describe('JPEG pages decoded natively', () => {
   it('answers null for a JPEG of another size than asked, or a request pdf.js makes of another layout', async () => {
     const grey = await jpeg(1);
     expect(await decodeJpeg(grey, { width: W / 2, height: H / 2, forceRGB: true, forceRGBA: false })).toBeNull();
-    const rgba = await decodeJpeg(grey, { width: W, height: H, forceRGB: false, forceRGBA: true });
-    expect(rgba?.length).toBe(W * H * 4);
-    expect(rgba?.[3]).toBe(255);
-    expect(rgba?.[0]).toBe(rgba?.[1]);
-    expect((await decodeJpeg(grey, { width: W, height: H, forceRGB: false, forceRGBA: false }))?.length).toBe(W * H);
+    const layout = (forceRGB: boolean, forceRGBA: boolean) => decodeJpeg(grey, { width: W, height: H, forceRGB, forceRGBA });
+    const [own, rgb, rgba] = [await layout(false, false), await layout(true, false), await layout(false, true)];
+    expect([own?.length, rgb?.length, rgba?.length]).toEqual([W * H, W * H * 3, W * H * 4]);
+    // grey repeated in red, green and blue; opaque
+    const bar = 70 * W + 150;
+    expect([rgb![3 * bar], rgb![3 * bar + 1], rgb![3 * bar + 2]]).toEqual([own![bar], own![bar], own![bar]]);
+    expect([rgba![4 * bar], rgba![4 * bar + 2], rgba![4 * bar + 3]]).toEqual([own![bar], own![bar], 255]);
     await expect(decodeJpeg(Buffer.from('not a jpeg'), { width: W, height: H, forceRGB: true, forceRGBA: false })).rejects.toThrow();
-  });
-});
-
-describe('spread', () => {
-  it('repeats grey in red, green and blue, and adds an opaque alpha', () => {
-    expect([...spread(new Uint8Array([7, 200]), 1, 3)]).toEqual([7, 7, 7, 200, 200, 200]);
-    expect([...spread(new Uint8Array([1, 2, 3, 4, 5, 6]), 3, 4)]).toEqual([1, 2, 3, 255, 4, 5, 6, 255]);
   });
 });

@@ -24,35 +24,22 @@ function loadDecoder(): Promise<Decoder> {
 const MAX_PIXELS = 2 ** 28;
 
 /**
- * A JPEG's pixels laid out as pdf.js's own decoder gives them, decoded by libvips (libjpeg) on
- * libuv's threads rather than by pdf.js in JavaScript on the main thread, which was most of the
- * time a scanned page took to draw. An embedded colour profile is ignored, as pdf.js ignores it. Null
- * where pdf.js should decode it itself: not grey or RGB, another size than asked, or any warning on
- * decoding (a truncated or damaged image is decoded as pdf.js always has). pdf.js hands over only
- * JPEGs it would give a browser's decoder: no Decode array, no Adobe transform it overrides.
+ * A JPEG's pixels laid out as pdf.js's own decoder gives them (RGBA, RGB, or the JPEG's own grey or
+ * RGB), decoded and laid out by libvips (libjpeg) on libuv's threads rather than by pdf.js in
+ * JavaScript on the main thread, which was most of the time a scanned page took to draw. An embedded
+ * colour profile is ignored, as pdf.js ignores it. Null where pdf.js should decode it itself: not
+ * grey or RGB, another size than asked, or any warning on decoding (a truncated or damaged image is
+ * decoded as pdf.js always has). pdf.js hands over only JPEGs it would give a browser's decoder: no
+ * Decode array, no Adobe transform it overrides.
  */
 export async function decodeJpeg(bytes: Uint8Array, want: JpegRequest): Promise<Uint8Array | null> {
   const image = (await loadDecoder())(bytes, { failOn: 'warning', limitInputPixels: MAX_PIXELS, ignoreIcc: true });
   const meta = await image.metadata();
-  const bands = meta.channels;
-  if (meta.format !== 'jpeg' || (bands !== 1 && bands !== 3) || meta.width !== want.width || meta.height !== want.height) return null;
-  const { data, info } = await image.toColourspace(bands === 1 ? 'b-w' : 'srgb').raw().toBuffer({ resolveWithObject: true });
+  const own = meta.channels;
+  if (meta.format !== 'jpeg' || (own !== 1 && own !== 3) || meta.width !== want.width || meta.height !== want.height) return null;
+  const bands = want.forceRGBA ? 4 : want.forceRGB ? 3 : own;
+  const laid = image.toColourspace(bands === 1 ? 'b-w' : 'srgb');
+  const { data, info } = await (bands === 4 ? laid.ensureAlpha(1) : laid).raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== bands || data.length !== want.width * want.height * bands) return null;
-  const pixels = new Uint8Array(data.buffer, data.byteOffset, data.length);
-  if (want.forceRGBA) return spread(pixels, bands, 4);
-  return want.forceRGB && bands === 1 ? spread(pixels, 1, 3) : pixels;
-}
-
-/** Pixels of `from` bands (grey, or RGB) spread to `to` (RGB or RGBA, opaque). */
-export function spread(src: Uint8Array, from: 1 | 3, to: 3 | 4): Uint8Array {
-  const n = src.length / from;
-  const dst = new Uint8Array(n * to);
-  for (let i = 0, s = 0, d = 0; i < n; i++, s += from, d += to) {
-    const r = src[s]!;
-    dst[d] = r;
-    dst[d + 1] = from === 1 ? r : src[s + 1]!;
-    dst[d + 2] = from === 1 ? r : src[s + 2]!;
-    if (to === 4) dst[d + 3] = 255;
-  }
-  return dst;
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
