@@ -17,6 +17,7 @@ import { mendCodeLengths, mendCodesByOrder } from './tables/ocr-code-order.ts';
 import { withTocReading } from './tables/kind-from-toc.ts';
 import { numberedTocTitles } from './toc/toc-entries.ts';
 import { nameTotalsBySum } from './tables/ocr-row-totals.ts';
+import { mendCodesByTwins } from './tables/ocr-code-twins.ts';
 import { buildIdentities } from './validate/build-identities.ts';
 import { validateRecords } from './validate/validate.ts';
 import { repairOcrByIdentity } from './validate/repair-by-identity.ts';
@@ -213,6 +214,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   checkOcrLabels(records, ocrTables, { functional, economic });
   // a 款 its label mended (20803 named 行政事业单位离退休, 20805) leaves the 项 read under the wrong one unplaced: by order again
   mendCodesByOrder(records, ocrTables, knownCode);
+  mendCodesByTwins(records, ocrTables, { functional, economic });
   repairOcrByIdentity(records, ocrTables);
   // names of the document's coded rows, for 类 rows of two-sided tables and narrative items
   const names = new Map<string, string[]>();

@@ -29,6 +29,17 @@ describe('measureOf', () => {
     expect(measureOf(['其他收仁'], ctx('final.income', true))).toBe('other');
   });
 
+  it('takes a short header one character off where the vocabulary varies that character among words of one measure', () => {
+    // 决算数 read 欢算数 (决算数 and 预算数 are both the amount), 合计 read 映计 (合计 小计 总计 the total)
+    expect(measureOf(['收入', '欢算数'], ctx('final.summary', true, 'income'))).toBe('amount');
+    expect(measureOf(['映计'], ctx('final.gpb_expenditure', true))).toBe('total');
+    // under 基本支出, 合计 and 小计 are its own measure but 总计 the table's: which it was, the header cannot tell
+    expect(measureOf(['基本支出', '映计'], ctx('final.gpb_expenditure', true))).toBeNull();
+    // a character the vocabulary never varies (计 of 合计 read 汁), and a text layer's header, name nothing
+    expect(measureOf(['合汁'], ctx('final.gpb_expenditure', true))).toBeNull();
+    expect(measureOf(['映计'], ctx('final.gpb_expenditure', false))).toBeNull();
+  });
+
   it('names the 小计 of the 三公 group and of 公务用车 by their depth where OCR garbled the group names', () => {
     // “三公”经费 read 一人“仪我, 公务用车购置及运行维护费 read 公务用3
     const grouped = (ocr: boolean): MeasureContext => ({ ...ctx('budget.three_public', ocr), threePublicGroup: true });

@@ -121,6 +121,33 @@ function deepestMatchRead(parts: string[], rules: Vocabulary['rules'], ocr: bool
 }
 
 /**
+ * The vocabulary's words as long as a short header part that differ from it in one place only,
+ * where the vocabulary itself varies that place (合计 小计 总计, 决算数 预算数): none if the part is a word.
+ */
+function freeCharacterWords(part: string, rules: Vocabulary['rules']): string[] {
+  const chars = [...part];
+  if (chars.length < 2 || chars.length >= NEAR_HEADER_LENGTH) return [];
+  const words = rules.flatMap(([re]) => ruleWords(re)).filter((w) => [...w].length === chars.length);
+  if (words.includes(part)) return [];
+  for (let i = 0; i < chars.length; i++) {
+    const rest = (w: string) => [...w].filter((_, j) => j !== i).join('');
+    const same = words.filter((w) => rest(w) === rest(part));
+    if (same.length >= 2) return same;
+  }
+  return [];
+}
+
+/**
+ * Read by OCR, a column's own short header one character off the vocabulary where the character
+ * names nothing (映计, 欢算数): the measure every word it could be gives the column, or null when they differ.
+ */
+function measureThroughFreeCharacter(parts: string[], rules: Vocabulary['rules'], ctx: MeasureContext): string | null {
+  const words = freeCharacterWords(canonicalConfusable(parts[parts.length - 1]!), rules);
+  const measures = new Set(words.map((w) => measureOf([...parts.slice(0, -1), w], { ...ctx, ocr: false })));
+  return measures.size === 1 ? [...measures][0]! : null;
+}
+
+/**
  * Canonical measure of an amount column from its header path (top to bottom), through the
  * vocabulary the kind's registry entry names: the deepest header that a rule names decides.
  * null when the header names nothing known.
@@ -134,6 +161,10 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
   if (spec?.columns === 'three_public') return threePublicMeasure(parts, family, ctx);
   const vocab: Vocabulary = typeof spec?.columns === 'object' ? VOCABULARIES[ctx.side === 'income' ? spec.columns.income : spec.columns.expenditure] : VOCABULARIES[spec?.columns ?? 'general'];
   let match = deepestMatchRead(parts, vocab.rules, ctx.ocr);
+  if (ctx.ocr && (match?.at ?? -1) < parts.length - 1) {
+    const read = measureThroughFreeCharacter(parts, vocab.rules, ctx);
+    if (read) return read;
+  }
   // a column's own header OCR read as no word (合计 read 他诈) leaves it unknown: the group above names its siblings too
   if (ctx.ocr && match && match.at < parts.length - 1 && !HEADER_FILLER.test(parts[parts.length - 1]!)) return null;
   // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public

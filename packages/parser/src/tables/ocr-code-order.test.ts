@@ -44,6 +44,18 @@ describe('mendCodesByOrder', () => {
     expect(rows[4]).toMatchObject({ codePrinted: '2040603', parentCode: '20405', flags: ['code_read:2040603'] });
   });
 
+  it('moves a 款 misread under a 类 the table never prints, its 项 read alike, back under the one printed, when its 类’s sum then holds', () => {
+    // a fax's 4 read 1 in 20404 and in each of its 项: under 204 the table prints no 款 until then
+    const rows = [amount(1, '204', 100), amount(2, '20104', 100), amount(3, '2010401', 60), amount(4, '2010402', 40), amount(5, '208', 50), amount(6, '20805', 50)];
+    mendCodesByOrder(rows, new Set([6]), () => false);
+    expect(rows.map((r) => r.code)).toEqual(['204', '20404', '2040401', '2040402', '208', '20805']);
+    expect(rows[2]).toMatchObject({ codePrinted: '2010401', parentCode: '20404', flags: ['code_read:2010401'] });
+    // 204's sum would not hold with it: left as read
+    const off = [amount(1, '204', 90), amount(2, '20104', 100), amount(3, '2010401', 60), amount(4, '2010402', 40), amount(5, '208', 50)];
+    mendCodesByOrder(off, new Set([6]), () => false);
+    expect(off.map((r) => r.code)).toEqual(['204', '20104', '2010401', '2010402', '208']);
+  });
+
   it('leaves the codes under a 款 whose row OCR lost: moving them would break the sum they stand under', () => {
     const rows = [amount(1, '201', 100), amount(2, '20101', 60), amount(3, '2010101', 40), amount(4, '2010102', 20), amount(6, '2010299', 40)];
     mendCodesByOrder(rows, new Set([6]), () => false);

@@ -7,7 +7,7 @@ import { holds } from '../validate/identities.ts';
 import { flagWith } from '../flags.ts';
 
 /** Codes are printed in the order of the tree (201, 20101, 2010101, 2010102, 20102 …): the order of their digits as text. */
-const between = (code: string, before: string | null, after: string | null) => (before === null || before < code) && (after === null || code < after);
+export const between = (code: string, before: string | null, after: string | null) => (before === null || before < code) && (after === null || code < after);
 
 /** The codes one digit fewer than `code` gives (20803505 → 0803505, 2803505 …, 2080505, …), of a code's length. */
 function withoutOneDigit(code: string): string[] {
@@ -97,15 +97,31 @@ function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated', kno
   return ordered.flatMap((row, i) => {
     const read = row[0]!.code!;
     if (codeLevel(read) === null || row[0]!.codeMethod !== 'printed') return [];
+    // an unplaced code's own rows below it (a fax's 4 read 1 in 20404 and in each of its 项): they move with it
+    const below = which === 'unplaced' ? subtreeBelow(ordered, i) : [];
     const before = ordered.slice(0, i).reverse().map(anchor).find(Boolean) ?? null;
-    const after = ordered.slice(i + 1).map(anchor).find(Boolean) ?? null;
+    const after = ordered.slice(i + 1 + below.length).map(anchor).find(Boolean) ?? null;
     const misplaced = which === 'unplaced' ? !placed(read) : placed(read) && rowsOf(read) >= 2 && !between(read, before, after);
     if (!misplaced) return [];
+    const moved = (c: string) => below.map((b) => c + b[0]!.code!.slice(read.length));
     // a code the catalog knows is never moved to one it does not: under a misread 款 (20805 read 20803) its right 项 would follow it
-    const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after) && (known(c) || !known(read)));
+    const fits = oneDigitOff(read).filter((c) => placed(c) && !printed.has(c) && between(c, before, after) && (known(c) || !known(read)) && !moved(c).some((m) => printed.has(m)));
     if (which === 'unplaced' && fits.length !== 1) return [];
-    return [{ row, code: fits.length === 1 ? fits[0]! : null, read }];
+    const code = fits.length === 1 ? fits[0]! : null;
+    return [{ row, code, read }, ...below.map((b, k) => ({ row: b, code: code && moved(code)[k]!, read: b[0]!.code! }))];
   });
+}
+
+/** The rows right below row `i` whose codes lie under its code (its 项 under a 款). */
+function subtreeBelow(ordered: AmountRecord[][], i: number): AmountRecord[][] {
+  const top = ordered[i]![0]!.code!;
+  const out: AmountRecord[][] = [];
+  for (const row of ordered.slice(i + 1)) {
+    const code = row[0]!.code;
+    if (!code || code.length <= top.length || !code.startsWith(top)) break;
+    out.push(row);
+  }
+  return out;
 }
 
 /** The mends taken together when the table's hierarchy sums say so (fewer fail, none that held fails); whether they were. */
@@ -114,7 +130,9 @@ function mendIfSumsSay(records: AmountRecord[], ocrTables: ReadonlySet<number>, 
   const was = hierarchySums(records, ocrTables, table);
   for (const m of mends) for (const r of m.row) takeCode(r, m.code!);
   const now = hierarchySums(records, ocrTables, table);
-  const better = now.broken.size < was.broken.size && [...was.held].every((t) => !now.broken.has(t));
+  // fewer sums fail, or as many and more hold (a 款 put back under its 类 completes the 类's sum), and none that held fails
+  const sumsSay = now.broken.size < was.broken.size || (now.broken.size === was.broken.size && now.held.size > was.held.size);
+  const better = sumsSay && [...was.held].every((t) => !now.broken.has(t));
   for (const m of mends) {
     if (better) mend(m.row, m.code!, m.read, known(m.code!));
     else for (const r of m.row) takeCode(r, m.read);
@@ -123,7 +141,7 @@ function mendIfSumsSay(records: AmountRecord[], ocrTables: ReadonlySet<number>, 
 }
 
 /** The row's records take the code, the reading kept in a flag. */
-function mend(row: AmountRecord[], code: string, read: string, known: boolean): void {
+export function mend(row: AmountRecord[], code: string, read: string, known: boolean): void {
   for (const r of row) {
     r.codePrinted ??= read;
     takeCode(r, code);

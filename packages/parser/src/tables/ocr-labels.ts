@@ -51,7 +51,7 @@ export interface Catalogs {
   economic: Catalog;
 }
 
-const catalogOf = (code: string, c: Catalogs) => (code.startsWith('3') ? c.economic : c.functional);
+export const catalogOf = (code: string, c: Catalogs) => (code.startsWith('3') ? c.economic : c.functional);
 
 /**
  * The catalog of each OCR table whose rows are mostly coded: the one most of its codes come from.

@@ -28,6 +28,19 @@ describe('nameTotalsBySum', () => {
     expect(records.filter((r) => r.col === 1).every((r) => r.measure === 'total' && r.flags.includes('measure_read:col:||大计'))).toBe(true);
   });
 
+  it('names it where a row adds up only within the printer’s rounding, as the validator takes it', () => {
+    // 规划's 合计 read 映计: 3832.36 printed beside 1572.70 and 2259.65, the other rows to the cent
+    const rounded = rows(51);
+    const t = table();
+    nameTotalsBySum(rounded, [t], new Set([1]));
+    expect(t.measures[1]).toBe('total');
+    // rows to the cent must still confirm it: with two of them, it stays unknown
+    const fewExact = rows(51).map((r) => (r.row === 3 && r.col === 1 ? { ...r, amountFen: 101 } : r));
+    const t2 = table();
+    nameTotalsBySum(fewExact, [t2], new Set([1]));
+    expect(t2.measures[1]).toBe('col:||大计');
+  });
+
   it('leaves it unknown when one row does not add up, and in text tables', () => {
     const off = rows(60);
     const t = table();

@@ -3,7 +3,8 @@ import { groupBy } from '../group-by.ts';
 import type { RowIdentitySpec } from '../registry/row-identities.ts';
 import { ROW_IDENTITIES, rowIdentityApplies } from '../registry/row-identities.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
-import { holdsExactly } from '../validate/identities.ts';
+import type { Identity } from '../validate/identities.ts';
+import { holds, holdsExactly } from '../validate/identities.ts';
 import { flagWith } from '../flags.ts';
 
 /** So many rows with amounts must add up before a column is named by the sum it holds. */
@@ -13,8 +14,9 @@ const ROWS_CONFIRMING = 3;
  * An OCR table's one column whose header no vocabulary knows is named by a row identity of its
  * kind that it completes: the row total the header did not name (合计 read ||大计), or the one part
  * the table's other columns leave unnamed (一般公共预算财政拨款 read \共预算人势款日 beside 合计,
- * 政府性基金 and 国有资本). In every row with it, the identity must hold exactly with it in that
- * place: its records take the measure, the header as read kept in a `measure_read:` flag.
+ * 政府性基金 and 国有资本). In every row with it, the identity must hold with it in that place, as
+ * the validator holds it (within the printer's rounding), and exactly in enough rows: its records
+ * take the measure, the header as read kept in a `measure_read:` flag.
  */
 export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], ocrTables: ReadonlySet<number>): void {
   for (const table of tables.filter((t) => ocrTables.has(t.index))) {
@@ -40,7 +42,7 @@ function placeIn(spec: RowIdentitySpec, named: ReadonlySet<string>): string | nu
   return missing.length === 1 && rowIdentityApplies(spec, new Set([...named, missing[0]!])) ? missing[0]! : null;
 }
 
-/** With the column taken for `as`, the identity holds exactly in every row that has the column, on enough rows with amounts. */
+/** With the column taken for `as`, the identity holds in every row that has the column, and exactly on enough rows with amounts. */
 function holdsWithColumnAs(records: AmountRecord[], column: string, as: string, spec: RowIdentitySpec): boolean {
   const rows = groupBy(records, (r) => `${r.page}|${r.row}|${r.side ?? ''}|${r.panel ?? ''}`);
   let confirmed = 0;
@@ -49,8 +51,10 @@ function holdsWithColumnAs(records: AmountRecord[], column: string, as: string, 
     if (!mine) continue;
     const read = row.map((r) => (r === mine ? { ...r, measure: as } : r));
     const target = read.find((r) => r.measure === spec.target);
-    if (!target || !holdsExactly({ rule: '', target, summands: read.filter((r) => spec.parts.includes(r.measure)), descriptionZh: '', descriptionEn: '' })) return false;
-    if (mine.amountFen !== 0) confirmed++;
+    if (!target) return false;
+    const sum: Identity = { rule: '', target, summands: read.filter((r) => spec.parts.includes(r.measure)), descriptionZh: '', descriptionEn: '' };
+    if (!holds(sum)) return false;
+    if (mine.amountFen !== 0 && holdsExactly(sum)) confirmed++;
   }
   return confirmed >= ROWS_CONFIRMING;
 }
