@@ -26,18 +26,22 @@ export function mendCodeLengths(records: AmountRecord[], ocrTables: ReadonlySet<
   for (const rows of groupBy(records.filter((r) => ocrTables.has(r.tableIndex) && r.code !== null), (r) => r.tableIndex).values()) {
     const sorted = [...rows].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.row - b.row);
     const printed = new Set(sorted.map((r) => r.code!));
+    const placed = placedAmong(printed);
     const valid = (r: AmountRecord) => codeLevel(r.code!) !== null;
     for (const [i, r] of sorted.entries()) {
       if (valid(r) || r.codeMethod !== 'printed') continue;
       const before = sorted.slice(0, i).reverse().find(valid)?.code ?? null;
       const after = sorted.slice(i + 1).find(valid)?.code ?? null;
-      const fits = withoutOneDigit(r.code!).filter((c) => between(c, before, after) && (codeLevel(c) === 1 || printed.has(parentCode(c)!)));
+      const fits = withoutOneDigit(r.code!).filter((c) => between(c, before, after) && placed(c));
       if (fits.length !== 1) continue;
       const read = r.code!;
       mend(sorted.filter((x) => x.row === r.row && x.page === r.page && x.code === read), fits[0]!, read, known(fits[0]!));
     }
   }
 }
+
+/** Whether a code has a place in a tree of these printed codes: a 类, or under a code printed. */
+export const placedAmong = (printed: ReadonlySet<string>) => (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
 
 /** The codes of a code's length one digit apart from it (2040603 → 1040603 … 2040503 …). */
 function oneDigitOff(code: string): string[] {
@@ -91,7 +95,7 @@ interface CodeMend {
 function misplacedRows(rows: AmountRecord[], which: 'unplaced' | 'repeated', known: (code: string) => boolean): CodeMend[] {
   const ordered = rowsInOrder(rows);
   const printed = new Set(rows.map((r) => r.code!));
-  const placed = (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
+  const placed = placedAmong(printed);
   const anchor = (row: AmountRecord[]) => (placed(row[0]!.code!) ? row[0]!.code! : undefined);
   const rowsOf = (code: string) => ordered.filter((row) => row[0]!.code === code).length;
   return ordered.flatMap((row, i) => {
@@ -124,7 +128,7 @@ function subtreeBelow(ordered: AmountRecord[][], i: number): AmountRecord[][] {
   return out;
 }
 
-/** The mends taken together when the table's hierarchy sums say so (fewer fail, none that held fails); whether they were. */
+/** The mends taken together when the table's hierarchy sums say so (fewer fail, or as many and more hold; none that held fails); whether they were. */
 function mendIfSumsSay(records: AmountRecord[], ocrTables: ReadonlySet<number>, table: number, mends: CodeMend[], known: (code: string) => boolean): boolean {
   if (mends.length === 0) return false;
   const was = hierarchySums(records, ocrTables, table);

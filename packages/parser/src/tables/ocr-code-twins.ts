@@ -3,8 +3,8 @@ import { distance } from 'fastest-levenshtein';
 import { canonicalConfusable } from '../registry/ocr-confusions.ts';
 import type { Catalogs } from './ocr-labels.ts';
 import { catalogOf, closeEnough } from './ocr-labels.ts';
-import { between, mend } from './ocr-code-order.ts';
-import { codeLevel, nameSimilarity, normalizeName, parentCode } from '../catalog/catalog.ts';
+import { between, mend, placedAmong } from './ocr-code-order.ts';
+import { nameSimilarity, normalizeName } from '../catalog/catalog.ts';
 import { groupBy } from '../group-by.ts';
 
 /** Codes this many digits apart, of one length, may be one code misread (a fax's 4 read 1, twice in 2040405). */
@@ -43,10 +43,10 @@ function linesOf(rows: AmountRecord[]): Line[] {
     .map((row) => ({ row, code: row[0]!.code!, name: normalizeName(row[0]!.label!), amounts: new Set(row.map((r) => r.amountFen).filter((x) => x !== 0)) }));
 }
 
-/** A table's coded lines in order, and whether its tree has a place for a code between two of its lines. */
+/** A table's tree: whether a code has a place in it, and a place for it between a line and its neighbours. */
 function treeOf(lines: Line[]) {
   const printed = new Set(lines.map((l) => l.code));
-  const placed = (code: string) => codeLevel(code) === 1 || (codeLevel(code) !== null && printed.has(parentCode(code)!));
+  const placed = placedAmong(printed);
   const fits = (code: string, i: number) => {
     const before = lines.slice(0, i).reverse().find((l) => placed(l.code))?.code ?? null;
     const after = lines.slice(i + 1).find((l) => placed(l.code))?.code ?? null;
