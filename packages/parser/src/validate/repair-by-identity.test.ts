@@ -167,6 +167,21 @@ describe('repairOcrByIdentity', () => {
     expect(records[1]!.flags).toEqual(['repaired_by_identity', 'read_as:1,716.51']);
   });
 
+  it('takes the repair another table’s print of the line says over a reading of the image that says nothing more', () => {
+    // a fax's 财政拨款支出表: 2040501 read 15,857.61 for 14,857.61, and a tight crop of 2040504's 1,833.30 lost its 1
+    const fn = (row: number, code: string, printed: string, alternatives?: string[]) => line('budget.fiscal_expenditure', row, code, printed, alternatives);
+    const fiscal = () => [fn(3, '20405', '26,200.88'), fn(4, '2040501', '15,857.61', ['11,857.61']), fn(5, '2040502', '6,049.97'), fn(6, '2040503', '1,600.00'), fn(7, '2040504', '1,833.30', ['833.30']), fn(8, '2040505', '950.00'), fn(9, '2040599', '910.00')];
+    const alone = fiscal();
+    repairOcrByIdentity(alone, new Set([9]));
+    expect(alone[4]).toMatchObject({ printed: '833.30' }); // the image's reading, with nothing to say otherwise
+    // the 一般公共预算支出表 prints the same lines, read apart: 2040501 there is 14,857.61
+    const gpb = [line('budget.gpb_expenditure', 4, '2040501', '14,857.61'), line('budget.gpb_expenditure', 7, '2040504', '1,833.30')].map((r) => ({ ...r, tableIndex: 10 }));
+    const both = [...fiscal(), ...gpb];
+    expect(repairOcrByIdentity(both, new Set([9, 10]))).toBe(1);
+    expect(both.slice(0, 7).map((r) => r.printed)).toEqual(['26,200.88', '14,857.61', '6,049.97', '1,600.00', '1,833.30', '950.00', '910.00']);
+    expect(both[1]!.flags).toEqual(['repaired_by_identity', 'read_as:15,857.61']);
+  });
+
   it('guesses no digit of a total while a sum under it still fails: the misread lies there', () => {
     // 302 read 110.00 for 140.00 and its item 30202 70.00 for 40.00: 合计 240.00 → 210.00 would mend 合计 = Σ 类 alone
     const ec = (row: number, code: string | null, printed: string) => line('budget.gpb_basic', row, code, printed);

@@ -181,12 +181,29 @@ function mendedBy(repair: Repair, all: Identity[]): number {
   return touchedBy(repair, all).filter((i) => !holds(i) && holds(i, valueWith(repair))).length;
 }
 
+/** Measures that name a line's whole amount, alike from table to table. */
+const WHOLE_OF_LINE = new Set(['amount', 'total']);
+
 /**
- * The image's readings, unless one one-digit change mends more broken sums than any other change
+ * Whether another table prints the repaired line (its code) with the repair's value: a second print of
+ * that line, read apart from this one, says the same figure (2040501's 14,857.61 in the 一般公共预算
+ * table where the 财政拨款 table's was read 15,857.61).
+ */
+function witnessed(repair: Repair, records: AmountRecord[]): boolean {
+  const { cell, fen } = repair;
+  if (!cell.code || !WHOLE_OF_LINE.has(cell.measure)) return false;
+  return records.some((r) => r.tableIndex !== cell.tableIndex && r.code === cell.code && WHOLE_OF_LINE.has(r.measure) && r.amountFen === fen);
+}
+
+/**
+ * The only repair another table's print of its line says (witnessed); else the image's readings,
+ * unless one one-digit change mends more broken sums than any other change
  * (221 = 22102 and 22102 = Σ its items both mended by 22102's 1 read for 4, where 221's other
  * reading would mend only the first, and the second then by a wrong reading of an item).
  */
-function preferred(readings: Repair[], guesses: Repair[], all: Identity[]): Repair[] {
+function preferred(readings: Repair[], guesses: Repair[], all: Identity[], records: AmountRecord[]): Repair[] {
+  const said = [...readings, ...guesses].filter((r) => witnessed(r, records));
+  if (said.length === 1) return said;
   const mended = guesses.map((g) => mendedBy(g, all));
   const most = Math.max(0, ...mended);
   const best = guesses.filter((_, k) => mended[k] === most);
@@ -214,7 +231,7 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], toTheCent(oneDigitOff(b, all, ocr), b, all), all);
+      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], toTheCent(oneDigitOff(b, all, ocr), b, all), all, records);
       if (repairs.length !== 1 || !settles(repairs[0]!, b, all)) continue;
       repaired += applyRepair(repairs[0]!);
       changed = true;
