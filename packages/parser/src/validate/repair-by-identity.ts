@@ -203,7 +203,8 @@ function witnessed(repair: Repair, records: AmountRecord[]): boolean {
  */
 function preferred(readings: Repair[], guesses: Repair[], all: Identity[], records: AmountRecord[]): Repair[] {
   const said = [...readings, ...guesses].filter((r) => witnessed(r, records));
-  if (said.length === 1) return said;
+  // a guess the image also read is one repair
+  if (said.length > 0 && said.every((r) => r.cell === said[0]!.cell && r.fen === said[0]!.fen)) return said.slice(0, 1);
   const mended = guesses.map((g) => mendedBy(g, all));
   const most = Math.max(0, ...mended);
   const best = guesses.filter((_, k) => mended[k] === most);
