@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ruling } from '@juesuan/model';
-import { mergeRulings } from './detect-rulings.ts';
+import { mergeRulings, rectangleRuling } from './detect-rulings.ts';
 
 const v = (at: number, from: number, to: number): Ruling => ({ orientation: 'v', at, from, to });
 
@@ -31,5 +31,17 @@ describe('mergeRulings', () => {
     const merged = mergeRulings(pieces, 2);
     expect(merged.map((r) => [r.from, r.to])).toEqual([[86.9, 681.6]]);
     expect(merged[0]!.at).toBeCloseTo(43.2, 1);
+  });
+});
+
+describe('rectangleRuling', () => {
+  it('takes a thin filled rectangle, or a cell border mitered at its corners, for a line; a wide box for none', () => {
+    expect(rectangleRuling([[42, 115.84], [798, 115.84], [798, 116.59], [42, 116.59]])).toMatchObject({ orientation: 'h', from: 42, to: 798 });
+    // a WPS export's border: a trapezoid, its bottom 0.75 shorter at each end
+    expect(rectangleRuling([[798, 115.84], [42, 115.84], [42, 116.59], [797.25, 116.59]])).toMatchObject({ orientation: 'h', from: 42, to: 798 });
+    expect(rectangleRuling([[798, 474.79], [798, 115.84], [797.25, 116.59], [797.25, 474.04]])).toMatchObject({ orientation: 'v', from: 115.84, to: 474.79 });
+    // a slanted band is no line: its corners stray further than the line is thick
+    expect(rectangleRuling([[42, 115.84], [798, 115.84], [790, 116.59], [50, 116.59]])).toBeNull();
+    expect(rectangleRuling([[42, 100], [798, 100], [798, 120], [42, 120]])).toBeNull();
   });
 });

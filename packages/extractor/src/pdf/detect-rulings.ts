@@ -93,8 +93,11 @@ function toRuling(s: Segment): Ruling | null {
   return null;
 }
 
-/** A filled thin axis-aligned rectangle drawn as a table line. */
-function rectangleRuling(points: Array<[number, number]>): Ruling | null {
+/**
+ * A filled thin axis-aligned rectangle drawn as a table line; or a thin trapezoid, a cell border
+ * mitered at its corners (WPS and Excel exports: 798 → 42 along the top, 42.75 → 797.25 along the bottom).
+ */
+export function rectangleRuling(points: Array<[number, number]>): Ruling | null {
   if (points.length < 4 || points.length > 5) return null;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
@@ -102,12 +105,14 @@ function rectangleRuling(points: Array<[number, number]>): Ruling | null {
   const x1 = Math.max(...xs);
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
-  // every point must sit on the box's corners
-  if (!points.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5))) return null;
   const w = x1 - x0;
   const h = y1 - y0;
-  if (h <= MAX_LINE_THICKNESS && w > h) return { orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 };
-  if (w <= MAX_LINE_THICKNESS && h > w) return { orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 };
+  // every point on the box's corners, give or take a miter as deep as the line is thick along its length
+  const miter = Math.min(w, h) + 0.5;
+  const near = (v: number, a: number, b: number, d: number) => Math.abs(v - a) < d || Math.abs(v - b) < d;
+  const onCorners = (dx: number, dy: number) => points.every(([x, y]) => near(x, x0, x1, dx) && near(y, y0, y1, dy));
+  if (h <= MAX_LINE_THICKNESS && w > h && onCorners(miter, 0.5)) return { orientation: 'h', at: (y0 + y1) / 2, from: x0, to: x1 };
+  if (w <= MAX_LINE_THICKNESS && h > w && onCorners(0.5, miter)) return { orientation: 'v', at: (x0 + x1) / 2, from: y0, to: y1 };
   return null;
 }
 
