@@ -16,3 +16,6 @@ export const PROCUREMENT_HEADER_SIGNS: RegExp[] = PROCUREMENT_CONTEXT.filter(([,
 
 /** Columns of remarks beside the amounts (绩效目标, 备注, 说明): never the row's name, whatever their text. */
 export const REMARK_COLUMN = /^(绩效目标|项目绩效目标|备注|说明)$/;
+
+/** Columns of ratios beside the amounts (增减(%), 增长率, 占比): no money, whatever their digits (OCR reads -60.86% as -60.86). */
+export const RATIO_COLUMN = /[%％‰]|百分比|增长率|增幅|比率|占比|比重/;

@@ -56,6 +56,7 @@ export const MEASURES: readonly MeasureSpec[] = z.array(MeasureSpec).parse([
   { id: 'reception', nameZh: '公务接待费', nameEn: 'official receptions' },
   { id: 'meeting', nameZh: '会议费', nameEn: 'meetings' },
   { id: 'training', nameZh: '培训费', nameEn: 'training' },
+  { id: 'change', nameZh: '增减额 / 比上年增减', nameEn: 'change against the column it is compared with (this year less the last)' },
 ]);
 
 /** A column vocabulary: header wordings → measure ids, the deepest header that matches decides. */
@@ -79,6 +80,8 @@ const SOURCE_RULES: Array<[RegExp, string]> = [
 ];
 
 const GENERAL_RULES: Array<[RegExp, string]> = [
+  // a difference between two columns (2026年预算数比2025年执行数 / 增减额), never the amount its group names
+  [/增减|增加额|减少额|变动额/, 'change'],
   [/年初结转和结余|年初财政拨款结转/, 'opening'],
   [/年末结转和结余|年末财政拨款结转/, 'closing'],
   [/结转下年/, 'carryover_next'],

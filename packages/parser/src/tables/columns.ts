@@ -1,6 +1,6 @@
 import { isLineNumbering } from '@juesuan/model';
 import { isCutShortAmount, looksLikeAmount } from '../amounts/parse-amount.ts';
-import { PROCUREMENT_CONTEXT, REMARK_COLUMN } from '../registry/context-columns.ts';
+import { PROCUREMENT_CONTEXT, RATIO_COLUMN, REMARK_COLUMN } from '../registry/context-columns.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import type { MeasureContext } from './measures.ts';
@@ -78,6 +78,7 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   if (path.some((p) => /单位(代码|编码)/.test(p))) return role(col, 'alt_code');
   if (path.some(isLineNumbering)) return role(col, 'line_no');
   if (path.some((p) => REMARK_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
+  if (path.some((p) => RATIO_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
   if (kindSpec(ctx.kind)?.rows === 'procurement') {
     const field = procurementField(path, ctx.ocr);
     if (field) return role(col, 'context', { field });
