@@ -55,6 +55,13 @@ describe('classifyTable', () => {
     expect(read(['201', '20101', '2010101'])).toBe('final.gpb_expenditure');
   });
 
+  it('lets even a two-character word hold the misread character where the rows’ codes are the kind’s (支出 read 支屹)', () => {
+    const read = (rowCodes: string[]) => classifyTable({ title: '2026年一般公共预算支屹情况表', headerText: '', docKind: 'budget', panels: 0, rowCodes, ocr: true }).kind;
+    expect(read(['201', '20103', '2010305', '205'])).toBe('budget.gpb_expenditure');
+    // rows of no codes: the word stays unread
+    expect(read([])).toBe('other');
+  });
+
   it('takes the kind whose own columns the header prints when OCR misread the title past its words (政府 read as 政厉), unsure', () => {
     const headerText = '采购品目大类|专项名称|经济科目|采购物品名称|采购组织形式|总计';
     const read = classifyTable({ title: '政厉采购支出预算表', headerText, docKind: 'budget', panels: 0, rowCodes: [], ocr: true });

@@ -60,8 +60,8 @@ function titleMatchesConfusable(spec: TableKindSpec, title: string): boolean {
   return spec.titles.some((re) => canonicalPattern(re).test(t)) && !spec.notTitles.some((re) => canonicalPattern(re).test(t));
 }
 
-/** A short word may hold the one edit when the rows' codes are the kind's (基本支出 read as 基札支出 above 301… rows). */
-const NEAR_MIN_LENGTH_ROWS_CONFIRM = 3;
+/** A short word may hold the one edit when the rows' codes are the kind's (基本支出 read as 基札支出 above 301… rows, 支出 as 支屹 above 2xx rows). */
+const NEAR_MIN_LENGTH_ROWS_CONFIRM = 2;
 
 /**
  * Through the look-alikes, the title holds the kind's words with one character misread, dropped or
