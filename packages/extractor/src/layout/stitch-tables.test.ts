@@ -73,3 +73,19 @@ describe('a table continued on a page scanned not square on the glass', () => {
     ]);
   });
 });
+
+describe('a scanned table whose title each page repeats under a line of text, read with a character otherwise', () => {
+  const xs = [60, 115, 210, 300, 360];
+  const page = (n: number, title: string, heads: string[]) =>
+    ({ ...part(n, xs, [heads.map((h, k): [number, number, string] => [k, k, h]), [[0, 0, '201'], [1, 1, '一般公共服务支出'], [2, 2, '10.00'], [3, 3, '10.00']]], 'ruled-grid', title), source: 'ocr' as const, hasTextAbove: true });
+  const heads = ['科目编码', '科目名称', '合计', '基本支出'];
+
+  it('joins its pages where the headings repeat (一般公共预算支山表, then 支出表)', () => {
+    expect(stitchTables([[page(23, '2026年市级部门一般公共预算支山表', heads)], [page(24, '2026年市级部门一般公共预算支出表', heads)]], () => [])).toHaveLength(1);
+  });
+
+  it('keeps apart tables whose titles differ by one character and whose headings differ (收支总表, 收入总表)', () => {
+    const next = page(24, '2026年市级部门收入预算总表', ['单位名称', '总计', '小计', '一般公共预算']);
+    expect(stitchTables([[page(23, '2026年市级部门收支预算总表', heads)], [next]], () => [])).toHaveLength(2);
+  });
+});

@@ -11,10 +11,24 @@ interface Draft {
   parts: PageTable[];
 }
 
+const titleKey = (s: string) => s.replace(/[\s（）()续表]/g, '');
+
 function sameTitle(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
-  const n = (s: string) => s.replace(/[\s（）()续表]/g, '');
-  return n(a) === n(b);
+  return titleKey(a) === titleKey(b);
+}
+
+/** An OCR title this long may be read with one character otherwise on the next page (一般公共预算支山表, 支出表). */
+const OCR_TITLE_MIN_LENGTH = 8;
+
+/** Two OCR titles of one length but for one character misread, in the first row's headings as much as not. */
+function sameTitleMisread(prev: PageTable, next: PageTable): boolean {
+  if (prev.source !== 'ocr' || next.source !== 'ocr' || !prev.meta.title || !next.meta.title) return false;
+  const [a, b] = [[...titleKey(prev.meta.title)], [...titleKey(next.meta.title)]];
+  if (a.length !== b.length || a.length < OCR_TITLE_MIN_LENGTH || a.filter((c, i) => c !== b[i]).length !== 1) return false;
+  const heads = (t: PageTable) => t.cells.filter((c) => c.row === 0 && c.text.trim() !== '').map((c) => c.text.replace(/\s+/g, ''));
+  const [ha, hb] = [heads(prev), heads(next)];
+  return hb.length > 0 && hb.filter((h) => ha.includes(h)).length * 2 >= hb.length;
 }
 
 /** Column lines of two page tables line up (a continuation keeps the column layout). */
@@ -81,6 +95,7 @@ export function isContinuation(prev: PageTable, next: PageTable): boolean {
   if (next.page !== prev.page + 1) return false;
   if (next.meta.continued) return true;
   if (sameTitle(prev.meta.title, next.meta.title)) return columnsAlign(prev, next) || Math.abs(prev.nCols - next.nCols) <= 1 || textFitsColumns(prev, next);
+  if (sameTitleMisread(prev, next)) return prev.nCols === next.nCols && columnsAlign(prev, next);
   if (next.meta.title) return next.hasTextAbove ? false : columnsAlign(prev, next);
   return columnsAlign(prev, next) || textFitsColumns(prev, next);
 }

@@ -159,6 +159,10 @@ describe('a heading the digit whitelist reads as digits', () => {
   it('counts the characters a reading leaves for the ink it came from', () => {
     expect(tooFewForInk('3', { x0: 0, y0: 0, x1: 172, y1: 52 })).toBe(true);
     expect(tooFewForInk('12,291,733.00', { x0: 0, y0: 0, x1: 12 + 260, y1: 52 })).toBe(false);
+    // 2026 年预算数 (seven heights of ink) read through the digit whitelist as its year alone
+    expect(tooFewForInk('2026', { x0: 0, y0: 0, x1: 12 + 280, y1: 52 })).toBe(true);
+    // an amount printed spaced out (2, 275. 76: 5.6 heights for 8 characters) is read whole
+    expect(tooFewForInk('2,275.76', { x0: 0, y0: 0, x1: 12 + 224, y1: 52 })).toBe(false);
   });
 });
 

@@ -78,13 +78,20 @@ export function textLines(bands: Array<[number, number]>): number {
 }
 
 /**
+ * Characters a line of digits holds at least per ink height of its width: a digit is about 0.7 of
+ * its height wide, a mark less, so an amount holds some 1.4; a heading's Chinese (each as wide as high)
+ * read as its digits alone (2026年预算数 as 2026) holds far fewer.
+ */
+const DIGITS_PER_HEIGHT = 0.7;
+
+/**
  * Whether a reading has too few characters for the ink it came from: a line of ink four times
- * as wide as high holds more than one digit (a heading read with the digit whitelist gives "3").
+ * as wide as high holds more than two digits (a heading read with the digit whitelist gives "3").
  */
 export function tooFewForInk(text: string, rect: Rect): boolean {
   const w = rect.x1 - rect.x0 - 12; // the crop's margin of 6 px a side
   const h = rect.y1 - rect.y0 - 12;
-  return h > 0 && text.length < (w / h) * 0.4;
+  return h > 0 && text.length < (w / h) * DIGITS_PER_HEIGHT;
 }
 
 /** A digit reading as an amount, a little less sure when its marks were set again, unsure when it leaves most of the ink unread. */

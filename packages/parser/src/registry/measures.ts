@@ -71,7 +71,7 @@ const SINGLE_AMOUNT: Array<[RegExp, string]> = [[/决算数|预算数|金额|数
 
 /** Columns by fund source: income tables, project tables. */
 const SOURCE_RULES: Array<[RegExp, string]> = [
-  [/财政专户/, 'fiscal_special_account'],
+  [/财政专户(?:管理资金)?/, 'fiscal_special_account'],
   [/单位资金/, 'unit_funds'],
   [/用事业基金弥补/, 'business_fund'],
   [/非同级财政/, 'non_peer_fiscal'],
@@ -98,8 +98,8 @@ const GENERAL_RULES: Array<[RegExp, string]> = [
   [/对附属单位补助/, 'affiliate_subsidy'],
   [/附属单位上缴|附属单位缴款/, 'affiliate'],
   [/上级补助/, 'superior_subsidy'],
-  [/经营支出/, 'operating'],
-  [/经营收入/, 'operating'],
+  [/(?:事业单位)?经营支出/, 'operating'],
+  [/(?:事业单位)?经营收入/, 'operating'],
   ...SOURCE_RULES,
   [/事业收入/, 'business'],
   [/其他收入/, 'other'],

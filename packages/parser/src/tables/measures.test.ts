@@ -29,6 +29,13 @@ describe('measureOf', () => {
     expect(measureOf(['其他收仁'], ctx('final.income', true))).toBe('other');
   });
 
+  it('takes a rule’s word with its optional part spelt out, misread by a character (一舫公共预算, 事业单位经菊支出, 财政专庭管理资金)', () => {
+    expect(measureOf(['本年收入', '一舫公共预算'], ctx('budget.income', true))).toBe('gpb');
+    expect(measureOf(['本年收入', '般公共预算'], ctx('budget.income', true))).toBe('gpb');
+    expect(measureOf(['事业单位经菊支出'], ctx('budget.expenditure', true))).toBe('operating');
+    expect(measureOf(['本年收入', '财政专庭管理资金'], ctx('budget.income', true))).toBe('fiscal_special_account');
+  });
+
   it('takes a short header one character off where the vocabulary varies that character among words of one measure', () => {
     // 决算数 read 欢算数 (决算数 and 预算数 are both the amount), 合计 read 映计 (合计 小计 总计 the total)
     expect(measureOf(['收入', '欢算数'], ctx('final.summary', true, 'income'))).toBe('amount');

@@ -72,10 +72,21 @@ const NEAR_HEADER_LENGTH = 4;
 /** What may stand beside a measure's words in its header (财政拨款收入, 一般公共预算财政拨款). */
 const HEADER_FILLER = /^(收入|支出|预算|决算|财政拨款|资金|经费|数|金额)*$/;
 
-/** The words a rule names: its alternatives when each is a word of Chinese (本年收入合计|本年支出合计). */
+/** An alternative of Chinese characters and optional groups of them: 一般公共(?:预算)?. */
+const WORD_WITH_OPTIONAL = /^(?:[\u4e00-\u9fff]|\(\?:[\u4e00-\u9fff]+\)\?)+$/;
+
+/** Every word an alternative names, each optional group left out or kept: 一般公共, 一般公共预算. */
+function expandOptional(alternative: string): string[] {
+  const m = /\(\?:([\u4e00-\u9fff]+)\)\?/.exec(alternative);
+  if (!m) return [alternative];
+  const [before, after] = [alternative.slice(0, m.index), alternative.slice(m.index + m[0].length)];
+  return expandOptional(after).flatMap((rest) => [before + rest, before + m[1]! + rest]);
+}
+
+/** The words a rule names: its alternatives when each is Chinese, optional groups spelt out (本年收入合计|本年支出合计, 一般公共(?:预算)?). */
 function ruleWords(re: RegExp): string[] {
-  const words = canonicalPattern(re).source.split('|');
-  return words.every((w) => /^[\u4e00-\u9fff]+$/.test(w)) ? words : [];
+  const alternatives = canonicalPattern(re).source.split('|');
+  return alternatives.every((w) => WORD_WITH_OPTIONAL.test(w)) ? alternatives.flatMap(expandOptional) : [];
 }
 
 /** The part holds one of the rule's words with one character off, and beside it only filler: 债务还本支出 holds 还本支出, no 基本支出. */

@@ -41,6 +41,14 @@ describe('nameTotalsBySum', () => {
     expect(t2.measures[1]).toBe('col:||大计');
   });
 
+  it('leaves a second 小计 unknown, its header read right: the sums say only which columns it adds (本年收入 / 小计 beside 总计)', () => {
+    const sub = 'col:本年收入/小计/2';
+    const records = rows(50).map((r) => (r.measure === 'col:||大计' ? { ...r, measure: sub } : r));
+    const t = { ...table(), measures: [null, sub, 'fiscal', 'business'] };
+    nameTotalsBySum(records, [t], new Set([1]));
+    expect(t.measures[1]).toBe(sub);
+  });
+
   it('leaves it unknown when one row does not add up, and in text tables', () => {
     const off = rows(60);
     const t = table();

@@ -6,6 +6,7 @@ import { kindSpec } from '../registry/table-kinds.ts';
 import type { Identity } from '../validate/identities.ts';
 import { holds, holdsExactly } from '../validate/identities.ts';
 import { flagWith } from '../flags.ts';
+import { measureOf } from './measures.ts';
 
 /** So many rows with amounts must add up before a column is named by the sum it holds. */
 const ROWS_CONFIRMING = 3;
@@ -21,7 +22,7 @@ const ROWS_CONFIRMING = 3;
 export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], ocrTables: ReadonlySet<number>): void {
   for (const table of tables.filter((t) => ocrTables.has(t.index))) {
     const unknown = [...new Set(table.measures.filter((m): m is string => m?.startsWith('col:') ?? false))];
-    if (unknown.length !== 1) continue;
+    if (unknown.length !== 1 || headerWasRead(unknown[0]!, table.kind)) continue;
     const own = records.filter((r) => r.tableIndex === table.index);
     const named = new Set([...table.measures, ...own.map((r) => r.measure)].filter((m): m is string => m !== null && m !== unknown[0]));
     const specs = ROW_IDENTITIES.filter((s) => (kindSpec(table.kind)?.rowIdentities ?? []).includes(s.id));
@@ -33,6 +34,15 @@ export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], 
     }
     table.measures = table.measures.map((m) => (m === unknown[0] ? measure : m));
   }
+}
+
+/**
+ * Whether an unknown column's own header is a word of the vocabulary: a second 小计 (本年收入 / 小计
+ * beside 总计) that no group tells apart was read right, and its sums say only which columns it adds.
+ */
+function headerWasRead(unknown: string, kind: string): boolean {
+  const own = unknown.replace(/^col:/, '').split('/').filter((p) => !/^\d+$/.test(p)).at(-1);
+  return own !== undefined && measureOf([own], { kind, side: null, threePublicGroup: false }) !== null;
 }
 
 /** The place an unnamed column could take in the identity: its target where the table names parts but no target, else its one part the table leaves unnamed. */

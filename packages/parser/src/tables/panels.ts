@@ -45,9 +45,30 @@ function leadingLabelsJoinTheirSide(grid: TableGrid, places: Array<ReturnType<ty
   }
 }
 
+const OTHER_SIDE = { income: 'expenditure', expenditure: 'income' } as const;
+
+/**
+ * Two headings over the whole table, one naming its side and the other no side (支出 read E 3出 on
+ * a scan): the other heading is the other side.
+ */
+function otherHeadingIsOtherSide(grid: TableGrid, places: Array<ReturnType<typeof columnPlace>>): void {
+  const sides = new Set(places.map((p) => p.side).filter((s) => s !== null));
+  if (sides.size !== 1) return;
+  const tops = places.map((_, c) => grid.headerCells(c)[0]);
+  const headings = [...new Set(tops)];
+  if (headings.length !== 2 || headings.some((h) => !h)) return;
+  const named = headings.map((h) => firstOf([h!.text], SIDE));
+  const k = named.findIndex((s) => s === null);
+  if (k < 0 || named[1 - k] === null) return;
+  tops.forEach((t, c) => {
+    if (t === headings[k]) places[c] = { ...places[c]!, side: OTHER_SIDE[named[1 - k]!] };
+  });
+}
+
 /** Consecutive columns with the same side and group: one panel each. */
 function panelsFromHeader(grid: TableGrid, nCols: number): PanelSpec[] | null {
   const places = Array.from({ length: nCols }, (_, c) => columnPlace(grid, c));
+  otherHeadingIsOtherSide(grid, places);
   leadingLabelsJoinTheirSide(grid, places);
   if (!places.some((p) => p.side === 'income') || !places.some((p) => p.side === 'expenditure')) return null;
   const out: PanelSpec[] = [];

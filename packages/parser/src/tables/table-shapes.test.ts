@@ -113,6 +113,22 @@ describe('table shapes of other regions', () => {
     ]);
   });
 
+  it('a summary whose 支出 heading was misread (E 3出): the heading beside 收入 is the other side', () => {
+    const p = parse(
+      '收支总表',
+      `<tr><td colspan="2">收入</td><td colspan="2">E 3出</td></tr>
+       <tr><td>项目</td><td>金额</td><td>项“目</td><td>2026年预算数</td></tr>
+       <tr><td>一、财政拨款</td><td>100.00</td><td>一、教育支出</td><td>100.00</td></tr>
+       <tr><td>收入总计</td><td>100.00</td><td>支出总计</td><td>100.00</td></tr>`,
+    );
+    expect(p.records.map((r) => [r.label, r.side, r.measure]).sort()).toEqual([
+      ['一、教育支出', 'expenditure', 'amount'],
+      ['一、财政拨款', 'income', 'amount'],
+      ['支出总计', 'expenditure', 'amount'],
+      ['收入总计', 'income', 'amount'],
+    ]);
+  });
+
   it('income by source: rows under a merged group cell carry it as their parent', () => {
     const p = parse(
       '收入预算总表',
