@@ -196,15 +196,20 @@ function witnessed(repair: Repair, records: AmountRecord[]): boolean {
 }
 
 /**
- * The only repair another table's print of its line says (witnessed); else the image's readings,
- * unless one one-digit change mends more broken sums than any other change
+ * The one guess, no reading of the image, that another table's print of its line says; else null.
+ * Readings already come first: the print lets a guess stand against them (a crop that lost a leading 1).
+ */
+function onlyWitnessedGuess(readings: Repair[], guesses: Repair[], records: AmountRecord[]): Repair | null {
+  const said = guesses.filter((g) => !readings.some((r) => r.cell === g.cell && r.fen === g.fen) && witnessed(g, records));
+  return said.length === 1 ? said[0]! : null;
+}
+
+/**
+ * The image's readings, unless one one-digit change mends more broken sums than any other change
  * (221 = 22102 and 22102 = Σ its items both mended by 22102's 1 read for 4, where 221's other
  * reading would mend only the first, and the second then by a wrong reading of an item).
  */
-function preferred(readings: Repair[], guesses: Repair[], all: Identity[], records: AmountRecord[]): Repair[] {
-  const said = [...readings, ...guesses].filter((r) => witnessed(r, records));
-  // a guess the image also read is one repair
-  if (said.length > 0 && said.every((r) => r.cell === said[0]!.cell && r.fen === said[0]!.fen)) return said.slice(0, 1);
+function preferred(readings: Repair[], guesses: Repair[], all: Identity[]): Repair[] {
   const mended = guesses.map((g) => mendedBy(g, all));
   const most = Math.max(0, ...mended);
   const best = guesses.filter((_, k) => mended[k] === most);
@@ -232,7 +237,10 @@ export function repairOcrByIdentity(records: AmountRecord[], ocrTables: Set<numb
     for (const b of broken) {
       if (holds(b)) continue;
       const found = readAgain(b, all, ocr);
-      const repairs = preferred(found.length > 0 ? toTheCent(found, b, all) : [], toTheCent(oneDigitOff(b, all, ocr), b, all), all, records);
+      const [readings, guesses] = [found.length > 0 ? toTheCent(found, b, all) : [], toTheCent(oneDigitOff(b, all, ocr), b, all)];
+      // the guess another table's print says, where it settles the sums; else the image's and the guesses' own say
+      const said = onlyWitnessedGuess(readings, guesses, records);
+      const repairs = said && settles(said, b, all) ? [said] : preferred(readings, guesses, all);
       if (repairs.length !== 1 || !settles(repairs[0]!, b, all)) continue;
       repaired += applyRepair(repairs[0]!);
       changed = true;
