@@ -118,7 +118,8 @@ const GROUP_IDS: Array<[RegExp, string]> = [
   [/政府性基金/, 'gov_fund'],
   [/国有资本/, 'soe_capital'],
   [/上年结转/, 'carryover'],
-  [/转移支付|中央/, 'transfer'],
+  // 中央 alone is no transfer: 扣除中央基建投资 (less central capital investment) heads comparisons
+  [/转移支付|中央补助/, 'transfer'],
   [/当年/, 'current_year'],
   [/财政拨款/, 'fiscal'],
   [/预算/, 'budget'],

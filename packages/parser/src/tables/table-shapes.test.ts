@@ -102,14 +102,16 @@ describe('table shapes of other regions', () => {
     // the ratio printed without its % sign, as OCR's digit reading gives it
     const p = parse(
       '一般公共预算支出表',
-      `<tr><td rowspan="2">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">2025年执行数</td><td rowspan="2">2026年预算数</td><td colspan="2">2026年预算数比2025年执行数</td></tr>
-       <tr><td>增减额</td><td>增减(%)</td></tr>
-       <tr><td>201</td><td>一般公共服务支出</td><td>200.00</td><td>150.00</td><td>-50.00</td><td>-25.00</td></tr>`,
+      `<tr><td rowspan="2">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">2025年执行数</td><td rowspan="2">2026年预算数</td><td colspan="2">2026年预算数比2025年执行数</td><td colspan="2">2026年预算数比2025年执行数（扣除中央基建投资）</td></tr>
+       <tr><td>增减额</td><td>增减(%)</td><td>增减额</td><td>增减(%)</td></tr>
+       <tr><td>201</td><td>一般公共服务支出</td><td>200.00</td><td>150.00</td><td>-50.00</td><td>-25.00</td><td>-40.00</td><td>-21.05</td></tr>`,
     );
+    // the second comparison is told apart by its group, never taken for transfer money (中央 alone)
     expect(p.records.map((r) => [r.printed, r.measure])).toEqual([
       ['200.00', 'col:2025年执行数'],
       ['150.00', 'amount'],
       ['-50.00', 'change'],
+      ['-40.00', 'budget.change'],
     ]);
   });
 
