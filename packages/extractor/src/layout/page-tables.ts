@@ -60,6 +60,9 @@ export function leadingBannerRows(cells: GridCell[], bbox: BBox, s: LayoutSettin
   return { rows, lines };
 }
 
+/** A line of a letter or two and no Chinese nor digit: a speck of a scan read as text (b), no title. */
+const SPECK_LINE = /^[^\u4e00-\u9fff\d]{1,2}$/;
+
 /**
  * The metadata pass: a table's title, number, unit and department from the free lines above it
  * (or its own banner rows), its notes from those below; banner rows and empty last rows dropped.
@@ -69,7 +72,7 @@ function withMetadata(page: RawPage, found: FoundTable[], free: PlainLine[], s: 
   return found.map((g, i) => {
     const prevBottom = i > 0 ? found[i - 1]!.bbox.y1 : 0;
     const nextTop = i + 1 < found.length ? found[i + 1]!.bbox.y0 : page.height;
-    const above = free.filter((l) => l.bbox.y1 <= g.bbox.y0 + edgeSlackPt && l.bbox.y0 >= prevBottom && g.bbox.y0 - l.bbox.y1 < aboveReachPt);
+    const above = free.filter((l) => l.bbox.y1 <= g.bbox.y0 + edgeSlackPt && l.bbox.y0 >= prevBottom && g.bbox.y0 - l.bbox.y1 < aboveReachPt && !SPECK_LINE.test(l.text.trim()));
     const below = free.filter((l) => l.bbox.y0 >= g.bbox.y1 - edgeSlackPt && l.bbox.y1 <= nextTop && l.bbox.y0 - g.bbox.y1 < belowReachPt);
     // some producers print the title, unit or department line as the grid's own first rows
     const lead = leadingBannerRows(g.cells, g.bbox, s);

@@ -159,8 +159,8 @@ async function drawPage(doc: PDFDocumentProxy, number: number, options: OcrPageO
   await nextTurn();
   // a table scanned sideways: its cells stand taller than wide; turned upright, the grid found again
   let turned: DrawnPage['turned'] = 0;
-  if (looksSideways(grids)) {
-    const turns = await uprightTurns(img, bin, grids, options.engine);
+  const turns = looksSideways(grids) ? await uprightTurns(img, bin, grids, options.engine) : 0;
+  if (turns !== 0) {
     img = rotateQuarter(img, turns);
     turned = turns === 3 ? 90 : 270;
     ({ bin, rulings, grids } = findGrids(img, threshold));
@@ -293,8 +293,11 @@ export function looksSideways(grids: Array<Pick<Grid, 'cells'>>): boolean {
   return tall > cells.length * 0.6;
 }
 
-/** Which quarter turn (clockwise 1 or 3) reads best: the inkiest cells recognised both ways. */
-async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engine: OcrEngine): Promise<1 | 3> {
+/**
+ * Which quarter turn (none, clockwise 1 or 3) reads best: the inkiest cells recognised each way. An
+ * upright table of tall cells (绩效目标 paragraphs beside their amounts) looks sideways by its cells' shapes.
+ */
+async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engine: OcrEngine): Promise<0 | 1 | 3> {
   const scale = img.scale;
   const inked = grids
     .flatMap((g) => g.cells)
@@ -304,14 +307,15 @@ async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engi
     })
     .sort((a, b) => b.ink - a.ink)
     .slice(0, 3);
-  const score = async (turns: 1 | 3) => {
+  const score = async (turns: 0 | 1 | 3) => {
     let sum = 0;
     for (const { rect } of inked) {
-      const cell = rotateQuarter(cropGray(img, rect), turns);
+      const cell = turns === 0 ? cropGray(img, rect) : rotateQuarter(cropGray(img, rect), turns);
       const r = await engine.recognize(toPgm(cell, { x0: 0, y0: 0, x1: cell.width, y1: cell.height }), { lang: 'chi_sim', psm: 6 });
       sum += r.text.trim() === '' ? 0 : r.confidence;
     }
     return sum;
   };
-  return (await score(3)) >= (await score(1)) ? 3 : 1;
+  const [upright, three, one] = [await score(0), await score(3), await score(1)];
+  return upright >= three && upright >= one ? 0 : three >= one ? 3 : 1;
 }
