@@ -32,7 +32,7 @@ export function registryMarkdown(): string {
     out.push(`| \`${r.id}\` | ${r.target} | ${r.parts.join(' + ')} | ${when || 'always'} |`);
   }
   out.push('', '`{stage}` is `budget` or `final`.', '');
-  out.push('## Measures', '', 'Every canonical column id (`measure`), from `packages/parser/src/registry/measures.ts`. In 三公 tables the ids are prefixed by the stage: `budget.total`, `final.reception`. A measure that repeats under another group of columns is qualified by the group: `gpb.total`, `carryover.basic`, `gov_fund.budget.overseas`. A column whose header no vocabulary knows is kept as `col:<its header>` with a `measure.unknown_header` finding: never dropped, never folded into a known id.', '');
+  out.push('## Measures', '', 'Every canonical column id (`measure`), from `packages/parser/src/registry/measures.ts`. In 三公 tables the ids are prefixed by the stage: `budget.total`, `final.reception`. A measure that repeats under another group of columns is qualified by the group: `gpb.total`, `carryover.basic`, `gov_fund.budget.overseas`. A column whose header no vocabulary knows is kept as `col:<its header>` (its marks full-width, as printed: `col:其中：…` from a scan too) with a `measure.unknown_header` finding: never dropped, never folded into a known id.', '');
   out.push('| id | header | meaning |', '| --- | --- | --- |');
   for (const m of MEASURES) out.push(`| \`${m.id}\` | ${m.nameZh} | ${m.nameEn} |`);
   out.push('', '### Column vocabularies', '', 'Which header wordings give which measure, per vocabulary named in the Tables section; the deepest header that a rule names decides.', '');

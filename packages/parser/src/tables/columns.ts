@@ -4,7 +4,7 @@ import { PROCUREMENT_CONTEXT, RATIO_COLUMN, REMARK_COLUMN } from '../registry/co
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import type { MeasureContext } from './measures.ts';
-import { measureOf, unknownMeasureId } from './measures.ts';
+import { columnId, measureOf, unknownMeasureId } from './measures.ts';
 import type { TableGrid } from './table-grid.ts';
 
 export type Role = 'code' | 'alt_code' | 'name' | 'line_no' | 'amount' | 'context' | 'ignore';
@@ -90,12 +90,12 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   const look = dataLook(grid, col);
   // a names heading run over the amounts beside it (the rule between them lost in the scan): what the amounts are is a guess
   if (nameAt >= 0 && nameAt === path.length - 1 && runsOver(grid, col) && look.amounts > look.texts + look.codes) {
-    return role(col, 'amount', { measure: `col:${path.join('/')}`, unknownHeader: path.join('/') });
+    return role(col, 'amount', { measure: columnId(path), unknownHeader: path.join('/') });
   }
   if (nameAt >= 0 && nameAt === path.length - 1) return role(col, 'name');
   // several columns' headings run together into one cell: whatever it names is a guess
   if (path.some(isMergedHeading) && look.amounts > 0) {
-    const unknown = unknownMeasureId(path) ?? `col:${path.join('/')}`;
+    const unknown = unknownMeasureId(path) ?? columnId(path);
     return role(col, 'amount', { measure: unknown, unknownHeader: path.join('/') });
   }
   // read by OCR, a code column whose heading was misread (科目编码 read 科日编们) is told by its codes' nesting
@@ -143,7 +143,7 @@ export function qualifyRepeatedMeasures(grid: TableGrid, roles: ColumnRole[]): v
     const groupOf = (parts: string[]) => [...parts].reverse().map((p) => GROUP_IDS.find(([re]) => re.test(p))?.[1]).find((g) => g !== undefined && g !== m);
     // the group above the column, else a fund named in its own header (因公出国费 / 政府性基金预算)
     const group = groupOf(path.slice(0, -1)) ?? groupOf(path.slice(-1));
-    let qualified = group ? `${group}.${m}` : `col:${path.join('/')}`;
+    let qualified = group ? `${group}.${m}` : columnId(path);
     if (amount.some((o) => o !== r && o.measure === qualified)) qualified = `${qualified}_${n + 1}`;
     r.measure = qualified;
     if (!group) r.unknownHeader = path.join('/');

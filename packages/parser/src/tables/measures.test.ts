@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureContext } from './measures.ts';
-import { measureOf } from './measures.ts';
+import { columnId, measureOf } from './measures.ts';
 
 const ctx = (kind: string, ocr: boolean, side: MeasureContext['side'] = null): MeasureContext => ({ kind, side, threePublicGroup: false, ocr });
 
@@ -87,5 +87,12 @@ describe('measureOf', () => {
     expect(measureOf(['决算数'], ctx('final.gpb_basic', false))).toBe('amount');
     // 经济分类科目编码 with 码 misread: a code column, no amount
     expect(measureOf(['经济分类科日编矽'], ctx('final.gpb_basic', true))).toBeNull();
+  });
+});
+
+describe('columnId', () => {
+  it('gives a header no vocabulary names one id whether printed or scanned (其中： read 其中:)', () => {
+    expect(columnId(['其中:2026年政府采购(预留)'])).toBe(columnId(['其中：2026年政府采购（预留）']));
+    expect(columnId(['本年收入', '小计'])).toBe('col:本年收入/小计');
   });
 });

@@ -202,5 +202,13 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
 export function unknownMeasureId(path: string[]): string | null {
   const parts = meaningfulParts(path);
   const last = parts[parts.length - 1];
-  return last ? `col:${last.replace(/[（(]?(万元|元)[)）]?$/, '')}` : null;
+  return last ? columnId([last.replace(/[（(]?(万元|元)[)）]?$/, '')]) : null;
+}
+
+/** Half-width marks OCR reads for the full-width ones a header prints (其中: for 其中：). */
+const FULL_WIDTH: Record<string, string> = { ':': '：', '(': '（', ')': '）', ',': '，' };
+
+/** The id of a column no vocabulary names: its header path, marks full-width, so the text layer and a scan give one id. */
+export function columnId(path: string[]): string {
+  return `col:${path.map((p) => p.replace(/[:(),]/g, (c) => FULL_WIDTH[c]!)).join('/')}`;
 }
