@@ -77,8 +77,8 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
   // sometimes shift the full account code into that column
   if (path.some((p) => /单位(代码|编码)/.test(p))) return role(col, 'alt_code');
   if (path.some(isLineNumbering)) return role(col, 'line_no');
-  if (path.some((p) => REMARK_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
-  if (path.some((p) => RATIO_COLUMN.test(p.replace(/\s+/g, '')))) return role(col, 'ignore');
+  // remarks and ratios beside the amounts: no name, no money
+  if (path.map((p) => p.replace(/\s+/g, '')).some((p) => REMARK_COLUMN.test(p) || RATIO_COLUMN.test(p))) return role(col, 'ignore');
   if (kindSpec(ctx.kind)?.rows === 'procurement') {
     const field = procurementField(path, ctx.ocr);
     if (field) return role(col, 'context', { field });

@@ -41,6 +41,7 @@ export function nameTotalsBySum(records: AmountRecord[], tables: ParsedTable[], 
  * beside 总计) that no group tells apart was read right, and its sums say only which columns it adds.
  */
 function headerWasRead(unknown: string, kind: string): boolean {
+  // its header path, less the 栏次 numbering row (…/小计/2)
   const own = unknown.replace(/^col:/, '').split('/').filter((p) => !/^\d+$/.test(p)).at(-1);
   return own !== undefined && measureOf([own], { kind, side: null, threePublicGroup: false }) !== null;
 }
