@@ -3,7 +3,8 @@
  * extract both, parse both, and compare every amount cell by cell (same table, row and column).
  * Reports per file the share of the text path's amounts the OCR path reproduces exactly, and how
  * many of the misses validation flags (a finding on the cell, or a low-confidence mark), how many
- * equal amounts also carry the text path's measure and code, the precision (OCR amounts equal to
+ * equal amounts also carry the text path's measure and code and how many carry another one (a wrong
+ * meaning, where a missing one would be a column no vocabulary knows), the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
  * and the peak memory (the process's, and the launcher's that started it again: malloc-relaunch.js),
  * with how many recognisers were started (each about 0.5 s). The last line sums every file.
@@ -57,6 +58,8 @@ interface FileResult {
   ocrAmounts: number;
   missesFlagged: number;
   misses: string[];
+  wrongMeanings: number;
+  wrongFlagged: number;
 }
 const pairs = existsSync(scanned) ? readdirSync(scanned).filter((f) => f.toLowerCase().endsWith('.pdf') && existsSync(join(text, f))).sort() : [];
 if (pairs.length === 0) {
@@ -72,6 +75,8 @@ for (const name of pairs) {
   // every thread of the process (the recognisers too): a fair figure on a machine others share
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // the process's peak so far, after this file's OCR: which file raised it
+  const peakSoFarMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   const textDoc = await extractPdf(new Uint8Array(readFileSync(join(text, name))), name, { ocr: 'never' });
   const po = parseDocument(ocrDoc);
   const pt = parseDocument(textDoc);
@@ -80,6 +85,8 @@ for (const name of pairs) {
   const equal = cmp.equal;
   const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
   const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
+  const wrong = cmp.wrongMeanings.map((w) => `${key(w.truth)} ${w.truth.printed}: text ${w.truth.measure} ${w.truth.code ?? '-'} ocr ${w.read.measure} ${w.read.code ?? '-'}${flagged(w.truth, w.read, po) ? ' (flagged)' : ''}`);
+  const wrongFlagged = cmp.wrongMeanings.filter((w) => flagged(w.truth, w.read, po)).length;
   const extras = cmp.extras.length;
   const extraList = cmp.extras.map((e) => `${key(e)} ocr ${e.printed} (no such amount on the text layer)`);
   const row = {
@@ -96,17 +103,21 @@ for (const name of pairs) {
     precision: po.records.length ? equal / po.records.length : 1,
     secondsPerPage: Number((seconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)),
     cpuSeconds: Number(cpuSeconds.toFixed(1)),
+    peakSoFarMiB,
     missesFlagged,
+    wrongMeanings: wrong.length,
+    wrongFlagged,
     extras,
     ocrErrors: po.findings.filter((f) => f.severity === 'error').length,
     misses,
+    wrongList: wrong,
     extraList,
   };
   results.push(row);
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page), misses flagged ${missesFlagged}/${misses.length}, extras ${extras}, error findings ${row.ocrErrors}\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
-  for (const m of [...misses.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
+  for (const m of [...misses.slice(0, 8), ...wrong.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
 }
 // recognisers started: a worker let go idle (or replaced) and started again costs about 0.5 s
 const starts = sharedOcrEngine().workersStarted();
@@ -117,6 +128,6 @@ const missed = sum((r) => r.misses.length);
 const launcherMiB = launcherPeakMiB();
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024) + launcherMiB;
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, wrong meanings ${sum((r) => r.wrongMeanings)} (flagged ${sum((r) => r.wrongFlagged)}), tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));

@@ -18,4 +18,12 @@ describe('compareByCell', () => {
     expect(compareByCell(truth, [cell(19, 540, 141, 446_167)]).equal).toBe(1);
     expect(compareByCell(truth, [cell(19, 540, 141, 46_108)]).misses).toHaveLength(1);
   });
+
+  it('tells a wrong meaning (another measure or code claimed) from a missing one (a column no vocabulary knows)', () => {
+    const truth = [cell(1, 100, 100, 5), cell(2, 100, 120, 6), cell(3, 100, 140, 7)];
+    const read = [{ ...cell(1, 100, 100, 5), measure: 'fiscal' }, { ...cell(2, 100, 120, 6), measure: 'col:预算' }, { ...cell(3, 100, 140, 7), code: '2010101' }];
+    const cmp = compareByCell(truth, read);
+    expect(cmp).toMatchObject({ equal: 3, meaning: 0 });
+    expect(cmp.wrongMeanings.map((w) => w.read.row)).toEqual([1, 3]);
+  });
 });

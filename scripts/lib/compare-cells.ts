@@ -20,20 +20,27 @@ export interface CellComparison {
   /** equal amounts that also carry the truth's measure and code: the value with its meaning */
   meaning: number;
   misses: Array<{ truth: AmountRecord; read: AmountRecord | undefined }>;
+  /** equal amounts given another measure or code than the truth's, where the reading claims one (a wrong meaning, not a missing one) */
+  wrongMeanings: Array<{ truth: AmountRecord; read: AmountRecord }>;
   extras: AmountRecord[];
 }
+
+/** A measure that says what the amount is: not a column no vocabulary knows (col:…) nor the bare fallback. */
+const claimsMeasure = (m: string | null) => m !== null && m !== 'amount' && !m.includes('col:');
 
 /** Cell by cell: how many of the truth's amounts the other reading reproduces exactly. */
 export function compareByCell(truth: AmountRecord[], read: AmountRecord[]): CellComparison {
   const misses: CellComparison['misses'] = [];
   let equal = 0;
   let meaning = 0;
+  const wrongMeanings: CellComparison['wrongMeanings'] = [];
   for (const r of truth) {
     const o = sameCell(r, read);
     if (o && o.amountFen === r.amountFen) {
       equal++;
       if (o.measure === r.measure && o.code === r.code) meaning++;
+      else if ((o.measure !== r.measure && claimsMeasure(o.measure)) || (o.code !== r.code && o.code !== null)) wrongMeanings.push({ truth: r, read: o });
     } else misses.push({ truth: r, read: o });
   }
-  return { amounts: truth.length, equal, meaning, misses, extras: read.filter((o) => !sameCell(o, truth)) };
+  return { amounts: truth.length, equal, meaning, misses, wrongMeanings, extras: read.filter((o) => !sameCell(o, truth)) };
 }

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/render-page.ts';
 import { inkTones } from './image-ops.ts';
-import { hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
+import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
@@ -20,6 +20,24 @@ describe('cells read in a stack', () => {
     expect(slots[0]![1] - slots[0]![0]).toBe(60);
     expect(slots[1]![1] - slots[1]![0]).toBe(50);
     expect(slots[1]![0] - slots[0]![1]).toBeGreaterThanOrEqual(24);
+  });
+
+  it('keeps every stack under its pixel budget: a page-wide cell among narrow ones does not make each stack page-wide', () => {
+    const img = { width: 3000, height: 4000, data: new Uint8Array(0), scale: 1 };
+    // twenty narrow amounts (drawn twice as large: 600 x 60) and, among them, a cell across the page (5600 x 60)
+    const rects = Array.from({ length: 21 }, (_, k) => ({ x0: 100, y0: k * 40, x1: k === 10 ? 2900 : 400, y1: k * 40 + 30 }));
+    const parts = stackChunks(img, rects, (r) => r);
+    expect(parts.flat()).toEqual(rects);
+    expect(parts.length).toBeGreaterThan(1);
+    const pixels = (part: typeof rects) => {
+      const [w, h] = /P5\n(\d+) (\d+)/.exec(stackCells({ ...img, data: new Uint8Array(3000 * 4000).fill(255) }, part).image.subarray(0, 20).toString('latin1'))!.slice(1).map(Number);
+      return w! * h!;
+    };
+    for (const part of parts) expect(pixels(part)).toBeLessThanOrEqual(STACK_PIXELS);
+    // all 21 in one stack would be over it (the test's premise)
+    expect(pixels(rects)).toBeGreaterThan(STACK_PIXELS);
+    // narrow cells alone keep to stacks of 48
+    expect(stackChunks(img, Array.from({ length: 50 }, () => rects[0]!), (r) => r).map((p) => p.length)).toEqual([48, 2]);
   });
 
   it('darkens a faint stroke for the digit pass: the crop’s darkest ink black, paper white, greys pushed towards black', () => {

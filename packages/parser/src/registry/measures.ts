@@ -119,7 +119,8 @@ export const CARRYOVER_SOURCES: Array<[RegExp, string]> = [
   [/一般公共/, 'carryover_gpb'],
   [/政府性基金/, 'carryover_gov_fund'],
   [/国有资本/, 'carryover_soe_capital'],
-  [/财政专户/, 'carryover_fiscal_special_account'],
+  // the full name too: OCR's one misread character (财政专声管理资金) is near it, never near 财政专户 beside 管理资金
+  [/财政专户(?:管理资金)?/, 'carryover_fiscal_special_account'],
   [/单位资金/, 'carryover_unit_funds'],
 ];
 

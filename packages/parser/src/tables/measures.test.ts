@@ -22,6 +22,8 @@ describe('measureOf', () => {
     // a header word that names no measure of its own (金额) still takes the group's; a text layer's header is taken as printed
     expect(measureOf(['一般公共预算基本支出', '金额'], ctx('budget.gpb_basic', true))).toBe('basic');
     expect(measureOf(['一般公共预算基本支出', '他诈'], ctx('budget.gpb_basic', false))).toBe('basic');
+    // a wrapped 政府性基金预算 whose first line OCR lost (预算 alone, filler) is not the group's 财政拨款 either
+    expect(measureOf(['财政拨款', '预算'], ctx('budget.project_expenditure', true))).toBeNull();
   });
 
   it('takes one of a rule’s words misread by a character (本年收入合计 read 本年收入合视)', () => {
@@ -45,6 +47,15 @@ describe('measureOf', () => {
     // a character the vocabulary never varies (计 of 合计 read 汁), and a text layer's header, name nothing
     expect(measureOf(['合汁'], ctx('final.gpb_expenditure', true))).toBeNull();
     expect(measureOf(['映计'], ctx('final.gpb_expenditure', false))).toBeNull();
+    // a header read as a word of some vocabulary was read right: 小计 beside a vocabulary of 合计 and 总计 is no misread of them
+    expect(measureOf(['财政拨款', '小计'], ctx('budget.procurement', true))).toBeNull();
+    expect(measureOf(['映计'], ctx('budget.procurement', true))).toBe('amount');
+  });
+
+  it('names the fund of a 上年结转 column whose fund heading OCR misread by a character, as the text layer does', () => {
+    expect(measureOf(['上年结转', '一般公共预算'], ctx('budget.income', false, 'income'))).toBe('carryover_gpb');
+    expect(measureOf(['上年结转', '般公共预算'], ctx('budget.income', true, 'income'))).toBe('carryover_gpb');
+    expect(measureOf(['上年结转', '财政专声管理资金'], ctx('budget.income', true, 'income'))).toBe('carryover_fiscal_special_account');
   });
 
   it('names the 小计 of the 三公 group and of 公务用车 by their depth where OCR garbled the group names', () => {

@@ -137,9 +137,8 @@ function deepestMatchRead(parts: string[], rules: Vocabulary['rules'], ocr: bool
  */
 function freeCharacterWords(part: string, rules: Vocabulary['rules']): string[] {
   const chars = [...part];
-  if (chars.length < 2 || chars.length >= NEAR_HEADER_LENGTH) return [];
+  if (chars.length < 2 || chars.length >= NEAR_HEADER_LENGTH || HEADER_WORDS.has(part)) return [];
   const words = rules.flatMap(([re]) => ruleWords(re)).filter((w) => [...w].length === chars.length);
-  if (words.includes(part)) return [];
   for (let i = 0; i < chars.length; i++) {
     const rest = (w: string) => [...w].filter((_, j) => j !== i).join('');
     const same = words.filter((w) => rest(w) === rest(part));
@@ -147,6 +146,9 @@ function freeCharacterWords(part: string, rules: Vocabulary['rules']): string[] 
   }
   return [];
 }
+
+/** Every word any vocabulary names: a header read as one of them was read right (小计 beside a vocabulary of 合计 and 总计). */
+const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(VOCABULARIES).flatMap((v) => v.rules.flatMap(([re]) => ruleWords(re))));
 
 /**
  * Read by OCR, a column's own short header one character off the vocabulary where the character
@@ -176,8 +178,9 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
     const read = measureThroughFreeCharacter(parts, vocab.rules, ctx);
     if (read) return read;
   }
-  // a column's own header OCR read as no word (合计 read 他诈) leaves it unknown: the group above names its siblings too
-  if (ctx.ocr && match && match.at < parts.length - 1 && !HEADER_FILLER.test(parts[parts.length - 1]!)) return null;
+  // a column's own header OCR read as no word (合计 read 他诈), or as filler alone (政府性基金预算 wrapped, its first
+  // line lost: 预算), leaves it unknown: the group above names its siblings too (no printed header below a group is filler alone)
+  if (ctx.ocr && match && match.at < parts.length - 1) return null;
   // the 决算 basic table prints one 决算数 column per panel: the panel says personnel or public
   // (a header naming no amount, 经济分类科目编码 misread, is no amount column)
   if (spec?.panels === 'personnel_public' && family === 'final') return match ? 'amount' : null;
@@ -192,7 +195,7 @@ export function measureOf(path: string[], ctx: MeasureContext): string | null {
     if (group && /^(基本支出|项目支出)$/.test(parts[group.at]!) && group.at === match.at - 1) match = group;
   }
   if (match?.id === 'carryover' || (match && parts.slice(0, match.at).some((p) => /上年结转/.test(p)))) {
-    const source = deepestMatch(parts.slice(match.at), CARRYOVER_SOURCES);
+    const source = deepestMatchRead(parts.slice(match.at), CARRYOVER_SOURCES, ctx.ocr);
     if (source && parts.slice(0, match.at + 1).some((p) => /上年结转/.test(p))) return source.id;
   }
   return match?.id ?? vocab.fallback;
