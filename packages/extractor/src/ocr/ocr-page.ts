@@ -297,7 +297,7 @@ export function looksSideways(grids: Array<Pick<Grid, 'cells'>>): boolean {
  * Which quarter turn (none, clockwise 1 or 3) reads best: the inkiest cells recognised each way. An
  * upright table of tall cells (绩效目标 paragraphs beside their amounts) looks sideways by its cells' shapes.
  */
-async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engine: OcrEngine): Promise<0 | 1 | 3> {
+export async function uprightTurns(img: GrayImage, bin: Uint8Array, grids: Grid[], engine: OcrEngine): Promise<0 | 1 | 3> {
   const scale = img.scale;
   const inked = grids
     .flatMap((g) => g.cells)
