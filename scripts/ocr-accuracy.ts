@@ -85,8 +85,9 @@ for (const name of pairs) {
   const equal = cmp.equal;
   const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
   const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
-  const wrong = cmp.wrongMeanings.map((w) => `${key(w.truth)} ${w.truth.printed}: text ${w.truth.measure} ${w.truth.code ?? '-'} ocr ${w.read.measure} ${w.read.code ?? '-'}${flagged(w.truth, w.read, po) ? ' (flagged)' : ''}`);
-  const wrongFlagged = cmp.wrongMeanings.filter((w) => flagged(w.truth, w.read, po)).length;
+  const wrongMarked = cmp.wrongMeanings.map((w) => flagged(w.truth, w.read, po));
+  const wrong = cmp.wrongMeanings.map((w, k) => `${key(w.truth)} ${w.truth.printed}: text ${w.truth.measure} ${w.truth.code ?? '-'} ocr ${w.read.measure} ${w.read.code ?? '-'}${wrongMarked[k] ? ' (flagged)' : ''}`);
+  const wrongFlagged = wrongMarked.filter(Boolean).length;
   const extras = cmp.extras.length;
   const extraList = cmp.extras.map((e) => `${key(e)} ocr ${e.printed} (no such amount on the text layer)`);
   const row = {

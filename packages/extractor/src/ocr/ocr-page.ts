@@ -259,7 +259,7 @@ async function readLine(engine: OcrEngine, img: GrayImage, box: Rect): Promise<R
 const IMAGE_LINE_SAME_POSITION = 2;
 
 /** The table grids drawn on a page image, in points. */
-function findGrids(img: GrayImage, threshold: number) {
+export function findGrids(img: GrayImage, threshold: number) {
   const bin = binarize(img, threshold);
   const rulings: Ruling[] = withoutGlyphStrokes(mergeRulings(detectImageLines(bin, img.width, img.height, img.scale), IMAGE_LINE_SAME_POSITION));
   return { bin, rulings, grids: gridsOf(rulings) };

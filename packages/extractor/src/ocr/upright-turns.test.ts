@@ -2,12 +2,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ruledGrids } from '../layout/find-tables.ts';
-import { mergeRulings } from '../pdf/detect-rulings.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
-import { detectImageLines } from './detect-image-lines.ts';
-import { binarize, otsuThreshold, rotateQuarter } from './image-ops.ts';
-import { looksSideways, uprightTurns } from './ocr-page.ts';
+import { otsuThreshold, rotateQuarter } from './image-ops.ts';
+import { findGrids, looksSideways, uprightTurns } from './ocr-page.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
 const FONT = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
@@ -32,10 +29,7 @@ function tallCellsTable(): GrayImage {
   return { width, height, data: new Uint8Array(width * height).map((_, i) => rgba[i * 4]!), scale: 300 / 72 };
 }
 
-function gridsAndInk(img: GrayImage) {
-  const bin = binarize(img, otsuThreshold(img));
-  return { bin, grids: ruledGrids(mergeRulings(detectImageLines(bin, img.width, img.height, img.scale), 2)) };
-}
+const gridsAndInk = (img: GrayImage) => findGrids(img, otsuThreshold(img));
 
 describe('a table of tall cells', () => {
   const engine = new OcrEngine(1);
