@@ -160,7 +160,8 @@ export const VOCABULARIES = {
     fallback: null,
   },
   three_public: { rules: THREE_PUBLIC_RULES, fallback: null },
-  procurement: { rules: [[/总计|合计|金额|预算数|采购预算/, 'amount']], fallback: null },
+  // its total is the table's one amount; some regions print it by fund source too (财政拨款 / 一般公共预算 …, 单位资金), named as elsewhere
+  procurement: { rules: [[/总计|合计|金额|预算数|采购预算/, 'amount'], ...GENERAL_RULES], fallback: null },
 } satisfies Record<string, Vocabulary>;
 export type VocabularyId = keyof typeof VOCABULARIES;
 

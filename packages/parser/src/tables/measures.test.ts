@@ -47,9 +47,22 @@ describe('measureOf', () => {
     // a character the vocabulary never varies (计 of 合计 read 汁), and a text layer's header, name nothing
     expect(measureOf(['合汁'], ctx('final.gpb_expenditure', true))).toBeNull();
     expect(measureOf(['映计'], ctx('final.gpb_expenditure', false))).toBeNull();
-    // a header read as a word of some vocabulary was read right: 小计 beside a vocabulary of 合计 and 总计 is no misread of them
-    expect(measureOf(['财政拨款', '小计'], ctx('budget.procurement', true))).toBeNull();
-    expect(measureOf(['映计'], ctx('budget.procurement', true))).toBe('amount');
+    // a header read as a word of some vocabulary was read right: 总计 beside a vocabulary of 合计 and 小计 is no misread of them
+    expect(measureOf(['总计'], ctx('budget.summary', true, 'expenditure'))).toBeNull();
+    expect(measureOf(['映计'], ctx('budget.summary', true, 'expenditure'))).toBe('amount');
+    // where the vocabulary gives 合计 and 小计 different measures, one character off both is either
+    expect(measureOf(['映计'], ctx('budget.procurement', true))).toBeNull();
+  });
+
+  it('names a procurement table’s fund columns as the income table names them, its 合计 the one amount', () => {
+    const procurement = ctx('budget.procurement', false);
+    expect(measureOf(['合计'], procurement)).toBe('amount');
+    expect(measureOf(['财政拨款', '一般公共预算'], procurement)).toBe('gpb');
+    expect(measureOf(['一般公共预算拨款收入'], procurement)).toBe('gpb');
+    expect(measureOf(['财政专户管理资金收入'], procurement)).toBe('fiscal_special_account');
+    expect(measureOf(['单位资金'], procurement)).toBe('unit_funds');
+    // the text columns of the table (采购品目, 采购组织形式) are context, never measures
+    expect(measureOf(['采购品目'], procurement)).toBeNull();
   });
 
   it('names the fund of a 上年结转 column whose fund heading OCR misread by a character, as the text layer does', () => {
