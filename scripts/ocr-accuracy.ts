@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeSharedOcrEngine, extractPdf, sharedOcrEngine } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
-import { cellsToReadAgain, parseDocument } from '@juesuan/parser';
+import { amountUnsure, cellsToReadAgain, meaningUnsure, parseDocument } from '@juesuan/parser';
 import { launcherPeakMiB } from '../pipelines/src/malloc-relaunch.js';
 import { compareByCell } from './lib/compare-cells.ts';
 
@@ -38,7 +38,7 @@ const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col
  * whose box takes in the row's middle.
  */
 function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: ParsedDocument): boolean {
-  if (read?.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity')) return true;
+  if (read && amountUnsure(read.flags)) return true;
   // a unit line OCR lost: the value says its unit was assumed, where the text layer's printed one
   if (read?.flags.includes('unit_assumed') && !truth.flags.includes('unit_assumed')) return true;
   if (!truth.bbox) return false;
@@ -85,7 +85,8 @@ for (const name of pairs) {
   const equal = cmp.equal;
   const misses = cmp.misses.map((m) => `${key(m.truth)} text ${m.truth.printed} ocr ${m.read?.printed ?? '(none)'}`);
   const missesFlagged = cmp.misses.filter((m) => flagged(m.truth, m.read, po)).length;
-  const wrongMarked = cmp.wrongMeanings.map((w) => flagged(w.truth, w.read, po));
+  // a wrong meaning is flagged as a miss is, or by a flag that doubts its code or measure
+  const wrongMarked = cmp.wrongMeanings.map((w) => meaningUnsure(w.read.flags) || flagged(w.truth, w.read, po));
   const wrong = cmp.wrongMeanings.map((w, k) => `${key(w.truth)} ${w.truth.printed}: text ${w.truth.measure} ${w.truth.code ?? '-'} ocr ${w.read.measure} ${w.read.code ?? '-'}${wrongMarked[k] ? ' (flagged)' : ''}`);
   const wrongFlagged = wrongMarked.filter(Boolean).length;
   const extras = cmp.extras.length;

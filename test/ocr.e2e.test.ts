@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedOcrEngine, extractPdf } from '@juesuan/extractor';
 import type { ExtractedDocument, ParsedDocument } from '@juesuan/model';
-import { buildIdentities, cellsToReadAgain, holds, parseDocument } from '@juesuan/parser';
+import { amountUnsure, buildIdentities, cellsToReadAgain, holds, parseDocument } from '@juesuan/parser';
 import { compareByCell } from '../scripts/lib/compare-cells.ts';
 import { samples } from './helpers.ts';
 
@@ -45,9 +45,9 @@ describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) 
   it('reproduces at least 99% of the amounts exactly, and validation flags what it misses', () => {
     const cmp = compareByCell(truth.parsed.records, scan.parsed.records);
     expect(cmp.equal / cmp.amounts).toBeGreaterThanOrEqual(0.99);
-    // every miss leaves a mark: low confidence, or a finding on its row
+    // every miss leaves a mark: a flag that doubts its amount, or a finding on its row
     const unflagged = cmp.misses.filter((m) => {
-      if (m.read?.flags.includes('low_confidence')) return false;
+      if (m.read && amountUnsure(m.read.flags)) return false;
       const cy = m.truth.bbox ? (m.truth.bbox.y0 + m.truth.bbox.y1) / 2 : -1;
       return !scan.parsed.findings.some((f) => f.severity !== 'info' && f.cells.some((c) => c.page === m.truth.page && c.bbox && Math.abs((c.bbox.y0 + c.bbox.y1) / 2 - cy) < 5));
     });
@@ -56,7 +56,7 @@ describe.each([...scans, ...profiles])('OCR of the scanned %s', (scanned, name) 
 
   it('keeps no amount OCR read more than one way unless an identity confirms it: the rest are flagged', () => {
     const confirmed = new Set(buildIdentities(scan.parsed.records).filter((i) => holds(i)).flatMap((i) => [i.target, ...i.summands]));
-    const silent = scan.parsed.records.filter((r) => r.alternatives?.length && !confirmed.has(r) && !r.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity'));
+    const silent = scan.parsed.records.filter((r) => r.alternatives?.length && !confirmed.has(r) && !amountUnsure(r.flags));
     expect(silent.map((r) => `${r.table} p${r.page} ${r.printed} or ${r.alternatives!.join(' / ')}`)).toEqual([]);
   });
 });

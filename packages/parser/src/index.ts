@@ -1,5 +1,6 @@
 export { parseDocument, checkPublication, PUBLICATION_RULES } from './parse-document.ts';
 export { cellsToReadAgain } from './read-again.ts';
+export { amountUnsure, meaningUnsure } from './flags.ts';
 export { PARSER_VERSION } from './version.ts';
 export { parseAmount, formatFen, looksLikeAmount } from './amounts/parse-amount.ts';
 export { loadCatalog, CATALOG_VERSION } from './catalog/catalog.ts';

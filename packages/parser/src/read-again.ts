@@ -1,5 +1,5 @@
 import type { AmountRecord, CellAt, CellRef, CellsToRead, ExtractedDocument } from '@juesuan/model';
-import { flagWith } from './flags.ts';
+import { amountUnsure } from './flags.ts';
 import { parseDocument } from './parse-document.ts';
 import { buildIdentities } from './validate/build-identities.ts';
 import { centOffWhereNoneRounds, holdsExactly } from './validate/identities.ts';
@@ -29,7 +29,7 @@ export function cellsToReadAgain(doc: ExtractedDocument): CellsToRead {
 }
 
 /** An amount read without doubt: not unsure, not repaired (its label or code may still be). */
-const readSure = (r: AmountRecord) => !r.flags.some((f) => f === 'low_confidence' || f === 'repaired_by_identity' || f.startsWith(flagWith('read_as', '')));
+const readSure = (r: AmountRecord) => !amountUnsure(r.flags);
 
 /** The OCR cells of these, each once, in their order. */
 function cellsOf(refs: Array<Pick<CellRef, 'tableIndex' | 'page' | 'bbox'>>, ocrTables: ReadonlySet<number>): CellAt[] {

@@ -1,4 +1,5 @@
 import type { AmountRecord } from '@juesuan/model';
+import { amountUnsure } from '../flags.ts';
 
 /** Whether two printed amounts have the same digits but one (the same layout of marks aside). */
 export function oneDigitApart(a: string, b: string): boolean {
@@ -25,7 +26,7 @@ export function flagOneDigitTwins(records: AmountRecord[], ocrTables: Set<number
     for (const a of row)
       for (const b of row) {
         if (a === b || a.amountFen === b.amountFen || !oneDigitApart(a.printed, b.printed)) continue;
-        if (a.flags.includes('low_confidence') || a.flags.includes('repaired_by_identity')) continue;
+        if (amountUnsure(a.flags)) continue;
         if (!confirmed(a, [b.printed])) a.flags.push('low_confidence');
       }
 }

@@ -7,7 +7,7 @@ import { centOffWhereNoneRounds, holds, holdsExactly } from './identities.ts';
 import { oneDigitVariants } from './validate.ts';
 import { flagOneDigitTwins } from './one-digit-twins.ts';
 import { readingLattice } from './reading-lattice.ts';
-import { flagWith } from '../flags.ts';
+import { amountUnsure, flagWith } from '../flags.ts';
 import { choices, subsets } from '../choices.ts';
 
 interface Repair {
@@ -435,7 +435,7 @@ const mendByDigits = (records: AmountRecord[], ocrTables: Set<number>, ocr: (r: 
 function flagUnconfirmed(records: AmountRecord[], ocrTables: Set<number>, all: Identity[]): void {
   for (const r of records) {
     if (!ocrTables.has(r.tableIndex) || !r.alternatives?.length) continue;
-    if (r.flags.includes('low_confidence') || r.flags.includes('repaired_by_identity')) continue;
+    if (amountUnsure(r.flags)) continue;
     if (!confirmed(r, Object.values(readingsOf(r)).flat(), all)) r.flags.push('low_confidence');
   }
 }

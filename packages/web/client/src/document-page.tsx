@@ -42,7 +42,7 @@ export function DocumentPage({ sha256, page }: { sha256: string; page: number })
           {d.kind} {d.fiscal_year} · {d.department} · {d.region} · run {d.run}
         </span>
         <span class="legend">
-          <i class="cell read" /> read <i class="cell low" /> low confidence <i class="cell breaks" /> breaks an identity <i class="cell corrected" /> corrected
+          <i class="cell read" /> read <i class="cell low" /> unsure <i class="cell breaks" /> breaks an identity <i class="cell corrected" /> corrected
         </span>
       </div>
       <div class="doc-body">

@@ -7,6 +7,6 @@ export function yuan(fen: number | null | undefined): string {
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export const STATE_NAMES = { read: 'read', low: 'low confidence', breaks: 'breaks an identity', corrected: 'corrected' } as const;
+export const STATE_NAMES = { read: 'read', low: 'unsure', breaks: 'breaks an identity', corrected: 'corrected' } as const;
 
 export const cellId = (c: { tableIndex: number; page: number | null; bbox: { x0: number; y0: number } | null }) => `${c.tableIndex}|${c.page}|${c.bbox?.x0.toFixed(1)}|${c.bbox?.y0.toFixed(1)}`;

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Finding } from '@juesuan/model';
 import { Finding as FindingSchema } from '@juesuan/model';
+import { amountUnsure, meaningUnsure } from '@juesuan/parser';
 import { queuedBytes } from '@juesuan/pipelines';
 import type { ServerContext } from './context.ts';
 import { notFound, parseOr400 } from './http-errors.ts';
@@ -22,9 +23,6 @@ const ExtractionPages = z.object({ pages: z.array(z.object({ number: z.number().
 const PageParams = z.object({ sha256: Sha256, page: z.coerce.number().int().positive().max(100_000) });
 const TableParams = z.object({ sha256: Sha256, idx: z.coerce.number().int().nonnegative().max(100_000) });
 
-/** A cell whose extraction is this unsure is drawn as low confidence. */
-const LOW_CONFIDENCE = 0.8;
-const UNSURE_FLAGS = ['code_low_score', 'code_tie', 'code_name_mismatch'];
 
 interface LatestRun {
   run: number;
@@ -149,7 +147,8 @@ export function documentRoutes(ctx: ServerContext): Hono {
         ? 'corrected'
         : broken.has(cellAt({ tableIndex: r.table_idx as number, page, bbox: r }))
           ? 'breaks'
-          : (r.confidence ?? 1) < LOW_CONFIDENCE || flags.some((f) => UNSURE_FLAGS.includes(f))
+          : // drawn unsure where the parser's flags doubt its amount or its meaning
+            amountUnsure(flags) || meaningUnsure(flags)
             ? 'low'
             : 'read';
       return { ...r, flags, state };
