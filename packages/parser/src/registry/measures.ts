@@ -50,6 +50,7 @@ export const MEASURES: readonly MeasureSpec[] = z.array(MeasureSpec).parse([
   { id: 'agency_operation', nameZh: '机关运行经费', nameEn: 'agency operating expenses' },
   { id: 'grand_total', nameZh: '合计（“三公”经费、会议费、培训费）', nameEn: 'three-public plus meetings and training' },
   { id: 'overseas', nameZh: '因公出国（境）费', nameEn: 'official travel abroad' },
+  { id: 'overseas_research', nameZh: '科研因公出国（境）费用', nameEn: 'official travel abroad for research (part of the travel abroad)' },
   { id: 'vehicle_total', nameZh: '公务用车购置及运行（维护）费', nameEn: 'official vehicles, purchase and operation' },
   { id: 'vehicle_purchase', nameZh: '公务用车购置费', nameEn: 'official vehicle purchase' },
   { id: 'vehicle_operation', nameZh: '公务用车运行（维护）费', nameEn: 'official vehicle operation' },
@@ -132,6 +133,8 @@ const THREE_PUBLIC_RULES: Array<[RegExp, string]> = [
   // the full names too: OCR's one misread character is near them (公务用车运才维护费), never near 运行 alone
   [/公务用车购置费|购置/, 'vehicle_purchase'],
   [/公务用车运行维护费|运行维护费|运行/, 'vehicle_operation'],
+  // the research part some regions print beside 因公出国 (科研因公出国（境）费用): not the travel abroad it is part of
+  [/科研因公出国/, 'overseas_research'],
   [/因公出国/, 'overseas'],
   [/接待/, 'reception'],
   [/三公/, 'total'],

@@ -96,6 +96,12 @@ describe('measureOf', () => {
     expect(measureOf(['财政拨款“三公”经费', '合计'], both(false))).toBe('final.total');
   });
 
+  it('names the research part printed beside 因公出国 on its own, not as the travel abroad it is part of', () => {
+    const path = ['当年预算', '因公出国（境）费', '科研因公出国（境）费用'];
+    expect(measureOf(path, ctx('budget.three_public', false))).toBe('budget.overseas_research');
+    expect(measureOf(path.slice(0, 2), ctx('budget.three_public', false))).toBe('budget.overseas');
+  });
+
   it('takes a 三公 heading a character off its full name (公务用车运行维护费 read 公务用车运才维护费)', () => {
     expect(measureOf(['“三公”经费', ':购置及运行维护费', '公务用车运才维护费'], ctx('budget.three_public', true))).toBe('budget.vehicle_operation');
     expect(measureOf(['“三公”经费', '公务用车购置及运行维护费', '公务用车购萱费'], ctx('budget.three_public', true))).toBe('budget.vehicle_purchase');
