@@ -13,6 +13,14 @@ describe('countHeaderRows', () => {
     // a year or a column number is no amount
     expect(countHeaderRows(rows(['2018年', '预算数'], ['栏次', '1'], ['收入总计', '12.00']))).toBe(2);
   });
+
+  it('keeps in the header a heading OCR read as a code (2026年 read 20264) over a row of column names', () => {
+    const header = [['支出项目类别', '', '20264'], ['', '总计', '财政拨款'], ['', '', '一般公共预算拨款']];
+    expect(countHeaderRows(rows(...header, ['深圳市卫生健康委员会', '124,216.99', '124,105.03']))).toBe(3);
+    // a code row of the data, with its amounts or over more data, starts the data
+    expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['201', '', ''], ['20101', '人大事务', '12.00']))).toBe(1);
+    expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['2010101', '行政运行', '12.00']))).toBe(1);
+  });
 });
 
 describe('detectPanels', () => {

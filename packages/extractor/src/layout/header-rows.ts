@@ -4,19 +4,32 @@ import { isDecimalAmount, isGroupedNumber } from './amount-text.ts';
 /** Cells of one row as text, by anchor column. */
 export type RowTexts = Map<number, string>;
 
+/** What a row holds that only data holds: an amount, an account code, a row label. */
+function dataSigns(row: RowTexts): { texts: string[]; amount: boolean; code: boolean; label: boolean } {
+  const texts = [...row.values()].map((t) => t.replace(/\s/g, '')).filter((t) => t !== '');
+  return { texts, amount: texts.some((t) => isDecimalAmount(t) || isGroupedNumber(t)), code: texts.some(isAccountCode), label: texts.some(startsDataLabel) };
+}
+
 /** A header row names columns; the first row with an amount, a code or a row label starts the data. */
 export function countHeaderRows(rows: RowTexts[]): number {
   for (let r = 0; r < rows.length; r++) {
-    const texts = [...rows[r]!.values()].map((t) => t.replace(/\s/g, '')).filter((t) => t !== '');
-    if (texts.length === 0) continue;
+    const signs = dataSigns(rows[r]!);
+    if (signs.texts.length === 0) continue;
     // 栏次 / 行次 numbering rows belong to the header
-    if (texts.some(isLineNumbering)) continue;
-    const hasAmount = texts.some((t) => isDecimalAmount(t) || isGroupedNumber(t));
-    const hasCode = texts.some(isAccountCode);
-    const hasLabel = texts.some(startsDataLabel);
-    if (hasAmount || hasCode || hasLabel) return r;
+    if (signs.texts.some(isLineNumbering)) continue;
+    if (signs.amount || signs.label) return r;
+    if (signs.code && !codeReadInHeader(rows, r)) return r;
   }
   return rows.length;
+}
+
+/**
+ * A code alone in a row, no amount beside it, over a row that names columns only (OCR read a
+ * heading 2026年 as 20264 over 总计 | 财政拨款 …): a header's misread word, not a data row.
+ */
+function codeReadInHeader(rows: RowTexts[], r: number): boolean {
+  const next = rows.slice(r + 1).map(dataSigns).find((s) => s.texts.length > 0 && !s.texts.some(isLineNumbering));
+  return next !== undefined && !next.amount && !next.code && !next.label;
 }
 
 /** A header text that can name a panel's column: a word with Chinese in it, not a stroke OCR read as 【 or |. */
