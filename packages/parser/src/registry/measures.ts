@@ -70,6 +70,13 @@ export type Vocabulary = z.infer<typeof Vocabulary>;
 
 const SINGLE_AMOUNT: Array<[RegExp, string]> = [[/决算数|预算数|金额|数额|总计|合计|小计|机关运行经费/, 'amount']];
 
+/** The three budgets a column's money comes from (a fund heading over or under an amount column). */
+export const FUND_RULES: Array<[RegExp, string]> = [
+  [/一般公共(?:预算)?/, 'gpb'],
+  [/政府性基金/, 'gov_fund'],
+  [/国有资本/, 'soe_capital'],
+];
+
 /** Columns by fund source: income tables, project tables. */
 const SOURCE_RULES: Array<[RegExp, string]> = [
   [/财政专户(?:管理资金)?/, 'fiscal_special_account'],
@@ -106,9 +113,7 @@ const GENERAL_RULES: Array<[RegExp, string]> = [
   [/其他收入/, 'other'],
   [/本年收入合计|本年支出合计/, 'total'],
   [/财政拨款/, 'fiscal'],
-  [/一般公共(?:预算)?/, 'gpb'],
-  [/政府性基金/, 'gov_fund'],
-  [/国有资本/, 'soe_capital'],
+  ...FUND_RULES,
   [/^本年收入$/, 'income'],
   [/^本年支出$/, 'total'],
   [/合计|小计|总计/, 'total'],
@@ -154,9 +159,7 @@ export const VOCABULARIES = {
   },
   fiscal_summary_expenditure: {
     rules: [
-      [/一般公共/, 'gpb'],
-      [/政府性基金/, 'gov_fund'],
-      [/国有资本/, 'soe_capital'],
+      ...FUND_RULES,
       [/合计|小计|总计/, 'total'],
       [/决算数|预算数|金额|数额/, 'amount'],
     ],

@@ -44,6 +44,8 @@ export type TableKindSpec = z.infer<typeof TableKindSpec>;
 export const HEADER_SIGNS_NAMING_KIND = 2;
 
 const FUNCTIONAL_TOTALS = ['row.expenditure_total', 'row.basic_split'];
+/** An expenditure table printed by fund source sums its sources as an income table does. */
+const BY_SOURCE = ['row.sources_total', 'row.fiscal_split'];
 
 /** Every canonical table kind, most specific first: the first whose title matches is the candidate. */
 export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).parse([
@@ -91,8 +93,8 @@ export const TABLE_KINDS: readonly TableKindSpec[] = z.array(TableKindSpec).pars
   { stem: 'gpb_expenditure',
     names: { final: '一般公共预算财政拨款支出决算表', budget: '一般公共预算支出预算表' }, families: ['final', 'budget'], nameZh: '一般公共预算（财政拨款）支出表（功能分类）', titles: [/一般公共预算.*支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
   { stem: 'fiscal_expenditure', families: ['final', 'budget'], nameZh: '财政拨款支出表（功能科目）', titles: [/财政拨款支出/], rows: 'functional', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
-  { stem: 'basic_expenditure', families: ['budget'], nameZh: '基本支出预算表', titles: [/基本支出/], rows: 'codes', columns: 'general', rowIdentities: ['row.basic_total'] },
-  { stem: 'project_expenditure', families: ['budget'], nameZh: '项目支出预算表', titles: [/项目支出/], rows: 'projects', columns: 'general', rowIdentities: FUNCTIONAL_TOTALS },
+  { stem: 'basic_expenditure', families: ['budget'], nameZh: '基本支出预算表', titles: [/基本支出/], rows: 'codes', columns: 'general', rowIdentities: ['row.basic_total', ...BY_SOURCE] },
+  { stem: 'project_expenditure', families: ['budget'], nameZh: '项目支出预算表', titles: [/项目支出/], rows: 'projects', columns: 'general', rowIdentities: [...FUNCTIONAL_TOTALS, ...BY_SOURCE] },
   {
     stem: 'summary',
     names: { final: '收入支出决算总表', budget: '收支预算总表' },

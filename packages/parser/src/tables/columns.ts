@@ -3,6 +3,7 @@ import { isCutShortAmount, looksLikeAmount } from '../amounts/parse-amount.ts';
 import { PROCUREMENT_CONTEXT, RATIO_COLUMN, REMARK_COLUMN } from '../registry/context-columns.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
+import { FUND_RULES } from '../registry/measures.ts';
 import type { MeasureContext } from './measures.ts';
 import { columnId, measureOf, unknownMeasureId } from './measures.ts';
 import type { TableGrid } from './table-grid.ts';
@@ -114,9 +115,7 @@ export function columnRole(grid: TableGrid, col: number, ctx: MeasureContext): C
 }
 
 const GROUP_IDS: Array<[RegExp, string]> = [
-  [/一般公共/, 'gpb'],
-  [/政府性基金/, 'gov_fund'],
-  [/国有资本/, 'soe_capital'],
+  ...FUND_RULES,
   [/上年结转/, 'carryover'],
   // 中央 alone is no transfer: 扣除中央基建投资 (less central capital investment) heads comparisons
   [/转移支付|中央补助/, 'transfer'],

@@ -89,6 +89,10 @@ describe('measureOf', () => {
     expect(measureOf(['财政拨款“三公”经费', '因公出国(境)费', '预算数'], ctx('final.three_public', true))).toBe('budget.overseas');
     // a text layer's heading is taken as printed
     expect(measureOf(['财政拨款“三公”经费', '夕公兄国(境}费', '预算数'], ctx('final.three_public', false))).toBe('budget.total');
+    // a fund under the heading (深圳 prints each item by 一般公共预算 | 政府性基金预算 | …) is read right, not a misread heading
+    expect(measureOf(['总计', '一般公共预算'], ctx('budget.three_public', true))).toBe('budget.total');
+    expect(measureOf(['因公出国(境)赔', '政府性基金预算'], ctx('budget.three_public', true))).toBe('budget.overseas');
+    expect(measureOf(['“三公”经费', '夕公兄国(境}费', '政府性基金预算'], ctx('budget.three_public', true))).toBeNull();
     // its stage word misread (预算数 read 3, dropped) in a table printing both stages: either stage, so unknown
     const both = (ocr: boolean): MeasureContext => ({ ...ctx('final.three_public', ocr), bothStages: true });
     expect(measureOf(['财政拨款“三公”经费', '合计', '3'], both(true))).toBeNull();

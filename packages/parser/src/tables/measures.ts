@@ -1,6 +1,6 @@
 import { isLineNumbering } from '@juesuan/model';
 import type { Vocabulary } from '../registry/measures.ts';
-import { CARRYOVER_SOURCES, VOCABULARIES } from '../registry/measures.ts';
+import { CARRYOVER_SOURCES, FUND_RULES, VOCABULARIES } from '../registry/measures.ts';
 import { canonicalConfusable, canonicalPattern } from '../registry/ocr-confusions.ts';
 import { kindSpec } from '../registry/table-kinds.ts';
 import { distance } from 'fastest-levenshtein';
@@ -50,7 +50,8 @@ function threePublicMeasure(parts: string[], family: string, ctx: MeasureContext
     else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }
   // read by OCR, the column's own heading under the one that named it misread (因公出国 read 夕公兄国): the group above names its siblings too
-  if (ocr && parts.slice(at + 1).some((p) => !STAGE_PART.test(p))) return null;
+  // (a stage, a unit or a fund under it was read right: the fund tells repeated columns apart later)
+  if (ocr && parts.slice(at + 1).some((p) => !STAGE_PART.test(p) && !FUND_RULES.some(([re]) => re.test(p)))) return null;
   if (id === 'agency_operation') return id;
   return id ? `${prefix}.${id}` : null;
 }

@@ -49,6 +49,15 @@ describe('nameTotalsBySum', () => {
     expect(t.measures[1]).toBe(sub);
   });
 
+  it('names it in an expenditure table printed by fund source, which sums its sources as an income table does', () => {
+    // 深圳's 基本支出预算表: 合计 read 怡训 beside 财政拨款 and 事业收入
+    const basic = (r: AmountRecord): AmountRecord => ({ ...r, table: 'budget.basic_expenditure' });
+    const records = rows(50).map(basic);
+    const t = { ...table(), kind: 'budget.basic_expenditure' };
+    nameTotalsBySum(records, [t], new Set([1]));
+    expect(t.measures).toEqual([null, 'total', 'fiscal', 'business']);
+  });
+
   it('leaves it unknown when one row does not add up, and in text tables', () => {
     const off = rows(60);
     const t = table();
