@@ -17,6 +17,20 @@ export type RowIdentitySpec = z.infer<typeof RowIdentitySpec>;
 /** Income sources besides appropriations, as income tables print them. */
 const OTHER_SOURCES = ['superior_subsidy', 'business', 'operating', 'affiliate', 'other', 'carryover', 'fiscal_special_account', 'unit_funds', 'business_fund', 'non_peer_fiscal', 'non_fiscal_balance'];
 
+/** total = Σ sources: appropriations as one column (财政拨款) or by budget (一般公共预算 | 政府性基金 | 国有资本), and the other sources. */
+const sourcesTotal = (id: string, descriptionZh: string, descriptionEn: string) => [
+  { id, target: 'total', parts: ['fiscal', ...OTHER_SOURCES], requiresAny: ['fiscal'], descriptionZh, descriptionEn },
+  {
+    id,
+    target: 'total',
+    parts: ['gpb', 'gov_fund', 'soe_capital', ...OTHER_SOURCES],
+    requiresAny: ['gpb', 'superior_subsidy', 'business', 'other', 'carryover'],
+    absentAll: ['fiscal'],
+    descriptionZh,
+    descriptionEn,
+  },
+];
+
 export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpec).parse([
   {
     id: 'row.expenditure_total',
@@ -45,41 +59,9 @@ export const ROW_IDENTITIES: readonly RowIdentitySpec[] = z.array(RowIdentitySpe
     descriptionEn: 'expenditure total should equal project + …',
   },
   { id: 'row.basic_split', target: 'basic', parts: ['personnel', 'public'], descriptionZh: '基本支出应等于人员经费与公用经费之和', descriptionEn: 'basic should equal personnel + public' },
-  {
-    id: 'row.income_total',
-    target: 'total',
-    parts: ['fiscal', ...OTHER_SOURCES],
-    requiresAny: ['fiscal'],
-    descriptionZh: '本年收入合计应等于各项收入之和',
-    descriptionEn: 'income total should equal the sum of sources',
-  },
-  {
-    id: 'row.income_total',
-    target: 'total',
-    parts: ['gpb', 'gov_fund', 'soe_capital', ...OTHER_SOURCES],
-    requiresAny: ['gpb', 'superior_subsidy', 'business', 'other', 'carryover'],
-    absentAll: ['fiscal'],
-    descriptionZh: '本年收入合计应等于各项收入之和',
-    descriptionEn: 'income total should equal the sum of sources',
-  },
+  ...sourcesTotal('row.income_total', '本年收入合计应等于各项收入之和', 'income total should equal the sum of sources'),
   // expenditure tables printed by fund source (基本支出 / 项目支出 tables of 深圳, 烟台): the total is their sum as an income total is
-  {
-    id: 'row.sources_total',
-    target: 'total',
-    parts: ['fiscal', ...OTHER_SOURCES],
-    requiresAny: ['fiscal'],
-    descriptionZh: '合计应等于各资金来源之和',
-    descriptionEn: 'total should equal the sum of its fund sources',
-  },
-  {
-    id: 'row.sources_total',
-    target: 'total',
-    parts: ['gpb', 'gov_fund', 'soe_capital', ...OTHER_SOURCES],
-    requiresAny: ['gpb'],
-    absentAll: ['fiscal'],
-    descriptionZh: '合计应等于各资金来源之和',
-    descriptionEn: 'total should equal the sum of its fund sources',
-  },
+  ...sourcesTotal('row.sources_total', '合计应等于各资金来源之和', 'total should equal the sum of its fund sources'),
   { id: 'row.fiscal_split', target: 'fiscal', parts: ['gpb', 'gov_fund', 'soe_capital'], requiresAny: ['gpb'], descriptionZh: '财政拨款应等于一般公共预算、政府性基金预算与国有资本经营预算之和', descriptionEn: 'fiscal should equal gpb + gov_fund + soe_capital' },
   { id: 'row.fiscal_total', target: 'total', parts: ['gpb', 'gov_fund', 'soe_capital'], descriptionZh: '合计应等于三本预算财政拨款之和', descriptionEn: 'total should equal gpb + gov_fund + soe_capital' },
   { id: 'row.summary_split', target: 'amount', parts: ['personnel', 'public', 'project'], descriptionZh: '合计应等于人员经费、公用经费与项目支出之和', descriptionEn: 'amount should equal personnel + public + project' },
