@@ -20,6 +20,8 @@ describe('countHeaderRows', () => {
     // a code row of the data, with its amounts or over more data, starts the data
     expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['201', '', ''], ['20101', '人大事务', '12.00']))).toBe(1);
     expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['2010101', '行政运行', '12.00']))).toBe(1);
+    // over one text alone (a label's second line), a code row starts the data
+    expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['2010101', '', ''], ['', '行政运行', ''], ['', '', '12.00']))).toBe(1);
   });
 });
 

@@ -29,7 +29,8 @@ export function countHeaderRows(rows: RowTexts[]): number {
  */
 function codeReadInHeader(rows: RowTexts[], r: number): boolean {
   const next = rows.slice(r + 1).map(dataSigns).find((s) => s.texts.length > 0 && !s.texts.some(isLineNumbering));
-  return next !== undefined && !next.amount && !next.code && !next.label;
+  // column names: several of them (one text alone may be a long label's second line)
+  return next !== undefined && next.texts.length >= 2 && !next.amount && !next.code && !next.label;
 }
 
 /** A header text that can name a panel's column: a word with Chinese in it, not a stroke OCR read as 【 or |. */
