@@ -93,6 +93,9 @@ describe('measureOf', () => {
     expect(measureOf(['总计', '一般公共预算'], ctx('budget.three_public', true))).toBe('budget.total');
     expect(measureOf(['因公出国(境)赔', '政府性基金预算'], ctx('budget.three_public', true))).toBe('budget.overseas');
     expect(measureOf(['“三公”经费', '夕公兄国(境}费', '政府性基金预算'], ctx('budget.three_public', true))).toBeNull();
+    // so is a 小计 under it (长春 prints 因公出国 as 小计 | 因公出国 | 科研因公出国): the item's subtotal, as the text layer has it
+    expect(measureOf(['当年预算', '因公出国(境)费', '小计'], ctx('budget.three_public', true))).toBe('budget.overseas');
+    expect(measureOf(['当年预算', '因公出国(境)费', '小计'], ctx('budget.three_public', false))).toBe('budget.overseas');
     // its stage word misread (预算数 read 3, dropped) in a table printing both stages: either stage, so unknown
     const both = (ocr: boolean): MeasureContext => ({ ...ctx('final.three_public', ocr), bothStages: true });
     expect(measureOf(['财政拨款“三公”经费', '合计', '3'], both(true))).toBeNull();

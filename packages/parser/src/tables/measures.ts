@@ -50,8 +50,9 @@ function threePublicMeasure(parts: string[], family: string, ctx: MeasureContext
     else id = deepestMatchRead([part], VOCABULARIES.three_public.rules, ocr)?.id ?? null;
   }
   // read by OCR, the column's own heading under the one that named it misread (因公出国 read 夕公兄国): the group above names its siblings too
-  // (a stage, a unit or a fund under it was read right: the fund tells repeated columns apart later)
-  if (ocr && parts.slice(at + 1).some((p) => !STAGE_PART.test(p) && !FUND_RULES.some(([re]) => re.test(p)))) return null;
+  // (a stage, a unit, a fund or a word of a vocabulary under it was read right: 小计 under 因公出国 is its subtotal,
+  // a fund tells repeated columns apart later)
+  if (ocr && parts.slice(at + 1).some((p) => !STAGE_PART.test(p) && !FUND_RULES.some(([re]) => re.test(p)) && !HEADER_WORDS.has(p))) return null;
   if (id === 'agency_operation') return id;
   return id ? `${prefix}.${id}` : null;
 }
