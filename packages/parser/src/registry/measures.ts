@@ -74,7 +74,8 @@ const SINGLE_AMOUNT: Array<[RegExp, string]> = [[/决算数|预算数|金额|数
 export const FUND_RULES: Array<[RegExp, string]> = [
   [/一般公共(?:预算)?/, 'gpb'],
   [/政府性基金/, 'gov_fund'],
-  [/国有资本/, 'soe_capital'],
+  // spelt out, so OCR's one misread character in 国有资本经营预算拨款收入 is near a word beside filler
+  [/国有资本(?:经营预算)?/, 'soe_capital'],
 ];
 
 /** Columns by fund source: income tables, project tables. */

@@ -36,6 +36,9 @@ describe('measureOf', () => {
     expect(measureOf(['本年收入', '般公共预算'], ctx('budget.income', true))).toBe('gpb');
     expect(measureOf(['事业单位经菊支出'], ctx('budget.expenditure', true))).toBe('operating');
     expect(measureOf(['本年收入', '财政专庭管理资金'], ctx('budget.income', true))).toBe('fiscal_special_account');
+    // 国有资本经营预算拨款收入 read 国有责本…: the fund's full name, 拨款收入 beside it filler
+    expect(measureOf(['国有责本经营预算拨款收入'], ctx('budget.income', true))).toBe('soe_capital');
+    expect(measureOf(['政府性基全预算拨款收入'], ctx('budget.income', true))).toBe('gov_fund');
   });
 
   it('takes a short header one character off where the vocabulary varies that character among words of one measure', () => {

@@ -71,8 +71,8 @@ export interface MeasureContext {
 /** A header word this long may hold one character OCR misread past the look-alikes (基本支出 read 桃木支出). */
 const NEAR_HEADER_LENGTH = 4;
 
-/** What may stand beside a measure's words in its header (财政拨款收入, 一般公共预算财政拨款). */
-const HEADER_FILLER = /^(收入|支出|预算|决算|财政拨款|资金|经费|数|金额)*$/;
+/** What may stand beside a measure's words in its header (财政拨款收入, 一般公共预算财政拨款, 一般公共预算拨款收入). */
+const HEADER_FILLER = /^(收入|支出|预算|决算|财政拨款|拨款|资金|经费|数|金额)*$/;
 
 /** An alternative of Chinese characters and optional groups of them: 一般公共(?:预算)?. */
 const WORD_WITH_OPTIONAL = /^(?:[\u4e00-\u9fff]|\(\?:[\u4e00-\u9fff]+\)\?)+$/;
