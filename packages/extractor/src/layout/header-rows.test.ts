@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHeaderRows, detectPanels } from './header-rows.ts';
+import { countHeaderRows, detectPanels, repeatsHeader } from './header-rows.ts';
 
 const rows = (...texts: string[][]) => texts.map((row) => new Map(row.map((t, c) => [c, t])));
 
@@ -22,6 +22,18 @@ describe('countHeaderRows', () => {
     expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['2010101', '行政运行', '12.00']))).toBe(1);
     // over one text alone (a label's second line), a code row starts the data
     expect(countHeaderRows(rows(['科目编码', '科目名称', '合计'], ['2010101', '', ''], ['', '行政运行', ''], ['', '', '12.00']))).toBe(1);
+  });
+});
+
+describe('repeatsHeader', () => {
+  // 深圳's 收支预算总表 on its third page: 项目 | 2026年预算数 printed again, the year read as a code
+  const header = rows(['收入', '', '支出', ''], ['柯日', '2026年预算数', '项“目', '2026年预算数']);
+  it('takes a row holding a text of the first page’s header, and no amount, for the header again', () => {
+    expect(repeatsHeader(rows(['项 目', '2026', '', '20264'])[0]!, header)).toBe(true);
+  });
+  it('takes no data row for it: amounts beside, or no text the header has', () => {
+    expect(repeatsHeader(rows(['项目', '', '其他卫生健康支出', '82,736.05'])[0]!, header)).toBe(false);
+    expect(repeatsHeader(rows(['', '', '2101101', '行政单位医疗'])[0]!, header)).toBe(false);
   });
 });
 

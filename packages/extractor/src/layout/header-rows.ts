@@ -33,6 +33,17 @@ function codeReadInHeader(rows: RowTexts[], r: number): boolean {
   return next !== undefined && next.texts.length >= 2 && !next.amount && !next.code && !next.label;
 }
 
+/** A header text as compared across pages: no spaces or quotes (OCR reads 项目 as 项“目 alike on both). */
+const headerText = (t: string) => t.replace(/[\s“”"'‘’]/g, '');
+
+/** A row holding no amount and a text of two characters or more that the header rows hold too: the header printed again. */
+export function repeatsHeader(row: RowTexts, header: RowTexts[]): boolean {
+  const texts = [...row.values()].map(headerText).filter((t) => t !== '');
+  if (texts.some((t) => isDecimalAmount(t) || isGroupedNumber(t))) return false;
+  const named = new Set(header.flatMap((r) => [...r.values()].map(headerText)));
+  return texts.some((t) => t.length >= 2 && named.has(t));
+}
+
 /** A header text that can name a panel's column: a word with Chinese in it, not a stroke OCR read as 【 or |. */
 const PANEL_WORD = /^(?=.*[\u4e00-\u9fff]).{2,}$/u;
 

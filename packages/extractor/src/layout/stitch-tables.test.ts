@@ -46,6 +46,22 @@ describe('stitching a table continued on the next page', () => {
   });
 });
 
+describe('a continuation page that prints the header again', () => {
+  const xs = [60, 160, 260, 360, 460];
+  const header: Array<Array<[number, number, string]>> = [
+    [[0, 1, '收入'], [2, 3, '支出']],
+    [[0, 0, '项“目'], [1, 1, '2026年预算数'], [2, 2, '项“目'], [3, 3, '2026年预算数']],
+  ];
+  const first = part(20, xs, [...header, [[0, 0, '一、财政拨款'], [1, 1, '151,082.36'], [2, 2, '一、卫生健康支出'], [3, 3, '5,702.55']]], 'ruled-grid', '收支预算总表');
+
+  it('keeps it out of the data where OCR read its heading as a code (2026年预算数 read 20264)', () => {
+    const repeated = [header[0]!, [[0, 0, '项“目'], [1, 1, '2026'], [2, 2, ''], [3, 3, '20264']] as Array<[number, number, string]>];
+    const next = part(21, xs, [...repeated, [[0, 0, ''], [1, 1, ''], [2, 2, '其他卫生健康支出'], [3, 3, '82,736.05']]], 'ruled-grid');
+    const [table] = stitchTables([[first], [next]], () => []);
+    expect(table!.cells.filter((c) => c.row >= 2).map((c) => c.text).filter((t) => t !== '')).toEqual(['一、财政拨款', '151,082.36', '一、卫生健康支出', '5,702.55', '其他卫生健康支出', '82,736.05']);
+  });
+});
+
 describe('a table continued on a page scanned not square on the glass', () => {
   // the first page's columns, and the continuation's as its scan placed them: shifted 3–6 pt, a little narrower
   const xs = [52.7, 123.2, 193.4, 514.5, 605.8, 696.8, 786.8];

@@ -1,6 +1,6 @@
 import type { Cell, Table } from '@juesuan/model';
 import type { RowTexts } from './header-rows.ts';
-import { countHeaderRows, detectPanels } from './header-rows.ts';
+import { countHeaderRows, detectPanels, repeatsHeader } from './header-rows.ts';
 import { COLUMNS_DRAWN } from './find-tables.ts';
 import type { PageTable } from './page-tables.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
@@ -139,16 +139,28 @@ function partCells(part: PageTable, k: number, at: { rowOffset: number; skip: nu
   return out;
 }
 
+/**
+ * A later page's header rows: as counted, and after them the first page's header printed again
+ * where a heading read as a code ended the count (2026年预算数 read 20264), as many rows as the first page's header has at most.
+ */
+function repeatedHeaderRows(rows: RowTexts[], firstHeader: RowTexts[]): number {
+  let h = countHeaderRows(rows);
+  while (h < Math.min(rows.length, firstHeader.length) && repeatsHeader(rows[h]!, firstHeader)) h++;
+  return h;
+}
+
 /** The cells of a draft's parts in one grid, header rows kept once, with its row and header-row counts. */
 function draftCells(d: Draft, basis: PageTable): { cells: Cell[]; nRows: number; headerRows: number } {
   const first = d.parts[0]!;
   const cells: Cell[] = [];
   let headerRows = 0;
   let rowOffset = 0;
+  const firstRows = rowTexts(first.cells, first.nRows);
   d.parts.forEach((part, k) => {
-    const h = countHeaderRows(rowTexts(part.cells, part.nRows));
+    const rows = rowTexts(part.cells, part.nRows);
     // a first part that is all header (cut by the page break) is continued by the rest of the header
     const headerGoesOn = k === 1 && headerRows >= rowOffset;
+    const h = k > 0 && !headerGoesOn ? repeatedHeaderRows(rows, firstRows.slice(0, headerRows)) : countHeaderRows(rows);
     if (k === 0) headerRows = h;
     else if (headerGoesOn) headerRows += h;
     const skip = k === 0 || headerGoesOn ? 0 : h;
