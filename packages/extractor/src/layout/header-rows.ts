@@ -38,8 +38,8 @@ const headerText = (t: string) => t.replace(/[\s“”"'‘’]/g, '');
 
 /** A row holding no amount and a text of two characters or more that the header rows hold too: the header printed again. */
 export function repeatsHeader(row: RowTexts, header: RowTexts[]): boolean {
+  if (dataSigns(row).amount) return false;
   const texts = [...row.values()].map(headerText).filter((t) => t !== '');
-  if (texts.some((t) => isDecimalAmount(t) || isGroupedNumber(t))) return false;
   const named = new Set(header.flatMap((r) => [...r.values()].map(headerText)));
   return texts.some((t) => t.length >= 2 && named.has(t));
 }
