@@ -49,6 +49,17 @@ describe('restoreNumberingByOrder', () => {
     expect(labels(apart)).toEqual(['一、基本支出', '一、项目支出', '人员经费', '“、经营支出']);
   });
 
+  it('numbers by the place most read marks agree on, three at least and more than twice the rest (三 read 二), the misread mark left as read', () => {
+    const records = rows({ 2: '"、·-般公共服务支出', 3: '.-、科学技术支出', 4: '二、社会保障和就业支出', 5: '四、卫生健康支出', 6: 'i、资源勘探工业信息等支出', 7: '六、商业服务业等支出', 8: '七、住房保障支出', 14: '支出总计' });
+    restoreNumberingByOrder(records, new Set([3]));
+    expect(labels(records)).toEqual(['一、·-般公共服务支出', '二、科学技术支出', '二、社会保障和就业支出', '四、卫生健康支出', '五、资源勘探工业信息等支出', '六、商业服务业等支出', '七、住房保障支出', '支出总计']);
+    expect(records.find((r) => r.row === 6)!.flags).toEqual(['label_read:i、资源勘探工业信息等支出']);
+    // two marks in place against one elsewhere: no place is sure
+    const split = rows({ 2: '二、基本支出', 3: '井、项目支出', 4: '三、事业单位经营支出', 5: '四、对附属单位补助支出' });
+    restoreNumberingByOrder(split, new Set([3]));
+    expect(labels(split)).toEqual(['二、基本支出', '井、项目支出', '三、事业单位经营支出', '四、对附属单位补助支出']);
+  });
+
   it('numbers a row printed with no mark only between marked ones: one after the last may be a sub-item printed unmarked', () => {
     const records = rows({ 2: '一、一般公共服务支出', 3: '二、教育支出', 4: '住房改革支出' });
     restoreNumberingByOrder(records, new Set([3]));

@@ -37,10 +37,14 @@ export function restoreNumberingByOrder(records: AmountRecord[], ocrTables: Read
   }
 }
 
+/** Read marks at one place (three at least) that are more than this many times those elsewhere place the run. */
+const OUTVOTE = 2;
+
 /**
- * The row before a run's 一、: where its read marks (two at least) agree; or, in a run whose every
- * row is marked (so every row is an item), where its first row reads 一、, the marks after it
- * disagreeing by a misread numeral (a fax's 二 read 一).
+ * The row before a run's 一、: where its read marks (two at least) agree, or three or more agree
+ * and are more than twice the rest (a fax's 三 read 二 among 四、 六、 七、 in place); or, in a run
+ * whose every row is marked (so every row is an item), where its first row reads 一、, the marks
+ * after it disagreeing by a misread numeral (a fax's 二 read 一). A mark read stays as read.
  */
 function placeOfFirst(run: AmountRecord[][], marked: boolean[]): number | null {
   const read = run.flatMap((recs) => {
@@ -48,7 +52,9 @@ function placeOfFirst(run: AmountRecord[][], marked: boolean[]): number | null {
     return mark ? [{ row: recs[0]!.row, offset: recs[0]!.row - numeralValue(mark[1]!) }] : [];
   });
   if (read.length < 2) return null;
-  if (new Set(read.map((m) => m.offset)).size === 1) return read[0]!.offset;
+  const votes = [...groupBy(read, (m) => m.offset)].map(([offset, ms]) => ({ offset: Number(offset), n: ms.length })).sort((a, b) => b.n - a.n);
+  const top = votes[0]!;
+  if (votes.length === 1 || (top.n >= 3 && top.n > OUTVOTE * (read.length - top.n))) return top.offset;
   const first = read[0]!;
   return marked.every(Boolean) && first.row === run[0]![0]!.row && first.offset === first.row - 1 ? first.offset : null;
 }
