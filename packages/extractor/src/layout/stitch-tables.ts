@@ -155,13 +155,14 @@ function draftCells(d: Draft, basis: PageTable): { cells: Cell[]; nRows: number;
   const cells: Cell[] = [];
   let headerRows = 0;
   let rowOffset = 0;
-  const firstRows = rowTexts(first.cells, first.nRows);
+  // the first part's header rows' texts, for a later page that prints them again
+  let firstHeader: RowTexts[] = [];
   d.parts.forEach((part, k) => {
     const rows = rowTexts(part.cells, part.nRows);
     // a first part that is all header (cut by the page break) is continued by the rest of the header
     const headerGoesOn = k === 1 && headerRows >= rowOffset;
-    const h = k > 0 && !headerGoesOn ? repeatedHeaderRows(rows, firstRows.slice(0, headerRows)) : countHeaderRows(rows);
-    if (k === 0) headerRows = h;
+    const h = k > 0 && !headerGoesOn ? repeatedHeaderRows(rows, firstHeader) : countHeaderRows(rows);
+    if (k === 0) [headerRows, firstHeader] = [h, rows.slice(0, h)];
     else if (headerGoesOn) headerRows += h;
     const skip = k === 0 || headerGoesOn ? 0 : h;
     // a later part's cells go to the first part's columns by where their text stands

@@ -52,7 +52,7 @@ function placeOfFirst(run: AmountRecord[][], marked: boolean[]): number | null {
     return mark ? [{ row: recs[0]!.row, offset: recs[0]!.row - numeralValue(mark[1]!) }] : [];
   });
   if (read.length < 2) return null;
-  const votes = [...groupBy(read, (m) => m.offset)].map(([offset, ms]) => ({ offset: Number(offset), n: ms.length })).sort((a, b) => b.n - a.n);
+  const votes = [...groupBy(read, (m) => m.offset).values()].map((ms) => ({ offset: ms[0]!.offset, n: ms.length })).sort((a, b) => b.n - a.n);
   const top = votes[0]!;
   if (votes.length === 1 || (top.n >= 3 && top.n > OUTVOTE * (read.length - top.n))) return top.offset;
   const first = read[0]!;
