@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, isBilevel, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, isBilevel, narrowPgm, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -105,6 +105,23 @@ describe('an image halved', () => {
     // 5×3: the odd last column and row fall away
     const data = Uint8Array.from([0, 255, 100, 100, 7, 255, 0, 100, 101, 7, 9, 9, 9, 9, 9]);
     expect(halveGray({ width: 5, height: 3, data, scale: 4 })).toEqual({ width: 2, height: 1, data: Uint8Array.from([128, 100]), scale: 2 });
+  });
+});
+
+describe('an image drawn narrower', () => {
+  const pgm = (w: number, h: number, px: number[]) => Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1'), Uint8Array.from(px)]);
+
+  it('takes each pixel as the mean of those it covers, its height kept', () => {
+    // 5 wide to 4: each new pixel covers 1.25 old ones
+    const out = narrowPgm(pgm(5, 2, [0, 0, 200, 200, 100, 100, 100, 100, 100, 100]), 0.8);
+    expect(out.toString('latin1', 0, 11)).toBe('P5\n4 2\n255\n');
+    expect([...out.subarray(11)]).toEqual([0, 80, 200, 120, 100, 100, 100, 100]);
+  });
+
+  it('is the image itself at its whole width, or where no column would go', () => {
+    const img = pgm(3, 1, [0, 128, 255]);
+    expect(narrowPgm(img, 1)).toBe(img);
+    expect(narrowPgm(img, 0.9)).toBe(img);
   });
 });
 

@@ -267,6 +267,30 @@ export function blankPgm(width: number, height: number): { pgm: Buffer; body: Bu
   return { pgm, body };
 }
 
+/**
+ * A binary PGM drawn narrower, `share` of its width (each pixel the mean of the pixels it covers),
+ * its height kept; the image itself when nothing would change.
+ */
+export function narrowPgm(pgm: Buffer, share: number): Buffer {
+  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
+  if (!head || share >= 1) return pgm;
+  const [W, H, at] = [Number(head[1]), Number(head[2]), head[0].length];
+  const w = Math.max(1, Math.round(W * share));
+  if (w === W) return pgm;
+  const { pgm: out, body } = blankPgm(w, H);
+  const step = W / w;
+  for (let x = 0; x < w; x++) {
+    const [a, b] = [x * step, (x + 1) * step];
+    for (let y = 0; y < H; y++) {
+      const row = at + y * W;
+      let sum = 0;
+      for (let u = Math.floor(a); u < Math.min(W, Math.ceil(b)); u++) sum += (Math.min(b, u + 1) - Math.max(a, u)) * pgm[row + u]!;
+      body[y * w + x] = Math.round(sum / step);
+    }
+  }
+  return out;
+}
+
 /** Ink pixels in a region, and the box that holds them. */
 export function inkIn(bin: Uint8Array, width: number, r: Rect): { count: number; box: Rect | null } {
   let count = 0;

@@ -239,6 +239,17 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
   return { x0: Math.max(rect.x0, glyphs.x0 - 6), y0: Math.max(rect.y0, glyphs.y0 - 6), x1: Math.min(rect.x1, glyphs.x1 + 6), y1: Math.min(rect.y1, glyphs.y1 + 6) };
 }
 
+/**
+ * A line of prose (at least this many times as wide as high, some 20 characters) is read at 0.8 of
+ * its width: the recogniser's time goes by the width, and prose reads as well narrower (80 fax
+ * lines: 23% faster, as many right). Shorter lines (titles, units, headings, a borderless table's
+ * cells) keep theirs: narrowed, a fax's 单位：万元 read 万儿, and table cells' misreads doubled.
+ */
+const PROSE = { widthOverHeight: 20, widthShare: 0.8 } as const;
+
+/** The share of its width a text line outside the tables is read at: prose narrower, other lines as printed. */
+export const lineWidthShare = (box: Rect): number => (box.x1 - box.x0 >= PROSE.widthOverHeight * (box.y1 - box.y0) ? PROSE.widthShare : 1);
+
 /** A text line read less surely than this is read again at half its size. */
 const LINE_SURE = 0.7;
 
@@ -248,10 +259,11 @@ const LINE_SURE = 0.7;
  * 公开02表：收入预算总表 read 公不02:宏“收入顶公忘去, at 0.49; halved, or at 1.25 times, right).
  */
 async function readLine(engine: OcrEngine, img: GrayImage, box: Rect): Promise<Recognized> {
-  const first = await engine.recognize(toPgm(img, box), { lang: 'chi_sim', psm: 7 });
+  const widthShare = lineWidthShare(box);
+  const first = await engine.recognize(toPgm(img, box), { lang: 'chi_sim', psm: 7, widthShare });
   if (first.confidence >= LINE_SURE) return first;
   const half = halveGray(cropGray(img, box));
-  const again = await engine.recognize(toPgm(half, { x0: 0, y0: 0, x1: half.width, y1: half.height }), { lang: 'chi_sim', psm: 7 });
+  const again = await engine.recognize(toPgm(half, { x0: 0, y0: 0, x1: half.width, y1: half.height }), { lang: 'chi_sim', psm: 7, widthShare });
   return again.confidence > first.confidence ? again : first;
 }
 

@@ -1,8 +1,13 @@
 import { createRequire } from 'node:module';
-import { createCanvas } from '@napi-rs/canvas';
+import { dirname, join } from 'node:path';
+import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toPgm } from './image-ops.ts';
+import { lineWidthShare } from './ocr-page.ts';
 import { OcrEngine } from './tesseract-pool.ts';
+
+const FONT = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+GlobalFonts.registerFromPath(FONT, 'PoolTestSans');
 
 describe('OcrEngine', () => {
   const engine = new OcrEngine(1);
@@ -75,6 +80,41 @@ describe('OcrEngine', () => {
     await expect(quick.recognize(paper, { lang: 'eng', psm: 7 })).resolves.toMatchObject({ confidence: expect.any(Number) });
     expect(quick.workersStarted()).toBe(2);
     await quick.close();
+  });
+});
+
+describe('a line of prose outside the tables', () => {
+  const engine = new OcrEngine(1);
+  afterAll(() => engine.close());
+  const PROSE = '主要用于机关离退休人员补贴和事业单位医疗金缴纳以及其他人员经费支出';
+
+  /** A line of print as a 300-dpi scan holds it, and its box as the page finds it (6 px of paper a side). */
+  function printed(text: string) {
+    const [width, height] = [60 + 44 * text.length, 70];
+    const canvas = createCanvas(width, height);
+    const g = canvas.getContext('2d');
+    g.fillStyle = 'white';
+    g.fillRect(0, 0, width, height);
+    g.fillStyle = 'black';
+    g.font = '44px PoolTestSans';
+    g.fillText(text, 30, 52);
+    const rgba = g.getImageData(0, 0, width, height).data;
+    const img = { width, height, data: new Uint8Array(width * height).map((_, i) => rgba[i * 4]!), scale: 300 / 72 };
+    return { img, box: { x0: 24, y0: 6, x1: width - 24, y1: 64 } };
+  }
+
+  it('is read at 0.8 of its width, and reads as at its own; a short line (a unit, a title) keeps its width', async () => {
+    const { img, box } = printed(PROSE);
+    expect(lineWidthShare(box)).toBe(0.8);
+    expect(lineWidthShare(printed('单位：万元').box)).toBe(1);
+    expect(lineWidthShare(printed('2025年单位预算收入预算总表').box)).toBe(1);
+    const chinese = { lang: 'chi_sim', psm: 7 } as const;
+    const whole = await engine.recognize(toPgm(img, box), chinese);
+    const narrowed = await engine.recognize(toPgm(img, box), { ...chinese, widthShare: lineWidthShare(box) });
+    expect(whole.text.replace(/\s/g, '')).toBe(PROSE);
+    expect(narrowed.text.replace(/\s/g, '')).toBe(PROSE);
+    // the narrowed call is one of its own kind in the benchmark's tally
+    expect(engine.recognitionTime().find((t) => t.kind === 'chi_sim psm 7 narrowed')?.calls).toBe(1);
   });
 });
 
