@@ -53,6 +53,13 @@ function sentenceAround(text: string, index: number): string {
 }
 
 const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
+
+/**
+ * A percentage or a score as printed: digits and one decimal point. Anything else (OCR's comma for
+ * the point, 96,92) is no figure one can be sure of: null, never NaN nor 9692.
+ */
+export const printedDecimal = (printed: string): number | null => (/^\d+(?:\.\d+)?$/.test(printed) ? Number(printed) : null);
+
 const UNIT = '(万元|亿元|元)';
 
 const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
@@ -112,7 +119,7 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
       code: null,
       label: `${m[1]!.replace(/^[\d、.．\s]+/, '')}(类)${m[2]}(款)${m[3]}(项)`,
       amountFen: amount?.fen ?? null,
-      percent: m[7] ? Number(m[7]) : null,
+      percent: m[7] ? printedDecimal(m[7]) : null,
       value: null,
       printed: m[5]!,
       unit: m[6]!,

@@ -1,6 +1,6 @@
 import type { ExtractedDocument, Fact } from '@juesuan/model';
 import { parseAmount } from '../amounts/parse-amount.ts';
-import { narrativeText } from './narrative-facts.ts';
+import { narrativeText, printedDecimal } from './narrative-facts.ts';
 
 const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
 
@@ -29,14 +29,13 @@ function sentenceAt(text: string, index: number): string {
 
 function factOf(name: string, label: string | null, kind: Metric['kind'], printed: string, text: string, index: number, page: number | null): Fact {
   const amount = kind === 'amount' ? parseAmount(printed, '万元') : null;
-  const n = Number(printed.replace(/,/g, ''));
   return {
     name,
     code: null,
     label,
     amountFen: amount?.fen ?? null,
-    percent: kind === 'percent' ? n : null,
-    value: kind === 'value' ? n : null,
+    percent: kind === 'percent' ? printedDecimal(printed) : null,
+    value: kind === 'value' ? printedDecimal(printed) : null,
     printed,
     unit: kind === 'amount' ? '万元' : kind === 'percent' ? '%' : '分',
     sentence: sentenceAt(text, index),
