@@ -279,14 +279,19 @@ export function narrowPgm(pgm: Buffer, share: number): Buffer {
   if (w === W) return pgm;
   const { pgm: out, body } = blankPgm(w, H);
   const step = W / w;
-  for (let x = 0; x < w; x++) {
+  // each new column's source columns and their weights, once for every row
+  const spans = Array.from({ length: w }, (_, x) => {
     const [a, b] = [x * step, (x + 1) * step];
-    for (let y = 0; y < H; y++) {
-      const row = at + y * W;
+    const from = Math.floor(a);
+    return { from, weights: Array.from({ length: Math.min(W, Math.ceil(b)) - from }, (_, k) => Math.min(b, from + k + 1) - Math.max(a, from + k)) };
+  });
+  for (let y = 0; y < H; y++) {
+    const row = at + y * W;
+    spans.forEach(({ from, weights }, x) => {
       let sum = 0;
-      for (let u = Math.floor(a); u < Math.min(W, Math.ceil(b)); u++) sum += (Math.min(b, u + 1) - Math.max(a, u)) * pgm[row + u]!;
+      weights.forEach((wt, k) => (sum += wt * pgm[row + from + k]!));
       body[y * w + x] = Math.round(sum / step);
-    }
+    });
   }
   return out;
 }

@@ -12,7 +12,6 @@ const DATA_VERSION = { chi_sim: '4.0.0', eng: '4.0.0_best_int' } as const;
 
 export type Lang = 'chi_sim' | 'eng';
 
-
 export interface RecognizeOptions {
   lang: Lang;
   /** tesseract page segmentation mode: 8 one word, 7 one line, 6 a block, 3 a whole page, 11 sparse text */
