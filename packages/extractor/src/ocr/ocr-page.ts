@@ -241,8 +241,8 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
 
 /**
  * A line of prose (at least this many times as wide as high, some 20 characters) is read at 0.8 of
- * its width: the recogniser's time goes by the width, and prose reads as well narrower (80 fax
- * lines: 23% faster, as many right). Shorter lines (titles, units, headings, a borderless table's
+ * its width: the recogniser's time goes by the width, and prose reads about as well narrower (80
+ * fax lines: 23% faster, as many right). Shorter lines (titles, units, headings, a borderless table's
  * cells) keep theirs: narrowed, a fax's 单位：万元 read 万儿, and table cells' misreads doubled.
  */
 const PROSE = { widthOverHeight: 20, widthShare: 0.8 } as const;

@@ -1,5 +1,4 @@
-import type { ExtractedDocument } from '@juesuan/model';
-import { Fact } from '@juesuan/model';
+import { type ExtractedDocument, Fact } from '@juesuan/model';
 import { describe, expect, it } from 'vitest';
 import { extractNarrativeFacts } from './narrative-facts.ts';
 import { extractPerformanceFacts } from './performance-facts.ts';
