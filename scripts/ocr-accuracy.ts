@@ -7,7 +7,8 @@
  * meaning, where a missing one would be a column no vocabulary knows), the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
  * and the peak memory (the process's, and the launcher's that started it again: malloc-relaunch.js),
- * with how many recognisers were started (each about 0.5 s). The last line sums every file.
+ * with how many recognisers were started (each about 0.5 s). The last line sums every file. A file
+ * that fails is one line (its name and why) and the run goes on; the exit code is then 1.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
@@ -16,6 +17,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeSharedOcrEngine, extractPdf, sharedOcrEngine } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
+import { errorLine } from '@juesuan/model';
 import { amountUnsure, cellsToReadAgain, meaningUnsure, parseDocument } from '@juesuan/parser';
 import { launcherPeakMiB } from '../pipelines/src/malloc-relaunch.js';
 import { compareByCell } from './lib/compare-cells.ts';
@@ -66,8 +68,8 @@ if (pairs.length === 0) {
   process.stderr.write(`ocr-accuracy: no PDF in ${scanned} has a twin of the same name in ${text}\n`);
   process.exit(2);
 }
-const results: FileResult[] = [];
-for (const name of pairs) {
+/** One scan and its twin extracted, parsed and compared, its line printed. */
+async function measure(name: string): Promise<FileResult> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto', ...readAgain });
@@ -115,11 +117,23 @@ for (const name of pairs) {
     wrongList: wrong,
     extraList,
   };
-  results.push(row);
   process.stdout.write(
     `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}\n`,
   );
   for (const m of [...misses.slice(0, 8), ...wrong.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
+  return row;
+}
+
+const results: FileResult[] = [];
+const failed: string[] = [];
+// a file that fails is said in one line and counted; the others are measured still
+for (const name of pairs) {
+  try {
+    results.push(await measure(name));
+  } catch (err) {
+    failed.push(name);
+    process.stdout.write(`${name}: failed: ${errorLine(err)}\n`);
+  }
 }
 // recognisers started: a worker let go idle (or replaced) and started again costs about 0.5 s
 const starts = sharedOcrEngine().workersStarted();
@@ -130,6 +144,8 @@ const missed = sum((r) => r.misses.length);
 const launcherMiB = launcherPeakMiB();
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024) + launcherMiB;
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, wrong meanings ${sum((r) => r.wrongMeanings)} (flagged ${sum((r) => r.wrongFlagged)}), tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, wrong meanings ${sum((r) => r.wrongMeanings)} (flagged ${sum((r) => r.wrongFlagged)}), tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));
+// the figures stand for the files measured; a failed file makes the run's exit code say so
+if (failed.length > 0) process.exitCode = 1;

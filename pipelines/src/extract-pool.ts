@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { errorLine } from '@juesuan/model';
 import type { ExtractWorkerData, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
 import { TIME_BUDGET } from './limits.ts';
@@ -75,7 +76,7 @@ export class ExtractPool {
     try {
       worker = this.idle.pop() ?? (await this.spawn());
     } catch (err) {
-      return { ok: false, code: 'worker_failed', message: `${file}: extraction worker failed to start (${(err as Error).message.split('\n')[0]})`, peakBytes: null };
+      return { ok: false, code: 'worker_failed', message: `${file}: extraction worker failed to start (${errorLine(err)})`, peakBytes: null };
     }
     let total = 0;
     const job: WorkerJob = { id: this.nextId++, file, bytes, ocr: options.ocr, ocrDpi: options.ocrDpi, limits: this.limits, ...(options.pages ? { pages: options.pages } : {}), ...(options.readAgain ? { readAgain: options.readAgain } : {}) };
@@ -95,7 +96,7 @@ export class ExtractPool {
       };
       const onError = (err: Error & { code?: string }) => {
         const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        finish({ ok: false, code: oom ? 'out_of_memory' : 'worker_failed', message: oom ? `${file}: extraction went over its memory limit of ${this.limits.workerHeapMb} MiB: stopped` : `${file}: extraction worker failed (${err.message.split('\n')[0]})`, peakBytes: null }, false);
+        finish({ ok: false, code: oom ? 'out_of_memory' : 'worker_failed', message: oom ? `${file}: extraction went over its memory limit of ${this.limits.workerHeapMb} MiB: stopped` : `${file}: extraction worker failed (${errorLine(err)})`, peakBytes: null }, false);
       };
       const onExit = (code: number) => onError(new Error(`exited with code ${code}`));
       const finish = (outcome: PoolOutcome, reusable: boolean) => {

@@ -6,7 +6,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain, withNotes } from '@juesuan/extractor';
-import { ExtractedDocument, JuesuanError } from '@juesuan/model';
+import { ExtractedDocument, JuesuanError, errorLine } from '@juesuan/model';
 import { cellsToReadAgain } from '@juesuan/parser';
 import { extractFile, isPdfInput } from './extract-file.ts';
 import type { ExtractWorkerData, PageCount, PageRange, WorkerJob, WorkerMessage } from './extract-messages.ts';
@@ -74,7 +74,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
     sample();
     return { type: 'done', id: job.id, json, peakBytes: peak };
   } catch (err) {
-    const e = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'internal', message: `${job.file}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` };
+    const e = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'internal', message: `${job.file}: ${errorLine(err)}` };
     return { type: 'failed', id: job.id, ...e, peakBytes: peak };
   } finally {
     clearInterval(timer);

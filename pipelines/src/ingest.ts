@@ -5,7 +5,7 @@ import PQueue from 'p-queue';
 import { EXTRACTOR_VERSION, sha256Hex } from '@juesuan/extractor';
 import type { LoadForce, RunVersions, Store } from '@juesuan/loader';
 import { unreadableKey } from '@juesuan/loader';
-import { JuesuanError } from '@juesuan/model';
+import { JuesuanError, errorLine } from '@juesuan/model';
 import { PARSER_VERSION, parseDocument } from '@juesuan/parser';
 import type { ExtractFileOptions } from './extract-file.ts';
 import { DEFAULT_MAX_BYTES } from './extract-file.ts';
@@ -56,8 +56,7 @@ async function hashFile(path: string | Buffer): Promise<string> {
 
 function errorOf(err: unknown, file: string): { code: string; message: string } {
   if (err instanceof JuesuanError) return { code: err.code, message: err.message };
-  const msg = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: `${file}: ${msg.split('\n')[0]}` };
+  return { code: 'internal', message: `${file}: ${errorLine(err)}` };
 }
 
 /** The versions this program's runs are made with: the same bytes at the same versions are done already. */
@@ -81,7 +80,7 @@ export async function ingestFile(store: Store, file: string, options: IngestOpti
     bytes = read.bytes;
   } catch (err) {
     // a FIFO, a device, a folder, a file without read permission: a line and a failed run
-    const error = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'unreadable', message: `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+    const error = err instanceof JuesuanError ? { code: err.code, message: err.message } : { code: 'unreadable', message: `${file}: cannot read (${errorLine(err)})` };
     await store.recordFailedRun({ sha256: unreadableKey(file), file, sizeBytes: 0, format: null, pageCount: null }, error, startedAt);
     return { file, status: 'failed', sha256: null, ...error };
   }

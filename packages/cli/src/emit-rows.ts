@@ -1,3 +1,4 @@
+import { errorLine } from '@juesuan/model';
 import { fail } from './cli-support.ts';
 import type { Sink } from './output-sink.ts';
 import { OutputError, isBrokenPipe, openSink } from './output-sink.ts';
@@ -30,6 +31,6 @@ export async function emitRows(sink: Sink, out: string | undefined, columns: rea
       process.exit(0);
     }
     const e = err as NodeJS.ErrnoException;
-    fail(e.code ? `${out ?? 'standard output'}: cannot write (${e.code})` : (e.message.split('\n')[0] ?? 'failed'), 1);
+    fail(e.code ? `${out ?? 'standard output'}: cannot write (${e.code})` : (errorLine(e) || 'failed'), 1);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CellsToRead, ExtractedDocument, Page } from '@juesuan/model';
-import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError } from '@juesuan/model';
+import { ExtractedDocument as ExtractedDocumentSchema, JuesuanError, errorLine } from '@juesuan/model';
 import type { PageLayout, PageTable } from './layout/page-tables.ts';
 import { layoutPage } from './layout/page-tables.ts';
 import { buildSections, matchHeading } from './layout/sections.ts';
@@ -117,7 +117,7 @@ async function layoutOrFailure(pdf: PdfSource, n: number, options: ReadOptions):
   try {
     return layoutPage(await readPageText(pdf, n, options));
   } catch (err) {
-    const failed = { code: err instanceof JuesuanError ? err.code : 'page_failed', message: (err instanceof Error ? err.message : String(err)).split('\n')[0]! };
+    const failed = { code: err instanceof JuesuanError ? err.code : 'page_failed', message: errorLine(err) };
     return { page: { number: n, width: 0, height: 0, runs: [], rulings: [], imageCoverage: 0, source: 'text', failed }, tables: [], lines: [] };
   }
 }

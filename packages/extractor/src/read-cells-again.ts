@@ -1,5 +1,5 @@
 import type { BBox, Cell, CellAt, ExtractedDocument, ExtractionNote } from '@juesuan/model';
-import { CellsToRead, ExtractedDocument as ExtractedDocumentSchema } from '@juesuan/model';
+import { CellsToRead, ExtractedDocument as ExtractedDocumentSchema, errorLine } from '@juesuan/model';
 import type { ReadOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
@@ -77,7 +77,7 @@ export async function readCellsAgain(bytes: Uint8Array, file: string, doc: Extra
 
 /** A note that reading cells again failed: the first readings stand, flagged as they were. */
 export function readAgainFailed(file: string, page: number | null, err: unknown): ExtractionNote {
-  const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  const why = errorLine(err);
   return { code: 'read_again_failed', message: `${file}: OCR cells of broken sums could not be read again${page ? ` on page ${page}` : ''} (${why}); their first readings stand`, page };
 }
 

@@ -1,6 +1,6 @@
 import { sha256Hex } from '@juesuan/extractor';
 import type { Store } from '@juesuan/loader';
-import { JuesuanError } from '@juesuan/model';
+import { JuesuanError, errorLine } from '@juesuan/model';
 import { DEFAULT_MAX_BYTES } from '../extract-file.ts';
 import { RUN_VERSIONS } from '../ingest.ts';
 import { fsPath } from '../input-path.ts';
@@ -35,7 +35,7 @@ export async function enqueueFile(boss: PgBoss, store: Store, blobs: BlobStore, 
     if ('tooLarge' in read) return { file, status: 'failed', sha256: null, message: `${file}: ${mebibytes(read.tooLarge)}, over the limit of ${mebibytes(max)} (--max-mb)` };
     bytes = read.bytes;
   } catch (err) {
-    return { file, status: 'failed', sha256: null, message: err instanceof JuesuanError ? err.message : `${file}: cannot read (${(err as Error).message.split('\n')[0]})` };
+    return { file, status: 'failed', sha256: null, message: err instanceof JuesuanError ? err.message : `${file}: cannot read (${errorLine(err)})` };
   }
   const sha256 = sha256Hex(bytes);
   if (seen.has(sha256)) return { file, status: 'skipped', sha256, message: 'same bytes as another file of this batch' };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type PgBoss from 'pg-boss';
 import type { Store } from '@juesuan/loader';
+import { errorLine } from '@juesuan/model';
 import { ExtractPool } from '../extract-pool.ts';
 import type { FileResult } from '../ingest.ts';
 import { describeResult, ingestFile } from '../ingest.ts';
@@ -67,7 +68,7 @@ export async function runWorker(boss: PgBoss, store: Store, dbBlobs: BlobStore, 
       options.log(`${line} [job ${job!.id}, ${((performance.now() - t0) / 1000).toFixed(1)} s]`);
       return { line };
     } catch (err) {
-      options.log(`FAILED ${data.file}: ${(err as Error).message.split('\n')[0]} [job ${job!.id}, will be retried or dead-lettered]`);
+      options.log(`FAILED ${data.file}: ${errorLine(err)} [job ${job!.id}, will be retried or dead-lettered]`);
       throw err;
     } finally {
       inFlight.delete(job!.id);

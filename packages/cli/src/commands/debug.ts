@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { PageView } from '@juesuan/extractor';
 import { closeSharedOcrEngine, debugPdfPage, pageSvg } from '@juesuan/extractor';
 import type { BBox, ExtractedDocument } from '@juesuan/model';
-import { JuesuanError } from '@juesuan/model';
+import { JuesuanError, errorLine } from '@juesuan/model';
 import { parseDocument } from '@juesuan/parser';
 import { DEFAULT_MAX_BYTES, extractFile, mebibytes, readRegularFile } from '@juesuan/pipelines';
 import { fail, parseOptions } from '../cli-support.ts';
@@ -52,7 +52,7 @@ export function registerDebug(program: Command): void {
         for (const t of view.found.trace) process.stdout.write(`  ${t.pass}: ${t.found}\n`);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        fail(err instanceof JuesuanError ? err.message : `${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message.split('\n')[0]}`);
+        fail(err instanceof JuesuanError ? err.message : `${file}: ${e.code === 'ENOENT' ? 'no such file' : errorLine(e)}`);
       }
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { z } from 'zod';
-import { JuesuanError } from '@juesuan/model';
+import { JuesuanError, errorLine } from '@juesuan/model';
 import { DEFAULT_LIMITS, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, ExtractPool, extractDocument, mebibytes, readRegularFile } from '@juesuan/pipelines';
 import { fail, parseOptions } from '../cli-support.ts';
 
@@ -39,7 +39,7 @@ export function registerExtract(program: Command): void {
         }
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        fail(err instanceof JuesuanError ? err.message : `${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message.split('\n')[0]}`);
+        fail(err instanceof JuesuanError ? err.message : `${file}: ${e.code === 'ENOENT' ? 'no such file' : errorLine(e)}`);
       }
     });
 }
