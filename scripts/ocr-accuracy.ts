@@ -7,8 +7,10 @@
  * meaning, where a missing one would be a column no vocabulary knows), the precision (OCR amounts equal to
  * the text path's over all the OCR amounts), seconds a page (wall clock, and CPU over all threads)
  * and the peak memory (the process's, and the launcher's that started it again: malloc-relaunch.js),
- * with how many recognisers were started (each about 0.5 s). The last line sums every file. A file
- * that fails is one line (its name and why) and the run goes on; the exit code is then 1.
+ * with how many recognisers were started (each about 0.5 s), and how many of the figures the text
+ * path's narrative states the OCR path states alike (scripts/lib/compare-facts.ts). The last line
+ * sums every file. A file that fails is one line (its name and why) and the run goes on; the exit
+ * code is then 1.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
  * leaves that out, to measure what it adds.
  *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
@@ -21,6 +23,7 @@ import { errorLine } from '@juesuan/model';
 import { amountUnsure, cellsToReadAgain, meaningUnsure, parseDocument } from '@juesuan/parser';
 import { launcherPeakMiB } from '../pipelines/src/malloc-relaunch.js';
 import { compareByCell } from './lib/compare-cells.ts';
+import { compareFacts } from './lib/compare-facts.ts';
 
 const args = process.argv.slice(2);
 if (args.length < 2 || args.includes('--help')) {
@@ -50,6 +53,9 @@ function flagged(truth: AmountRecord, read: AmountRecord | undefined, parsed: Pa
 
 interface FileResult {
   file: string;
+  /** the figures the text path's narrative states, and how many of them the OCR path states alike */
+  facts: number;
+  factsEqual: number;
   pages: number;
   seconds: number;
   cpuSeconds: number;
@@ -93,8 +99,11 @@ async function measure(name: string): Promise<FileResult> {
   const wrongFlagged = wrongMarked.filter(Boolean).length;
   const extras = cmp.extras.length;
   const extraList = cmp.extras.map((e) => `${key(e)} ocr ${e.printed} (no such amount on the text layer)`);
+  const facts = compareFacts(pt.facts, po.facts);
   const row = {
     file: name,
+    facts: facts.facts,
+    factsEqual: facts.equal,
     pages: ocrDoc.pageCount,
     ocrPages: ocrDoc.pages.filter((p) => p.source === 'ocr').length,
     seconds: Number(seconds.toFixed(1)),
@@ -118,7 +127,7 @@ async function measure(name: string): Promise<FileResult> {
     extraList,
   };
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}, narrative figures ${facts.equal}/${facts.facts} equal\n`,
   );
   for (const m of [...misses.slice(0, 8), ...wrong.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
   return row;
@@ -144,7 +153,7 @@ const missed = sum((r) => r.misses.length);
 const launcherMiB = launcherPeakMiB();
 const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024) + launcherMiB;
 process.stdout.write(
-  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, wrong meanings ${sum((r) => r.wrongMeanings)} (flagged ${sum((r) => r.wrongFlagged)}), tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`,
+  `overall: ${sum((r) => r.equal)}/${sum((r) => r.amounts)} equal (${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), ${sum((r) => r.meaning)} with measure and code too (${((100 * sum((r) => r.meaning)) / Math.max(1, sum((r) => r.amounts))).toFixed(2)}%), precision ${((100 * sum((r) => r.equal)) / Math.max(1, sum((r) => r.ocrAmounts))).toFixed(2)}%, misses flagged ${sum((r) => r.missesFlagged)}/${missed}, wrong meanings ${sum((r) => r.wrongMeanings)} (flagged ${sum((r) => r.wrongFlagged)}), tables same in ${results.filter((r) => r.sameTablesKindsPages).length}/${results.length}, ${(sum((r) => r.seconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page (CPU ${(sum((r) => r.cpuSeconds) / Math.max(1, sum((r) => r.pages))).toFixed(2)} s/page over all threads), peak memory ${peakMiB} MiB${launcherMiB ? ` (${launcherMiB} the launcher's)` : ''}, ${starts} recognisers started, narrative figures ${sum((r) => r.factsEqual)}/${sum((r) => r.facts)} equal${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`,
 );
 if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(results, null, 2));
 // the figures stand for the files measured; a failed file makes the run's exit code say so

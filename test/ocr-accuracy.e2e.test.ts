@@ -21,6 +21,7 @@ describe('ocr-accuracy', () => {
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => l.startsWith('broken.pdf'))).toEqual([expect.stringMatching(/^broken\.pdf: failed: \S.*$/)]);
     expect(lines.find((l) => l.startsWith('sample-budget-2025.pdf:'))).toMatch(/tables same; amounts (\d+)\/\1 equal/);
+    expect(lines.find((l) => l.startsWith('sample-budget-2025.pdf:'))).toMatch(/, narrative figures \d+\/\d+ equal$/);
     expect(lines.find((l) => l.startsWith('overall:'))).toMatch(/, 1 failed: broken\.pdf$/);
     expect(r.status).toBe(1);
   }, 120_000);
