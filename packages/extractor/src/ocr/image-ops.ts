@@ -272,8 +272,10 @@ export function blankPgm(width: number, height: number): { pgm: Buffer; body: Bu
  * its height kept; the image itself when nothing would change.
  */
 export function narrowPgm(pgm: Buffer, share: number): Buffer {
+  // most calls read at the whole width: nothing parsed for them
+  if (share >= 1) return pgm;
   const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40));
-  if (!head || share >= 1) return pgm;
+  if (!head) return pgm;
   const [W, H, at] = [Number(head[1]), Number(head[2]), head[0].length];
   const w = Math.max(1, Math.round(W * share));
   if (w === W) return pgm;

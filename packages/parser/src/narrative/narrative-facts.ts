@@ -52,7 +52,8 @@ function sentenceAround(text: string, index: number): string {
   return text.slice(start, end).replace(/\n/g, '');
 }
 
-const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
+/** A figure as the narrative prints it: digits, grouped or not, and decimals. */
+export const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
 
 /**
  * A percentage or a score as printed: digits and one decimal point. Anything else (OCR's comma for

@@ -1,8 +1,6 @@
 import type { ExtractedDocument, Fact } from '@juesuan/model';
 import { parseAmount } from '../amounts/parse-amount.ts';
-import { narrativeText, printedDecimal } from './narrative-facts.ts';
-
-const NUM = '(\\d[\\d,]*(?:\\.\\d+)?)';
+import { NUM, narrativeText, printedDecimal } from './narrative-facts.ts';
 
 interface Metric {
   name: string;
