@@ -68,15 +68,19 @@ function blockTones(img: GrayImage, size: number, bw: number, bh: number, share:
   return tones;
 }
 
-/** Greatest (op = max) or least value within `r` blocks along rows, then along columns. */
-function filter(src: Uint8Array, w: number, h: number, r: number, op: (a: number, b: number) => number): Uint8Array {
+/** Greatest (`greatest`) or least value within `r` blocks along rows, then along columns. */
+function filter(src: Uint8Array, w: number, h: number, r: number, greatest: boolean): Uint8Array {
   // `lines` lines of `len` values, the k-th value of line l at l * across + k * step
   const along = (from: Uint8Array, lines: number, len: number, across: number, step: number) => {
     const out = new Uint8Array(from.length);
     for (let l = 0; l < lines; l++)
       for (let k = 0; k < len; k++) {
         let v = from[l * across + k * step]!;
-        for (let j = Math.max(0, k - r); j <= Math.min(len - 1, k + r); j++) v = op(v, from[l * across + j * step]!);
+        // compared in line: Math.max handed in as a function was called for every value
+        for (let j = Math.max(0, k - r); j <= Math.min(len - 1, k + r); j++) {
+          const u = from[l * across + j * step]!;
+          if (greatest ? u > v : u < v) v = u;
+        }
         out[l * across + k * step] = v;
       }
     return out;
@@ -85,7 +89,7 @@ function filter(src: Uint8Array, w: number, h: number, r: number, op: (a: number
 }
 
 /** Brightest then darkest over the window: ink narrower than the window goes, a gradient of light stays. */
-const closing = (tones: Uint8Array, w: number, h: number, r: number) => filter(filter(tones, w, h, r, Math.max), w, h, r, Math.min);
+const closing = (tones: Uint8Array, w: number, h: number, r: number) => filter(filter(tones, w, h, r, true), w, h, r, false);
 
 /** Mean over a (2r+1)² window of blocks: the steps between blocks softened. */
 function smooth(src: Uint8Array, w: number, h: number, r: number): Float32Array {
