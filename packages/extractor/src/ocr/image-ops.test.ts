@@ -98,6 +98,7 @@ describe('a page counted and split by grey level', () => {
     const img = { width: data.length, height: 1, data, scale: 1 };
     for (const t of [-1, 0, 127, 127.5, 254, 255]) expect([...binarize(img, t)]).toEqual([...data].map((v) => (v <= t ? 1 : 0)));
   });
+
   it('marks ink four pixels a word as one a pixel would, at every level and threshold, aligned or not', () => {
     // every level in every byte of a word
     const levels = Uint8Array.from({ length: 1024 + 7 }, (_, i) => (i * 5 + (i >> 8)) % 256);
@@ -132,6 +133,26 @@ describe('an image drawn narrower', () => {
     expect([...out.subarray(11)]).toEqual([0, 80, 200, 120, 100, 100, 100, 100]);
   });
 
+  it('draws each pixel as the straightforward sum over the columns it covers would, at any width', () => {
+    const reference = (px: Uint8Array, W: number, H: number, w: number) => {
+      const step = W / w;
+      const out: number[] = [];
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < w; x++) {
+          const [a, b] = [x * step, (x + 1) * step];
+          let sum = 0;
+          for (let c = Math.floor(a); c < Math.min(W, Math.ceil(b)); c++) sum += (Math.min(b, c + 1) - Math.max(a, c)) * px[y * W + c]!;
+          out.push(Math.round(sum / step));
+        }
+      return out;
+    };
+    for (const [W, share] of [[5, 0.8], [97, 0.8], [240, 0.37], [13, 0.5], [1001, 0.81]] as const) {
+      const px = Uint8Array.from({ length: W * 3 }, (_, i) => (i * 89 + (i >> 3)) % 256);
+      const w = Math.max(1, Math.round(W * share));
+      expect([...narrowPgm(pgm(W, 3, [...px]), share).subarray(`P5\n${w} 3\n255\n`.length)]).toEqual(reference(px, W, 3, w));
+    }
+  });
+
   it('is the image itself at its whole width, or where no column would go', () => {
     const img = pgm(3, 1, [0, 128, 255]);
     expect(narrowPgm(img, 1)).toBe(img);
@@ -147,6 +168,27 @@ describe('a region drawn larger', () => {
     drawEnlarged(img, { x0: 0, y0: 0, w: 4, h: 1 }, 2, out, 8, { left: 0, top: 0 });
     expect([...out.subarray(0, 8)]).toEqual([0, 0, 0, 50, 150, 200, 200, 200]);
     expect([...out.subarray(8)]).toEqual([...out.subarray(0, 8)]);
+    // twice and three times, a region inside a larger image, levels mapped: each pixel between its four nearest, as one at a time would
+    const big = { width: 23, height: 11, data: Uint8Array.from({ length: 23 * 11 }, (_, i) => (i * 53) % 256), scale: 1 };
+    const tones = Uint8Array.from({ length: 256 }, (_, v) => 255 - v);
+    for (const up of [2, 3])
+      for (const map of [undefined, tones]) {
+        const box = { x0: 3, y0: 2, w: 17, h: 7 };
+        const drawn = new Uint8Array(60 * 30);
+        drawEnlarged(big, box, up, drawn, 60, { left: 2, top: 1 }, map);
+        const near = (i: number, n: number) => Math.min(n - 1, Math.max(0, (i + 0.5) / up - 0.5));
+        for (let y = 0; y < box.h * up; y++)
+          for (let x = 0; x < box.w * up; x++) {
+            const [sx, sy] = [near(x, box.w), near(y, box.h)];
+            const [xa, ya] = [Math.floor(sx), Math.floor(sy)];
+            const [xb, yb] = [Math.min(box.w - 1, xa + 1), Math.min(box.h - 1, ya + 1)];
+            const px = (c: number, r: number) => big.data[(box.y0 + r) * big.width + box.x0 + c]!;
+            const top = px(xa, ya) + (px(xb, ya) - px(xa, ya)) * (sx - xa);
+            const bottom = px(xa, yb) + (px(xb, yb) - px(xa, yb)) * (sx - xa);
+            const v = Math.round(top + (bottom - top) * (sy - ya));
+            expect(drawn[(1 + y) * 60 + 2 + x]).toBe(map ? map[v] : v);
+          }
+      }
     // once: the region as it is
     const same = new Uint8Array(4);
     drawEnlarged(img, { x0: 0, y0: 0, w: 4, h: 1 }, 1, same, 4, { left: 0, top: 0 });

@@ -243,18 +243,26 @@ function sourceAt(i: number, up: number, n: number): [number, number, number] {
  */
 export function drawEnlarged(img: GrayImage, box: PixelBox, up: number, out: Uint8Array, width: number, at: { left: number; top: number }, tones?: Uint8Array | null): void {
   if (up === 1) return drawAsIs(img, box, out, width, at, tones);
-  const cols = Array.from({ length: box.w * up }, (_, x) => sourceAt(x, up, box.w));
+  const { before, after, past } = sourcesAt(box.w * up, up, box.w);
   for (let y = 0; y < box.h * up; y++) {
     const [ya, yb, fy] = sourceAt(y, up, box.h);
     const [ra, rb] = [(box.y0 + ya) * img.width + box.x0, (box.y0 + yb) * img.width + box.x0];
+    const to = (at.top + y) * width + at.left;
     for (let x = 0; x < box.w * up; x++) {
-      const [xa, xb, fx] = cols[x]!;
+      const [xa, xb, fx] = [before[x]!, after[x]!, past[x]!];
       const top = img.data[ra + xa]! + (img.data[ra + xb]! - img.data[ra + xa]!) * fx;
       const bottom = img.data[rb + xa]! + (img.data[rb + xb]! - img.data[rb + xa]!) * fx;
       const v = Math.round(top + (bottom - top) * fy);
-      out[(at.top + y) * width + at.left + x] = tones ? tones[v]! : v;
+      out[to + x] = tones ? tones[v]! : v;
     }
   }
+}
+
+/** sourceAt for each of `count` pixels, in typed arrays: read for every pixel of every row, no tuple a pixel to unpack. */
+function sourcesAt(count: number, up: number, n: number): { before: Int32Array; after: Int32Array; past: Float64Array } {
+  const [before, after, past] = [new Int32Array(count), new Int32Array(count), new Float64Array(count)];
+  for (let i = 0; i < count; i++) [before[i], after[i], past[i]] = sourceAt(i, up, n);
+  return { before, after, past };
 }
 
 /** A region copied into `out` at its own size (drawEnlarged once: no interpolation to do), `tones` mapping grey levels. */
@@ -301,21 +309,36 @@ export function narrowPgm(pgm: Buffer, share: number): Buffer {
   if (w === W) return pgm;
   const { pgm: out, body } = blankPgm(w, H);
   const step = W / w;
-  // each new column's source columns and their weights, once for every row
-  const spans = Array.from({ length: w }, (_, x) => {
-    const [a, b] = [x * step, (x + 1) * step];
-    const from = Math.floor(a);
-    return { from, weights: Array.from({ length: Math.min(W, Math.ceil(b)) - from }, (_, k) => Math.min(b, from + k + 1) - Math.max(a, from + k)) };
-  });
+  const { from, first, weights } = narrowSpans(W, w);
+  // loops over typed arrays: a closure a pixel took most of the time
   for (let y = 0; y < H; y++) {
     const row = at + y * W;
-    spans.forEach(({ from, weights }, x) => {
+    for (let x = 0; x < w; x++) {
       let sum = 0;
-      weights.forEach((wt, k) => (sum += wt * pgm[row + from + k]!));
+      for (let j = first[x]!, p = row + from[x]!; j < first[x + 1]!; j++, p++) sum += weights[j]! * pgm[p]!;
       body[y * w + x] = Math.round(sum / step);
-    });
+    }
   }
   return out;
+}
+
+/**
+ * Each of `w` new columns over `W` old ones: the old column it starts at (`from`), and the weights of
+ * the old columns it covers, each column's from `first[x]` to `first[x + 1]`; once for every row.
+ */
+function narrowSpans(W: number, w: number): { from: Int32Array; first: Int32Array; weights: Float64Array } {
+  const step = W / w;
+  const from = new Int32Array(w);
+  const first = new Int32Array(w + 1);
+  const weights: number[] = [];
+  for (let x = 0; x < w; x++) {
+    const [a, b] = [x * step, (x + 1) * step];
+    from[x] = Math.floor(a);
+    first[x] = weights.length;
+    for (let k = 0; k < Math.min(W, Math.ceil(b)) - from[x]!; k++) weights.push(Math.min(b, from[x]! + k + 1) - Math.max(a, from[x]! + k));
+  }
+  first[w] = weights.length;
+  return { from, first, weights: Float64Array.from(weights) };
 }
 
 /** Ink pixels in a region, and the box that holds them. */
