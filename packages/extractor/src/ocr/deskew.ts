@@ -10,7 +10,7 @@ export function estimateSkew(img: GrayImage, threshold: number, maxDegrees = 3, 
   return sharpestAngle(inkPoints(img, threshold), maxDegrees, step);
 }
 
-interface Points {
+export interface Points {
   xy: Float64Array; // x, y pairs centred on the reduced image
   h: number; // height of the reduced image
 }
@@ -20,22 +20,49 @@ interface Points {
  * a quarter turn clockwise (as rotateQuarter(img, 1), without turning its pixels), and `half`
  * keeps the left (0) or right (1) half of that view.
  */
-function inkPoints(img: GrayImage, threshold: number, turned = false, half?: 0 | 1): Points {
+export function inkPoints(img: GrayImage, threshold: number, turned = false, half?: 0 | 1): Points {
   const across = turned ? img.height : img.width;
   const down = turned ? img.width : img.height;
   const [from, to] = half === undefined ? [0, across] : half === 0 ? [0, Math.floor(across / 2)] : [Math.floor(across / 2), across];
   const f = Math.max(1, Math.round((to - from) / 900));
   const w = Math.floor((to - from) / f);
   const h = Math.floor(down / f);
-  const xy: number[] = [];
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const u = from + x * f; // column of the view
-      const v = y * f; // row of the view
-      const i = turned ? (img.height - 1 - u) * img.width + v : v * img.width + u;
-      if (img.data[i]! <= threshold) xy.push(x - w / 2, y - h / 2);
+  // the view's pixel (x, y) is the image's column from + x f of row y f, or turned, its column y f of row height - 1 - (from + x f)
+  const view: View = turned ? { w, h, at: (img.height - 1 - from) * img.width, dx: -f * img.width, dy: f } : { w, h, at: from, dx: f, dy: f * img.width };
+  // counted first, then written: no array grown a point at a time
+  const xy = new Float64Array(2 * viewInk(img.data, threshold, view));
+  viewInk(img.data, threshold, view, xy);
+  return { xy, h };
+}
+
+/** A reduced view of an image: `w` × `h` pixels, (x, y) at `at + x dx + y dy` in the image. */
+interface View {
+  w: number;
+  h: number;
+  at: number;
+  dx: number;
+  dy: number;
+}
+
+/**
+ * The view's pixels at or below `threshold`, counted, and written to `xy` as centred x, y pairs where
+ * given; walked along the image's rows (a turned view's columns), in the order they lie in memory:
+ * the profile counts points in any order.
+ */
+function viewInk(data: Uint8Array, threshold: number, { w, h, at, dx, dy }: View, xy?: Float64Array): number {
+  const byRow = Math.abs(dx) < Math.abs(dy);
+  const [outer, inner, across, along] = byRow ? [h, w, dy, dx] : [w, h, dx, dy];
+  let n = 0;
+  for (let o = 0; o < outer; o++)
+    for (let k = 0, i = at + o * across; k < inner; k++, i += along) {
+      if (data[i]! > threshold) continue;
+      if (xy) {
+        xy[2 * n] = (byRow ? k : o) - w / 2;
+        xy[2 * n + 1] = (byRow ? o : k) - h / 2;
+      }
+      n++;
     }
-  return { xy: Float64Array.from(xy), h };
+  return n;
 }
 
 /** The turn that makes the points' row profile sharpest (sum of squared row counts). */
