@@ -25,10 +25,9 @@ export function greyHistogram(data: Uint8Array): Uint32Array {
 /**
  * Otsu's threshold: the grey level that best splits ink from paper; where levels tie (no pixel
  * between them: a black-and-white scan), the middle of the tie, so greys that straightening or
- * scaling makes of its edges split evenly, not all to paper.
+ * scaling makes of its edges split evenly, not all to paper. `hist` is the image's greyHistogram.
  */
-export function otsuThreshold(img: GrayImage): number {
-  const hist = greyHistogram(img.data);
+export function otsuThreshold(img: GrayImage, hist = greyHistogram(img.data)): number {
   const total = img.data.length;
   let sum = 0;
   for (let t = 0; t < 256; t++) sum += t * hist[t]!;
@@ -60,9 +59,8 @@ export const faintInkThreshold = (threshold: number): number => Math.round((thre
 /** Share of a page's pixels at its two commonest levels that makes it black and white (a fax, a 1-bit scan). */
 const BILEVEL_SHARE = 0.99;
 
-/** Whether the image is black and white: nearly every pixel at one of two levels. */
-export function isBilevel(img: GrayImage): boolean {
-  const hist = greyHistogram(img.data);
+/** Whether the image is black and white: nearly every pixel at one of two levels (`hist`, its greyHistogram). */
+export function isBilevel(img: GrayImage, hist = greyHistogram(img.data)): boolean {
   const [a, b] = [...hist].sort((x, y) => y - x);
   return a! + b! >= BILEVEL_SHARE * img.data.length;
 }

@@ -16,7 +16,7 @@ import { flattenPaper } from './flatten-paper.ts';
 import { withoutGlyphStrokes } from './glyph-strokes.ts';
 import { inkBands, inkLine, inkRunsInColumns } from './ink-runs.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, cropGray, faintInkThreshold, fillRegion, halveGray, inkIn, isBilevel, otsuThreshold, rotateGray, rotateQuarter, strokesFiltered, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
+import { binarize, cropGray, faintInkThreshold, fillRegion, greyHistogram, halveGray, inkIn, isBilevel, otsuThreshold, rotateGray, rotateQuarter, strokesFiltered, textLineBands, toPgm, withoutRuleResidue } from './image-ops.ts';
 import type { CellJob } from './read-cells.ts';
 import { BARELY_READ, readCells, restoreYi, textLines } from './read-cells.ts';
 import type { LinePiece } from './reread-amounts.ts';
@@ -203,10 +203,12 @@ export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = OCR
   await nextTurn();
   const raw = await renderPageGray(doc, number, dpi);
   await nextTurn();
-  const bilevel = isBilevel(raw);
-  flattenPaper(raw);
+  const levels = greyHistogram(raw.data);
+  const bilevel = isBilevel(raw, levels);
+  // the levels counted again only where evening the paper changed the pixels
+  const flattened = flattenPaper(raw);
   await nextTurn();
-  const threshold = otsuThreshold(raw);
+  const threshold = otsuThreshold(raw, flattened ? greyHistogram(raw.data) : levels);
   const skew = estimateSkew(raw, threshold);
   await nextTurn();
   const level = rotateGray(raw, -skew);
