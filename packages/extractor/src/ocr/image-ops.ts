@@ -436,21 +436,24 @@ export function strokesFiltered(img: GrayImage, strokes: 'thicker' | 'thinner', 
   const r = within ?? { x0: 0, y0: 0, x1: w, y1: h };
   const [x0, x1] = [Math.max(0, Math.floor(r.x0)), Math.min(w, Math.ceil(r.x1))];
   const [y0, y1] = [Math.max(0, Math.floor(r.y0)), Math.min(h, Math.ceil(r.y1))];
-  // the extreme of three written out for each way: a closure over Math.min took half the filter's time
-  const pick = strokes === 'thicker' ? (a: number, b: number, c: number) => (a < b ? (a < c ? a : c) : b < c ? b : c) : (a: number, b: number, c: number) => (a > b ? (a > c ? a : c) : b > c ? b : c);
+  // the extreme of three written out for each way, chosen in the loop: a closure a pixel took a third of the filter's time
+  const thicker = strokes === 'thicker';
   // the row pass over the region's rows and the one above and below it, which the column pass reads
   const [top, bottom] = [Math.max(0, y0 - 1), Math.min(h, y1 + 1)];
   const rows = new Uint8Array(w * Math.max(0, bottom - top));
   for (let y = top; y < bottom; y++) {
     const [at, to] = [y * w, (y - top) * w];
-    for (let x = x0; x < x1; x++) rows[to + x] = pick(src[at + x]!, src[at + (x > 0 ? x - 1 : x)]!, src[at + (x + 1 < w ? x + 1 : x)]!);
+    for (let x = x0; x < x1; x++) rows[to + x] = extreme(thicker, src[at + x]!, src[at + (x > 0 ? x - 1 : x)]!, src[at + (x + 1 < w ? x + 1 : x)]!);
   }
   const data = within ? src.slice() : new Uint8Array(w * h);
   for (let y = y0; y < y1; y++) {
     const to = (y - top) * w;
     const up = y > 0 ? to - w : to;
     const down = y + 1 < h ? to + w : to;
-    for (let x = x0; x < x1; x++) data[y * w + x] = pick(rows[to + x]!, rows[up + x]!, rows[down + x]!);
+    for (let x = x0; x < x1; x++) data[y * w + x] = extreme(thicker, rows[to + x]!, rows[up + x]!, rows[down + x]!);
   }
   return { ...img, data };
 }
+
+/** The least of three (`least`), else the greatest. */
+const extreme = (least: boolean, a: number, b: number, c: number) => (least ? (a < b ? (a < c ? a : c) : b < c ? b : c) : a > b ? (a > c ? a : c) : b > c ? b : c);
