@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, inkWords, isBilevel, narrowPgm, otsuThreshold, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, inkWords, isBilevel, narrowPgm, otsuThreshold, remapProjective, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -112,6 +112,36 @@ describe('a page counted and split by grey level', () => {
       inkWords(new Uint32Array(levels.buffer, 0, 256), out, t);
       expect([...new Uint8Array(out.buffer)]).toEqual([...levels.subarray(0, 1024)].map((v) => (v <= t ? 1 : 0)));
     }
+  });
+});
+
+describe('an image remapped', () => {
+  /** The definition: each pixel between the source's four nearest its map falls among, white outside. */
+  function byDefinition(img: { width: number; height: number; data: Uint8Array }, h: number[]): Uint8Array {
+    const { width: w, height: ht, data: src } = img;
+    const out = new Uint8Array(w * ht).fill(255);
+    for (let y = 0; y < ht; y++)
+      for (let x = 0; x < w; x++) {
+        const d = h[6]! * x + h[7]! * y + 1;
+        let [sx, sy] = [h[0]! * x + h[1]! * y + h[2]!, h[3]! * x + h[4]! * y + h[5]!];
+        if (h[6] !== 0 || h[7] !== 0) [sx, sy] = [sx / d, sy / d];
+        const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+        if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= ht) continue;
+        const [fx, fy] = [sx - x0, sy - y0];
+        const at = (c: number, r: number) => src[r * w + c]!;
+        out[y * w + x] = (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+      }
+    return out;
+  }
+
+  it('samples each pixel as the definition does, to the last bit: turned, sheared, projected, moved off the edges', () => {
+    const img = { width: 131, height: 97, data: Uint8Array.from({ length: 131 * 97 }, (_, i) => (i * 151 + (i >> 4)) % 256) };
+    const turn = (deg: number) => {
+      const [c, s, cx, cy] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180), img.width / 2, img.height / 2];
+      return [c, -s, cx - c * cx + s * cy, s, c, cy - s * cx - c * cy, 0, 0];
+    };
+    for (const h of [turn(0.4), turn(-2.95), turn(30), [1, 0.013, -0.6, 0, 1, 0, 0, 0], [1, 0, 5.5, 0, 1, -7.25, 0, 0], [1.01, 0.002, -3, 0.001, 0.99, 4, 1e-4, -2e-4]])
+      expect(remapProjective(img, h)).toEqual(byDefinition(img, h));
   });
 });
 

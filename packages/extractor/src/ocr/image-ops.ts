@@ -116,33 +116,50 @@ export function remapProjective(img: Pick<GrayImage, 'width' | 'height' | 'data'
   const { width: w, height: ht, data: src } = img;
   const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
   const out = new Uint8Array(w * ht).fill(255);
-  // a turn or a shear: d is 1, not divided by (the same numbers to the last bit)
-  const affine = h6 === 0 && h7 === 0;
+  // a turn or a shear: d is 1, not divided by (the same numbers to the last bit), and a row is a loop of its own
+  if (h6 === 0 && h7 === 0 && h.every(Number.isFinite)) {
+    for (let y = 0; y < ht; y++) affineRow(src, w, ht, out, y * w, [h0, h1 * y, h2, h3, h4 * y, h5]);
+    return out;
+  }
   for (let y = 0; y < ht; y++) {
     const h1y = h1 * y;
     const h4y = h4 * y;
     const h7y = h7 * y;
     const row = y * w;
     for (let x = 0; x < w; x++) {
-      let sx = h0 * x + h1y + h2;
-      let sy = h3 * x + h4y + h5;
-      if (!affine) {
-        const d = h6 * x + h7y + 1;
-        sx /= d;
-        sy /= d;
-      }
+      const d = h6 * x + h7y + 1;
+      const sx = (h0 * x + h1y + h2) / d;
+      const sy = (h3 * x + h4y + h5) / d;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= ht) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * w + x0;
-      const top = src[i]! * (1 - fx) + src[i + 1]! * fx;
-      const bottom = src[i + w]! * (1 - fx) + src[i + w + 1]! * fx;
-      out[row + x] = top * (1 - fy) + bottom * fy;
+      out[row + x] = bilinear(src, w, y0 * w + x0, sx - x0, sy - y0);
     }
   }
   return out;
+}
+
+/**
+ * One row of an affine remap: pixel x from the source at (h0 x + h1y + h2, h3 x + h4y + h5), finite.
+ * Inside the source is told on the coordinates themselves (floor(s) >= 0 is s >= 0; floor(s) + 1 < n is s < n - 1),
+ * and a coordinate found inside is floored by truncation: no Math.floor a pixel.
+ */
+function affineRow(src: Uint8Array, w: number, ht: number, out: Uint8Array, row: number, [h0, h1y, h2, h3, h4y, h5]: readonly number[]): void {
+  for (let x = 0; x < w; x++) {
+    const sx = h0! * x + h1y! + h2!;
+    const sy = h3! * x + h4y! + h5!;
+    if (!(sx >= 0 && sy >= 0 && sx < w - 1 && sy < ht - 1)) continue;
+    const x0 = sx | 0;
+    const y0 = sy | 0;
+    out[row + x] = bilinear(src, w, y0 * w + x0, sx - x0, sy - y0);
+  }
+}
+
+/** The source between its pixels at i, i + 1, i + w and i + w + 1, `fx` and `fy` past the first. */
+function bilinear(src: Uint8Array, w: number, i: number, fx: number, fy: number): number {
+  const top = src[i]! * (1 - fx) + src[i + 1]! * fx;
+  const bottom = src[i + w]! * (1 - fx) + src[i + w + 1]! * fx;
+  return top * (1 - fy) + bottom * fy;
 }
 
 /** Turns by quarter turns clockwise on screen (1 = 90°, 3 = 270°), exactly, pixel for pixel. */
