@@ -72,3 +72,26 @@ describe('a hairline rule slanting a pixel', () => {
     expect(columnRules([100, 200], [210, 238]).map((r) => Math.round(r.to * SCALE))).toEqual([200]);
   });
 });
+
+describe('lines found a word of pixels at a time', () => {
+  it('are the lines found a pixel at a time (the image not aligned for words), on a page of rules, dashes, text and specks', () => {
+    const [width, height] = [1203, 901];
+    // one byte before the image: a view of it at an odd offset is read a pixel at a time
+    const bytes = new Uint8Array(width * height + 1);
+    const bin = bytes.subarray(0, width * height);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const ink = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && (bin[y * width + x] = 1);
+    for (let k = 0; k < 12; k++) for (let x = 40; x < 1150; x++) for (let t = 0; t < 3; t++) ink(x + (k % 3), 50 + k * 70 + t + Math.floor(x / 400));
+    for (let k = 0; k < 8; k++) for (let y = 30; y < 880; y++) for (let t = 0; t < 2 + (k % 3); t++) ink(60 + k * 140 + t + Math.floor(y / 500), y);
+    for (let x = 100; x < 1100; x += 47) for (let d = 0; d < 30; d++) ink(x + d, 870);
+    for (let k = 0; k < 20000; k++) ink(Math.floor(rnd() * width), Math.floor(rnd() * height));
+    const page = bin.slice();
+    // the same pixels one byte on (over the first view's)
+    const unaligned = new Uint8Array(bytes.buffer, 1, width * height);
+    unaligned.set(page);
+    const words = detectImageLines(page, width, height, SCALE);
+    expect(words.length).toBeGreaterThan(15);
+    expect(detectImageLines(unaligned, width, height, SCALE)).toEqual(words);
+  });
+});

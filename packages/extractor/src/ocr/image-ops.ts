@@ -71,11 +71,16 @@ export function binarize(img: GrayImage, threshold = otsuThreshold(img)): Uint8A
   const out = new Uint8Array(src.length);
   const t = Math.floor(threshold);
   // four pixels a step where they are aligned for it and t is a grey level: twice as quick on a page
-  const words = src.byteOffset % 4 === 0 && t >= 0 && t <= 255 ? src.length >>> 2 : 0;
-  if (words > 0) inkWords(new Uint32Array(src.buffer, src.byteOffset, words), new Uint32Array(out.buffer, 0, words), t);
+  const words = t >= 0 && t <= 255 ? alignedWords(src) : new Uint32Array(0);
+  inkWords(words, new Uint32Array(out.buffer, 0, words.length), t);
   // v <= t as (t - v)'s sign bit, without a branch
-  for (let i = words * 4; i < out.length; i++) out[i] = ((t - src[i]!) >>> 31) ^ 1;
+  for (let i = words.length * 4; i < out.length; i++) out[i] = ((t - src[i]!) >>> 31) ^ 1;
   return out;
+}
+
+/** Bytes read four at a time, as 32-bit words (the last one to three left out), where they are aligned for it; else no words. */
+export function alignedWords(bytes: Uint8Array): Uint32Array {
+  return bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : new Uint32Array(0);
 }
 
 /**
