@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, inkWords, isBilevel, narrowPgm, otsuThreshold, remapProjective, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
+import { binarize, drawEnlarged, faintInkThreshold, greyHistogram, halveGray, inkIn, inkWords, isBilevel, narrowPgm, otsuThreshold, remapProjective, textLineBands, strokesFiltered, withoutRuleResidue } from './image-ops.ts';
 
 /**
  * A cell of a blurred scan, ruled 10..310 across and 10..100 down: each rule 7 px dark with 2 px
@@ -142,6 +142,27 @@ describe('an image remapped', () => {
     };
     for (const h of [turn(0.4), turn(-2.95), turn(30), [1, 0.013, -0.6, 0, 1, 0, 0, 0], [1, 0, 5.5, 0, 1, -7.25, 0, 0], [1.01, 0.002, -3, 0.001, 0.99, 4, 1e-4, -2e-4]])
       expect(remapProjective(img, h)).toEqual(byDefinition(img, h));
+  });
+});
+
+describe('text lines found by their rows of ink', () => {
+  it('are the bands of rows with at least minInk ink pixels, each row counted whole by definition', () => {
+    const [width, height] = [300, 200];
+    const bin = Uint8Array.from({ length: width * height }, (_, i) => (Math.floor(i / width) % 17 < 9 && (i * 31) % 7 < 2 ? 1 : 0));
+    const byDefinition = (r: { x0: number; y0: number; x1: number; y1: number }, minInk: number) => {
+      const bands: Array<[number, number]> = [];
+      let start = -1;
+      for (let y = Math.floor(r.y0); y < Math.ceil(r.y1); y++) {
+        let ink = 0;
+        for (let x = Math.floor(r.x0); x < Math.ceil(r.x1); x++) ink += bin[y * width + x]!;
+        if (ink >= minInk && start < 0) start = y;
+        if (ink < minInk && start >= 0) (bands.push([start, y]), (start = -1));
+      }
+      if (start >= 0) bands.push([start, Math.ceil(r.y1)]);
+      return bands.filter(([a, b]) => b - a >= 4);
+    };
+    for (const r of [{ x0: 0, y0: 0, x1: width, y1: height }, { x0: 10.5, y0: 3.2, x1: 40.7, y1: 190 }, { x0: 100, y0: 50, x1: 103, y1: 120 }])
+      for (const minInk of [0, 1, 2, 3, 9]) expect(textLineBands(bin, width, r, minInk)).toEqual(byDefinition(r, minInk));
   });
 });
 

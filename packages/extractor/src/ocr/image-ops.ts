@@ -388,7 +388,8 @@ export function textLineBands(bin: Uint8Array, width: number, r: Rect, minInk = 
   let start = -1;
   for (let y = Math.floor(r.y0); y < Math.ceil(r.y1); y++) {
     let ink = 0;
-    for (let x = Math.floor(r.x0); x < Math.ceil(r.x1); x++) ink += bin[y * width + x]!;
+    // counted only up to minInk: a row of text is told by its first few ink pixels
+    for (let x = Math.floor(r.x0), end = Math.ceil(r.x1), at = y * width; x < end && ink < minInk; x++) ink += bin[at + x]!;
     if (ink >= minInk && start < 0) start = y;
     if (ink < minInk && start >= 0) {
       bands.push([start, y]);
