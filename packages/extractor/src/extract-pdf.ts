@@ -16,8 +16,6 @@ import { readAgainFailed, readCellsAgain, withNotes } from './read-cells-again.t
 import type { OcrMode } from './ocr/decide-ocr.ts';
 import { needsOcr } from './ocr/decide-ocr.ts';
 import { ocrPage } from './ocr/ocr-page.ts';
-import type { DigitsTurn } from './ocr/learned-digits.ts';
-import { LearnedDigits } from './ocr/learned-digits.ts';
 import { PageImageStore } from './ocr/page-image-store.ts';
 import PQueue from 'p-queue';
 import type { OcrEngine } from './ocr/tesseract-pool.ts';
@@ -45,8 +43,6 @@ interface DocumentOcr {
   pageImages?: PageImageStore;
   /** the queue OCR pages are drawn in, one at a time */
   drawing?: PQueue;
-  /** the page's turn with the document's digits, learned page by page in order */
-  digits?: DigitsTurn;
 }
 
 /** The options a document is read with, and what its pages share. */
@@ -103,20 +99,11 @@ async function readPdfPages(bytes: Uint8Array, file: string, options: ReadOption
     // then drawn while the other's cells are recognised (taken in step, two were drawn while none were)
     const reading = new PQueue({ concurrency: pagesInFlight(options.engine ?? sharedOcrEngine()) });
     let done = 0;
-    const digits = new LearnedDigits();
     const layouts = await reading.addAll(
-      numbers.map((n) => {
-        // taken now, in the pages' order: a page reads by the digits of the pages before it
-        const turn = digits.enter();
-        return async () => {
-          try {
-            const layout = await layoutOrFailure(pdf, n, { ...options, drawing, digits: turn });
-            options.onPage?.(++done, doc.numPages);
-            return layout;
-          } finally {
-            turn.leave();
-          }
-        };
+      numbers.map((n) => async () => {
+        const layout = await layoutOrFailure(pdf, n, { ...options, drawing });
+        options.onPage?.(++done, doc.numPages);
+        return layout;
       }),
     );
     return { pageCount: doc.numPages, layouts };
@@ -140,7 +127,7 @@ export async function readPageText(pdf: PdfSource, n: number, options: ReadOptio
   const page = await readPdfPage(pdf.layout, n);
   if (!needsOcr(page, options.ocr ?? 'auto')) return page;
   options.onOcrPage?.(n);
-  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine(), ...(options.pageImages ? { pageImages: options.pageImages } : {}), ...(options.drawing ? { drawing: options.drawing } : {}), ...(options.digits ? { digits: options.digits } : {}) });
+  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine(), ...(options.pageImages ? { pageImages: options.pageImages } : {}), ...(options.drawing ? { drawing: options.drawing } : {}) });
 }
 
 export function assembleDocument(

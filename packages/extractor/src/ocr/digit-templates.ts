@@ -247,27 +247,15 @@ function bestDigit(digits: Map<string, Float32Array>, v: Float32Array): { digit:
 /** A cell's glyphs as the templates will see them: a mark, or a digit's sample. */
 export type Glyph = 'mark' | Float32Array;
 
-/** A glyph wider than this share of the pitch is digits run together (heavy print, a blot): one sample would read them as one. */
-const RUN_TOGETHER = 1.2;
-/** Neighbouring digits' centres farther apart than this share of the pitch: a glyph between them was lost (too faint to ink). */
-const GLYPH_LOST = 1.6;
-
-/** Whether a cell's digits stand one to an advance: none run together, none lost between two others. */
-export function onePerAdvance(slots: Slot[], line: { top: number; bottom: number }, pitch: number): boolean {
-  const digit = (s: Slot) => !isMark(s, line);
-  if (slots.some((s) => digit(s) && s.x1 - s.x0 > pitch * RUN_TOGETHER)) return false;
-  return slots.every((s, k) => k === 0 || !digit(s) || !digit(slots[k - 1]!) || (s.x0 + s.x1) / 2 - (slots[k - 1]!.x0 + slots[k - 1]!.x1) / 2 <= pitch * GLYPH_LOST);
-}
-
-/** A cell's glyphs at a page's pitch, to be read once the templates are known; `strict`: null unless one glyph a digit's advance. */
-export function cellGlyphs(img: GrayImage, bin: Uint8Array, rect: Rect, spacing: Spacing, strict = false): Glyph[] | null {
+/** A cell's glyphs at a page's pitch, to be read once the templates are known. */
+export function cellGlyphs(img: GrayImage, bin: Uint8Array, rect: Rect, spacing: Spacing): Glyph[] | null {
   const first = glyphSlots(bin, img.width, rect);
   if (!first) return null;
   // another table's type (a page measured elsewhere in the document): its pitch in proportion to its height
   const ratio = (first.line.bottom - first.line.top) / spacing.height;
   const s = Math.abs(ratio - 1) > OTHER_SIZE ? { ...spacing, pitch: spacing.pitch * ratio } : spacing;
   const found = glyphSlots(bin, img.width, rect, s.pitch);
-  if (!found || (strict && !onePerAdvance(found.slots, found.line, s.pitch))) return null;
+  if (!found) return null;
   const at = gridCentres(found.slots, found.line, s.pitch);
   return found.slots.map((g, k) => (isMark(g, found.line) ? 'mark' : sampleOf(img, at[k]!, found.line, s.pitch)));
 }
@@ -275,18 +263,18 @@ export function cellGlyphs(img: GrayImage, bin: Uint8Array, rect: Rect, spacing:
 /**
  * A cell's amount read by the templates: each glyph the digit it is likest, marks by their place
  * (the last one before two digits the point). Null when a glyph is nearly as like another digit
- * (by less than the bar's margin, TEMPLATE_MARGIN unless said) or like none (its likeness, MIN_LIKENESS), or the glyphs make no amount.
+ * (by less than TEMPLATE_MARGIN) or like none (MIN_LIKENESS), or the glyphs make no amount.
  */
-export function readGlyphs(glyphs: Glyph[], digits: Map<string, Float32Array>, bar: { margin: number; likeness: number } = { margin: TEMPLATE_MARGIN, likeness: MIN_LIKENESS }): { text: string; margin: number } | null {
+export function readGlyphs(glyphs: Glyph[], digits: Map<string, Float32Array>): { text: string; margin: number } | null {
   let margin = Infinity;
   const chars = glyphs.map((g) => {
     if (g === 'mark') return ',';
     const best = bestDigit(digits, g);
-    margin = Math.min(margin, best.score < bar.likeness ? -1 : best.margin);
+    margin = Math.min(margin, best.score < MIN_LIKENESS ? -1 : best.margin);
     return best.digit;
   });
   const text = chars.join('').replace(/,(\d{2})$/, '.$1');
-  if (!/^\d{1,3}(,\d{3})*(\.\d{2})?$|^\d+(\.\d{2})?$/.test(text) || margin < bar.margin) return null;
+  if (!/^\d{1,3}(,\d{3})*(\.\d{2})?$|^\d+(\.\d{2})?$/.test(text) || margin < TEMPLATE_MARGIN) return null;
   return { text, margin };
 }
 

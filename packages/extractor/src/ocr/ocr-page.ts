@@ -27,7 +27,6 @@ import { restoreNumbering } from './numbering-read.ts';
 import { restoreUnit } from './unit-read.ts';
 import { withoutSpecks } from './trim-specks.ts';
 import { nextTurn } from './next-turn.ts';
-import type { DigitsTurn } from './learned-digits.ts';
 import type PQueue from 'p-queue';
 
 
@@ -43,8 +42,6 @@ export interface OcrPageOptions {
   pageImages?: PageImageStore;
   /** the queue pages are drawn in, one at a time (the document's) */
   drawing?: PQueue;
-  /** the page's turn with the document's digits (learned on the pages before, read by here, learned from after) */
-  digits?: DigitsTurn;
 }
 
 /**
@@ -66,7 +63,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const jobs: Array<Promise<void>> = [];
   // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
-    readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine, options.digits && { img, threshold, turn: options.digits }).then((read) =>
+    readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine).then((read) =>
       read.forEach((r, k) => {
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;

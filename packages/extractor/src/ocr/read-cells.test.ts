@@ -5,7 +5,6 @@ import { inkTones } from './image-ops.ts';
 import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
-import { page } from './digit-font.fixture.ts';
 
 const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
 
@@ -324,69 +323,5 @@ describe('a column of two-decimal amounts with cells read badly', () => {
     const read = await readCells(img, cells, engine);
     expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '?']);
     expect(read[0]!.confidence).toBe(0.9);
-  });
-});
-
-/** Each band of ink rows of a PGM (a stack's cells), as a line read `text`. */
-function inkLines(pgm: Buffer, text: string): Array<{ text: string; confidence: number; x0: number; y0: number; y1: number }> {
-  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
-  const [w, h, at] = [Number(head[1]), Number(head[2]), head[0].length];
-  const inked = (y: number) => pgm.subarray(at + y * w, at + (y + 1) * w).some((v) => v < 128);
-  const out: Array<{ text: string; confidence: number; x0: number; y0: number; y1: number }> = [];
-  for (let y = 0; y < h; y++) if (inked(y) && (y === 0 || !inked(y - 1))) out.push({ text, confidence: 0.96, x0: 0, y0: y, y1: y + 1 });
-  for (const l of out) while (l.y1 < h && inked(l.y1)) l.y1++;
-  return out;
-}
-
-describe('amounts the document’s digits read', () => {
-  // seven amounts of one column: its lowest three are read by the recogniser to tell amounts from names
-  const { img, rects } = page(Array(7).fill('2,222.22'));
-  const cells = rects.map((rect) => ({ rect, lines: 1, column: '0:1' }));
-  const engine = (calls: string[]) =>
-    ({
-      recognize: async (_: Buffer, o: RecognizeOptions) => (calls.push(`${o.lang} ${o.psm}`), { text: o.lang === 'eng' ? '2,222.22' : '', confidence: 0.96 }),
-      recognizeLines: async (pgm: Buffer, o: RecognizeOptions) => (calls.push(`${o.lang} ${o.psm}`), inkLines(pgm, o.lang === 'eng' ? '2,222.22' : '')),
-      recognizeChoices: async (_: Buffer, o: RecognizeOptions) => (calls.push(`${o.lang} ${o.psm} choices`), { text: '', confidence: 0, hocr: '', symbols: [] }),
-    }) as unknown as OcrEngine;
-
-  it('take no recognition call, not even the second model’s; the recogniser’s sure readings are learned for the pages after', async () => {
-    const calls: string[] = [];
-    const learned: string[] = [];
-    const turn = {
-      reader: async () => () => ({ text: '3,986.50', confidence: 0.95 }),
-      learn: (_img: unknown, _bin: unknown, read: Array<{ read: { text: string } | null }>) => void learned.push(...read.map((r) => r.read?.text ?? '')),
-      leave: () => undefined,
-    };
-    const read = await readCells(img, cells, engine(calls), { img, threshold: 128, turn });
-    expect(read.map((r) => r.text)).toEqual([...Array(4).fill('3,986.50'), ...Array(3).fill('2,222.22')]);
-    expect(read[0]!.confidence).toBe(0.95);
-    expect(calls).toEqual(['eng 6']); // the lowest three, in one stack
-    expect(learned).toEqual(Array(3).fill('2,222.22'));
-  });
-
-  it('are looked at by the second model where they have a 1 or a 4, which a fax’s digits mistake for each other', async () => {
-    const second: Record<string, string> = { '200.11': '200.44', '33,472.15': '33,172.15' };
-    const cells2 = cells.slice(0, 2);
-    const readings = ['200.11', '33,472.15'];
-    const turn = { reader: async () => (_i: unknown, _b: unknown, rect: { y0: number }) => ({ text: readings[cells2.findIndex((c) => c.rect.y0 === rect.y0)]!, confidence: 0.95 }), learn: () => undefined, leave: () => undefined };
-    const engine2 = {
-      recognize: async () => ({ text: '', confidence: 0 }),
-      recognizeLines: async (pgm: Buffer, o: RecognizeOptions) => inkLines(pgm, '').map((l, k) => ({ ...l, text: o.lang === 'chi_sim' ? second[readings[k]!]! : '' })),
-      recognizeChoices: async () => ({ text: '', confidence: 0, hocr: '', symbols: [] }),
-    } as unknown as OcrEngine;
-    const read = await readCells(img, cells2, engine2, { img, threshold: 128, turn });
-    // a 1 the second model reads 4: its 4 taken; a 4 it reads 1: kept, the other beside it (flagged unless an identity confirms it)
-    expect(read).toEqual([
-      { text: '200.44', confidence: 0.95, alternatives: ['200.11'] },
-      { text: '33,472.15', confidence: 0.95, alternatives: ['33,172.15'] },
-    ]);
-  });
-
-  it('leave every cell to the recogniser while the pages before taught none', async () => {
-    const calls: string[] = [];
-    const turn = { reader: async () => null, learn: () => undefined, leave: () => undefined };
-    const read = await readCells(img, cells, engine(calls), { img, threshold: 128, turn });
-    expect(read.map((r) => r.text)).toEqual(Array(7).fill('2,222.22'));
-    expect(calls).toEqual(['eng 6', 'eng 6']);
   });
 });

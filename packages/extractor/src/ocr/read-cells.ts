@@ -1,11 +1,10 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
-import { binarize, blankPgm, drawEnlarged, inkTones, toPgm } from './image-ops.ts';
+import { blankPgm, drawEnlarged, inkTones, toPgm } from './image-ops.ts';
 import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
-import type { DigitsTurn } from './learned-digits.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
 export const AMOUNT_CHARS = '0123456789.,-() ';
@@ -44,7 +43,6 @@ const CLOSER = 4;
 /** The lowest one-line cells of a column read first, to tell a column of amounts from one of names. */
 const PROBES = 3;
 const DIGITS = { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS } as const;
-const EMPTY = new Uint8Array(0);
 
 /**
  * OCR reads a thousands comma as a point now and then ("2.112.86"): groups of three digits
@@ -297,21 +295,12 @@ async function readStackedAlike(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   return parts.flat();
 }
 
-/** The image the document's digits are learned on and read from (the page as drawn, not thickened), its ink threshold, and the page's turn. */
-export interface DigitsPage {
-  img: GrayImage;
-  threshold: number;
-  turn: DigitsTurn;
-}
-
 /**
  * One-line cells read for digits in stacks, except in a column of names: there only its lowest
  * few cells are read so (and give no amount); the rest of it is null, for the Chinese reading.
  * The recogniser's time goes by the width of ink it reads, and names are the widest cells.
- * With `page`, the document's digits learned on the pages before read the cells they are clear
- * about (`byDigits`, no recognition call), and the amounts read surely here are learned for the pages after.
  */
-async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page?: DigitsPage): Promise<{ digits: Array<Recognized | null>; names: Set<string | undefined>; byDigits: Set<number> }> {
+async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<{ digits: Array<Recognized | null>; names: Set<string | undefined> }> {
   const columns = new Map<string, number[]>();
   jobs.forEach((j, k) => {
     if (j.column !== undefined) columns.set(j.column, [...(columns.get(j.column) ?? []), k]);
@@ -326,18 +315,7 @@ async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine, pa
   );
   probed.flat().forEach((k, n) => (out[k] = first[n]));
   const names = new Set(probed.filter((ks) => ks.filter((k) => out[k] && asAmount(out[k]!)).length * 2 < ks.length).map((ks) => jobs[ks[0]!]!.column));
-  const open = jobs.map((j, k) => ({ j, k })).filter(({ j, k }) => out[k] === undefined && !names.has(j.column));
-  const bin = page ? binarize(page.img, page.threshold) : EMPTY;
-  const reader = page ? await page.turn.reader() : null;
-  const byDigits = new Set<number>();
-  if (page && reader)
-    for (const { j, k } of open) {
-      const read = reader(page.img, bin, j.rect);
-      if (!read) continue;
-      out[k] = read;
-      byDigits.add(k);
-    }
-  const rest = open.filter(({ k }) => !byDigits.has(k));
+  const rest = jobs.map((j, k) => ({ j, k })).filter(({ j, k }) => out[k] === undefined && !names.has(j.column));
   const read = await readStacked(
     img,
     rest.map(({ j }) => j),
@@ -345,8 +323,7 @@ async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine, pa
     DIGITS,
   );
   rest.forEach(({ k }, n) => (out[k] = read[n]));
-  page?.turn.learn(page.img, bin, jobs.flatMap((j, k) => (byDigits.has(k) ? [] : [{ rect: j.rect, read: out[k] ? asAmount(out[k]!, j.rect) : null }])));
-  return { digits: out.map((r) => r ?? null), names, byDigits };
+  return { digits: out.map((r) => r ?? null), names };
 }
 
 /**
@@ -394,14 +371,13 @@ export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: R
  * several lines, amounts the stack was unsure of (or lost the decimal mark of) and any cell a
  * stack lost, read one by one.
  */
-export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page?: DigitsPage): Promise<CellReading[]> {
+export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine): Promise<CellReading[]> {
   const out: Array<Recognized | null> = jobs.map(() => null);
   const single = jobs.map((j, i) => ({ j, i })).filter(({ j }) => j.lines <= 1);
-  const { digits, names, byDigits } = await readDigits(
+  const { digits, names } = await readDigits(
     img,
     single.map(({ j }) => j),
     engine,
-    page,
   );
   const unsure: Array<{ j: CellJob; i: number; digits: Recognized | null }> = [];
   const lost = new Set<number>();
@@ -473,7 +449,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
-  await crossCheck(img, jobs, read, engine, new Set([...byDigits].map((k) => single[k]!.i)));
+  await crossCheck(img, jobs, read, engine);
   return read;
 }
 
@@ -550,12 +526,9 @@ function withDigits(text: string, digits: Map<number, string>): string {
 
 /**
  * Whether the Chinese model's reading can change anything: it replaces only digits read as 1, and
- * its other readings matter for a value read unsure (a sure one stands unless an identity breaks);
- * of a reading by the document's digits, where it has a 1 or a 4.
+ * its other readings matter for a value read unsure (a sure one stands unless an identity breaks).
  */
-function worthSecondModel(r: CellReading, byDigits: boolean): boolean {
-  // the document's digits mistake a fax's 4 for a 1 and a 1 for a 4 (200.44 as 200.11, 33,172.15 as 33,472.15): those looked at again
-  if (byDigits) return /[14]/.test(r.text);
+function worthSecondModel(r: CellReading): boolean {
   return /1/.test(r.text) || r.confidence < SURE || (r.alternatives?.length ?? 0) > 0;
 }
 
@@ -566,9 +539,9 @@ function worthSecondModel(r: CellReading, byDigits: boolean): boolean {
  * are taken. Any other reading of the same digits count is kept beside the value: validation
  * then flags it unless an identity confirms it, and repair-by-identity may choose it.
  */
-async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine, byDigits: ReadonlySet<number>): Promise<void> {
+async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
   // amounts with a decimal or thousands mark only: a code (2080501) has none, and its 1s are read as printed
-  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text) && worthSecondModel(read[i]!, byDigits.has(i)));
+  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text) && worthSecondModel(read[i]!));
   const again = await readStacked(
     img,
     amounts.map(({ j }) => j),
