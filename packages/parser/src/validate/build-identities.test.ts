@@ -285,22 +285,3 @@ describe('a part table’s rows against its whole’s', () => {
     ]);
   });
 });
-
-describe('the total of a table whose codes are printed more than once', () => {
-  const coded = (row: number, code: string | null, label: string, printed: string): AmountRecord =>
-    ({
-      tableIndex: 6, table: 'budget.gpb_expenditure', page: 12, bbox: null, row, col: 2, side: null, panel: null, group: null,
-      code, label, labelKey: label, parentLabel: null, measure: 'amount', printed, unit: '万元',
-      amountFen: parseAmount(printed, '万元')!.fen, flags: [] as string[],
-    }) as unknown as AmountRecord;
-  const totals = (records: AmountRecord[]) => buildIdentities(records, new Set([6])).filter((i) => i.rule === 'hierarchy.total').map((i) => i.summands.map((s) => s.code));
-  const table = (items: Array<[string, string]>) => [coded(1, null, '合计', '33,172.15'), coded(2, '204', '公共安全支出', '28,200.88'), ...items.map(([code, printed], k) => coded(3 + k, code, '项', printed)), coded(9, '221', '住房保障支出', '4,971.27')];
-
-  it('is checked against its classes where a 项 is printed twice (OCR read 2040504 as 2040501)', () => {
-    expect(totals(table([['2040501', '14,857.61'], ['2040501', '1,833.30']]))).toEqual([['204', '221']]);
-  });
-
-  it('is not checked where a class is printed twice: a cross-classified table sums it once per system', () => {
-    expect(totals([...table([]), coded(10, '204', '公共安全支出', '28,200.88')])).toEqual([]);
-  });
-});

@@ -52,9 +52,7 @@ function hierarchy(records: AmountRecord[]): Identity[] {
     }
     const total = rows.find(isGrandTotal);
     const classes = coded.filter((r) => r.code!.length === 3 && byCode.get(r.code!) === r);
-    // a class printed on several rows (a cross-classified table) cannot be summed once; a 款 or 项 printed twice
-    // (a slip, or OCR's misread of another: 2040504 read 2040501) leaves the classes' sum as it is
-    const crossClassified = [...seen].some(([code, n]) => n > 1 && code.length === 3);
+    const crossClassified = [...seen.values()].some((n) => n > 1);
     if (total && classes.length > 0 && !crossClassified) {
       out.push({ rule: 'hierarchy.total', target: total, summands: classes, descriptionZh: '合计应等于各类之和', descriptionEn: 'the total should equal the sum of the 类 rows' });
     }
