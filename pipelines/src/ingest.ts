@@ -142,13 +142,17 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   const results: FileResult[] = new Array(files.length);
   const batch = options.batch ?? new Map<string, string>();
   const pool = options.pool ?? new ExtractPool(limitsOf(options), concurrency);
+  let started = 0;
   files.forEach((file, i) => {
     void queue.add(async () => {
+      // the last documents, fewer than the workers, are read in parts: no worker waits idle for one of them
+      // (counted, not queue.size: the first documents start before the others are added)
+      const splitPages = files.length - ++started < pool.workers();
       if (options.signal?.aborted) {
         results[i] = { file, status: 'skipped', sha256: '', reason: 'interrupted' };
         return;
       }
-      const r = await ingestFile(store, file, { ...options, batch, pool, splitPages: queue.size === 0 });
+      const r = await ingestFile(store, file, { ...options, batch, pool, splitPages });
       results[i] = r;
       options.onResult?.(r);
     });

@@ -6,6 +6,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { remapProjective } from '../../packages/extractor/src/ocr/image-ops.ts';
 
 export interface Planes {
@@ -269,9 +270,12 @@ function toCanvas(img: Planes) {
   return canvas;
 }
 
-/** The page as JPEG (grey or colour) or, when only black and white are left, PNG. */
+/**
+ * The page as JPEG (grey or colour) or, when only black and white are left, a 1-bit grey PNG: in
+ * the PDF a 1-bit grey image, as a fax or a black-and-white scanner writes it (not RGB with a mask).
+ */
 export async function encodePage(img: Planes, quality: number, lossless: boolean): Promise<Buffer> {
-  const canvas = toCanvas(img);
+  if (lossless) return sharp(toGrey(img).planes[0]!, { raw: { width: img.width, height: img.height, channels: 1 } }).toColourspace('b-w').png({ colours: 2, palette: false }).toBuffer();
   // encoded on this thread: the canvas's encode on its thread pool crashed the process now and then (SIGSEGV)
-  return lossless ? canvas.encodeSync('png') : canvas.encodeSync('jpeg', quality);
+  return toCanvas(img).encodeSync('jpeg', quality);
 }
