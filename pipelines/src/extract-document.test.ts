@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extractPdf } from '@juesuan/extractor';
 import { extractDocument } from './extract-document.ts';
 import { ExtractPool } from './extract-pool.ts';
@@ -17,27 +17,6 @@ describe('extractDocument', () => {
     const parts = await extractDocument(pool, 'final.pdf', read('sample-final-2023.pdf'), { ocr: 'never', split: true, minPartPages: 2 });
     expect(parts.ok).toBe(true);
     if (parts.ok) expect(parts.doc).toEqual(whole);
-  }, 120_000);
-
-  it('reads a scan in small parts (a worker freed takes the parts left), the same document as read whole', async () => {
-    // read anew for each: a whole document's bytes are moved to its worker
-    const bytes = () => read('scanned/sample-budget-2025.pdf');
-    const whole = await extractDocument(pool, 'scan.pdf', bytes(), { ocr: 'auto' });
-    const jobs = vi.spyOn(pool, 'extract');
-    const parts = await extractDocument(pool, 'scan.pdf', bytes(), { ocr: 'auto', split: true, minScanPartPages: 1 });
-    // a count, a part a page (4 pages, 2 workers: parts of one page), then the cells of broken sums read again
-    expect(jobs.mock.calls.map(([, , o]) => o.pages ?? (o.readAgain ? 'again' : 'whole'))).toEqual(['count', { first: 1, last: 1 }, { first: 2, last: 2 }, { first: 3, last: 3 }, { first: 4, last: 4 }, 'again']);
-    jobs.mockRestore();
-    expect(whole.ok && parts.ok).toBe(true);
-    if (whole.ok && parts.ok) expect(parts.doc).toEqual(whole.doc);
-  }, 240_000);
-
-  it('keeps whole a text PDF too short for text parts, however small the parts of a scan', async () => {
-    const jobs = vi.spyOn(pool, 'extract');
-    const out = await extractDocument(pool, 'final.pdf', read('sample-final-2023.pdf'), { ocr: 'auto', split: true, minScanPartPages: 1 });
-    expect(jobs.mock.calls.map(([, , o]) => o.pages ?? 'whole')).toEqual(['count', 'whole']);
-    jobs.mockRestore();
-    expect(out.ok).toBe(true);
   }, 120_000);
 
   it('keeps a failed page and a left-out image when read in parts', async () => {

@@ -14,8 +14,6 @@ export interface SplitOptions {
   split?: boolean;
   /** pages of a part at the least (default 16: each part opens the document and parses its fonts again) */
   minPartPages?: number;
-  /** pages of a scan's part at the least (default 4: a page's OCR costs far more than opening the document again) */
-  minScanPartPages?: number;
   /** progress of OCR, page by page */
   onPage?: (done: number, total: number) => void;
 }
@@ -26,14 +24,12 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 /** A document's extraction in the pool's workers: whole, or, when worth it, its pages in parts. */
 export async function extractDocument(pool: ExtractPool, file: string, bytes: Uint8Array, options: SplitOptions = {}): Promise<DocumentOutcome> {
   const job = { ocr: options.ocr, ocrDpi: options.ocrDpi };
+  const minPart = options.minPartPages ?? 16;
   if (options.split && pool.workers() > 1 && isPdfInput(bytes, file)) {
     const count = await pool.extract(file, bytes, { ...job, pages: 'count' });
     if (!count.ok) return failure(count);
-    const { pageCount, scanned, notes } = JSON.parse(count.json) as PageCount;
-    const minPart = scanned ? (options.minScanPartPages ?? 4) : (options.minPartPages ?? 16);
-    // a scan in small parts: a worker freed by another document takes the parts left, so none waits idle for the last one
-    const size = Math.max(minPart, Math.ceil(pageCount / (pool.workers() * (scanned ? 2 : 1))));
-    if (pageCount >= 2 * minPart) return extractInParts(pool, file, bytes, { pageCount, notes, job, size, onPage: options.onPage });
+    const { pageCount, notes } = JSON.parse(count.json) as PageCount;
+    if (pageCount >= 2 * minPart) return extractInParts(pool, file, bytes, { pageCount, notes, job, minPart });
   }
   const out = await pool.extract(file, bytes, { ...job, onPage: options.onPage });
   return out.ok ? { ok: true, doc: JSON.parse(out.json) as ExtractedDocument, peakMb: mb(out.peakBytes) } : failure(out);
@@ -44,14 +40,12 @@ async function extractInParts(
   pool: ExtractPool,
   file: string,
   bytes: Uint8Array,
-  p: { pageCount: number; notes: PageCount['notes']; job: { ocr?: OcrMode; ocrDpi?: number }; size: number; onPage?: SplitOptions['onPage'] },
+  p: { pageCount: number; notes: PageCount['notes']; job: { ocr?: OcrMode; ocrDpi?: number }; minPart: number },
 ): Promise<DocumentOutcome> {
+  const size = Math.max(p.minPart, Math.ceil(p.pageCount / pool.workers()));
   const parts: Array<{ first: number; last: number }> = [];
-  for (let first = 1; first <= p.pageCount; first += p.size) parts.push({ first, last: Math.min(p.pageCount, first + p.size - 1) });
-  // progress over the whole document: OCR pages begun, in any part
-  let begun = 0;
-  const onPage = p.onPage && (() => p.onPage!(++begun, p.pageCount));
-  const outs = await Promise.all(parts.map((pages) => pool.extract(file, bytes, { ...p.job, pages, ...(onPage ? { onPage } : {}) })));
+  for (let first = 1; first <= p.pageCount; first += size) parts.push({ first, last: Math.min(p.pageCount, first + size - 1) });
+  const outs = await Promise.all(parts.map((pages) => pool.extract(file, bytes, { ...p.job, pages })));
   const failed = outs.find((o) => !o.ok);
   if (failed && !failed.ok) return failure(failed);
   const ranges = outs.map((o) => (o.ok ? (JSON.parse(o.json) as PageRange) : null)).filter((r) => r !== null);

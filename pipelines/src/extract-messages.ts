@@ -16,7 +16,7 @@ export interface WorkerJob {
   ocr?: OcrMode;
   ocrDpi?: number;
   limits: DocumentLimits;
-  /** unset: the whole document; 'count': check its streams, count its pages and tell a scan; else these pages' layouts */
+  /** unset: the whole document; 'count': check its streams and count its pages; else these pages' layouts */
   pages?: 'count' | { first: number; last: number };
   /** a document assembled from parts (JSON): its doubtful OCR cells read again, the document sent back */
   readAgain?: string;
@@ -25,8 +25,6 @@ export interface WorkerJob {
 /** The answer to a 'count' job. */
 export interface PageCount {
   pageCount: number;
-  /** its pages are to be read from their image (its first and middle ones are) */
-  scanned: boolean;
   notes: ExtractionNote[];
 }
 

@@ -5,7 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain, surveyPdf, withNotes } from '@juesuan/extractor';
+import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain, withNotes } from '@juesuan/extractor';
 import { ExtractedDocument, JuesuanError, errorLine } from '@juesuan/model';
 import { cellsToReadAgain } from '@juesuan/parser';
 import { extractFile, isPdfInput } from './extract-file.ts';
@@ -54,8 +54,8 @@ async function work(job: WorkerJob, sample: () => void): Promise<string> {
   }
   const notes = job.pages === undefined || job.pages === 'count' ? (isPdfInput(job.bytes, job.file) ? await checkPdfStreams(job.bytes, job.file, limits) : []) : [];
   if (job.pages === 'count') {
-    const { pageCount, scanned } = await surveyPdf(job.bytes, job.file, options);
-    return JSON.stringify({ pageCount, scanned, notes } satisfies PageCount);
+    const { pageCount } = await extractPdfPages(job.bytes, job.file, { ...options, first: 1, last: 0 });
+    return JSON.stringify({ pageCount, notes } satisfies PageCount);
   }
   if (job.pages) {
     const { pageCount, layouts } = await extractPdfPages(job.bytes, job.file, { ...options, ...job.pages });

@@ -145,7 +145,7 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   let started = 0;
   files.forEach((file, i) => {
     void queue.add(async () => {
-      // the last documents, fewer than the workers, are read in parts: no worker waits idle for one of them
+      // the last documents, fewer than the workers, may be read in parts (a long one): no worker waits idle for one of them
       // (counted, not queue.size: the first documents start before the others are added)
       const splitPages = files.length - ++started < pool.workers();
       if (options.signal?.aborted) {

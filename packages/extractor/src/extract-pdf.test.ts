@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Table } from '@juesuan/model';
-import { extractPdf, extractPdfPages, surveyPdf } from './extract-pdf.ts';
+import { extractPdf, extractPdfPages } from './extract-pdf.ts';
 import { OcrEngine } from './ocr/tesseract-pool.ts';
 import { normalizeCjkSpacing } from './layout/cjk-text.ts';
 
@@ -159,15 +159,5 @@ describe('pages read at once', () => {
     expect(layouts.map((l) => l.page.number)).toEqual([1, 2, 3]);
     expect(events.indexOf('read 3')).toBeGreaterThan(-1);
     expect(events.indexOf('read 3')).toBeLessThan(events.indexOf('slow page ends'));
-  });
-});
-
-describe('surveyPdf', () => {
-  const survey = (name: string) => surveyPdf(new Uint8Array(readFileSync(join(samples, name))), name);
-
-  it('tells a scan (its pages read from their image) from a text PDF, with the page count', async () => {
-    expect(await survey('scanned/sample-budget-2025.pdf')).toEqual({ pageCount: 4, scanned: true });
-    expect(await survey('scanned/profiles/fax/sample-partial-rules-2024.pdf')).toEqual({ pageCount: 3, scanned: true });
-    expect(await survey('sample-budget-2025.pdf')).toEqual({ pageCount: 4, scanned: false });
   });
 });

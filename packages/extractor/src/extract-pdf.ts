@@ -83,22 +83,6 @@ export function extractPdfPages(bytes: Uint8Array, file: string, options: Extrac
   return readPdfPages(bytes, file, options);
 }
 
-/**
- * A PDF's page count, and whether it is a scan: its first and middle pages both to be read from
- * their image (a scanned cover before a text layer is no scan). A page that cannot be read says no.
- */
-export async function surveyPdf(bytes: Uint8Array, file: string, options: ExtractPdfOptions = {}): Promise<{ pageCount: number; scanned: boolean }> {
-  const pdf = await openPdfSource(bytes, file, options);
-  try {
-    const pageCount = pdf.layout.numPages;
-    const sample = [...new Set([1, Math.ceil(pageCount / 2)])].filter((n) => n <= pageCount);
-    const pages = await Promise.all(sample.map((n) => readPdfPage(pdf.layout, n).catch(() => null)));
-    return { pageCount, scanned: pages.length > 0 && pages.every((p) => p !== null && needsOcr(p, options.ocr ?? 'auto')) };
-  } finally {
-    await pdf.close();
-  }
-}
-
 interface PageRangeOptions {
   first?: number;
   last?: number;

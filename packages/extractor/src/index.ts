@@ -1,4 +1,4 @@
-export { extractPdf, extractPdfPages, assembleDocument, sha256Hex, surveyPdf } from './extract-pdf.ts';
+export { extractPdf, extractPdfPages, assembleDocument, sha256Hex } from './extract-pdf.ts';
 export { readAgainFailed, readCellsAgain, withNotes } from './read-cells-again.ts';
 export type { PageLayout } from './layout/page-tables.ts';
 export { EXTRACTOR_VERSION } from './version.ts';
