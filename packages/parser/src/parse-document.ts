@@ -178,7 +178,7 @@ export function narrativeChecks(records: AmountRecord[], facts: Fact[], family: 
 
 /** ExtractedDocument → canonical tables, records, narrative facts and validation findings. */
 export function parseDocument(doc: ExtractedDocument): ParsedDocument {
-  const meta = readDocumentMeta(doc);
+  const { meta, findings: metaFindings } = readDocumentMeta(doc);
   const functional = loadCatalog('functional', meta.fiscalYear);
   const economic = loadCatalog('economic', meta.fiscalYear);
   const defaultUnit = mostCommon(doc.tables.map((t) => t.meta.unit).filter((u): u is string => u !== null));
@@ -248,7 +248,7 @@ export function parseDocument(doc: ExtractedDocument): ParsedDocument {
   const performance = meta.kind === 'performance' || doc.tables.some((t) => /绩效/.test(t.meta.title ?? '')) ? extractPerformanceFacts(doc) : [];
   const allFacts: Fact[] = [...facts, ...performance, ...items.map(({ className: _c, sectionName: _s, itemName: _i, ...fact }) => fact)];
   const identities = buildIdentities(records, ocrTables);
-  const checked = [...tableFindings, ...validateRecords(records, identities), ...ocrRoundingFindings(records, ocrTables, identities), ...narrativeChecks(records, allFacts, family), ...partial];
+  const checked = [...metaFindings, ...tableFindings, ...validateRecords(records, identities), ...ocrRoundingFindings(records, ocrTables, identities), ...narrativeChecks(records, allFacts, family), ...partial];
   const { findings, ledger } = auditDocument({ doc, meta, tables, records, facts: allFacts, findings: checked });
   return ParsedDocumentSchema.parse({
     parserVersion: PARSER_VERSION,

@@ -75,6 +75,34 @@ export function printedDepartment(doc: ExtractedDocument): string | null {
   return fromLabelled(doc) ?? fromCover(doc) ?? fromTables(doc);
 }
 
+/** An OCR reading of a name may differ from the spelling the text prints in one character in four. */
+const RESPELL_SHARE = 4;
+/** …and must be printed this often: a body the text mentions in passing is not the publisher. */
+const MIN_PRINTED = 3;
+
+const occurrences = (text: string, s: string) => text.split(s).length - 1;
+
+/**
+ * Pass "department agrees with the text": the spelling the text prints of a name OCR read once
+ * (矿芬省高级人民法院 on a cover, 江苏省高级人民法院 in every title) — as long, ending alike, within
+ * one character in four, printed three times at least and more often than the name; else null.
+ */
+export function spellingInText(name: string, text: string): string | null {
+  const own = occurrences(text, name);
+  const most = Math.floor(name.length / RESPELL_SHARE);
+  if (own >= 2 || most === 0) return null;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + name.length <= text.length; i++) {
+    if (text[i + name.length - 1] !== name.at(-1)) continue;
+    const window = text.slice(i, i + name.length);
+    let differ = 0;
+    for (let k = 0; k < name.length && differ <= most; k++) if (window[k] !== name[k]) differ++;
+    if (differ >= 1 && differ <= most && isBodyName(window)) counts.set(window, (counts.get(window) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] >= MIN_PRINTED && best[1] > own ? best[0] : null;
+}
+
 /** The department as a key that its abbreviations share: 中国共产党江苏省委员会办公厅 → 江苏省委办公厅. */
 export function departmentKey(name: string): string {
   return ABBREVIATIONS.reduce((n, [re, to]) => n.replace(re, to), squash(name));

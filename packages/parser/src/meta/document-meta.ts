@@ -1,5 +1,5 @@
-import type { DocumentMeta, ExtractedDocument, Region } from '@juesuan/model';
-import { coverText, departmentKey, fileStem, printedDepartment, scopeOfTables } from './department.ts';
+import type { DocumentMeta, ExtractedDocument, Finding, Region } from '@juesuan/model';
+import { coverText, departmentKey, fileStem, printedDepartment, scopeOfTables, spellingInText } from './department.ts';
 import { NATIONAL_REGION, UNKNOWN_REGION, regionOfName } from './divisions.ts';
 
 const PROVINCES = '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
@@ -133,14 +133,30 @@ function regionOf(department: string | null, text: string): Region {
   return named.name ? regionOfName(named.name) : UNKNOWN_REGION;
 }
 
+/** A department name OCR read once, which the text prints otherwise: the text's spelling, and a finding keeping the reading. */
+function agreeWithText(doc: ExtractedDocument, name: string | null): { department: string | null; findings: Finding[] } {
+  if (name === null || !doc.pages.some((p) => p.source === 'ocr')) return { department: name, findings: [] };
+  const spelled = spellingInText(name, doc.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s+/g, ''))).join('\n'));
+  if (spelled === null) return { department: name, findings: [] };
+  const finding: Finding = {
+    rule: 'ocr.department_spelling',
+    severity: 'warning',
+    messageZh: `部门名称识别为「${name}」，正文多处印作「${spelled}」，取后者`,
+    messageEn: `the department was read as ${name}; the text prints ${spelled} more often, which is taken`,
+    cells: [],
+    suggestion: null,
+  };
+  return { department: spelled, findings: [finding] };
+}
+
 /** Region, department, year and kind from the document's cover, head and tables; its file name last. */
-export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
+export function readDocumentMeta(doc: ExtractedDocument): { meta: DocumentMeta; findings: Finding[] } {
   const head = headText(doc);
   const cover = coverText(doc);
   const base = doc.file.split('/').pop() ?? doc.file;
   const kind = detectKind(`${cover}\n${head}`, base);
   const allText = doc.pages.flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text)).join('\n');
-  const department = printedDepartment(doc) ?? detectDepartment(`${head}\n${allText}`, '') ?? detectDepartment('', fileStem(base));
+  const { department, findings } = agreeWithText(doc, printedDepartment(doc) ?? detectDepartment(`${head}\n${allText}`, '') ?? detectDepartment('', fileStem(base)));
   const date = publicationDate(doc);
   const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
   const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
@@ -149,7 +165,7 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     : (unitsSection?.text.match(/[\u4e00-\u9fa5]{4,30}(?:局|中心|所|站|队|馆|处|办公室)(?:机关|本级)?/g) ?? []).slice(0, 30);
   const fiscalYear = detectYear(`${cover}\n${head}`, base);
   const unitScope = scopeOf(`${cover}\n${base}\n${head}`) ?? scopeOfTables(doc);
-  return {
+  const meta: DocumentMeta = {
     kind,
     fiscalYear,
     department,
@@ -159,4 +175,5 @@ export function readDocumentMeta(doc: ExtractedDocument): DocumentMeta {
     unitsIncluded: [...new Set(unitsIncluded)],
     publication: department && fiscalYear ? `${departmentKey(department)}|${fiscalYear}|${kind}|${unitScope ?? 'department'}` : null,
   };
+  return { meta, findings };
 }
