@@ -14,7 +14,7 @@ export const DocumentLimits = z.object({
   maxDecodedBytes: z.number().int().positive(),
   /** heap of one extraction worker (V8 old generation), MiB */
   workerHeapMb: z.number().int().positive(),
-  /** its young generation, MiB: pdfjs allocates short-lived objects by the million, fewer scavenges save ~7% CPU */
+  /** its young generation, MiB: at 96 a batch of 300-dpi scans peaked 147 MiB higher (dead page images wait for a scavenge), text no faster */
   workerYoungMb: z.number().int().positive(),
 });
 export type DocumentLimits = z.infer<typeof DocumentLimits>;
@@ -25,7 +25,7 @@ export const DEFAULT_LIMITS: DocumentLimits = {
   maxImagePixels: 100_000_000,
   maxDecodedBytes: 1024 * 2 ** 20,
   workerHeapMb: 1024,
-  workerYoungMb: 96,
+  workerYoungMb: 32,
 };
 
 /** The time limit of a document, sized from its pages: opening, then each page, OCR pages far longer. */

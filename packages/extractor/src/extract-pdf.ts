@@ -127,7 +127,13 @@ export async function readPageText(pdf: PdfSource, n: number, options: ReadOptio
   const page = await readPdfPage(pdf.layout, n);
   if (!needsOcr(page, options.ocr ?? 'auto')) return page;
   options.onOcrPage?.(n);
-  return ocrPage(await pdf.drawable(), n, { dpi: options.ocrDpi, engine: options.engine ?? sharedOcrEngine(), ...(options.pageImages ? { pageImages: options.pageImages } : {}), ...(options.drawing ? { drawing: options.drawing } : {}) });
+  return ocrPage(await pdf.drawable(), n, {
+    dpi: options.ocrDpi,
+    engine: options.engine ?? sharedOcrEngine(),
+    ...(options.pageImages ? { pageImages: options.pageImages } : {}),
+    ...(options.drawing ? { drawing: options.drawing } : {}),
+    ...(page.soleImage ? { soleImage: page.soleImage } : {}),
+  });
 }
 
 export function assembleDocument(

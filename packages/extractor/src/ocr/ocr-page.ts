@@ -3,6 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { mergeRulings } from '../pdf/detect-rulings.ts';
 import type { RawPage } from '../pdf/read-pdf-page.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
+import type { SoleImage } from '../pdf/detect-rulings.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
 import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
@@ -45,6 +46,8 @@ export interface OcrPageOptions {
   pageImages?: PageImageStore;
   /** the queue pages are drawn in, one at a time (the document's) */
   drawing?: PQueue;
+  /** the page's one image, when it is nothing else (read from its layout): turned to grey without drawing it */
+  soleImage?: SoleImage;
 }
 
 /**
@@ -154,7 +157,7 @@ interface DrawnPage {
 
 /** The main thread's share of a page: drawn, straightened, its grids found (turned upright if scanned sideways), its cells boxed. */
 async function drawPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<DrawnPage> {
-  const found = await pageImage(doc, number, options.dpi);
+  const found = await pageImage(doc, number, options.dpi, options.soleImage);
   options.pageImages?.keep(number, options.dpi ?? OCR_DPI, found);
   const { threshold, bilevel } = found;
   let img = found.img;
@@ -198,10 +201,10 @@ function cellJobs(img: GrayImage, bin: Uint8Array, threshold: number, grids: Ret
  * A page drawn, its paper evened and its skew taken out: the image OCR reads, and reads again,
  * pixel for pixel the same each time; with its ink threshold.
  */
-export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = OCR_DPI): Promise<PageImage> {
+export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = OCR_DPI, soleImage?: SoleImage): Promise<PageImage> {
   // a turn given between every stage: with only one, after drawing, 政协's fax took 28–31 s instead of 21–22
   await nextTurn();
-  const raw = await renderPageGray(doc, number, dpi);
+  const raw = await renderPageGray(doc, number, dpi, soleImage);
   await nextTurn();
   const levels = greyHistogram(raw.data);
   const bilevel = isBilevel(raw, levels);

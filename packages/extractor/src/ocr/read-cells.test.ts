@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { greyOf } from '../pdf/render-page.ts';
+import { greyOf } from '../pdf/grey-pixels.ts';
 import { inkTones } from './image-ops.ts';
 import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';

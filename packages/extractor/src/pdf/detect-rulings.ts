@@ -147,11 +147,17 @@ export function mergeRulings(rulings: Ruling[], samePosition = SAME_POSITION): R
   return out;
 }
 
+/** A page that is nothing but one image (a scan): the image's size in pixels. */
+export interface SoleImage {
+  width: number;
+  height: number;
+}
+
 /**
  * Rulings from the page's operator list: stroked lines and thin filled rectangles become
  * horizontal and vertical segments. Read before any rendering, which rewrites path data.
  */
-export async function detectRulings(page: PDFPageProxy, viewport: Matrix, pageArea: number): Promise<{ rulings: Ruling[]; imageCoverage: number }> {
+export async function detectRulings(page: PDFPageProxy, viewport: Matrix, pageArea: number): Promise<{ rulings: Ruling[]; imageCoverage: number; soleImage: SoleImage | null }> {
   const { OPS } = await loadPdfjs();
   const ops = await page.getOperatorList();
   const found: Ruling[] = [];
@@ -163,8 +169,18 @@ export async function detectRulings(page: PDFPageProxy, viewport: Matrix, pageAr
   const fillOps = new Set<number>([OPS.fill, OPS.eoFill]);
   let imageArea = 0;
   const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const placing = new Set<number>([OPS.save, OPS.restore, OPS.transform, OPS.dependency]);
+  let images = 0;
+  let others = 0;
+  let sole: SoleImage | null = null;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
+    if (imageOps.has(fn)) images++;
+    else if (!placing.has(fn)) others++;
+    if (fn === OPS.paintImageXObject) {
+      const [, width, height] = ops.argsArray[i] as [string, number, number];
+      sole = { width, height };
+    }
     if (imageOps.has(fn)) {
       // an image fills the unit square of the current transform
       const corners = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
@@ -226,5 +242,5 @@ export async function detectRulings(page: PDFPageProxy, viewport: Matrix, pageAr
         break;
     }
   }
-  return { rulings: mergeRulings(found), imageCoverage: Math.min(1, imageArea / Math.max(1, pageArea)) };
+  return { rulings: mergeRulings(found), imageCoverage: Math.min(1, imageArea / Math.max(1, pageArea)), soleImage: images === 1 && others === 0 ? sole : null };
 }

@@ -1,5 +1,6 @@
 import type { Ruling, TextRun } from '@juesuan/model';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { SoleImage } from './detect-rulings.ts';
 import { detectRulings } from './detect-rulings.ts';
 import type { Matrix } from './matrix.ts';
 import { readTextItems, textRuns, textTurn } from './read-text-runs.ts';
@@ -16,6 +17,8 @@ export interface RawPage {
   source: 'text' | 'ocr';
   /** degrees the page was turned, beyond its own /Rotate, so that its text reads left to right */
   turned?: number;
+  /** set when the page is nothing but one image (a scan), which can then be turned to grey without drawing it */
+  soleImage?: SoleImage;
   /** set when reading the page threw: it stays in the document, empty */
   failed?: { code: string; message: string };
 }
@@ -30,9 +33,9 @@ export async function readPdfPage(doc: PDFDocumentProxy, number: number): Promis
     const turn = textTurn(items, viewport.transform as Matrix);
     if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + 360 - turn) % 360 });
     const vt = viewport.transform as Matrix;
-    const { rulings, imageCoverage } = await detectRulings(page, vt, viewport.width * viewport.height);
+    const { rulings, imageCoverage, soleImage } = await detectRulings(page, vt, viewport.width * viewport.height);
     const runs = textRuns(items, vt);
-    return { number, width: viewport.width, height: viewport.height, runs, rulings, imageCoverage, source: 'text', ...(turn !== 0 ? { turned: turn } : {}) };
+    return { number, width: viewport.width, height: viewport.height, runs, rulings, imageCoverage, source: 'text', ...(turn !== 0 ? { turned: turn } : {}), ...(soleImage ? { soleImage } : {}) };
   } finally {
     page.cleanup();
   }

@@ -3,7 +3,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { minimalPdf, stream } from './minimal-pdf.ts';
 import { openPdf } from './open-pdf.ts';
-import { greyOf, greyPixels, renderPageGray } from './render-page.ts';
+import { greyOf, greyPixels } from './grey-pixels.ts';
+import { renderPageGray } from './render-page.ts';
 
 /**
  * A page of a table's `rows` rows as a report's producer writes them: each number its own text
