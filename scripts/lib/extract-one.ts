@@ -19,5 +19,6 @@ if (mode === 'fullpage') pages = (await ocrFullPages(bytes, file, sharedOcrEngin
 else pages = (await extractPdf(bytes, file, { ocr: mode === 'ocr' ? 'always' : 'never' })).pageCount;
 const seconds = (performance.now() - t0) / 1000;
 const recognition = mode === 'text' ? [] : sharedOcrEngine().recognitionTime();
+const workersStarted = mode === 'text' ? 0 : sharedOcrEngine().workersStarted();
 await closeSharedOcrEngine();
-process.stdout.write(`${JSON.stringify({ pages, seconds, maxRssKb: process.resourceUsage().maxRSS, recognition })}\n`);
+process.stdout.write(`${JSON.stringify({ pages, seconds, maxRssKb: process.resourceUsage().maxRSS, workersStarted, recognition })}\n`);
