@@ -80,7 +80,8 @@ const RESPELL_SHARE = 4;
 /** …and must be printed this often: a body the text mentions in passing is not the publisher. */
 const MIN_PRINTED = 3;
 
-const occurrences = (text: string, s: string) => text.split(s).length - 1;
+/** How many times the text prints `s`. */
+export const occurrences = (text: string, s: string) => text.split(s).length - 1;
 
 /**
  * Pass "department agrees with the text": the spelling the text prints of a name OCR read once

@@ -57,10 +57,21 @@ describe('document metadata', () => {
     });
 
     it('leaves a text layer as printed, and a name the text does print twice', () => {
-      expect(readDocumentMeta(docOf('x.pdf', lines, 'text')).meta.department).toBe('矿芬省高级人民法院');
+      const text = readDocumentMeta(docOf('x.pdf', lines, 'text'));
+      expect(text.meta.department).toBe('矿芬省高级人民法院');
+      expect(text.findings).toEqual([]);
       const twice = readDocumentMeta(docOf('x.pdf', [...lines, '矿芬省高级人民法院2018年部门预算'], 'ocr'));
       expect(twice.meta.department).toBe('矿芬省高级人民法院');
       expect(twice.findings).toEqual([]);
+    });
+
+    it('flags an OCR read name that the text prints nowhere else and spells no other way', () => {
+      const once = readDocumentMeta(docOf('x.pdf', ['2018年度江苏省局级人民法陡部门预算', '目录', '一、主要职能'], 'ocr'));
+      expect(once.meta.department).toBe('江苏省局级人民法陡');
+      expect(once.findings.map((f) => f.rule)).toEqual(['ocr.department_unconfirmed']);
+      expect(readDocumentMeta(docOf('江苏省高级人民法院2018年部门预算.pdf', ['目录'], 'ocr')).findings).toEqual([]);
+      // printed again without its place: confirmed
+      expect(readDocumentMeta(docOf('x.pdf', ['江苏省委办公厅2017年部门预算', '目录', '一、省委办公厅主要职能', '二、省委办公厅预算'], 'ocr')).findings).toEqual([]);
     });
 
     it('does not take another body: one character in four at most, ending alike, printed three times', () => {

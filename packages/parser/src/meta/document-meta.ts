@@ -1,5 +1,5 @@
 import type { DocumentMeta, ExtractedDocument, Finding, Region } from '@juesuan/model';
-import { coverText, departmentKey, fileStem, printedDepartment, scopeOfTables, spellingInText } from './department.ts';
+import { coverText, departmentKey, fileStem, occurrences, printedDepartment, scopeOfTables, spellingInText } from './department.ts';
 import { NATIONAL_REGION, UNKNOWN_REGION, regionOfName } from './divisions.ts';
 
 const PROVINCES = '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆';
@@ -133,21 +133,23 @@ function regionOf(department: string | null, text: string): Region {
   return named.name ? regionOfName(named.name) : UNKNOWN_REGION;
 }
 
-/** A department name OCR read once, which the text prints otherwise: the text's spelling, and a finding keeping the reading. */
+/**
+ * A department name OCR read once: the text's spelling when it prints one more often (a finding
+ * keeps the reading), else the name as read, flagged as printed nowhere else.
+ */
 function agreeWithText(doc: ExtractedDocument, name: string | null): { department: string | null; findings: Finding[] } {
   if (name === null || !doc.pages.some((p) => p.source === 'ocr')) return { department: name, findings: [] };
-  const spelled = spellingInText(name, doc.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s+/g, ''))).join('\n'));
-  if (spelled === null) return { department: name, findings: [] };
-  const finding: Finding = {
-    rule: 'ocr.department_spelling',
-    severity: 'warning',
-    messageZh: `部门名称识别为「${name}」，正文多处印作「${spelled}」，取后者`,
-    messageEn: `the department was read as ${name}; the text prints ${spelled} more often, which is taken`,
-    cells: [],
-    suggestion: null,
-  };
-  return { department: spelled, findings: [finding] };
+  const text = doc.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s+/g, ''))).join('\n');
+  const spelled = spellingInText(name, text);
+  if (spelled !== null) return { department: spelled, findings: [departmentFinding('ocr.department_spelling', `部门名称识别为「${name}」，正文多处印作「${spelled}」，取后者`, `the department was read as ${name}; the text prints ${spelled} more often, which is taken`)] };
+  // printed again, whole or without its place (省委办公厅 for 江苏省委办公厅): confirmed
+  const place = regionOfName(name).name;
+  const body = place && name.startsWith(place) ? name.slice(place.length) : name;
+  if (occurrences(text, name) >= 2 || (body.length >= 4 && occurrences(text, body) >= 2)) return { department: name, findings: [] };
+  return { department: name, findings: [departmentFinding('ocr.department_unconfirmed', `部门名称「${name}」只识别到一处，正文别处未见，可能有误读`, `the department ${name} was read in one place only and the text prints it nowhere else: it may be misread`)] };
 }
+
+const departmentFinding = (rule: string, messageZh: string, messageEn: string): Finding => ({ rule, severity: 'warning', messageZh, messageEn, cells: [], suggestion: null });
 
 /** Region, department, year and kind from the document's cover, head and tables; its file name last. */
 export function readDocumentMeta(doc: ExtractedDocument): { meta: DocumentMeta; findings: Finding[] } {
@@ -156,7 +158,9 @@ export function readDocumentMeta(doc: ExtractedDocument): { meta: DocumentMeta; 
   const base = doc.file.split('/').pop() ?? doc.file;
   const kind = detectKind(`${cover}\n${head}`, base);
   const allText = doc.pages.flatMap((p) => p.lines.filter((l) => !l.inTable).map((l) => l.text)).join('\n');
-  const { department, findings } = agreeWithText(doc, printedDepartment(doc) ?? detectDepartment(`${head}\n${allText}`, '') ?? detectDepartment('', fileStem(base)));
+  const agreed = agreeWithText(doc, printedDepartment(doc) ?? detectDepartment(`${head}\n${allText}`, ''));
+  const { findings } = agreed;
+  const department = agreed.department ?? detectDepartment('', fileStem(base));
   const date = publicationDate(doc);
   const unitsSection = doc.sections.find((s) => /决算单位构成|预算单位构成|单位构成|机构设置/.test(s.title));
   const unitTable = doc.tables.find((t) => /单位构成|编制范围/.test(t.meta.title ?? '') || t.sectionPath.some((p) => /单位构成/.test(p)));
