@@ -50,11 +50,13 @@ async function paintedImage(page: PDFPageProxy, viewport: PageViewport): Promise
 export async function soleImageGray(page: PDFPageProxy, viewport: PageViewport, scale: number): Promise<GrayImage | null> {
   const painted = await paintedImage(page, viewport);
   if (!painted) return null;
-  const image = await new Promise<DecodedImage>((resolve) => page.objs.get(painted.id, resolve as (v: unknown) => void));
+  // an image pdf.js could not decode comes as null: drawn, it leaves the page as pdf.js leaves it
+  const image = await new Promise<DecodedImage | null>((resolve) => page.objs.get(painted.id, resolve as (v: unknown) => void));
+  if (!image?.data) return null;
   const [a, b, c, d, e, f] = painted.at;
   const square = Math.abs(b) < 1e-9 && Math.abs(c) < 1e-9;
   // the image's left edge at x 0, its top at y 0, one image pixel to one device pixel, upright
-  if (!square || !image.data || Math.abs(a - image.width) > ON_GRID || Math.abs(d + image.height) > ON_GRID || Math.abs(e) > ON_GRID || Math.abs(f + d) > ON_GRID) return null;
+  if (!square || Math.abs(a - image.width) > ON_GRID || Math.abs(d + image.height) > ON_GRID || Math.abs(e) > ON_GRID || Math.abs(f + d) > ON_GRID) return null;
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   if (image.width > width || image.height > height) return null;
