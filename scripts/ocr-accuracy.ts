@@ -12,14 +12,17 @@
  * sums every file. A file that fails is one line (its name and why) and the run goes on; the exit
  * code is then 1.
  * OCR reads as ingest does, the cells of broken identities read again; --first-reading-only
- * leaves that out, to measure what it adds.
- *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]
+ * leaves that out, to measure what it adds. --extractions DB takes each scan's OCR reading from a
+ * database that ingested it (its cached extraction, by file name) instead of reading it again: a
+ * parser change measured in seconds, on the very readings a batch made (no time or memory figures).
+ *   pnpm ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only] [--extractions DB]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { closeSharedOcrEngine, extractPdf, sharedOcrEngine } from '@juesuan/extractor';
 import type { AmountRecord, ParsedDocument } from '@juesuan/model';
-import { errorLine } from '@juesuan/model';
+import { ExtractedDocument, errorLine } from '@juesuan/model';
+import { openStore } from '@juesuan/loader';
 import { amountUnsure, cellsToReadAgain, meaningUnsure, parseDocument } from '@juesuan/parser';
 import { launcherPeakMiB } from '../pipelines/src/malloc-relaunch.js';
 import { compareByCell } from './lib/compare-cells.ts';
@@ -27,12 +30,31 @@ import { compareFacts } from './lib/compare-facts.ts';
 
 const args = process.argv.slice(2);
 if (args.length < 2 || args.includes('--help')) {
-  process.stdout.write('usage: ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only]\n');
+  process.stdout.write('usage: ocr-accuracy <scanned folder> <text folder> [--json FILE] [--first-reading-only] [--extractions DB]\n');
   process.exit(args.includes('--help') ? 0 : 2);
 }
 const [scanned, text] = args as [string, string];
 const jsonAt = args.indexOf('--json');
 const readAgain = args.includes('--first-reading-only') ? {} : { readAgain: cellsToReadAgain };
+const cached = await cachedReadings(args.indexOf('--extractions'));
+
+/** The OCR readings a database holds, by file name (the newest extraction of each document); empty without --extractions. */
+async function cachedReadings(at: number): Promise<Map<string, ExtractedDocument>> {
+  if (at < 0) return new Map();
+  const db = args[at + 1];
+  // opening a path that is no database would make an empty one, and every scan be read again unasked
+  if (!db || !existsSync(db)) {
+    process.stderr.write(`ocr-accuracy: --extractions ${db ?? ''}: no such database\n`);
+    process.exit(2);
+  }
+  const store = await openStore(db);
+  try {
+    const rows = await store.cachedDocuments();
+    return new Map(rows.map((r) => [basename(r.file), ExtractedDocument.parse(JSON.parse(r.json))]));
+  } finally {
+    await store.close();
+  }
+}
 
 const key = (r: AmountRecord) => `${r.table} p${r.page} row ${r.row} col ${r.col}`;
 
@@ -78,7 +100,7 @@ if (pairs.length === 0) {
 async function measure(name: string): Promise<FileResult> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const ocrDoc = await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto', ...readAgain });
+  const ocrDoc = cached.get(name) ?? (await extractPdf(new Uint8Array(readFileSync(join(scanned, name))), name, { ocr: 'auto', ...readAgain }));
   const seconds = (performance.now() - t0) / 1000;
   // every thread of the process (the recognisers too): a fair figure on a machine others share
   const cpu = process.cpuUsage(cpu0);
@@ -127,7 +149,7 @@ async function measure(name: string): Promise<FileResult> {
     extraList,
   };
   process.stdout.write(
-    `${name}: ${row.ocrPages}/${row.pages} pages by OCR in ${row.seconds} s; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}, narrative figures ${facts.equal}/${facts.facts} equal\n`,
+    `${name}: ${row.ocrPages}/${row.pages} pages by OCR ${cached.has(name) ? 'taken from the database' : `in ${row.seconds} s`}; tables ${sameTables ? 'same' : 'DIFFERENT'}; amounts ${equal}/${row.amounts} equal (${(row.share * 100).toFixed(2)}%), ${row.meaning} with measure and code too, precision ${(row.precision * 100).toFixed(2)}%, ${row.secondsPerPage} s/page (CPU ${(cpuSeconds / Math.max(1, ocrDoc.pageCount)).toFixed(2)} s/page, peak so far ${peakSoFarMiB} MiB), misses flagged ${missesFlagged}/${misses.length}, wrong meanings ${wrong.length} (flagged ${wrongFlagged}), extras ${extras}, error findings ${row.ocrErrors}, narrative figures ${facts.equal}/${facts.facts} equal\n`,
   );
   for (const m of [...misses.slice(0, 8), ...wrong.slice(0, 8), ...extraList.slice(0, 4)]) process.stdout.write(`    ${m}\n`);
   return row;

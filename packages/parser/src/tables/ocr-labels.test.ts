@@ -107,6 +107,20 @@ describe('checkOcrLabels', () => {
     expect(far.code).toBe('2100201');
   });
 
+  it('doubts a code whose label is unlike every name the code goes by, not one whose label is misread or worded otherwise', () => {
+    // 未归口管理的行政单位离退休 (2080504, which later catalogs dropped) read on 2080501 行政单位离退休
+    const wrong = record(1, '2080501', '衫归口笛理的行政单位屹退佛');
+    const misread = record(1, '2080501', '行政单位离退佛');
+    const worded = record(1, '2080501', '行政单位离退休费');
+    checkOcrLabels([wrong, misread, worded], new Set([1]), catalogs);
+    expect([wrong, misread, worded].map((r) => r.flags.includes('code_label_mismatch'))).toEqual([true, false, false]);
+    expect(wrong.code).toBe('2080501');
+    // the document's text layer gives the code that name: the label is only misread
+    const named = record(1, '2080501', '衫归口笛理的行政单位屹退佛');
+    checkOcrLabels([record(0, '2080501', '未归口管理的行政单位离退休'), named], new Set([1]), catalogs);
+    expect(named.flags).not.toContain('code_label_mismatch');
+  });
+
   it('allows a character in six, at most two', () => {
     expect(closeEnough('行政远行', '行政运行')).toBe(true);
     expect(closeEnough('行远远行', '行政运行')).toBe(false);
