@@ -69,7 +69,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   const jobs: Array<Promise<void>> = [];
   // a black-and-white page's thin strokes broke at its threshold (a 4's bar, a 9's loop): its cells read with strokes grown back
   jobs.push(
-    readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine).then((read) =>
+    readCells(bilevel && cells.length > 0 ? strokesFiltered(img, 'thicker', unionBox(cells.map((c) => c.rect))) : img, cells, options.engine, { bilevel }).then((read) =>
       read.forEach((r, k) => {
         if (r.text === '') return;
         const { rect: box, lines } = cells[k]!;
@@ -138,7 +138,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   }
   paper.data = EMPTY;
   await Promise.all(jobs);
-  runs.push(...(await rereadAmounts(rest, pieces, options.engine)));
+  runs.push(...(await rereadAmounts(rest, pieces, options.engine, { bilevel })));
   rest.data = EMPTY;
   return { number, width: img.width / scale, height: img.height / scale, runs, rulings, imageCoverage: 1, source: 'ocr', ...(turned ? { turned } : {}) };
 }

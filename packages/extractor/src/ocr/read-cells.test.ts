@@ -223,34 +223,47 @@ function twoModels(english: string, chinese: string): OcrEngine {
 describe('amounts read by a second model', () => {
   const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
   const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
+  // a page scanned in black and white: only there is the second model asked
+  const fax = { bilevel: true };
 
   it('take the other digit where the English model read the bare stem 1 (a light 4 lost its slant), the first reading kept beside it', async () => {
-    const [read] = await readCells(img, [cell], twoModels('1,367.96', '4367.96'));
+    const [read] = await readCells(img, [cell], twoModels('1,367.96', '4367.96'), fax);
     expect(read).toEqual({ text: '4,367.96', confidence: 0.92, alternatives: ['1,367.96', '4367.96'] });
   });
 
   it('keep the English reading where the two differ otherwise, with the other beside it (so it is flagged unless an identity confirms it)', async () => {
-    const [read] = await readCells(img, [cell], twoModels('31.68', '31.08'));
+    const [read] = await readCells(img, [cell], twoModels('31.68', '31.08'), fax);
     expect(read).toEqual({ text: '31.68', confidence: 0.92, alternatives: ['31.08'] });
   });
 
   it('are not read again where the first reading is sure and has no 1 (the second model could only add an alternative)', async () => {
-    const [sure] = await readCells(img, [cell], twoModels('2,368.96', '2,368.06'));
+    const [sure] = await readCells(img, [cell], twoModels('2,368.96', '2,368.06'), fax);
     expect(sure).toEqual({ text: '2,368.96', confidence: 0.92 });
     // unsure, the same reading gets the other beside it
     const unsure = readingAs((o) => (o.lang === 'eng' ? { text: '2,368.96', confidence: 0.8 } : { text: '2,368.06', confidence: 0 }));
-    const [read] = await readCells(img, [cell], unsure);
+    const [read] = await readCells(img, [cell], unsure, fax);
     expect(read!.alternatives).toContain('2,368.06');
   });
 
   it('leave an amount as read where they agree, or the other lost a digit, and a code as read', async () => {
-    const [same] = await readCells(img, [cell], twoModels('1,754.17', '1754.17'));
+    const [same] = await readCells(img, [cell], twoModels('1,754.17', '1754.17'), fax);
     expect(same).toEqual({ text: '1,754.17', confidence: 0.92 });
-    const [shorter] = await readCells(img, [cell], twoModels('13,377.11', '13,377.1'));
+    const [shorter] = await readCells(img, [cell], twoModels('13,377.11', '13,377.1'), fax);
     expect(shorter).toEqual({ text: '13,377.11', confidence: 0.92 });
     // a code, no amount: not read again
-    const [code] = await readCells(img, [cell], twoModels('2080501', '2080504'));
+    const [code] = await readCells(img, [cell], twoModels('2080501', '2080504'), fax);
     expect(code).toEqual({ text: '2080501', confidence: 0.92 });
+  });
+
+  it('are not read again on a grey page: there the faint strokes were darkened for the English model', async () => {
+    const langs: string[] = [];
+    const engine = readingAs((o) => {
+      langs.push(o.lang);
+      return o.lang === 'eng' ? { text: '1,367.96', confidence: 0.92 } : { text: '4367.96', confidence: 0 };
+    });
+    const [read] = await readCells(img, [cell], engine, { bilevel: false });
+    expect(read).toEqual({ text: '1,367.96', confidence: 0.92 });
+    expect(langs).not.toContain('chi_sim');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { TextRun } from '@juesuan/model';
 import type { GrayImage } from '../pdf/render-page.ts';
 import type { Rect } from './image-ops.ts';
+import type { PageKind } from './read-cells.ts';
 import { AMOUNT_LIKE, BARELY_READ, CJK, normalizeOcrAmount, readCells } from './read-cells.ts';
 import type { OcrEngine } from './tesseract-pool.ts';
 
@@ -25,9 +26,9 @@ export function mayBeAmount(text: string): boolean {
  * may be amounts are read again as cells are (digits first, other readings when unsure): the runs
  * to keep. Where the two readings differ the cell's wins, unsure, the other kept beside it.
  */
-export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine: OcrEngine): Promise<TextRun[]> {
+export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine: OcrEngine, page?: PageKind): Promise<TextRun[]> {
   if (pieces.length === 0) return [];
-  const read = await readCells(img, pieces.map((p) => ({ rect: p.rect, lines: 1 })), engine);
+  const read = await readCells(img, pieces.map((p) => ({ rect: p.rect, lines: 1 })), engine, page);
   return pieces.flatMap(({ run }, k) => {
     const r = read[k]!;
     const sure = run.confidence ?? 0;
