@@ -6,6 +6,9 @@ import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runner
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
+/** A page scanned in grey: the second model is not asked. */
+const grey = { bilevel: false };
+
 const line = (text: string, y0: number, y1: number, x0 = 0, confidence = 0.9) => ({ text, y0, y1, x0, confidence });
 
 describe('cells read in a stack', () => {
@@ -165,12 +168,12 @@ describe('a heading the digit whitelist reads as digits', () => {
 
   it('is read in Chinese when the ink is far wider than one digit', async () => {
     // ink 4 lines high wide (a four-character heading) and 6 px of margin a side
-    const [wide] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    const [wide] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine, grey);
     expect(wide!.text).toBe('项目支出');
   });
 
   it('stays a digit where the ink is one digit wide', async () => {
-    const [narrow] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 24, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    const [narrow] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 24, y1: 10 + 12 + 40 }, lines: 1 }], engine, grey);
     expect(narrow).toEqual({ text: '3', confidence: 0.9 });
   });
 
@@ -189,7 +192,7 @@ describe('digits the recogniser is barely sure of', () => {
   const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
 
   it('give way to a sure Chinese reading (预算数 read as 708 at 0.58)', async () => {
-    const [read] = await readCells(img, [cell], fakeEngine('708', 0.58, '预算数'));
+    const [read] = await readCells(img, [cell], fakeEngine('708', 0.58, '预算数'), grey);
     expect(read!.text).toBe('预算数');
   });
 
@@ -197,7 +200,7 @@ describe('digits the recogniser is barely sure of', () => {
     const alone: string[] = [];
     const engine = readingAs((o) => (o.whitelist ? { text: '708', confidence: 0.58 } : { text: '预算数', confidence: 0.9 }));
     engine.recognize = async (_: Buffer, o: RecognizeOptions) => (alone.push(o.lang), { text: '', confidence: 0 });
-    const [read] = await readCells(img, [cell], engine);
+    const [read] = await readCells(img, [cell], engine, grey);
     expect(read!.text).toBe('预算数');
     expect(alone).toEqual([]);
   });
@@ -205,12 +208,12 @@ describe('digits the recogniser is barely sure of', () => {
   it('are read on their own when the stacked Chinese reading has digits among its words (a code 302 read as 一302)', async () => {
     const engine = readingAs((o) => (o.whitelist ? { text: '302', confidence: 0.6 } : { text: '一302', confidence: 0.9 }));
     engine.recognize = async (_: Buffer, o: RecognizeOptions) => (o.whitelist ? { text: '302', confidence: 0.95 } : { text: '一302', confidence: 0.9 });
-    const [read] = await readCells(img, [cell], engine);
+    const [read] = await readCells(img, [cell], engine, grey);
     expect(read).toEqual({ text: '302', confidence: 0.95 });
   });
 
   it('stay the amount when the Chinese reading finds digits too', async () => {
-    const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'));
+    const [read] = await readCells(img, [cell], fakeEngine('45.00', 0.6, '45.00'), grey);
     expect(read).toEqual({ text: '45.00', confidence: 0.6 });
   });
 });
@@ -261,7 +264,7 @@ describe('amounts read by a second model', () => {
       langs.push(o.lang);
       return o.lang === 'eng' ? { text: '1,367.96', confidence: 0.92 } : { text: '4367.96', confidence: 0 };
     });
-    const [read] = await readCells(img, [cell], engine, { bilevel: false });
+    const [read] = await readCells(img, [cell], engine, grey);
     expect(read).toEqual({ text: '1,367.96', confidence: 0.92 });
     expect(langs).not.toContain('chi_sim');
   });
@@ -276,7 +279,7 @@ describe('a cell of one line of ink read barely at all', () => {
       recognizeLines: async () => [],
       recognizeChoices: async (_: Buffer, o: RecognizeOptions) => ({ text: '', confidence: 0, hocr: '', symbols: [], o }),
     } as unknown as OcrEngine;
-    const [read] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine);
+    const [read] = await readCells(img, [{ rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 }], engine, grey);
     expect(read).toEqual({ text: '财政拨款收入', confidence: 0.95 });
   });
 });
@@ -296,7 +299,7 @@ describe('cells of different sizes', () => {
       },
       recognizeChoices: async () => ({ text: '', confidence: 0, hocr: '', symbols: [] }),
     } as unknown as OcrEngine;
-    await readCells(img, [heading(0), heading(300), amount(0), amount(300), amount(600)], engine);
+    await readCells(img, [heading(0), heading(300), amount(0), amount(300), amount(600)], engine, grey);
     // every stack (of each pass) is the two headings (2 × 80 and a gap) or the three amounts (3 × 44 and two gaps)
     expect([...new Set(heights)].sort((a, b) => a - b)).toEqual([2 * 12 + 3 * 44 + 2 * Math.round(44 * 0.9), 2 * 12 + 2 * 80 + 72]);
   });
@@ -333,7 +336,7 @@ describe('a column of two-decimal amounts with cells read badly', () => {
   } as unknown as OcrEngine;
 
   it('marks digits among strokes, and decimals cut short, as unread', async () => {
-    const read = await readCells(img, cells, engine);
+    const read = await readCells(img, cells, engine, grey);
     expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '?']);
     expect(read[0]!.confidence).toBe(0.9);
   });

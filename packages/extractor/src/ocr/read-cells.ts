@@ -383,7 +383,7 @@ export async function otherReadings(img: GrayImage, jobs: CellJob[], readings: R
  * several lines, amounts the stack was unsure of (or lost the decimal mark of) and any cell a
  * stack lost, read one by one.
  */
-export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind = { bilevel: false }): Promise<CellReading[]> {
+export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind): Promise<CellReading[]> {
   const out: Array<Recognized | null> = jobs.map(() => null);
   const single = jobs.map((j, i) => ({ j, i })).filter(({ j }) => j.lines <= 1);
   const { digits, names } = await readDigits(

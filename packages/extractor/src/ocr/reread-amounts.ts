@@ -26,7 +26,7 @@ export function mayBeAmount(text: string): boolean {
  * may be amounts are read again as cells are (digits first, other readings when unsure): the runs
  * to keep. Where the two readings differ the cell's wins, unsure, the other kept beside it.
  */
-export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine: OcrEngine, page?: PageKind): Promise<TextRun[]> {
+export async function rereadAmounts(img: GrayImage, pieces: LinePiece[], engine: OcrEngine, page: PageKind): Promise<TextRun[]> {
   if (pieces.length === 0) return [];
   const read = await readCells(img, pieces.map((p) => ({ rect: p.rect, lines: 1 })), engine, page);
   return pieces.flatMap(({ run }, k) => {
