@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { OcrMode, PageLayout } from '@juesuan/extractor';
 import type { ExtractionNote } from '@juesuan/model';
 import type { DocumentLimits } from './limits.ts';
@@ -6,6 +7,8 @@ import type { DocumentLimits } from './limits.ts';
 export interface ExtractWorkerData {
   /** tesseract workers per language of this worker's OCR engine */
   ocrThreads: number;
+  /** a port to the process's line recogniser (PaddleOCR), shared by every extraction worker */
+  linesPort?: MessagePort;
 }
 
 /** A document sent to an extraction worker. */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { PaddleHost } from '@juesuan/extractor';
 import { errorLine } from '@juesuan/model';
 import type { ExtractWorkerData, WorkerJob, WorkerMessage } from './extract-messages.ts';
 import type { DocumentLimits } from './limits.ts';
@@ -27,6 +28,8 @@ export class ExtractPool {
   private readonly waiting: Array<() => void> = [];
   private busy = 0;
   private nextId = 1;
+  /** one line recogniser for every worker: one network's memory, not one a worker */
+  private readonly lines = new PaddleHost();
 
   constructor(
     private readonly limits: DocumentLimits,
@@ -55,8 +58,9 @@ export class ExtractPool {
   /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
   private async spawn(): Promise<Worker> {
     // the cores are shared out: each worker's OCR engine gets its part of them, not all of them
-    const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)) };
-    const worker = new Worker(await moduleBundle(WORKER_ENTRY, 'extract-worker'), { workerData, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
+    const linesPort = await this.lines.connect();
+    const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)), ...(linesPort ? { linesPort } : {}) };
+    const worker = new Worker(await moduleBundle(WORKER_ENTRY, 'extract-worker'), { workerData, transferList: linesPort ? [linesPort] : [], resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     // an idle worker that dies is not handed work
@@ -117,6 +121,7 @@ export class ExtractPool {
   async close(): Promise<void> {
     const all = this.idle.splice(0);
     await Promise.all(all.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve()).postMessage('close'))));
+    await this.lines.close();
   }
 }
 

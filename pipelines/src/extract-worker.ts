@@ -5,7 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { OcrEngine, extractPdfPages, preloadPdfjs, readCellsAgain, withNotes } from '@juesuan/extractor';
+import { OcrEngine, PaddleLines, extractPdfPages, preloadPdfjs, readCellsAgain, withNotes } from '@juesuan/extractor';
 import { ExtractedDocument, JuesuanError, errorLine } from '@juesuan/model';
 import { cellsToReadAgain } from '@juesuan/parser';
 import { extractFile, isPdfInput } from './extract-file.ts';
@@ -15,7 +15,8 @@ import { checkPdfStreams } from './scan-pdf-streams.ts';
 const port = parentPort;
 if (!port) throw new Error('extract-worker runs as a worker thread');
 // this worker's own OCR engine (tesseract workers start on the first OCR page)
-const engine = new OcrEngine((workerData as ExtractWorkerData).ocrThreads);
+const { ocrThreads, linesPort } = workerData as ExtractWorkerData;
+const engine = new OcrEngine(ocrThreads, undefined, new PaddleLines(linesPort));
 
 /** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's, and dear to read). */
 const ownBytes = () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Table } from '@juesuan/model';
 import { extractPdf, extractPdfPages } from './extract-pdf.ts';
 import { OcrEngine } from './ocr/tesseract-pool.ts';
+import { PaddleLines } from './ocr/paddle-lines.ts';
 import { normalizeCjkSpacing } from './layout/cjk-text.ts';
 
 const samples = join(import.meta.dirname, '..', '..', '..', 'samples');
@@ -155,7 +156,10 @@ describe('pages read at once', () => {
       override recognizeChoices = () => this.call();
     }
     const bytes = new Uint8Array(readFileSync(join(samples, 'sample-final-2023.pdf')));
-    const { layouts } = await extractPdfPages(bytes, 'sample-final-2023.pdf', { ocr: 'always', engine: new SlowFirstPage(2), first: 1, last: 3, onOcrPage: (n) => events.push(`read ${n}`) });
+    // no line recogniser: its lines go to the slow calls too
+    const lines = new PaddleLines();
+    await lines.close();
+    const { layouts } = await extractPdfPages(bytes, 'sample-final-2023.pdf', { ocr: 'always', engine: new SlowFirstPage(2, undefined, lines), first: 1, last: 3, onOcrPage: (n) => events.push(`read ${n}`) });
     expect(layouts.map((l) => l.page.number)).toEqual([1, 2, 3]);
     expect(events.indexOf('read 3')).toBeGreaterThan(-1);
     expect(events.indexOf('read 3')).toBeLessThan(events.indexOf('slow page ends'));

@@ -6,6 +6,7 @@ export { normalizeCjkSpacing } from './layout/cjk-text.ts';
 export { extractText } from './text/extract-text.ts';
 export { OcrEngine, sharedOcrEngine, closeSharedOcrEngine } from './ocr/tesseract-pool.ts';
 export type { RecognitionTally } from './ocr/tesseract-pool.ts';
+export { PaddleHost, PaddleLines } from './ocr/paddle-lines.ts';
 export type { OcrMode } from './ocr/decide-ocr.ts';
 export type { ExtractPdfOptions } from './extract-pdf.ts';
 export { ocrFullPages } from './ocr/full-page-ocr.ts';

@@ -39,7 +39,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'reports (.pdf .txt .md .html), folders (walked recursively, symbolic links followed) or globs')
     .addOption(dbOption())
     .option('--force', 'parse and load again even when the same bytes were ingested before')
-    .option('--concurrency <n>', 'documents in flight at once (default: cores)')
+    .option('--concurrency <n>', 'documents in flight at once (default: cores less one, at least 1)')
     .option('--max-mb <n>', 'refuse files larger than this many MiB (default 200)')
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this').default(String(DEFAULT_MAX_PAGES)))
     .option('--timeout <seconds>', 'time limit of each document (default: 30 s + 3 s a page + 120 s an OCR page)')

@@ -57,7 +57,8 @@ export interface OcrPageOptions {
  * parsing and loading need nothing else.
  */
 export async function ocrPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<RawPage> {
-  options.engine.warm(['eng', 'chi_sim']);
+  // tesseract's Chinese model only where the line recogniser cannot run, or for second readings: started when asked
+  options.engine.warm(['eng']);
   // one page drawn at a time: the first page's cells reach the recognisers sooner, and a page is drawn while another's are read
   const drawn = await (options.drawing ? options.drawing.add(() => drawPage(doc, number, options)) : drawPage(doc, number, options));
   const { img, threshold, bilevel, rulings, grids, cells, turned } = drawn;
@@ -265,11 +266,23 @@ export const lineWidthShare = (box: Rect): number => (box.x1 - box.x0 >= PROSE.w
 const LINE_SURE = 0.7;
 
 /**
- * A text line outside the tables: the surer of its reading and, when unsure, a reading at half its
+ * A text line outside the tables, read by PaddleOCR's network (its own thread); tesseract's
+ * Chinese model reads it where that network cannot run (a platform onnxruntime has no build for).
+ */
+async function readLine(engine: OcrEngine, img: GrayImage, box: Rect): Promise<Recognized> {
+  try {
+    return await engine.lines.read(img, box, lineWidthShare(box));
+  } catch {
+    return readLineTesseract(engine, img, box);
+  }
+}
+
+/**
+ * A text line read by tesseract: the surer of its reading and, when unsure, a reading at half its
  * size (the recogniser misreads some sharp, large lines at their own size: a clean 300-dpi scan's
  * 公开02表：收入预算总表 read 公不02:宏“收入顶公忘去, at 0.49; halved, or at 1.25 times, right).
  */
-async function readLine(engine: OcrEngine, img: GrayImage, box: Rect): Promise<Recognized> {
+async function readLineTesseract(engine: OcrEngine, img: GrayImage, box: Rect): Promise<Recognized> {
   const widthShare = lineWidthShare(box);
   const first = await engine.recognize(toPgm(img, box), { lang: 'chi_sim', psm: 7, widthShare });
   if (first.confidence >= LINE_SURE) return first;

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { greyOf } from '../pdf/grey-pixels.ts';
 import { inkTones } from './image-ops.ts';
-import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
+import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, stemsMended, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
 
@@ -339,5 +339,78 @@ describe('a column of two-decimal amounts with cells read badly', () => {
     const read = await readCells(img, cells, engine, grey);
     expect(read.map((r) => r.text)).toEqual([...texts.slice(0, 6), '?', '?']);
     expect(read[0]!.confidence).toBe(0.9);
+  });
+});
+
+describe('cells of names and headings', () => {
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+  const cells = [
+    { rect: { x0: 10, y0: 10, x1: 10 + 12 + 160, y1: 10 + 12 + 40 }, lines: 1 },
+    { rect: { x0: 200, y0: 10, x1: 200 + 12 + 120, y1: 10 + 12 + 40 }, lines: 1 },
+  ];
+  /** tesseract reads digits as nothing, and says which Chinese calls it was given; the line recogniser reads as `lines` says */
+  function withLineReader(lines: (rect: { x0: number }) => Promise<{ text: string; confidence: number }>) {
+    const chinese: string[] = [];
+    const engine = readingAs((o) => (o.whitelist ? { text: '', confidence: 0 } : (chinese.push(`psm ${o.psm}`), { text: '项目', confidence: 0.9 })));
+    return { engine: Object.assign(engine, { lines: { read: (_: unknown, rect: { x0: number }) => lines(rect) } }), chinese };
+  }
+
+  it('are read by the line recogniser, each on its own: tesseract reads no Chinese', async () => {
+    const { engine, chinese } = withLineReader(async (r) => ({ text: r.x0 < 100 ? '一般公共服务支出' : '合计', confidence: 0.98 }));
+    const read = await readCells(img, cells, engine, grey);
+    expect(read.map((r) => r.text)).toEqual(['一般公共服务支出', '合计']);
+    expect(chinese).toEqual([]);
+  });
+
+  it('are read by tesseract, stacked, on a black-and-white page: its digits there read a fax’s broken 4 right', async () => {
+    const { engine, chinese } = withLineReader(async () => ({ text: '2,819,034.00', confidence: 0.99 }));
+    const read = await readCells(img, cells, engine, { bilevel: true });
+    expect(read.map((r) => r.text)).toEqual(['项目', '项目']);
+    expect(chinese).toContain('psm 6');
+  });
+
+  it('are read by tesseract, stacked, where the line recogniser cannot run', async () => {
+    const { engine, chinese } = withLineReader(async () => {
+      throw new Error('the line recogniser (PaddleOCR) did not start');
+    });
+    const read = await readCells(img, cells, engine, grey);
+    expect(read.map((r) => r.text)).toEqual(['项目', '项目']);
+    expect(chinese).toContain('psm 6');
+  });
+});
+
+describe('amounts of a black-and-white page read by the line recogniser too', () => {
+  const img = { width: 400, height: 100, data: new Uint8Array(400 * 100).fill(255), scale: 1 };
+  const cell = { rect: { x0: 10, y0: 10, x1: 10 + 12 + 96, y1: 10 + 12 + 32 }, lines: 1 };
+  const english = (text: string) => readingAs((o) => (o.lang === 'eng' ? { text, confidence: 0.95 } : { text: '', confidence: 0 }));
+  const withLines = (engine: OcrEngine, text: string) => Object.assign(engine, { lines: { read: async () => ({ text, confidence: 0.99 }) } });
+
+  it('keep its differing reading beside the value, never in its place (a fax’s 50.00 read sure as 20.00)', async () => {
+    const [read] = await readCells(img, [cell], withLines(english('20.00'), '50.00'), { bilevel: true });
+    expect(read).toEqual({ text: '20.00', confidence: 0.95, alternatives: ['50.00'] });
+  });
+
+  it('add nothing where it agrees, and are not read so on a grey page', async () => {
+    expect((await readCells(img, [cell], withLines(english('20.00'), '20.00'), { bilevel: true }))[0]).toEqual({ text: '20.00', confidence: 0.95 });
+    expect((await readCells(img, [cell], withLines(english('20.00'), '50.00'), grey))[0]).toEqual({ text: '20.00', confidence: 0.95 });
+  });
+
+  it('where the line recogniser cannot run, leave the value as read', async () => {
+    const engine = Object.assign(english('20.00'), { lines: { read: async () => Promise.reject(new Error('no onnxruntime build')) } });
+    expect((await readCells(img, [cell], engine, { bilevel: true }))[0]).toEqual({ text: '20.00', confidence: 0.95 });
+  });
+});
+
+describe('a broken 4 read as its stem', () => {
+  it('takes the other reading’s digits where the two differ only at the English reading’s 1s', () => {
+    expect(stemsMended('2,819,034.00', '2,849,034.00')).toBe('2,849,034.00');
+    expect(stemsMended('1,367.96', '4367.96')).toBe('4,367.96');
+  });
+
+  it('gives nothing where they differ elsewhere, in length, or not at all', () => {
+    expect(stemsMended('371,511,635.00', '371,514,655.00')).toBeNull();
+    expect(stemsMended('31.68', '31.08')).toBeNull();
+    expect(stemsMended('13,377.11', '13,377.1')).toBeNull();
+    expect(stemsMended('20.00', '20.00')).toBeNull();
   });
 });

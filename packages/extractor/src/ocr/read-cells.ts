@@ -1,7 +1,7 @@
 import type { GrayImage } from '../pdf/render-page.ts';
 import { joinPieces, normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { Rect } from './image-ops.ts';
-import { blankPgm, drawEnlarged, inkTones, toPgm } from './image-ops.ts';
+import { binarize, blankPgm, cropGray, drawEnlarged, inkTones, textLineBands, toPgm } from './image-ops.ts';
 import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
@@ -23,12 +23,12 @@ export interface CellJob {
 }
 
 /**
- * What a page's scan is, for how its cells are read. The Chinese model's second reading of amounts
- * (crossCheck) is for pages scanned in black and white: there the scanner's threshold broke thin
- * strokes the English model then misses (a 4's slant read 1: 45 of regions/fax's 675 amounts
- * mended). On grey pages those strokes are darkened for the English model, and the second reading
- * mended none; it turned right amounts wrong (28.11 to 28.51, 16.19 to 06.19) for identities to put
- * back, flagged correct ones, and took a fourteenth of the recognisers' time.
+ * What a page's scan is, for how its cells are read. The second readings of amounts (crossCheck,
+ * lineReaderAlternatives) are for pages scanned in black and white: there the scanner's threshold
+ * broke thin strokes the English model then misses (a 4's slant read 1: 45 of regions/fax's 675
+ * amounts mended). On grey pages those strokes are darkened for the English model, and the second
+ * reading mended none; it turned right amounts wrong (28.11 to 28.51, 16.19 to 06.19) for
+ * identities to put back, flagged correct ones, and took a fourteenth of the recognisers' time.
  */
 export interface PageKind {
   bilevel: boolean;
@@ -106,6 +106,17 @@ export function tooFewForInk(text: string, rect: Rect): boolean {
   return h > 0 && text.length < (w / h) * DIGITS_PER_HEIGHT;
 }
 
+/**
+ * The English model's reading with the other model's digits where the two differ only at digits
+ * the English model read as 1 (the bare stem of a 4 whose faint slant it lost); null where they
+ * differ otherwise, in their digits count, or not at all.
+ */
+export function stemsMended(english: string, other: string): string | null {
+  const differ = differingDigits(english, other);
+  if (!differ || differ.length === 0 || !differ.every(([, d]) => d === '1')) return null;
+  return withDigits(english, new Map(differ.map(([k, , d]) => [k, d])));
+}
+
 /** A digit reading as an amount, a little less sure when its marks were set again, unsure when it leaves most of the ink unread. */
 export function asAmount(r: Recognized, rect?: Rect): Recognized | null {
   const t = r.text.replace(/\s+/g, '');
@@ -136,7 +147,7 @@ const enlargement = (heightPx: number) => (heightPx < 40 ? 2 : 1);
 const UNSURE_LINE = 0.5;
 
 /** One cell on its own: amounts with a digit whitelist on one line, else Chinese. */
-export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
+export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEngine, page: PageKind): Promise<Recognized> {
   const up = enlargement(job.rect.y1 - job.rect.y0);
   const image = toPgm(img, job.rect, up);
   let digits: Recognized | null = null;
@@ -149,13 +160,53 @@ export async function recognizeCell(img: GrayImage, job: CellJob, engine: OcrEng
     if (plain && (!digits || plain.confidence > digits.confidence)) digits = plain;
     if (digits && digits.confidence >= SURE_DIGITS) return digits;
   }
+  const chinese = page.bilevel ? await tesseractCell(image, job, engine) : await lineReaderCell(img, job, engine).catch(() => tesseractCell(image, job, engine));
+  return settle(chinese, digits);
+}
+
+/** A cell read in Chinese by tesseract: one line as a line, several as a block. */
+async function tesseractCell(image: Buffer, job: CellJob, engine: OcrEngine): Promise<Recognized> {
   let chinese = await engine.recognize(image, { lang: 'chi_sim', psm: job.lines <= 1 ? 7 : 6 });
   // a line read barely at all may be two the ink profile did not part (财政拨款收 / 入 touching): read as a block too
   if (job.lines <= 1 && chinese.confidence < UNSURE_LINE) {
     const block = await engine.recognize(image, { lang: 'chi_sim', psm: 6 });
     if (block.confidence > chinese.confidence) chinese = block;
   }
-  return settle(chinese, digits);
+  return chinese;
+}
+
+/**
+ * A cell read in Chinese by the line recogniser (PaddleOCR): one line as it is, several each on
+ * its own (its bands of ink), joined by line breaks. Rejects where that recogniser cannot run.
+ */
+export async function lineReaderCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
+  const boxes = job.lines <= 1 ? [] : inkLinesOf(img, job.rect);
+  if (boxes.length <= 1) return engine.lines.read(img, job.rect);
+  const lines = await Promise.all(boxes.map((r) => engine.lines.read(img, r)));
+  return { text: lines.map((l) => l.text).join('\n'), confidence: Math.min(...lines.map((l) => l.confidence)) };
+}
+
+/** Paper kept above and below a line of a cell read on its own. */
+const LINE_MARGIN = 4;
+
+/**
+ * A cell's lines of text as boxes: its bands of ink, a band thinner than 0.4 of the tallest (a
+ * stroke of 二 or 三 parted from the rest) joined to the nearer band beside it.
+ */
+export function inkLinesOf(img: GrayImage, rect: Rect): Rect[] {
+  const crop = cropGray(img, rect);
+  const bands = textLineBands(binarize(crop), crop.width, { x0: 0, y0: 0, x1: crop.width, y1: crop.height });
+  const tallest = Math.max(0, ...bands.map(([a, b]) => b - a));
+  const lines: Array<[number, number]> = [];
+  bands.forEach(([a, b], k) => {
+    if (b - a >= tallest * 0.4) return void lines.push([a, b]);
+    const before = lines[lines.length - 1];
+    const after = bands.slice(k + 1).find(([c, d]) => d - c >= tallest * 0.4);
+    // joined upwards when the band above is nearer (or there is none below); else held for the next
+    if (before && (!after || a - before[1] <= after[0] - b)) before[1] = b;
+    else if (after) after[0] = a;
+  });
+  return lines.map(([a, b]) => ({ x0: rect.x0, x1: rect.x1, y0: Math.max(rect.y0, rect.y0 + a - LINE_MARGIN), y1: Math.min(rect.y1, rect.y0 + b + LINE_MARGIN) }));
 }
 
 /** Cells a recognition call reads at once: big enough to save the per-call cost, small enough for two workers to share a page. */
@@ -308,6 +359,21 @@ async function readStackedAlike(img: GrayImage, jobs: CellJob[], engine: OcrEngi
 }
 
 /**
+ * Cells read in Chinese (names, headings, and amounts the digit pass could not read): each on its
+ * own by the line recogniser; stacked by tesseract's Chinese model on a black-and-white page, whose
+ * digits there were right where the line recogniser's were not (a fax's broken 4: 2,849,034.00 read
+ * 2,819,034.00; real/fax 1083 of 1090 amounts against 1085), and where the line recogniser cannot run.
+ */
+async function readChinese(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind): Promise<Array<Recognized | null>> {
+  if (page.bilevel) return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
+  try {
+    return await Promise.all(jobs.map((j) => lineReaderCell(img, j, engine)));
+  } catch {
+    return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
+  }
+}
+
+/**
  * One-line cells read for digits in stacks, except in a column of names: there only its lowest
  * few cells are read so (and give no amount); the rest of it is null, for the Chinese reading.
  * The recogniser's time goes by the width of ink it reads, and names are the widest cells.
@@ -405,11 +471,11 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     // no more); an unsure amount it finds no words in is read again on its own (recognizeCell below)
     else unsure.push({ j, i, digits: d });
   });
-  const chinese = await readStacked(
+  const chinese = await readChinese(
     img,
     unsure.map(({ j }) => j),
     engine,
-    { lang: 'chi_sim', psm: 6 },
+    page,
   );
   unsure.forEach(({ i, digits: d }, k) => {
     const settled = chinese[k] ? settle(chinese[k], d) : d;
@@ -419,7 +485,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   await Promise.all(
     jobs.map(async (j, i) => {
       if (out[i]) return;
-      const r = await recognizeCell(img, j, engine);
+      const r = await recognizeCell(img, j, engine, page);
       // read again and still no decimal mark where the page prints them: not sure of that one
       out[i] = lost.has(i) && !/[.,]/.test(r.text) ? { ...r, confidence: Math.min(r.confidence, 0.7) } : r;
     }),
@@ -461,7 +527,10 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   const offer = (i: number, texts: string[]) => (read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), ...texts])].filter((t) => t !== read[i]!.text) });
   for (const i of misfits) offer(i, withoutOneDigit(read[i]!.text));
   for (const i of unmarked) offer(i, withTwoDecimals(read[i]!.text));
-  if (page.bilevel) await crossCheck(img, jobs, read, engine);
+  if (page.bilevel) {
+    await crossCheck(img, jobs, read, engine);
+    await lineReaderAlternatives(img, jobs, read, engine);
+  }
   return read;
 }
 
@@ -545,6 +614,25 @@ function worthSecondModel(r: CellReading): boolean {
 }
 
 /**
+ * Every amount of a black-and-white page read again by the line recogniser (PaddleOCR), each on
+ * its own; a reading with as many digits that differs is kept beside the value, which validation
+ * then flags unless an identity confirms it (a fax's 5 the English model read sure as 2: 50.00 as
+ * 20.00). Its digits are never taken without an identity: on fax pages the English model's 1s
+ * were right more often than this model's other digits (real/fax 1081 of 1090 amounts against 1083).
+ */
+async function lineReaderAlternatives(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
+  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
+  const again = await Promise.all(amounts.map(async ({ j }) => engine.lines.read(img, j.rect))).catch(() => null);
+  if (!again) return;
+  amounts.forEach(({ i }, n) => {
+    const other = asAmount(again[n]!);
+    const differ = other ? differingDigits(read[i]!.text, other.text) : null;
+    if (!other || !differ || differ.length === 0) return;
+    read[i] = { ...read[i]!, alternatives: [...new Set([...(read[i]!.alternatives ?? []), other.text])].filter((t) => t !== read[i]!.text) };
+  });
+}
+
+/**
  * Amounts read again by the Chinese model, whose digits are the Song type the reports print.
  * The English model reads a digit whose faint strokes it lost as the bare stem, 1 (the slant of
  * a light 4); so where the two differ only at digits the English read as 1, the other's digits
@@ -566,8 +654,7 @@ async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], 
     const other = chinese ? { ...chinese, text: withoutSplitFour(first.text, chinese.text) } : null;
     const differ = other ? differingDigits(first.text, other.text) : null;
     if (!other || !differ || differ.length === 0) return;
-    const stem = differ.every(([, d]) => d === '1');
-    const text = stem ? withDigits(first.text, new Map(differ.map(([k, , d]) => [k, d]))) : first.text;
+    const text = stemsMended(first.text, other.text) ?? first.text;
     const alternatives = [...new Set([first.text, other.text, chinese!.text, ...(first.alternatives ?? [])])].filter((t) => t !== text);
     // the Chinese model's line confidence is often 0 on digits: the first reading's stands, the alternatives flag it
     read[i] = { ...first, text, alternatives };

@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toPgm } from './image-ops.ts';
 import { lineWidthShare } from './ocr-page.ts';
+import { printedLines } from './printed-lines.testkit.ts';
 import { OcrEngine } from './tesseract-pool.ts';
-
-const FONT = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
-GlobalFonts.registerFromPath(FONT, 'PoolTestSans');
 
 describe('OcrEngine', () => {
   const engine = new OcrEngine(1);
@@ -90,17 +87,8 @@ describe('a line of prose outside the tables', () => {
 
   /** A line of print as a 300-dpi scan holds it, and its box as the page finds it (6 px of paper a side). */
   function printed(text: string) {
-    const [width, height] = [60 + 44 * text.length, 70];
-    const canvas = createCanvas(width, height);
-    const g = canvas.getContext('2d');
-    g.fillStyle = 'white';
-    g.fillRect(0, 0, width, height);
-    g.fillStyle = 'black';
-    g.font = '44px PoolTestSans';
-    g.fillText(text, 30, 52);
-    const rgba = g.getImageData(0, 0, width, height).data;
-    const img = { width, height, data: new Uint8Array(width * height).map((_, i) => rgba[i * 4]!), scale: 300 / 72 };
-    return { img, box: { x0: 24, y0: 6, x1: width - 24, y1: 64 } };
+    const img = printedLines([text]);
+    return { img, box: { x0: 24, y0: 6, x1: img.width - 24, y1: 64 } };
   }
 
   it('is read at 0.8 of its width, and reads as at its own; a short line (a unit, a title) keeps its width', async () => {

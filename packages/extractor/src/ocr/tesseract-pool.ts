@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import Tesseract from 'tesseract.js';
 import { narrowPgm } from './image-ops.ts';
+import { PaddleLines } from './paddle-lines.ts';
 import { languageData } from './lstm-only-data.ts';
 
 /**
@@ -112,6 +113,8 @@ export class OcrEngine {
   constructor(
     readonly size = Math.max(1, availableParallelism()),
     private readonly idleMs = IDLE_MS,
+    /** Chinese lines and cells: PaddleOCR's recognition network, in a thread of its own or shared */
+    readonly lines = new PaddleLines(),
   ) {}
 
   private async acquire(lang: Lang): Promise<PooledWorker> {
@@ -163,6 +166,8 @@ export class OcrEngine {
     clearTimeout(this.idle);
     this.idle = setTimeout(() => {
       if (this.workers.some((x) => x.busy)) return;
+      // a page's prose still being read by the line recogniser: its cells come next
+      if (this.lines.busy) return this.letGoWhenIdle();
       for (const w of this.workers.splice(0)) void w.worker.terminate().catch(() => undefined);
     }, this.idleMs);
     // the timer keeps no process alive
@@ -253,7 +258,8 @@ export class OcrEngine {
 
   /** Where the recognisers' time went, by kind of call, most first: for the speed benchmark. */
   recognitionTime(): RecognitionTally[] {
-    return [...this.tally.values()].map((t) => ({ ...t })).sort((a, b) => b.seconds - a.seconds);
+    const lines = this.lines.tally.calls > 0 ? [{ kind: 'paddle lines', ...this.lines.tally }] : [];
+    return [...this.tally.values(), ...lines].map((t) => ({ ...t })).sort((a, b) => b.seconds - a.seconds);
   }
 
   async close(): Promise<void> {
@@ -261,7 +267,7 @@ export class OcrEngine {
     // a worker still starting has none yet: acquire ends it when it comes
     clearTimeout(this.idle);
     const all = this.workers.splice(0).filter((w) => w.worker !== null);
-    await Promise.all(all.map((w) => w.worker.terminate()));
+    await Promise.all([...all.map((w) => w.worker.terminate()), this.lines.close()]);
     this.wakeAll();
   }
 }
