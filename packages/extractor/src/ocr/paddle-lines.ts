@@ -22,6 +22,8 @@ function startWorker(): Promise<Worker> {
     worker.unref();
     worker.once('message', () => resolve(worker));
     worker.once('error', (err) => reject(new Error(`the line recogniser (PaddleOCR) did not start: ${err.message}`)));
+    // gone before it said it was ready: a failure to start too (a settled promise ignores it later)
+    worker.once('exit', (code) => reject(new Error(`the line recogniser (PaddleOCR) did not start (exit ${code})`)));
   });
 }
 
@@ -70,10 +72,10 @@ export class PaddleLines {
    * network's time goes by the width); rejects when the network cannot read it.
    */
   async read(img: GrayImage, box: Rect, widthShare = 1): Promise<Recognized> {
-    const crop = cropGray(img, box);
-    if (crop.width === 0 || crop.height === 0) return { text: '', confidence: 0 };
     if (this.closed) throw new Error('the line recogniser is closed');
     if (this.unavailable) throw this.unavailable;
+    const crop = cropGray(img, box);
+    if (crop.width === 0 || crop.height === 0) return { text: '', confidence: 0 };
     const channel = await this.open();
     clearTimeout(this.idle);
     const id = this.next++;

@@ -365,12 +365,14 @@ async function readStackedAlike(img: GrayImage, jobs: CellJob[], engine: OcrEngi
  * 2,819,034.00; real/fax 1083 of 1090 amounts against 1085), and where the line recogniser cannot run.
  */
 async function readChinese(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind): Promise<Array<Recognized | null>> {
-  if (page.bilevel) return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
-  try {
-    return await Promise.all(jobs.map((j) => lineReaderCell(img, j, engine)));
-  } catch {
-    return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
+  if (!page.bilevel) {
+    try {
+      return await Promise.all(jobs.map((j) => lineReaderCell(img, j, engine)));
+    } catch {
+      // the line recogniser cannot run: tesseract below
+    }
   }
+  return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
 }
 
 /**
@@ -613,6 +615,11 @@ function worthSecondModel(r: CellReading): boolean {
   return /1/.test(r.text) || r.confidence < SURE || (r.alternatives?.length ?? 0) > 0;
 }
 
+/** The one-line cells read as amounts with a decimal or thousands mark: a code (2080501) has none, and its 1s are read as printed. */
+function markedAmounts(jobs: CellJob[], read: CellReading[]): Array<{ j: CellJob; i: number }> {
+  return jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
+}
+
 /**
  * Every amount of a black-and-white page read again by the line recogniser (PaddleOCR), each on
  * its own; a reading with as many digits that differs is kept beside the value, which validation
@@ -621,7 +628,7 @@ function worthSecondModel(r: CellReading): boolean {
  * were right more often than this model's other digits (real/fax 1081 of 1090 amounts against 1083).
  */
 async function lineReaderAlternatives(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
-  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text));
+  const amounts = markedAmounts(jobs, read);
   const again = await Promise.all(amounts.map(async ({ j }) => engine.lines.read(img, j.rect))).catch(() => null);
   if (!again) return;
   amounts.forEach(({ i }, n) => {
@@ -640,8 +647,7 @@ async function lineReaderAlternatives(img: GrayImage, jobs: CellJob[], read: Cel
  * then flags it unless an identity confirms it, and repair-by-identity may choose it.
  */
 async function crossCheck(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
-  // amounts with a decimal or thousands mark only: a code (2080501) has none, and its 1s are read as printed
-  const amounts = jobs.map((j, i) => ({ j, i })).filter(({ j, i }) => j.lines <= 1 && AMOUNT_LIKE.test(read[i]!.text) && /\d[.,]\d/.test(read[i]!.text) && worthSecondModel(read[i]!));
+  const amounts = markedAmounts(jobs, read).filter(({ i }) => worthSecondModel(read[i]!));
   const again = await readStacked(
     img,
     amounts.map(({ j }) => j),
