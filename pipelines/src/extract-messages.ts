@@ -7,8 +7,8 @@ import type { DocumentLimits } from './limits.ts';
 export interface ExtractWorkerData {
   /** tesseract workers per language of this worker's OCR engine */
   ocrThreads: number;
-  /** a port to the process's line recogniser (PaddleOCR), shared by every extraction worker */
-  linesPort?: MessagePort;
+  /** ports to the process's line recogniser's threads (PaddleOCR), shared by every extraction worker; none where it cannot start */
+  linesPorts: MessagePort[];
 }
 
 /** A document sent to an extraction worker. */

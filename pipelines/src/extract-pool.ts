@@ -28,7 +28,7 @@ export class ExtractPool {
   private readonly waiting: Array<() => void> = [];
   private busy = 0;
   private nextId = 1;
-  /** one line recogniser for every worker: one network's memory, not one a worker */
+  /** one line recogniser for every worker: its threads' memory, not theirs a worker */
   private readonly lines = new PaddleHost();
 
   constructor(
@@ -58,9 +58,9 @@ export class ExtractPool {
   /** A new worker, once it has loaded its modules (seconds on a busy machine, not charged to a document). */
   private async spawn(): Promise<Worker> {
     // the cores are shared out: each worker's OCR engine gets its part of them, not all of them
-    const linesPort = await this.lines.connect();
-    const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)), ...(linesPort ? { linesPort } : {}) };
-    const worker = new Worker(await moduleBundle(WORKER_ENTRY, 'extract-worker'), { workerData, transferList: linesPort ? [linesPort] : [], resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
+    const linesPorts = await this.lines.connect();
+    const workerData: ExtractWorkerData = { ocrThreads: Math.max(1, Math.floor(availableParallelism() / this.size)), linesPorts };
+    const worker = new Worker(await moduleBundle(WORKER_ENTRY, 'extract-worker'), { workerData, transferList: linesPorts, resourceLimits: { maxOldGenerationSizeMb: this.limits.workerHeapMb, maxYoungGenerationSizeMb: this.limits.workerYoungMb } });
     // a late error of a worker already given up on must not take the process down
     worker.on('error', () => {});
     // an idle worker that dies is not handed work

@@ -15,8 +15,8 @@ import { checkPdfStreams } from './scan-pdf-streams.ts';
 const port = parentPort;
 if (!port) throw new Error('extract-worker runs as a worker thread');
 // this worker's own OCR engine (tesseract workers start on the first OCR page)
-const { ocrThreads, linesPort } = workerData as ExtractWorkerData;
-const engine = new OcrEngine(ocrThreads, undefined, new PaddleLines(linesPort));
+const { ocrThreads, linesPorts } = workerData as ExtractWorkerData;
+const engine = new OcrEngine(ocrThreads, undefined, new PaddleLines(linesPorts.length > 0 ? linesPorts : undefined));
 
 /** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's, and dear to read). */
 const ownBytes = () => {

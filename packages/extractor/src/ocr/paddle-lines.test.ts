@@ -34,11 +34,27 @@ describe('the line recogniser (PaddleOCR)', () => {
     await expect(lines.read(img, { x0: 5, y0: 5, x1: 5, y1: 30 })).resolves.toEqual({ text: '', confidence: 0 });
   });
 
-  it('serves every extraction worker of a process from one thread: each reading goes back to the reader that asked', async () => {
-    const host = new PaddleHost();
+  it('reads lines on two threads at once, the line going to the one with fewer waiting, each read as one thread reads it', async () => {
+    const two = new PaddleLines(undefined, 2);
+    const one = new PaddleLines(undefined, 1);
+    try {
+      const imgs = ['一般公共服务支出', '社会保障和就业支出', '住房保障支出', '节能环保支出'].map((t) => printed([t]));
+      const [both, alone] = await Promise.all([Promise.all(imgs.map((i) => two.read(i, whole(i)))), Promise.all(imgs.map((i) => one.read(i, whole(i))))]);
+      expect(both).toEqual(alone);
+      expect(both.map((r) => r.text)).toEqual(['一般公共服务支出', '社会保障和就业支出', '住房保障支出', '节能环保支出']);
+      expect([two.threadsRunning(), one.threadsRunning()]).toEqual([2, 1]);
+      expect(await two.linesByThread()).toEqual([2, 2]);
+    } finally {
+      await Promise.all([two.close(), one.close()]);
+    }
+  }, 60_000);
+
+  it('serves every extraction worker of a process from the same threads: each reading goes back to the reader that asked', async () => {
+    const host = new PaddleHost(2);
     try {
       const [a, b] = await Promise.all([host.connect(), host.connect()]);
-      const [first, second] = [new PaddleLines(a!), new PaddleLines(b!)];
+      expect([a.length, b.length]).toEqual([2, 2]);
+      const [first, second] = [new PaddleLines(a), new PaddleLines(b)];
       const [one, two] = [printed(['一般公共服务支出']), printed(['社会保障和就业支出'])];
       const read = await Promise.all([first.read(one, whole(one)), second.read(two, whole(two)), first.read(two, whole(two))]);
       expect(read.map((r) => r.text)).toEqual(['一般公共服务支出', '社会保障和就业支出', '社会保障和就业支出']);

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { GrayImage } from '../pdf/render-page.ts';
@@ -27,6 +28,16 @@ function startWorker(): Promise<Worker> {
   });
 }
 
+/** Threads of the recogniser, every one started, or none (those started let go) and why. */
+async function startAll(threads: number): Promise<Worker[]> {
+  const started = await Promise.allSettled(Array.from({ length: threads }, () => startWorker()));
+  const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (!failed) return workers;
+  await Promise.all(workers.map((w) => w.terminate()));
+  throw failed.reason;
+}
+
 interface Pending {
   resolve: (r: Recognized) => void;
   reject: (err: Error) => void;
@@ -43,15 +54,31 @@ interface Channel {
 const IDLE_MS = 5000;
 
 /**
- * Text lines read by PaddleOCR's recognition network (PP-OCRv4 through ONNX Runtime) in a thread
- * of its own: its own worker, or, given a port, the one a process's extraction workers share (one
- * network's memory, some 100 MB, not one a worker). A line of prose took tesseract's Chinese model
- * 128 ms and this 55, and it reads 改革 and 公物仓 where tesseract read 改鞍 and 公物色.
+ * Threads of the network a process runs: two where it has two cores or more. One thread was alone
+ * busy (the other core idle) a fifth of a scan's time, its lines queued behind each other; the
+ * network's threads read the same line the same way, so which one reads it changes nothing.
+ */
+export const LINE_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** A thread of the network, as its reader sees it: where lines go, and how many it has not answered. */
+interface Lane {
+  channel: Channel;
+  waiting: number;
+  /** lines it has answered */
+  read: number;
+}
+
+/**
+ * Text lines read by PaddleOCR's recognition network (PP-OCRv4 through ONNX Runtime) in threads
+ * of their own: its own workers, or, given ports, the ones a process's extraction workers share
+ * (one network's memory a thread, some 100 MB, not one a worker). A line goes to the thread with
+ * fewest lines waiting. A line of prose took tesseract's Chinese model 128 ms and this 55, and it
+ * reads 改革 and 公物仓 where tesseract read 改鞍 and 公物色.
  */
 export class PaddleLines {
-  private channel: Promise<Channel> | null = null;
-  private own: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private lanes: Promise<Lane[]> | null = null;
+  private own: Worker[] = [];
+  private readonly pending = new Map<number, Pending & { lane: Lane }>();
   private next = 0;
   private idle: NodeJS.Timeout | undefined;
   /** why the network cannot run (no onnxruntime build for the platform): not tried again */
@@ -60,11 +87,25 @@ export class PaddleLines {
   /** calls and seconds the network spent, for the benchmark's tally */
   readonly tally = { calls: 0, seconds: 0 };
 
-  constructor(private readonly shared?: MessagePort) {}
+  constructor(
+    private readonly shared?: MessagePort[],
+    /** threads started when none are shared */
+    private readonly threads = LINE_THREADS,
+  ) {}
 
   /** Whether lines are being read. */
   get busy(): boolean {
     return this.pending.size > 0;
+  }
+
+  /** Threads of its own running now. */
+  threadsRunning(): number {
+    return this.own.length;
+  }
+
+  /** Lines each thread has answered (empty before the first line). */
+  async linesByThread(): Promise<number[]> {
+    return this.lanes ? (await this.lanes).map((l) => l.read) : [];
   }
 
   /**
@@ -76,43 +117,51 @@ export class PaddleLines {
     if (this.unavailable) throw this.unavailable;
     const crop = cropGray(img, box);
     if (crop.width === 0 || crop.height === 0) return { text: '', confidence: 0 };
-    const channel = await this.open();
+    const lanes = await this.open();
     clearTimeout(this.idle);
     const id = this.next++;
+    const lane = lanes.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    lane.waiting++;
     return new Promise<Recognized>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      channel.postMessage({ id, width: crop.width, height: crop.height, data: crop.data, widthShare }, [crop.data.buffer as ArrayBuffer]);
+      this.pending.set(id, { resolve, reject, lane });
+      lane.channel.postMessage({ id, width: crop.width, height: crop.height, data: crop.data, widthShare }, [crop.data.buffer as ArrayBuffer]);
     });
   }
 
-  private open(): Promise<Channel> {
-    this.channel ??= this.shared ? Promise.resolve(this.listen(this.shared)) : this.startOwn();
-    return this.channel;
+  private open(): Promise<Lane[]> {
+    this.lanes ??= this.shared?.length ? Promise.resolve(this.shared.map((p) => this.listen(p))) : this.startOwn();
+    return this.lanes;
   }
 
-  private async startOwn(): Promise<Channel> {
+  private async startOwn(): Promise<Lane[]> {
+    let workers: Worker[];
     try {
-      const worker = await startWorker();
-      this.own = worker;
-      worker.on('error', (err) => this.fail(new Error(`the line recogniser (PaddleOCR) failed: ${err.message}`)));
-      worker.on('exit', (code) => this.fail(new Error(`the line recogniser (PaddleOCR) stopped (exit ${code})`)));
-      return this.listen(worker);
+      workers = await startAll(this.threads);
     } catch (err) {
       this.unavailable = err as Error;
-      this.channel = null;
+      this.lanes = null;
       throw err;
     }
+    this.own = workers;
+    for (const worker of workers) {
+      worker.on('error', (err) => this.fail(new Error(`the line recogniser (PaddleOCR) failed: ${err.message}`)));
+      worker.on('exit', (code) => this.fail(new Error(`the line recogniser (PaddleOCR) stopped (exit ${code})`)));
+    }
+    return workers.map((w) => this.listen(w));
   }
 
-  private listen<C extends Channel>(channel: C): C {
+  private listen(channel: Channel): Lane {
+    const lane = { channel, waiting: 0, read: 0 };
     channel.on('message', (m: Reply) => 'id' in m && this.settle(m));
-    return channel;
+    return lane;
   }
 
   private settle(m: Exclude<Reply, { ready: number }>): void {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
+    p.lane.waiting--;
+    p.lane.read++;
     if ('error' in m) {
       const err = new Error(`the line recogniser (PaddleOCR) failed: ${m.error}`);
       if (m.unavailable) this.unavailable = err;
@@ -122,15 +171,18 @@ export class PaddleLines {
       this.tally.seconds += m.seconds;
       p.resolve({ text: m.text, confidence: m.confidence });
     }
-    if (this.pending.size === 0 && this.own) this.letGoWhenIdle();
+    if (this.pending.size === 0 && this.own.length > 0) this.letGoWhenIdle();
   }
 
-  /** Every waiting line fails with the worker; the next line starts a new one. */
+  /** Every waiting line fails with a thread of its own; the next line starts new ones. */
   private fail(err: Error): void {
+    if (this.own.length === 0) return;
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
-    this.own = null;
-    this.channel = null;
+    const own = this.own;
+    this.own = [];
+    this.lanes = null;
+    for (const w of own) void w.terminate().catch(() => undefined);
   }
 
   private letGoWhenIdle(): void {
@@ -145,40 +197,44 @@ export class PaddleLines {
     await this.letGo();
   }
 
-  /** A recogniser of its own is let go until the next line (a shared one is its host's to close). */
+  /** Threads of its own are let go until the next line (shared ones are their host's to close). */
   private async letGo(): Promise<void> {
     clearTimeout(this.idle);
     const own = this.own;
-    if (!own || this.pending.size > 0) return;
-    this.own = null;
-    this.channel = null;
-    await own.terminate();
+    if (own.length === 0 || this.pending.size > 0) return;
+    this.own = [];
+    this.lanes = null;
+    await Promise.all(own.map((w) => w.terminate()));
   }
 }
 
 /**
- * The one line recogniser of a process whose documents are read by several extraction workers:
- * each worker is given a port to it (`connect`), and its thread starts with the first.
+ * The line recogniser of a process whose documents are read by several extraction workers: each
+ * worker is given ports to its threads (`connect`), which start with the first.
  */
 export class PaddleHost {
-  private worker: Promise<Worker> | null = null;
+  private workers: Promise<Worker[]> | null = null;
 
-  /** A port for one extraction worker's PaddleLines; null when the recogniser cannot start. */
-  async connect(): Promise<MessagePort | null> {
-    this.worker ??= startWorker();
+  constructor(private readonly threads = LINE_THREADS) {}
+
+  /** Ports for one extraction worker's PaddleLines, one a thread; empty when the recogniser cannot start. */
+  async connect(): Promise<MessagePort[]> {
+    this.workers ??= startAll(this.threads);
     try {
-      const worker = await this.worker;
-      const { port1, port2 } = new MessageChannel();
-      worker.postMessage({ connect: port1 }, [port1]);
-      return port2;
+      const workers = await this.workers;
+      return workers.map((worker) => {
+        const { port1, port2 } = new MessageChannel();
+        worker.postMessage({ connect: port1 }, [port1]);
+        return port2;
+      });
     } catch {
-      return null;
+      return [];
     }
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.then((w) => w.terminate(), () => undefined);
+    const workers = this.workers;
+    this.workers = null;
+    if (workers) await workers.then((ws) => Promise.all(ws.map((w) => w.terminate())), () => undefined);
   }
 }
