@@ -60,25 +60,31 @@ const IDLE_MS = 5000;
  */
 export const LINE_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
-/** A thread of the network, as its reader sees it: where lines go, and how many it has not answered. */
+/** A thread of the network, as its reader sees it: where lines go, and the work it has not answered. */
 interface Lane {
   channel: Channel;
+  /** the network's width of the lines it has not answered (its time goes by the width) */
   waiting: number;
   /** lines it has answered */
   read: number;
 }
 
+/** The network's height; a line's width there, plus a call's own cost (some 3 ms, as much as 24 px of width), is its work. */
+const NETWORK_HEIGHT = 48;
+const CALL_WIDTH = 24;
+const workOf = (width: number, height: number, widthShare: number) => Math.round(((width * NETWORK_HEIGHT) / height) * widthShare) + CALL_WIDTH;
+
 /**
  * Text lines read by PaddleOCR's recognition network (PP-OCRv4 through ONNX Runtime) in threads
  * of their own: its own workers, or, given ports, the ones a process's extraction workers share
  * (one network's memory a thread, some 100 MB, not one a worker). A line goes to the thread with
- * fewest lines waiting. A line of prose took tesseract's Chinese model 128 ms and this 55, and it
+ * least work waiting. A line of prose took tesseract's Chinese model 128 ms and this 55, and it
  * reads 改革 and 公物仓 where tesseract read 改鞍 and 公物色.
  */
 export class PaddleLines {
   private lanes: Promise<Lane[]> | null = null;
   private own: Worker[] = [];
-  private readonly pending = new Map<number, Pending & { lane: Lane }>();
+  private readonly pending = new Map<number, Pending & { lane: Lane; work: number }>();
   private next = 0;
   private idle: NodeJS.Timeout | undefined;
   /** why the network cannot run (no onnxruntime build for the platform): not tried again */
@@ -121,9 +127,10 @@ export class PaddleLines {
     clearTimeout(this.idle);
     const id = this.next++;
     const lane = lanes.reduce((a, b) => (b.waiting < a.waiting ? b : a));
-    lane.waiting++;
+    const work = workOf(crop.width, crop.height, widthShare);
+    lane.waiting += work;
     return new Promise<Recognized>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, lane });
+      this.pending.set(id, { resolve, reject, lane, work });
       lane.channel.postMessage({ id, width: crop.width, height: crop.height, data: crop.data, widthShare }, [crop.data.buffer as ArrayBuffer]);
     });
   }
@@ -160,7 +167,7 @@ export class PaddleLines {
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
-    p.lane.waiting--;
+    p.lane.waiting -= p.work;
     p.lane.read++;
     if ('error' in m) {
       const err = new Error(`the line recogniser (PaddleOCR) failed: ${m.error}`);
