@@ -93,12 +93,13 @@ describe('a line of prose outside the tables', () => {
 
   it('is read at 0.8 of its width, and reads as at its own; a short line (a unit, a title) keeps its width', async () => {
     const { img, box } = printed(PROSE);
-    expect(lineWidthShare(box)).toBe(0.8);
-    expect(lineWidthShare(printed('单位：万元').box)).toBe(1);
-    expect(lineWidthShare(printed('2025年单位预算收入预算总表').box)).toBe(1);
+    expect(lineWidthShare(box, 'tesseract')).toBe(0.8);
+    expect(lineWidthShare(box, 'network')).toBe(0.7);
+    expect(lineWidthShare(printed('单位：万元').box, 'network')).toBe(1);
+    expect(lineWidthShare(printed('2025年单位预算收入预算总表').box, 'tesseract')).toBe(1);
     const chinese = { lang: 'chi_sim', psm: 7 } as const;
     const whole = await engine.recognize(toPgm(img, box), chinese);
-    const narrowed = await engine.recognize(toPgm(img, box), { ...chinese, widthShare: lineWidthShare(box) });
+    const narrowed = await engine.recognize(toPgm(img, box), { ...chinese, widthShare: lineWidthShare(box, 'tesseract') });
     expect(whole.text.replace(/\s/g, '')).toBe(PROSE);
     expect(narrowed.text.replace(/\s/g, '')).toBe(PROSE);
     // the narrowed call is one of its own kind in the benchmark's tally
