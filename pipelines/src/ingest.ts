@@ -135,7 +135,7 @@ async function extractInPool(file: string, bytes: Uint8Array, options: IngestOpt
 
 /**
  * Documents in flight when not told: one a core, less one for the main thread (it parses and writes)
- * and the line recogniser's thread. On 2 cores one document at a time read scans as fast as two
+ * and the line recogniser's threads. On 2 cores one document at a time read scans as fast as two
  * (real/uneven: 145 s against 144–162 s for 126 pages), text as fast (7.7–9.5 s against 8.3–8.8 s
  * for 11 reports), with 300 MB less at the peak (780 MiB against 1,020–1,080).
  */

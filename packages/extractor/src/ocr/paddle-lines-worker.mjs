@@ -6,10 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import ort from 'onnxruntime-node';
 
-/** The network's input height: every line is drawn this high, its width in proportion. */
-const HEIGHT = 48;
-
-const { model, dictionary } = /** @type {{ model: string, dictionary: string }} */ (workerData);
+// HEIGHT: the network's input height (every line is drawn this high, its width in proportion), given by its reader
+const { model, dictionary, height: HEIGHT } = /** @type {{ model: string, dictionary: string, height: number }} */ (workerData);
 // class 0 is CTC's blank; the dictionary's characters follow, then the space
 const symbols = ['', ...readFileSync(dictionary, 'utf8').split(/\r?\n/).filter((l) => l !== ''), ' '];
 /** @type {Promise<ort.InferenceSession> | null} */

