@@ -14,7 +14,7 @@ describe('the OCR look-alike registry', () => {
 
   it('escapes what a class would read as syntax', () => {
     const strokes = new RegExp(`^[${classBody(NUMERAL_STROKE_LOOKALIKES['一'])}]$`);
-    expect(['-', '—', '_', '~'].every((s) => strokes.test(s))).toBe(true);
+    expect(['-', '—', '_', '~', '－', 'ー'].every((s) => strokes.test(s))).toBe(true);
     expect(strokes.test('a')).toBe(false);
     expect(new RegExp(`^[${classBody('a^]-')}]+$`).test(']^-a')).toBe(true);
   });

@@ -58,10 +58,14 @@ export const LOOKALIKE_GROUPS: readonly string[] = [
 ];
 
 /**
- * Strokes OCR reads for the thinnest numerals, symbols among them. Kept apart from the groups:
- * a group is put into patterns' sources, where + and - are syntax.
+ * Strokes OCR reads for the thinnest numerals, symbols among them, in their half- and full-width
+ * forms (a 一 read narrow comes out －). Kept apart from the groups: a group is put into patterns'
+ * sources, where + and - are syntax.
  */
-export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一' | '二', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~', 二: '=＝' };
+export const NUMERAL_STROKE_LOOKALIKES: Readonly<Record<'十' | '一' | '二', string>> = { 十: '升千干于士土卞+＋', 一: '-—–_~－‐―ー', 二: '=＝' };
+
+/** Quotation marks, which OCR reads for one another (“三公" for “三公”), and fonts map apart. */
+export const QUOTE_MARKS = '“”"\'‘’「」『』〝〞＂';
 
 /**
  * Digits one of which print can become the other by losing strokes or running them together (a

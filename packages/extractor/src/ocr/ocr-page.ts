@@ -28,6 +28,7 @@ import { restoreNumbering } from './numbering-read.ts';
 import { restoreUnit } from './unit-read.ts';
 import { withoutSpecks } from './trim-specks.ts';
 import { nextTurn } from './next-turn.ts';
+import { lineWidthShare } from './width-shares.ts';
 import type PQueue from 'p-queue';
 
 
@@ -247,22 +248,6 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
   const glyphs = withoutSpecks(bin, width, found.box, scale);
   return { x0: Math.max(rect.x0, glyphs.x0 - 6), y0: Math.max(rect.y0, glyphs.y0 - 6), x1: Math.min(rect.x1, glyphs.x1 + 6), y1: Math.min(rect.y1, glyphs.y1 + 6) };
 }
-
-/**
- * A line of prose (at least this many times as wide as high, some 20 characters) is read narrower
- * than printed: a recogniser's time goes by the width, and prose reads about as well narrower. The
- * line network at 0.7 (prose was 58% of its time; real/fax 9% less CPU, every narrative figure and
- * table value of the eight scan profiles as at 0.8); tesseract's Chinese model at 0.8 (80 fax lines:
- * 23% faster, as many right). Shorter lines (titles, units, headings, a borderless table's cells)
- * keep their width: narrowed, a fax's 单位：万元 read 万儿, and table cells' misreads doubled.
- * Not made smaller both ways: the recogniser brings a line taller than 48 px down to 48, so its time
- * goes by the glyphs' height there; prose's ink at 32 px took 10% less of its time but lost 2 of 59
- * narrative figures (clean and fax scans alike), at 36–40 px the time saved was within the machine's drift.
- */
-const PROSE = { widthOverHeight: 20, widthShare: { network: 0.7, tesseract: 0.8 } } as const;
-
-/** The share of its width a text line outside the tables is read at by a recogniser: prose narrower, other lines as printed. */
-export const lineWidthShare = (box: Rect, reader: keyof typeof PROSE.widthShare): number => (box.x1 - box.x0 >= PROSE.widthOverHeight * (box.y1 - box.y0) ? PROSE.widthShare[reader] : 1);
 
 /** A text line read less surely than this is read again at half its size. */
 const LINE_SURE = 0.7;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GrayImage } from '../pdf/render-page.ts';
-import { lineWidthShare } from './ocr-page.ts';
+import { lineWidthShare } from './width-shares.ts';
 import { PaddleHost, PaddleLines } from './paddle-lines.ts';
 import { PRINT, printedLines as printed } from './printed-lines.testkit.ts';
 import { inkLinesOf, lineReaderCell } from './read-cells.ts';
@@ -13,10 +13,10 @@ describe('the line recogniser (PaddleOCR)', () => {
   const lines = new PaddleLines();
   afterAll(() => lines.close());
 
-  it('reads a line of prose in its own thread, as printed and at 0.7 of its width (as prose is read), and tallies its calls', async () => {
+  it('reads a line of prose in its own thread, as printed and at 0.6 of its width (as prose is read), and tallies its calls', async () => {
     const img = printed([PROSE]);
     const [asPrinted, narrowed] = await Promise.all([lines.read(img, whole(img)), lines.read(img, whole(img), lineWidthShare(whole(img), 'network'))]);
-    expect(lineWidthShare(whole(img), 'network')).toBe(0.7);
+    expect(lineWidthShare(whole(img), 'network')).toBe(0.6);
     expect(asPrinted.text).toBe(PROSE);
     expect(narrowed.text).toBe(PROSE);
     expect(asPrinted.confidence).toBeGreaterThan(0.9);

@@ -362,11 +362,21 @@ describe('cells of names and headings', () => {
     expect(chinese).toEqual([]);
   });
 
-  it('are read by tesseract, stacked, on a black-and-white page: its digits there read a fax’s broken 4 right', async () => {
+  it('are read by tesseract, stacked, on a black-and-white page outside a column of names: its digits there read a fax’s broken 4 right', async () => {
     const { engine, chinese } = withLineReader(async () => ({ text: '2,819,034.00', confidence: 0.99 }));
     const read = await readCells(img, cells, engine, { bilevel: true });
     expect(read.map((r) => r.text)).toEqual(['项目', '项目']);
     expect(chinese).toContain('psm 6');
+  });
+
+  it('are read by the line recogniser on a black-and-white page too where their column is one of names (its lowest cells read no amount)', async () => {
+    const tall = { ...img, height: 400, data: new Uint8Array(400 * 400).fill(255) };
+    const names = Array.from({ length: 5 }, (_, k) => ({ rect: { x0: 10, y0: 10 + 60 * k, x1: 182, y1: 62 + 60 * k }, lines: 1, column: '0:0' }));
+    const { engine, chinese } = withLineReader(async () => ({ text: '一般公共服务支出', confidence: 0.98 }));
+    const read = await readCells(tall, [...names, cells[1]!], engine, { bilevel: true });
+    expect(read.map((r) => r.text)).toEqual([...names.map(() => '一般公共服务支出'), '项目']);
+    // the one cell outside the column, stacked
+    expect(chinese).toEqual(['psm 6']);
   });
 
   it('are read by tesseract, stacked, where the line recogniser cannot run', async () => {

@@ -5,6 +5,7 @@ import { binarize, blankPgm, cropGray, drawEnlarged, inkTones, textLineBands, to
 import { endsShort, groupsThousands, hasTwoDecimals, lacksMark, misfitsGrouping, printsTwoDecimals, withCommas, withTwoDecimals, withoutOneDigit } from './amount-style.ts';
 import type { OcrEngine, Recognized, RecognizedChoices, RecognizedLine } from './tesseract-pool.ts';
 import { symbolChoices } from './tesseract-pool.ts';
+import { WIDTH_SHARES } from './width-shares.ts';
 
 // the space too: without it the recogniser reports no confidence for a reading with a gap ("660. 10")
 export const AMOUNT_CHARS = '0123456789.,-() ';
@@ -181,8 +182,9 @@ async function tesseractCell(image: Buffer, job: CellJob, engine: OcrEngine): Pr
  */
 export async function lineReaderCell(img: GrayImage, job: CellJob, engine: OcrEngine): Promise<Recognized> {
   const boxes = job.lines <= 1 ? [] : inkLinesOf(img, job.rect);
-  if (boxes.length <= 1) return engine.lines.read(img, job.rect);
-  const lines = await Promise.all(boxes.map((r) => engine.lines.read(img, r)));
+  const share = WIDTH_SHARES.cell.network;
+  if (boxes.length <= 1) return engine.lines.read(img, job.rect, share);
+  const lines = await Promise.all(boxes.map((r) => engine.lines.read(img, r, share)));
   return { text: lines.map((l) => l.text).join('\n'), confidence: Math.min(...lines.map((l) => l.confidence)) };
 }
 
@@ -358,21 +360,29 @@ async function readStackedAlike(img: GrayImage, jobs: CellJob[], engine: OcrEngi
   return parts.flat();
 }
 
+/** Tesseract's Chinese model on stacked cells: a block of lines. */
+const CHINESE_STACK = { lang: 'chi_sim', psm: 6 } as const;
+
 /**
  * Cells read in Chinese (names, headings, and amounts the digit pass could not read): each on its
- * own by the line recogniser; stacked by tesseract's Chinese model on a black-and-white page, whose
- * digits there were right where the line recogniser's were not (a fax's broken 4: 2,849,034.00 read
- * 2,819,034.00; real/fax 1083 of 1090 amounts against 1085), and where the line recogniser cannot run.
+ * own by the line recogniser; stacked by tesseract's Chinese model where the line recogniser cannot
+ * run, and on a black-and-white page for all but a column of names: there its digits were right
+ * where the line recogniser's were not (a fax's broken 4: 2,849,034.00 read 2,819,034.00; real/fax
+ * 1083 of 1090 amounts against 1085). A column of names (judged by its lowest cells) holds no amounts.
  */
-async function readChinese(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind): Promise<Array<Recognized | null>> {
-  if (!page.bilevel) {
-    try {
-      return await Promise.all(jobs.map((j) => lineReaderCell(img, j, engine)));
-    } catch {
-      // the line recogniser cannot run: tesseract below
-    }
-  }
-  return readStacked(img, jobs, engine, { lang: 'chi_sim', psm: 6 });
+async function readChinese(img: GrayImage, jobs: CellJob[], engine: OcrEngine, page: PageKind, names: ReadonlySet<string | undefined>): Promise<Array<Recognized | null>> {
+  const byNetwork = jobs.map((j) => !page.bilevel || names.has(j.column));
+  const [network, stacked] = [jobs.flatMap((_, k) => (byNetwork[k] ? [k] : [])), jobs.flatMap((_, k) => (byNetwork[k] ? [] : [k]))];
+  const [read, stack] = await Promise.all([
+    Promise.all(network.map((k) => lineReaderCell(img, jobs[k]!, engine))).catch(() => null),
+    readStacked(img, stacked.map((k) => jobs[k]!), engine, CHINESE_STACK),
+  ]);
+  // the line recogniser cannot run: its cells stacked too
+  const fallback = read ?? (await readStacked(img, network.map((k) => jobs[k]!), engine, CHINESE_STACK));
+  const out: Array<Recognized | null> = jobs.map(() => null);
+  network.forEach((k, n) => (out[k] = fallback[n] ?? null));
+  stacked.forEach((k, n) => (out[k] = stack[n] ?? null));
+  return out;
 }
 
 /**
@@ -478,6 +488,7 @@ export async function readCells(img: GrayImage, jobs: CellJob[], engine: OcrEngi
     unsure.map(({ j }) => j),
     engine,
     page,
+    names,
   );
   unsure.forEach(({ i, digits: d }, k) => {
     const settled = chinese[k] ? settle(chinese[k], d) : d;

@@ -44,16 +44,17 @@ function normalizeTitle(title: string, department: string | null, keepBrackets =
     .replace(/^(?:部门|单位|预算单位)/, '');
 }
 
-/** The kind a 目录 entry's title names, by the parser's own classification of titles. */
-function kindOfTitle(title: string, ctx: AuditContext): string {
-  return classifyTable({ title, headerText: '', docKind: ctx.meta.kind, panels: 1, rowCodes: [] }).kind;
+/** The kind a 目录 entry's title names, by the parser's own classification of titles (read through OCR's confusions where OCR read the entry). */
+function kindOfTitle(entry: TocEntry, ctx: AuditContext): string {
+  const ocr = ctx.doc.pages.some((p) => p.number === entry.evidence.page && p.source === 'ocr');
+  return classifyTable({ title: entry.title, headerText: '', docKind: ctx.meta.kind, panels: 1, rowCodes: [], ocr }).kind;
 }
 
 /** The table a 目录 entry names: the same title, else the same kind, else a title one contains. */
 function tableOf(entry: TocEntry, ctx: AuditContext): ParsedTable | undefined {
   const a = normalizeTitle(entry.title, ctx.meta.department);
   const titles = ctx.tables.map((t) => ({ t, b: normalizeTitle(t.title ?? '', ctx.meta.department) }));
-  const kind = kindOfTitle(entry.title, ctx);
+  const kind = kindOfTitle(entry, ctx);
   // 一般公共预算支出表（按功能分类） and （按经济分类） are two tables: the words in brackets first
   const full = normalizeTitle(entry.title, ctx.meta.department, true);
   return (
@@ -152,7 +153,7 @@ function missingStandardTables(ctx: AuditContext): FamilyResult {
   const first = ctx.tables[0] ? tableEvidence(ctx, ctx.tables[0].index) : null;
   const entries = tocEntries(ctx).filter((e) => e.isTable);
   // shown where the 目录 lists it, else on the first table
-  const where = (s: string) => entries.find((e) => kindOfTitle(e.title, ctx) === `${stage}.${s}`)?.evidence ?? first;
+  const where = (s: string) => entries.find((e) => kindOfTitle(e, ctx) === `${stage}.${s}`)?.evidence ?? first;
   const { missing } = bestReportSet(present);
   const findings = missing.map((slot) => slot[0]!).map((s) =>
     missingTableFinding(ctx, auditFinding(check, `部门${stageWord(ctx)}公开表缺少「${tableName(s, stage)}」`, `the report set lacks the ${tableName(s, stage)} (${stage}.${s})`, [where(s)])),

@@ -26,6 +26,11 @@ describe('figures the narrative restates, read by OCR', () => {
     for (const f of misread) expect(Fact.safeParse(f).success).toBe(true);
   });
 
+  it('reads the 三公 figures whichever quotation mark OCR read after 三公 (“三公" as “三公”)', () => {
+    const three = (q: string) => extractNarrativeFacts(narrative([`“三公${q}经费财政拨款支出年初预算为0.95万元，完成预算的84%。`, `“三公${q}经费财政拨款支出决算为0.80万元。`]), 'final').facts.map((f) => [f.name, f.amountFen]);
+    for (const q of ['”', '"', '＂', '']) expect(three(q)).toEqual([['three_public_budget', 950_000], ['three_public_final', 800_000]]);
+  });
+
   it('reads a project’s execution rate and score alike: a comma read for the point makes no 9692% nor 955 points', () => {
     const facts = (line: string) => extractPerformanceFacts(narrative([line])).map((f) => [f.name, f.percent ?? f.value]);
     expect(facts('一、项目概况。项目执行率为96.92%，项目自评得分95.5分。')).toEqual([['project.execution_rate', 96.92], ['project.score', 95.5]]);

@@ -1,4 +1,5 @@
 import type { ExtractedDocument, Fact } from '@juesuan/model';
+import { QUOTE_MARKS, classBody } from '@juesuan/model';
 import { parseAmount } from '../amounts/parse-amount.ts';
 
 interface FlowText {
@@ -63,6 +64,9 @@ export const printedDecimal = (printed: string): number | null => (/^\d+(?:\.\d+
 
 const UNIT = '(万元|亿元|元)';
 
+/** A closing quotation mark, whichever OCR read it as, or none. */
+const QUOTE = `[${classBody(QUOTE_MARKS)}]?`;
+
 const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'total_income_expenditure', pattern: new RegExp(`(?:收入支出总计|收、支总计|收支总计|收入、支出总计)(?:均为|为|各)?${NUM}${UNIT}`, 'g') },
   { name: 'income_total', pattern: new RegExp(`本年收入合计(?:为)?${NUM}${UNIT}`, 'g') },
@@ -71,8 +75,8 @@ const SIMPLE_FACTS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'basic_expenditure', pattern: new RegExp(`(?<!一般公共预算财政拨款)基本支出(?:为)?${NUM}${UNIT}`, 'g') },
   { name: 'project_expenditure', pattern: new RegExp(`项目支出(?:为)?${NUM}${UNIT}`, 'g') },
   { name: 'agency_operation', pattern: new RegExp(`机关运行经费(?:支出|预算)?(?:为)?${NUM}${UNIT}`, 'g') },
-  { name: 'three_public_budget', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:年初)?预算(?:数)?为${NUM}${UNIT}`, 'g') },
-  { name: 'three_public_final', pattern: new RegExp(`三公”?经费(?:财政拨款)?(?:支出)?(?:预算为[\\d.]+万元，?)?(?:支出)?决算(?:数)?为${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_budget', pattern: new RegExp(`三公${QUOTE}经费(?:财政拨款)?(?:支出)?(?:年初)?预算(?:数)?为${NUM}${UNIT}`, 'g') },
+  { name: 'three_public_final', pattern: new RegExp(`三公${QUOTE}经费(?:财政拨款)?(?:支出)?(?:预算为[\\d.]+万元，?)?(?:支出)?决算(?:数)?为${NUM}${UNIT}`, 'g') },
   { name: 'three_public_overseas_final', pattern: new RegExp(`因公出国[（(]境[)）]费(?:用)?(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },
   { name: 'three_public_vehicle_final', pattern: new RegExp(`公务用车购置及运行(?:维护)?费(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },
   { name: 'three_public_reception_final', pattern: new RegExp(`公务接待费(?:支出)?决算(?:数)?为?${NUM}${UNIT}`, 'g') },

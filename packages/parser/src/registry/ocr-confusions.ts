@@ -1,4 +1,4 @@
-import { LOOKALIKE_GROUPS, NUMERAL_STROKE_LOOKALIKES, classBody } from '@juesuan/model';
+import { LOOKALIKE_GROUPS, NUMERAL_STROKE_LOOKALIKES, QUOTE_MARKS, classBody } from '@juesuan/model';
 
 /**
  * Characters OCR (and some font maps) confuse in table titles and headers, as pairs read → meant.
@@ -16,7 +16,7 @@ export const TITLE_CONFUSIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/一般公兵|一般公其/g, '一般公共'],
   [/基木|其本|甚本/g, '基本'],
   [/政府性基仝/g, '政府性基金'],
-  [/[“”"'‘’「」『』]/g, ''],
+  [new RegExp(`[${classBody(QUOTE_MARKS)}]`, 'g'), ''],
 ];
 
 export function normalizeConfusions(text: string): string {

@@ -32,6 +32,18 @@ describe('validation on the clean sample', () => {
   });
 });
 
+describe('a code that does not fit its name', () => {
+  it('is told as OCR read it where the name’s code was taken in its place, never as "code X … gives as X"', () => {
+    const r = { ...clean.records.find((x) => x.code !== null)! };
+    const read = { ...r, flags: ['code_name_mismatch', `name_says:${r.code}`, 'code_read:2080301'] };
+    const [f] = validateRecords([read], []).filter((x) => x.rule === 'catalog.code_name_mismatch');
+    expect(f!.messageEn).toBe(`code 2080301 does not fit the name ${r.label}, which the catalog gives as ${r.code}`);
+    expect(f!.suggestion).toMatchObject({ printed: '2080301', suggested: r.code });
+    const printed = { ...r, flags: ['code_name_mismatch', 'name_says:2080501'] };
+    expect(validateRecords([printed], []).find((x) => x.rule === 'catalog.code_name_mismatch')!.messageEn).toContain(`code ${r.code} does not fit`);
+  });
+});
+
 describe('corruptions are caught', () => {
   it('a changed digit breaks identities and gets the right one-digit suggestion', () => {
     const records = copy();

@@ -125,13 +125,15 @@ export function validateRecords(records: AmountRecord[], identities: Identity[] 
     if (r.flags.includes('code_unknown')) findings.push(info('catalog.unknown_code', r, `科目编码 ${r.code} 不在分类目录中`, `code ${r.code} is not in the catalog`));
     const says = flagValue(r.flags, 'name_says');
     if (says && r.measure === (records.find((x) => x.tableIndex === r.tableIndex && x.row === r.row)?.measure ?? r.measure)) {
+      // the code as OCR read it, where the name's code was taken in its place
+      const code = flagValue(r.flags, 'code_read') ?? r.code;
       findings.push({
         rule: 'catalog.code_name_mismatch',
         severity: 'warning',
-        messageZh: `科目编码 ${r.code} 与名称「${r.label}」不符：该名称在分类目录中为 ${says}`,
-        messageEn: `code ${r.code} does not fit the name ${r.label}, which the catalog gives as ${says}`,
+        messageZh: `科目编码 ${code} 与名称「${r.label}」不符：该名称在分类目录中为 ${says}`,
+        messageEn: `code ${code} does not fit the name ${r.label}, which the catalog gives as ${says}`,
         cells: [ref(r)],
-        suggestion: { cell: ref(r), printed: r.code ?? '', suggested: says, evidence: [`catalog name of ${says}: ${r.label}`] },
+        suggestion: { cell: ref(r), printed: code ?? '', suggested: says, evidence: [`catalog name of ${says}: ${r.label}`] },
       });
     }
     if (r.flags.includes('code_tie') || r.flags.includes('code_low_score')) findings.push(info('catalog.uncertain_match', r, `按名称匹配的科目编码 ${r.code} 不确定`, `code ${r.code} matched by name is uncertain`, 'warning'));
