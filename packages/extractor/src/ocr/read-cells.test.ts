@@ -5,6 +5,7 @@ import { inkTones } from './image-ops.ts';
 import { STACK_PIXELS, hocrLines, linesToSlots, otherReadings, readCells, runnerUps, stackChunks, stackCells, stemsMended, textLines, tooFewForInk, withoutSplitFour } from './read-cells.ts';
 import type { RecognizeOptions } from './tesseract-pool.ts';
 import { OcrEngine } from './tesseract-pool.ts';
+import { WIDTH_SHARES } from './width-shares.ts';
 
 /** A page scanned in grey: the second model is not asked. */
 const grey = { bilevel: false };
@@ -398,6 +399,13 @@ describe('amounts of a black-and-white page read by the line recogniser too', ()
   it('keep its differing reading beside the value, never in its place (a fax’s 50.00 read sure as 20.00)', async () => {
     const [read] = await readCells(img, [cell], withLines(english('20.00'), '50.00'), { bilevel: true });
     expect(read).toEqual({ text: '20.00', confidence: 0.95, alternatives: ['50.00'] });
+  });
+
+  it('are read at a table cell’s share of their width', async () => {
+    const shares: number[] = [];
+    const engine = Object.assign(english('20.00'), { lines: { read: async (_: unknown, __: unknown, share = 1) => (shares.push(share), { text: '20.00', confidence: 0.99 }) } });
+    await readCells(img, [cell], engine, { bilevel: true });
+    expect(shares).toEqual([WIDTH_SHARES.cell.network]);
   });
 
   it('add nothing where it agrees, and are not read so on a grey page', async () => {

@@ -637,11 +637,12 @@ function markedAmounts(jobs: CellJob[], read: CellReading[]): Array<{ j: CellJob
  * then flags unless an identity confirms it (a fax's 5 the English model read sure as 2: 50.00 as
  * 20.00). Its digits are never taken without an identity: on fax pages the English model's 1s
  * were right more often than this model's other digits (real/fax 1081 of 1090 amounts against 1083).
+ * Read at a cell's width share: at 0.7 both fax profiles kept every alternative's flag and finding.
  */
 async function lineReaderAlternatives(img: GrayImage, jobs: CellJob[], read: CellReading[], engine: OcrEngine): Promise<void> {
   const amounts = markedAmounts(jobs, read);
   // async: an engine without a line reader fails as a rejection, caught below, not as a throw
-  const again = await Promise.all(amounts.map(async ({ j }) => engine.lines.read(img, j.rect))).catch(() => null);
+  const again = await Promise.all(amounts.map(async ({ j }) => engine.lines.read(img, j.rect, WIDTH_SHARES.cell.network))).catch(() => null);
   if (!again) return;
   amounts.forEach(({ i }, n) => {
     const other = asAmount(again[n]!);

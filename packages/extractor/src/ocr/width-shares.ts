@@ -13,8 +13,9 @@ export type LineReader = 'network' | 'tesseract';
  *   tesseract at 0.8 (80 fax lines: 23% faster, as many right);
  * - other lines outside the tables (titles, units, headings) and table cells: the network at 0.7;
  *   on the eight scan profiles every amount, table and document read as at full width (a code
- *   misread more, flagged, and one fewer). Tesseract keeps their width: narrowed, it read a fax's
- *   单位：万元 as 万儿, and cells' misreads doubled.
+ *   misread more, flagged, and one fewer); a fax's amounts read again as a second opinion alike,
+ *   with every flag and finding as at full width. Tesseract keeps their width: narrowed, it read
+ *   a fax's 单位：万元 as 万儿, and cells' misreads doubled.
  * Not made smaller both ways: the network brings a line taller than 48 px down to 48, so its time
  * goes by the glyphs' height there; prose's ink at 32 px took 10% less of its time but lost 2 of 59
  * narrative figures (clean and fax scans alike).
