@@ -377,10 +377,10 @@ async function readChinese(img: GrayImage, jobs: CellJob[], engine: OcrEngine, p
     Promise.all(network.map((k) => lineReaderCell(img, jobs[k]!, engine))).catch(() => null),
     readStacked(img, stacked.map((k) => jobs[k]!), engine, CHINESE_STACK),
   ]);
-  // the line recogniser cannot run: its cells stacked too
-  const fallback = read ?? (await readStacked(img, network.map((k) => jobs[k]!), engine, CHINESE_STACK));
+  // where the line recogniser cannot run, its cells are stacked too
+  const lineCells = read ?? (await readStacked(img, network.map((k) => jobs[k]!), engine, CHINESE_STACK));
   const out: Array<Recognized | null> = jobs.map(() => null);
-  network.forEach((k, n) => (out[k] = fallback[n] ?? null));
+  network.forEach((k, n) => (out[k] = lineCells[n] ?? null));
   stacked.forEach((k, n) => (out[k] = stack[n] ?? null));
   return out;
 }
