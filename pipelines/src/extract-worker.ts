@@ -16,7 +16,7 @@ const port = parentPort;
 if (!port) throw new Error('extract-worker runs as a worker thread');
 // this worker's own OCR engine (tesseract workers start on the first OCR page)
 const { ocrThreads, linesPorts } = workerData as ExtractWorkerData;
-const engine = new OcrEngine(ocrThreads, undefined, new PaddleLines(linesPorts.length > 0 ? linesPorts : undefined));
+const engine = new OcrEngine(ocrThreads, undefined, new PaddleLines(linesPorts));
 
 /** This thread's own memory: its heap and the buffers it allocated (rss is the whole process's, and dear to read). */
 const ownBytes = () => {
