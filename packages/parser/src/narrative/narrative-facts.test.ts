@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { extractNarrativeFacts } from './narrative-facts.ts';
 import { extractPerformanceFacts } from './performance-facts.ts';
 
-/** One page of narrative lines, as OCR gives them. */
-function narrative(lines: string[]): ExtractedDocument {
+/** One page of narrative lines, as OCR gives them (or a text layer). */
+function narrative(lines: string[], source: 'ocr' | 'text' = 'ocr'): ExtractedDocument {
   return {
     file: 'x.pdf',
     sha256: '0'.repeat(64),
     format: 'pdf',
     extractorVersion: 't',
     pageCount: 1,
-    pages: [{ number: 1, width: 600, height: 800, source: 'ocr', isTableOfContents: false, lines: lines.map((text, i) => ({ text, bbox: { x0: 50, y0: 50 + i * 20, x1: 550, y1: 64 + i * 20 }, fontSize: 10.5, inTable: false })) }],
+    pages: [{ number: 1, width: 600, height: 800, source, isTableOfContents: false, lines: lines.map((text, i) => ({ text, bbox: { x0: 50, y0: 50 + i * 20, x1: 550, y1: 64 + i * 20 }, fontSize: 10.5, inTable: false })) }],
     sections: [],
     tables: [],
   };
@@ -24,6 +24,18 @@ describe('figures the narrative restates, read by OCR', () => {
     const misread = item('96,92');
     expect(misread.map((f) => [f.amountFen, f.percent])).toEqual([[938_990_000, null]]);
     for (const f of misread) expect(Fact.safeParse(f).success).toBe(true);
+  });
+
+  it('takes no amount from a figure OCR may have read a comma of as a point (5,573万元 as 5.573); a text layer’s is as printed', () => {
+    const facts = (source: 'ocr' | 'text') => extractNarrativeFacts(narrative(['本年支出预算合计21,955.35万元，其中：基本支出13,994.31万元；项目支出5.573万元。'], source), 'budget').facts.map((f) => [f.name, f.amountFen]);
+    expect(facts('ocr')).toEqual([
+      ['basic_expenditure', 13_994_310_000],
+      ['project_expenditure', null],
+    ]);
+    expect(facts('text')).toEqual([
+      ['basic_expenditure', 13_994_310_000],
+      ['project_expenditure', 5_573_000],
+    ]);
   });
 
   it('reads the 三公 figures whichever quotation mark OCR read after 三公 (“三公" as “三公”)', () => {

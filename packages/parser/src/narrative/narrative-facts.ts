@@ -94,6 +94,18 @@ function itemPattern(stage: 'final' | 'budget'): RegExp {
   );
 }
 
+/** One point and three decimals: on a page OCR read, maybe a thousands group whose comma read as a point (5,573万元 as 5.573). */
+const GROUP_AS_DECIMALS = /^\d{1,3}\.\d{3}$/;
+
+/**
+ * A figure's amount as printed; none where OCR may have read its comma as a point: no figure one
+ * can be sure of (a 200-dpi drawing of a clean scan read 5,573万元 as 5.573), as printedDecimal's.
+ */
+function narrativeAmount(doc: ExtractedDocument, printed: string, unit: string, page: number | null) {
+  const ocr = doc.pages.find((p) => p.number === page)?.source === 'ocr';
+  return ocr && GROUP_AS_DECIMALS.test(printed) ? null : parseAmount(printed, unit);
+}
+
 export interface NarrativeItem extends Fact {
   className: string;
   sectionName: string;
@@ -112,13 +124,15 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
       const clause = flow.text.slice(Math.max(flow.text.lastIndexOf('。', m.index!), flow.text.lastIndexOf('；', m.index!), 0), m.index!);
       if (stage === 'final' && /预算/.test(clause) && !/决算/.test(clause) && f.name !== 'three_public_budget') continue;
       const counted = m[2] === '辆';
-      const amount = counted ? null : parseAmount(m[1]!, m[2]!);
-      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: counted ? Number(m[1]) : null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page: flow.pageAt(m.index!) });
+      const page = flow.pageAt(m.index!);
+      const amount = counted ? null : narrativeAmount(doc, m[1]!, m[2]!, page);
+      facts.push({ name: f.name, code: null, label: null, amountFen: amount?.fen ?? null, percent: null, value: counted ? Number(m[1]) : null, printed: m[1]!, unit: m[2]!, sentence: sentenceAround(flow.text, m.index!), page });
     }
   }
   const items: NarrativeItem[] = [];
   for (const m of flow.text.matchAll(itemPattern(stage))) {
-    const amount = parseAmount(m[5]!, m[6]!);
+    const page = flow.pageAt(m.index!);
+    const amount = narrativeAmount(doc, m[5]!, m[6]!, page);
     items.push({
       name: 'item_amount',
       code: null,
@@ -129,7 +143,7 @@ export function extractNarrativeFacts(doc: ExtractedDocument, stage: 'final' | '
       printed: m[5]!,
       unit: m[6]!,
       sentence: sentenceAround(flow.text, m.index!),
-      page: flow.pageAt(m.index!),
+      page,
       className: m[1]!.replace(/^[\d、.．\s]+/, ''),
       sectionName: m[2]!,
       itemName: m[3]!,
