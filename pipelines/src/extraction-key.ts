@@ -6,5 +6,5 @@ import type { ExtractFileOptions } from './extract-file.ts';
  * changes its output. A cached extraction is used only under the same key.
  */
 export function extractionKey(options: ExtractFileOptions): string {
-  return `${EXTRACTOR_VERSION};ocr=${options.ocr ?? 'auto'};dpi=${options.ocrDpi ?? 300}`;
+  return `${EXTRACTOR_VERSION};ocr=${options.ocr ?? 'auto'};dpi=${options.ocrDpi ?? 'auto'}`;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import type { z } from 'zod';
+import { OCR_RESOLUTION } from '@juesuan/extractor';
+import { z } from 'zod';
 import type { Db, Store } from '@juesuan/loader';
 import { isPostgresUrl, openStore, openReadOnlyCurrent, sqliteStore } from '@juesuan/loader';
 
@@ -9,6 +10,13 @@ import { isPostgresUrl, openStore, openReadOnlyCurrent, sqliteStore } from '@jue
 export const defaultDb = (): string => resolve('data', 'juesuan.sqlite');
 
 export const dbOption = () => new Option('--db <file>', 'database file, or a postgres:// URL (a shared PostgreSQL database)').default(defaultDb(), 'data/juesuan.sqlite');
+
+/** --dpi, and its value as options are checked: none, each page drawn as it is (ocr-resolution.ts). */
+export const dpiOption = () => {
+  const { fine, scans } = OCR_RESOLUTION;
+  return new Option('--dpi <n>', `rendering resolution for OCR (default: ${scans.at} for grey and colour scans of ${scans.from} dpi or more, ${fine} for other pages)`);
+};
+export const DpiValue = z.coerce.number().int().min(72).max(600).optional();
 
 export function fail(message: string, code = 2): never {
   process.stderr.write(`juesuan: ${message}\n`);

@@ -4,7 +4,7 @@ import type { ReadOptions } from './extract-pdf.ts';
 import { binarize, faintInkThreshold, rotateQuarter } from './ocr/image-ops.ts';
 import type { Rect } from './ocr/image-ops.ts';
 import { DocumentDigits } from './ocr/document-digits.ts';
-import { OCR_DPI, cellInkBox, pageImage } from './ocr/ocr-page.ts';
+import { cellInkBox, pageImage } from './ocr/ocr-page.ts';
 import { readAgain } from './ocr/read-again.ts';
 import type { GrayImage } from './pdf/render-page.ts';
 import { AMOUNT_LIKE, withoutSplitFour } from './ocr/read-cells.ts';
@@ -90,8 +90,7 @@ export const withNotes = (doc: ExtractedDocument, notes: ExtractionNote[]): Extr
  */
 async function lookAtPageAgain(pdf: PdfSource, doc: ExtractedDocument, number: number, cells: Pick<CellsToRead, 'again' | 'known'>, by: { digits: DocumentDigits<CellAt>; looked: ReadonlySet<CellAt> }, options: ReadOptions): Promise<{ img: GrayImage; cells: CellAt[]; boxes: Rect[] }> {
   const turned = doc.pages.find((p) => p.number === number)?.turned;
-  const dpi = options.ocrDpi ?? OCR_DPI;
-  const found = (await options.pageImages?.take(number, dpi)) ?? (await pageImage(await pdf.drawable(), number, dpi));
+  const found = (await options.pageImages?.take(number, options.ocrDpi)) ?? (await pageImage(await pdf.drawable(), number, options.ocrDpi));
   const img = turned ? rotateQuarter(found.img, turned === 90 ? 3 : 1) : found.img;
   const ink = { bin: binarize(img, found.threshold), halo: binarize(img, faintInkThreshold(found.threshold)), width: img.width, scale: img.scale };
   const boxed = (list: CellAt[]) =>

@@ -43,7 +43,7 @@ export async function enqueueFile(boss: PgBoss, store: Store, blobs: BlobStore, 
   if (!options.force && (await store.hasSuccessfulRun(sha256, RUN_VERSIONS))) return { file, status: 'skipped', sha256, message: 'already ingested (same bytes and versions); use --force to run again' };
   await blobs.put(sha256, bytes);
   const supersedes = options.force ? (await store.rows<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM runs WHERE document_sha256 = ?', [sha256]))[0]!.id : undefined;
-  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi ?? 300, force: options.force ?? false, supersedes, blobs: options.blobsDir };
+  const data: JobData = { kind: 'ingest', sha256, file, ocr: options.ocr ?? 'auto', dpi: options.dpi, force: options.force ?? false, supersedes, blobs: options.blobsDir };
   const id = await boss.send(INGEST_QUEUE, data, { ...sendOptions(options.retry), singletonKey: sha256 });
   return id ? { file, status: 'queued', sha256, message: `job ${id}` } : { file, status: 'skipped', sha256, message: 'already waiting in the queue' };
 }

@@ -10,7 +10,8 @@ export const IngestJob = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   file: z.string().min(1),
   ocr: z.enum(['auto', 'always', 'never']).default('auto'),
-  dpi: z.number().int().min(72).max(600).default(300),
+  /** the resolution OCR draws pages at; none: each page as it is */
+  dpi: z.number().int().min(72).max(600).optional(),
   force: z.boolean().default(false),
   /** with force: the document's latest run when the job was queued; the job writes one run after it, however often it is done */
   supersedes: z.number().int().nonnegative().optional(),

@@ -5,7 +5,7 @@ import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { openStore, unreadableKey } from '@juesuan/loader';
 import type { InputProblem } from '@juesuan/pipelines';
 import { DEFAULT_MAX_PAGES, createProgress, describeResult, expandInputs, ingestFiles } from '@juesuan/pipelines';
-import { dbOption, parseOptions } from '../cli-support.ts';
+import { DpiValue, dbOption, dpiOption, parseOptions } from '../cli-support.ts';
 
 const IngestOptions = z.object({
   db: z.string().min(1),
@@ -15,7 +15,7 @@ const IngestOptions = z.object({
   maxPages: z.coerce.number().int().positive(),
   timeout: z.coerce.number().positive().optional(),
   ocr: z.enum(['auto', 'always', 'never']),
-  dpi: z.coerce.number().int().min(72).max(600),
+  dpi: DpiValue,
 });
 
 const problemLine = (p: InputProblem) => (p.failed ? `FAILED ${p.path}: ${p.message} [${p.code}]` : `${p.code === 'empty' ? 'empty' : 'note'} ${p.path}: ${p.message}`);
@@ -44,7 +44,7 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('--max-pages <n>', 'refuse PDFs with more pages than this').default(String(DEFAULT_MAX_PAGES)))
     .option('--timeout <seconds>', 'time limit of each document (default: 30 s + 3 s a page + 120 s an OCR page)')
     .addOption(new Option('--ocr <mode>', 'read pages from their image: auto (no or garbage text layer), always, never').default('auto'))
-    .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
+    .addOption(dpiOption())
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(IngestOptions, raw);
       const { files, problems } = expandInputs(paths);

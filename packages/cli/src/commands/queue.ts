@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { closeSharedOcrEngine } from '@juesuan/extractor';
 import { isPostgresUrl } from '@juesuan/loader';
 import { DEFAULT_RETRY, enqueueFile, enqueueReparse, expandInputs, openBlobs, openBoss, queueStatus, runWorker } from '@juesuan/pipelines';
-import { fail, openStoreOrFail, parseOptions } from '../cli-support.ts';
+import { DpiValue, dpiOption, fail, openStoreOrFail, parseOptions } from '../cli-support.ts';
 
 const PostgresUrl = z.string().refine(isPostgresUrl, 'is a postgres:// URL: the queue lives in PostgreSQL');
 const dbOption = () => new Option('--db <url>', 'the shared PostgreSQL database (postgres://user@host:port/name)').makeOptionMandatory();
@@ -15,7 +15,7 @@ const EnqueueOptions = z.object({
   force: z.boolean().optional(),
   reparse: z.boolean().optional(),
   ocr: z.enum(['auto', 'always', 'never']),
-  dpi: z.coerce.number().int().min(72).max(600),
+  dpi: DpiValue,
   retries: z.coerce.number().int().min(0).max(20),
   retryDelay: z.coerce.number().int().min(0),
   timeLimit: z.coerce.number().int().min(1).max(86_400),
@@ -31,7 +31,7 @@ function registerEnqueue(program: Command): void {
     .option('--force', 'queue documents already ingested too')
     .option('--reparse', 'queue a reparse of every cached extraction instead')
     .addOption(new Option('--ocr <mode>', 'auto, always or never').default('auto'))
-    .addOption(new Option('--dpi <n>', 'rendering resolution for OCR').default('300'))
+    .addOption(dpiOption())
     .addOption(new Option('--retries <n>', 'attempts after the first before a job is dead-lettered').default(String(DEFAULT_RETRY.retries)))
     .addOption(new Option('--retry-delay <seconds>', 'wait before the first retry, doubled each time').default(String(DEFAULT_RETRY.retryDelaySeconds)))
     .addOption(new Option('--time-limit <seconds>', 'a job still running after this is failed and retried').default(String(DEFAULT_RETRY.timeLimitSeconds)))

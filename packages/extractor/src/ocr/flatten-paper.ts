@@ -19,13 +19,13 @@ export const DEFAULT_FLATTEN_SETTINGS: FlattenSettings = { block: 4, paperShare:
  * brightness estimated over a large window and divided out, so the paper is one tone again and
  * ink keeps its contrast. One global threshold then splits ink from paper over the whole page
  * (a shaded edge would read as ink, or part Otsu's threshold between two paper tones), and the
- * recogniser's crops see white paper. In place; returns whether the page was changed.
+ * recogniser's crops see white paper. In place; returns the page's grey levels as evened (its
+ * greyHistogram, counted as the pixels are written), or null where the page was left as it is.
  */
-export function flattenPaper(img: GrayImage, s: FlattenSettings = DEFAULT_FLATTEN_SETTINGS): boolean {
+export function flattenPaper(img: GrayImage, s: FlattenSettings = DEFAULT_FLATTEN_SETTINGS): Uint32Array | null {
   const paper = paperTones(img, s);
-  if (paper.brightest - paper.darkest < s.minSpread) return false;
-  divideOut(img, smooth(paper.tones, paper.bw, paper.bh, 1), paper.size, paper.bw, paper.bh, paper.brightest);
-  return true;
+  if (paper.brightest - paper.darkest < s.minSpread) return null;
+  return divideOut(img, smooth(paper.tones, paper.bw, paper.bh, 1), paper.size, paper.bw, paper.bh, paper.brightest);
 }
 
 /** The paper's tone block by block (`size` pixels a side, `bw` × `bh` blocks), and its darkest and brightest. */
@@ -108,21 +108,35 @@ function smooth(src: Uint8Array, w: number, h: number, r: number): Float32Array 
   return out;
 }
 
-/** Each pixel scaled by `white` over its paper's tone (bilinear between block centres), paper brighter than that clipped. */
-function divideOut(img: GrayImage, paper: Float32Array, size: number, bw: number, bh: number, white: number): void {
+/**
+ * Each pixel scaled by `white` over its paper's tone (bilinear between block centres), paper
+ * brighter than that clipped; the grey levels written, counted. A row's tones are found first, then
+ * its pixels divided (rounded by truncating half up: Math.round took half the time).
+ */
+function divideOut(img: GrayImage, paper: Float32Array, size: number, bw: number, bh: number, white: number): Uint32Array {
+  const { width, data } = img;
   const at = (p: number, n: number) => Math.min(n - 1, Math.max(0, (p + 0.5) / size - 0.5));
-  const left = Int32Array.from({ length: img.width }, (_, x) => Math.floor(at(x, bw)));
-  const share = Float32Array.from({ length: img.width }, (_, x) => at(x, bw) - left[x]!);
+  const left = Int32Array.from({ length: width }, (_, x) => Math.floor(at(x, bw)));
+  const right = Int32Array.from(left, (k) => Math.min(bw - 1, k + 1));
+  const share = Float32Array.from({ length: width }, (_, x) => at(x, bw) - left[x]!);
   const line = new Float32Array(bw);
+  const tone = new Float64Array(width);
+  const levels = new Uint32Array(256);
   for (let y = 0; y < img.height; y++) {
     const fy = at(y, bh);
     const y0 = Math.floor(fy);
     const y1 = Math.min(bh - 1, y0 + 1);
     for (let k = 0; k < bw; k++) line[k] = paper[y0 * bw + k]! * (1 - fy + y0) + paper[y1 * bw + k]! * (fy - y0);
-    for (let x = 0, i = y * img.width; x < img.width; x++, i++) {
-      const k = left[x]!;
-      const tone = line[k]! + (line[Math.min(bw - 1, k + 1)]! - line[k]!) * share[x]!;
-      img.data[i] = Math.min(255, Math.round((img.data[i]! * white) / Math.max(1, tone)));
+    for (let x = 0; x < width; x++) {
+      const t = line[left[x]!]! + (line[right[x]!]! - line[left[x]!]!) * share[x]!;
+      tone[x] = t > 1 ? t : 1;
+    }
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const v = ((data[i]! * white) / tone[x]! + 0.5) | 0;
+      const level = v > 255 ? 255 : v;
+      data[i] = level;
+      levels[level]!++;
     }
   }
+  return levels;
 }

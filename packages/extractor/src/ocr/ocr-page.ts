@@ -5,6 +5,7 @@ import type { RawPage } from '../pdf/read-pdf-page.ts';
 import type { GrayImage } from '../pdf/render-page.ts';
 import type { SoleImage } from '../pdf/detect-rulings.ts';
 import { renderPageGray } from '../pdf/render-page.ts';
+import { scanOf } from '../pdf/sole-image.ts';
 import { ruledGrids } from '../layout/find-tables.ts';
 import { normalizeCjkSpacing } from '../layout/cjk-text.ts';
 import type { LayoutSettings } from '../layout/settings.ts';
@@ -29,18 +30,14 @@ import { restoreUnit } from './unit-read.ts';
 import { withoutSpecks } from './trim-specks.ts';
 import { nextTurn } from './next-turn.ts';
 import { lineWidthShare } from './width-shares.ts';
+import { ocrDpiOf } from './ocr-resolution.ts';
 import type PQueue from 'p-queue';
 
 
 const EMPTY = new Uint8Array(0);
 
-/**
- * Pages are drawn for OCR at this resolution unless told otherwise. At 200 dpi (a fax's own) a page
- * took 11% less CPU but read worse: real/fax 1078 of 1090 amounts where 300 dpi reads 1085, one file's tables not the text path's.
- */
-export const OCR_DPI = 300;
-
 export interface OcrPageOptions {
+  /** the resolution pages are drawn at; none: as the page is (ocr-resolution.ts) */
   dpi?: number;
   engine: OcrEngine;
   /** where the page's image is kept for a second reading */
@@ -118,7 +115,8 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     for (const piece of splitLineOnGaps(inkLine(paper.data, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
       const [x0, x1] = [Math.round(piece.bbox.x0 * scale), Math.round(piece.bbox.x1 * scale)];
       if (x1 - x0 < 6) continue;
-      const box = { x0: Math.max(0, x0 - 6), y0: Math.max(0, top - 6), x1: Math.min(img.width, x1 + 6), y1: Math.min(img.height, bottom + 6) };
+      const m = Math.round(scale * GLYPH_PAPER);
+      const box = { x0: Math.max(0, x0 - m), y0: Math.max(0, top - m), x1: Math.min(img.width, x1 + m), y1: Math.min(img.height, bottom + m) };
       jobs.push(
         readLine(options.engine, rest, box).then((r) => {
           const text = restoreUnit(restoreNumbering(restoreYi(normalizeCjkSpacing(r.text.replace(/\s*\n\s*/g, ' ').trim()))));
@@ -160,7 +158,7 @@ interface DrawnPage {
 /** The main thread's share of a page: drawn, straightened, its grids found (turned upright if scanned sideways), its cells boxed. */
 async function drawPage(doc: PDFDocumentProxy, number: number, options: OcrPageOptions): Promise<DrawnPage> {
   const found = await pageImage(doc, number, options.dpi, options.soleImage);
-  options.pageImages?.keep(number, options.dpi ?? OCR_DPI, found);
+  options.pageImages?.keep(number, options.dpi, found);
   const { threshold, bilevel } = found;
   let img = found.img;
   let { bin, rulings, grids } = findGrids(img, threshold);
@@ -200,20 +198,20 @@ function cellJobs(img: GrayImage, bin: Uint8Array, threshold: number, grids: Ret
 }
 
 /**
- * A page drawn, its paper evened and its skew taken out: the image OCR reads, and reads again,
- * pixel for pixel the same each time; with its ink threshold.
+ * A page drawn (at `dpi`, or as the scan it is: ocrDpiOf), its paper evened and its skew taken out:
+ * the image OCR reads, and reads again, pixel for pixel the same each time; with its ink threshold.
  */
-export async function pageImage(doc: PDFDocumentProxy, number: number, dpi = OCR_DPI, soleImage?: SoleImage): Promise<PageImage> {
+export async function pageImage(doc: PDFDocumentProxy, number: number, dpi?: number, soleImage?: SoleImage): Promise<PageImage> {
   // a turn given between every stage: with only one, after drawing, 政协's fax took 28–31 s instead of 21–22
   await nextTurn();
-  const raw = await renderPageGray(doc, number, dpi, soleImage);
+  const raw = await renderPageGray(doc, number, dpi ?? ocrDpiOf(await scanOf(await doc.getPage(number))), soleImage);
   await nextTurn();
   const levels = greyHistogram(raw.data);
   const bilevel = isBilevel(raw, levels);
-  // the levels counted again only where evening the paper changed the pixels
-  const flattened = flattenPaper(raw);
+  // where evening the paper changed the pixels, their levels as it wrote them
+  const evened = flattenPaper(raw);
   await nextTurn();
-  const threshold = otsuThreshold(raw, flattened ? greyHistogram(raw.data) : levels);
+  const threshold = otsuThreshold(raw, evened ?? levels);
   const skew = estimateSkew(raw, threshold);
   await nextTurn();
   const level = rotateGray(raw, -skew);
@@ -234,7 +232,16 @@ export interface PageInk {
 }
 
 /**
- * The box of a table cell's glyphs in pixels, with 6 px of paper round them, inside the cell's
+ * Sizes on the page in points, so that a page reads alike at any resolution it is drawn at (set
+ * in pixels at 300 dpi, a 200-dpi drawing's prose lines, cut with more paper round them, read
+ * 1193.20 as 113.20): the paper kept round a line's or a cell's glyphs (6 px at 300 dpi), and the
+ * least ink, in square points, a cell holds that is not blank or specks (25 px at 300 dpi).
+ */
+const GLYPH_PAPER = 1.44;
+const MIN_CELL_INK = 1.44;
+
+/**
+ * The box of a table cell's glyphs in pixels, with GLYPH_PAPER round them, inside the cell's
  * borders: without the rule left at its edges and the specks at its ends; null for a blank cell.
  */
 export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
@@ -244,9 +251,10 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
   const rect = withoutRuleResidue(halo, width, { x0: bbox.x0 * scale + inset, y0: bbox.y0 * scale + inset, x1: bbox.x1 * scale - inset, y1: bbox.y1 * scale - inset }, inset);
   if (rect.x1 - rect.x0 < 4 || rect.y1 - rect.y0 < 4) return null;
   const found = inkIn(bin, width, rect);
-  if (found.count < 25 || !found.box || found.box.x1 - found.box.x0 < 3) return null; // blank, or specks
+  if (found.count < Math.round(MIN_CELL_INK * scale * scale) || !found.box || found.box.x1 - found.box.x0 < 3) return null; // blank, or specks
   const glyphs = withoutSpecks(bin, width, found.box, scale);
-  return { x0: Math.max(rect.x0, glyphs.x0 - 6), y0: Math.max(rect.y0, glyphs.y0 - 6), x1: Math.min(rect.x1, glyphs.x1 + 6), y1: Math.min(rect.y1, glyphs.y1 + 6) };
+  const m = Math.round(scale * GLYPH_PAPER);
+  return { x0: Math.max(rect.x0, glyphs.x0 - m), y0: Math.max(rect.y0, glyphs.y0 - m), x1: Math.min(rect.x1, glyphs.x1 + m), y1: Math.min(rect.y1, glyphs.y1 + m) };
 }
 
 /** A text line read less surely than this is read again at half its size. */

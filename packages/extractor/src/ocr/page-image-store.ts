@@ -18,7 +18,8 @@ export const PAGE_IMAGES_BUDGET = 64 * 1024 * 1024;
 const deflate = promisify(deflateRaw);
 
 interface Kept {
-  dpi: number;
+  /** the resolution asked for (none: as the page is) */
+  dpi: number | undefined;
   image: Omit<PageImage, 'img'> & { img: Omit<GrayImage, 'data'> };
   deflated: Buffer;
 }
@@ -36,7 +37,7 @@ export class PageImageStore {
   constructor(private readonly budget = PAGE_IMAGES_BUDGET) {}
 
   /** Keeps a page's image, unless the store is full; a failure to deflate keeps nothing (the page is drawn again). */
-  keep(page: number, dpi: number, found: PageImage): void {
+  keep(page: number, dpi: number | undefined, found: PageImage): void {
     if (this.bytes >= this.budget || this.kept.has(page)) return;
     const { img, ...rest } = found;
     const image = { ...rest, img: { width: img.width, height: img.height, scale: img.scale } };
@@ -51,8 +52,8 @@ export class PageImageStore {
     this.kept.set(page, kept);
   }
 
-  /** A kept page image drawn at `dpi`, pixel for pixel as kept; null when it was not kept. */
-  async take(page: number, dpi: number): Promise<PageImage | null> {
+  /** A kept page image drawn at `dpi` (none: as the page is), pixel for pixel as kept; null when it was not kept. */
+  async take(page: number, dpi: number | undefined): Promise<PageImage | null> {
     const kept = await this.kept.get(page);
     if (!kept || kept.dpi !== dpi) return null;
     return { ...kept.image, img: { ...kept.image.img, data: inflateRawSync(kept.deflated) } };

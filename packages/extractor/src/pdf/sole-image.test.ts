@@ -1,10 +1,12 @@
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { ocrDpiOf } from '../ocr/ocr-resolution.ts';
 import { minimalPdf, stream } from './minimal-pdf.ts';
 import { openPdf } from './open-pdf.ts';
 import { readPdfPage } from './read-pdf-page.ts';
 import { renderPageGray } from './render-page.ts';
-import { soleImageGray } from './sole-image.ts';
+import { scanOf, soleImageGray } from './sole-image.ts';
 
 /** A colour JPEG of `width` × `height`: dark strokes, a red seal's ring and a shaded band, as a scan has. */
 async function scanJpeg(width: number, height: number): Promise<Buffer> {
@@ -68,5 +70,64 @@ describe('pass "sole image"', () => {
     expect(ruled.soleImage).toBeUndefined();
     expect(ruled.sole).toBeNull();
     expect(Buffer.compare(Buffer.from(ruled.rendered.data), Buffer.from(ruled.drawn.data))).toBe(0);
+  });
+});
+
+/** A page `points` wide and half as high, whose content is `content` with an image of `width` × `width / 2` pixels at `bits` a pixel (grey). */
+function greyScanPage(points: number, content: string, width: number, bits: 1 | 8): Uint8Array {
+  const height = width / 2;
+  const rowBytes = bits === 1 ? Math.ceil(width / 8) : width;
+  // paper, and a dark bar across the middle
+  const pixels = Buffer.alloc(rowBytes * height, 255);
+  for (let y = height / 2 - 2; y < height / 2 + 2; y++) pixels.fill(0, y * rowBytes + 2, (y + 1) * rowBytes - 2);
+  return minimalPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${points} ${points / 2}] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>`,
+    stream(content),
+    stream(deflateSync(pixels), `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent ${bits} /Filter /FlateDecode`),
+  ]);
+}
+
+async function scanOfPage(bytes: Uint8Array) {
+  const doc = await openPdf(bytes, 'scan.pdf');
+  try {
+    return await scanOf(await doc.getPage(1));
+  } finally {
+    await doc.destroy();
+  }
+}
+
+describe('scanOf', () => {
+  it("tells a grey scan's resolution on the page (pixels an inch across), before it is drawn", async () => {
+    // 400 pixels across 144 points (two inches): 200 dpi
+    const scan = await scanOfPage(greyScanPage(144, 'q 144 0 0 72 0 0 cm /Im1 Do Q', 400, 8));
+    expect(scan?.bilevel).toBe(false);
+    expect(scan?.dpi).toBeCloseTo(200, 5);
+    expect(ocrDpiOf(scan)).toBe(200);
+  });
+
+  it('tells a scan of one bit a pixel (black and white), drawn finer', async () => {
+    const scan = await scanOfPage(greyScanPage(144, 'q 144 0 0 72 0 0 cm /Im1 Do Q', 400, 1));
+    expect(scan).toEqual({ dpi: expect.closeTo(200, 5) as number, bilevel: true });
+    expect(ocrDpiOf(scan)).toBe(300);
+  });
+
+  it('measures an image drawn turned by the width it spans', async () => {
+    // the image's first side drawn upwards: 400 pixels over 72 points high
+    const scan = await scanOfPage(greyScanPage(144, 'q 0 72 -144 0 144 0 cm /Im1 Do Q', 400, 8));
+    expect(scan?.dpi).toBeCloseTo(400, 5);
+  });
+
+  it('is null for a page that is more than its image, and such a page is drawn at 300 dpi', async () => {
+    const scan = await scanOfPage(greyScanPage(144, 'q 144 0 0 72 0 0 cm /Im1 Do Q 0 0 10 10 re f', 400, 8));
+    expect(scan).toBeNull();
+    expect(ocrDpiOf(scan)).toBe(300);
+  });
+
+  it('leaves a coarse grey scan (under 200 dpi) to be drawn at 300', async () => {
+    const scan = await scanOfPage(greyScanPage(144, 'q 144 0 0 72 0 0 cm /Im1 Do Q', 300, 8));
+    expect(scan?.dpi).toBeCloseTo(150, 5);
+    expect(ocrDpiOf(scan)).toBe(300);
   });
 });

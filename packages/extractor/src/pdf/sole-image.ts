@@ -41,6 +41,25 @@ async function paintedImage(page: PDFPageProxy, viewport: PageViewport): Promise
   return found;
 }
 
+/** A page that is one image (a scan): the image's resolution on the page (pixels an inch across), and whether it is one bit a pixel (black and white). */
+export interface Scan {
+  dpi: number;
+  bilevel: boolean;
+}
+
+/** pdf.js's kind of a decoded image of one bit a pixel. */
+const ONE_BIT = 1;
+
+/** The scan a page is, before it is drawn (its image decoded once: drawing the page takes it from the page's objects); null for any other page. */
+export async function scanOf(page: PDFPageProxy): Promise<Scan | null> {
+  const painted = await paintedImage(page, page.getViewport({ scale: 1 }));
+  if (!painted) return null;
+  const image = await new Promise<DecodedImage | null>((resolve) => page.objs.get(painted.id, resolve as (v: unknown) => void));
+  // the image's width across the page, in points (its unit square's first side, turned or not)
+  const across = Math.hypot(painted.at[0], painted.at[1]);
+  return image && across > 0 ? { dpi: (image.width / across) * 72, bilevel: image.kind === ONE_BIT } : null;
+}
+
 /**
  * "Sole image": a page that is one image at the resolution it is drawn at (a 300-dpi scan drawn at
  * 300 dpi) is turned to grey from the decoded image itself. Drawn, pdf.js puts it on a scratch
