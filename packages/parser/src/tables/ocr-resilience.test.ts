@@ -24,6 +24,15 @@ describe('a document read by OCR', () => {
     expect(r.flags).toContain('label_read:行政远行');
   });
 
+  it('takes a lone digit read in a code cell (a speck read as 2) as no code, what was read kept beside the row', () => {
+    const rows = ['| 201 | 一般公共服务支出 | 300.00 | 200.00 | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 100.00 |', '| 2 | . | 480.66 | 480.66 | 0.00 |'];
+    const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));
+    const r = parsed.records.find((x) => x.printed === '480.66' && x.measure === 'total')!;
+    expect(r.code).toBeNull();
+    expect(r.flags).toContain('code_read:2');
+    expect(parsed.records.some((x) => x.code === '2')).toBe(false);
+  });
+
   it('says so when an amount cell was read with digits but as no amount, instead of dropping it unseen', () => {
     const rows = ['| 201 | 一般公共服务支出 | 300.00 | 2O0.0O | 100.00 |', '| 20103 | 政府办公厅（室）及相关机构事务 | 300.00 | 200.00 | 100.00 |', '| 2010301 | 行政运行 | 300.00 | 200.00 | 100.00 |'];
     const parsed = parseDocument(asOcr(extractText(md('2025年部门支出预算总表', rows), 'budget.md', sha, 'md')));

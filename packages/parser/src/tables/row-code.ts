@@ -68,6 +68,10 @@ export class RowCodeReader {
     if (other) {
       out.flags.push(flagWith('code_read', parts[0]!));
       parts.splice(0, 1, other);
+    } else if (this.noCode(parts)) {
+      // what was read kept beside the row, which then has no code (or its name's)
+      out.flags.push(flagWith('code_read', parts[0]!));
+      parts.length = 0;
     }
     const joined = parts.join('');
     // a full code that extends the split parts (301 | 02 → 3010201) wins over them
@@ -95,6 +99,14 @@ export class RowCodeReader {
     const cell = this.grid.anchor(row, this.cols.codeCols[0]!);
     const codes = [...new Set(cell?.alternatives ?? [])].filter((t) => isAccountCode(t) && this.catalog.get(t) !== undefined);
     return codes.length === 1 ? codes[0]! : null;
+  }
+
+  /**
+   * A lone code column's one or two digits: no account code (a speck OCR read as 2 in an empty
+   * code cell of a 200-dpi heavy scan, a footnote's mark), never taken as one.
+   */
+  private noCode(parts: string[]): boolean {
+    return this.cols.codeCols.length === 1 && parts.length === 1 && parts[0]!.length < 3;
   }
 
   private fromLabel(out: RowCode, label: string): void {
