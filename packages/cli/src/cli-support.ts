@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { OCR_RESOLUTION } from '@juesuan/extractor';
+import { ASKED_DPI, OCR_RESOLUTION } from '@juesuan/extractor';
 import { z } from 'zod';
 import type { Db, Store } from '@juesuan/loader';
 import { isPostgresUrl, openStore, openReadOnlyCurrent, sqliteStore } from '@juesuan/loader';
@@ -16,7 +16,7 @@ export const dpiOption = () => {
   const { fine, scans } = OCR_RESOLUTION;
   return new Option('--dpi <n>', `rendering resolution for OCR (default: ${scans.at} for grey and colour scans of ${scans.from} dpi or more, ${fine} for other pages)`);
 };
-export const DpiValue = z.coerce.number().int().min(72).max(600).optional();
+export const DpiValue = z.coerce.number().int().min(ASKED_DPI.min).max(ASKED_DPI.max).optional();
 
 export function fail(message: string, code = 2): never {
   process.stderr.write(`juesuan: ${message}\n`);

@@ -10,7 +10,7 @@ export { PaddleHost, PaddleLines } from './ocr/paddle-lines.ts';
 export type { OcrMode } from './ocr/decide-ocr.ts';
 export type { ExtractPdfOptions } from './extract-pdf.ts';
 export { ocrFullPages } from './ocr/full-page-ocr.ts';
-export { OCR_RESOLUTION } from './ocr/ocr-resolution.ts';
+export { ASKED_DPI, OCR_RESOLUTION } from './ocr/ocr-resolution.ts';
 export { preloadPdfjs } from './pdf/load-pdfjs.ts';
 export { debugPdfPage } from './debug-page.ts';
 export { pageSvg } from './layout/debug-svg.ts';

@@ -48,6 +48,9 @@ export const Page = z.object({
 });
 export type Page = z.infer<typeof Page>;
 
+/** Whether the document's page `number` was read by OCR (its text is a reading, not the printed text). */
+export const pageReadByOcr = (doc: { pages: readonly Page[] }, number: number | null): boolean => doc.pages.some((p) => p.number === number && p.source === 'ocr');
+
 /** Something extraction left out on purpose (an image over the size limit), to be reported. */
 export const ExtractionNote = z.object({
   code: z.string(),

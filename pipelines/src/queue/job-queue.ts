@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
+import { ASKED_DPI } from '@juesuan/extractor';
 
 export const INGEST_QUEUE = 'juesuan-ingest';
 export const DEAD_QUEUE = 'juesuan-dead';
@@ -11,7 +12,7 @@ export const IngestJob = z.object({
   file: z.string().min(1),
   ocr: z.enum(['auto', 'always', 'never']).default('auto'),
   /** the resolution OCR draws pages at; none: each page as it is */
-  dpi: z.number().int().min(72).max(600).optional(),
+  dpi: z.number().int().min(ASKED_DPI.min).max(ASKED_DPI.max).optional(),
   force: z.boolean().default(false),
   /** with force: the document's latest run when the job was queued; the job writes one run after it, however often it is done */
   supersedes: z.number().int().nonnegative().optional(),

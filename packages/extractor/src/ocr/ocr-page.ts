@@ -107,6 +107,7 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
   }
   // text lines found on the image itself (row profile), cut at wide gaps, each read as one line
   const pieces: LinePiece[] = [];
+  const m = glyphPaperPx(scale);
   for (const [top, bottom] of textLineBands(paper.data, img.width, { x0: 0, y0: 0, x1: img.width, y1: img.height }, 3)) {
     const h = bottom - top;
     if (h < 8 || h > scale * 60) continue; // specks, or a picture / seal
@@ -115,7 +116,6 @@ export async function ocrPage(doc: PDFDocumentProxy, number: number, options: Oc
     for (const piece of splitLineOnGaps(inkLine(paper.data, img.width, top, bottom, scale), (gap - 1 + 1e-3) / scale)) {
       const [x0, x1] = [Math.round(piece.bbox.x0 * scale), Math.round(piece.bbox.x1 * scale)];
       if (x1 - x0 < 6) continue;
-      const m = Math.round(scale * GLYPH_PAPER);
       const box = { x0: Math.max(0, x0 - m), y0: Math.max(0, top - m), x1: Math.min(img.width, x1 + m), y1: Math.min(img.height, bottom + m) };
       jobs.push(
         readLine(options.engine, rest, box).then((r) => {
@@ -240,6 +240,9 @@ export interface PageInk {
 const GLYPH_PAPER = 1.44;
 const MIN_CELL_INK = 1.44;
 
+/** GLYPH_PAPER in the pixels of a page drawn at `scale` pixels a point. */
+const glyphPaperPx = (scale: number) => Math.round(scale * GLYPH_PAPER);
+
 /**
  * The box of a table cell's glyphs in pixels, with GLYPH_PAPER round them, inside the cell's
  * borders: without the rule left at its edges and the specks at its ends; null for a blank cell.
@@ -253,7 +256,7 @@ export function cellInkBox(ink: PageInk, bbox: BBox): Rect | null {
   const found = inkIn(bin, width, rect);
   if (found.count < Math.round(MIN_CELL_INK * scale * scale) || !found.box || found.box.x1 - found.box.x0 < 3) return null; // blank, or specks
   const glyphs = withoutSpecks(bin, width, found.box, scale);
-  const m = Math.round(scale * GLYPH_PAPER);
+  const m = glyphPaperPx(scale);
   return { x0: Math.max(rect.x0, glyphs.x0 - m), y0: Math.max(rect.y0, glyphs.y0 - m), x1: Math.min(rect.x1, glyphs.x1 + m), y1: Math.min(rect.y1, glyphs.y1 + m) };
 }
 

@@ -13,6 +13,9 @@ import type { Scan } from '../pdf/sole-image.ts';
  */
 export const OCR_RESOLUTION = { fine: 300, scans: { from: 200, at: 200 } } as const;
 
+/** The resolutions a caller may ask for (`--dpi`, a queued job's): 600 dpi draws an A3 page in 70 M pixels. */
+export const ASKED_DPI = { min: 72, max: 600 } as const;
+
 /** A scan's resolution within this share of `scans.from` counts as it (a page's size in points is rounded). */
 const NEAR = 0.98;
 

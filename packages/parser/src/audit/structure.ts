@@ -1,4 +1,5 @@
 import type { Evidence, Finding, ParsedTable } from '@juesuan/model';
+import { pageReadByOcr } from '@juesuan/model';
 import { classifyTable } from '../tables/classify-table.ts';
 import type { AuditContext, Coverage, FamilyResult } from './audit-context.ts';
 import { auditFinding, insufficient, notApplicable, ran, stageWord, tableEvidence } from './audit-context.ts';
@@ -46,8 +47,7 @@ function normalizeTitle(title: string, department: string | null, keepBrackets =
 
 /** The kind a 目录 entry's title names, by the parser's own classification of titles (read through OCR's confusions where OCR read the entry). */
 function kindOfTitle(entry: TocEntry, ctx: AuditContext): string {
-  const ocr = ctx.doc.pages.some((p) => p.number === entry.evidence.page && p.source === 'ocr');
-  return classifyTable({ title: entry.title, headerText: '', docKind: ctx.meta.kind, panels: 1, rowCodes: [], ocr }).kind;
+  return classifyTable({ title: entry.title, headerText: '', docKind: ctx.meta.kind, panels: 1, rowCodes: [], ocr: pageReadByOcr(ctx.doc, entry.evidence.page) }).kind;
 }
 
 /** The table a 目录 entry names: the same title, else the same kind, else a title one contains. */

@@ -1,5 +1,5 @@
 import type { ExtractedDocument, Fact } from '@juesuan/model';
-import { QUOTE_MARKS, classBody } from '@juesuan/model';
+import { QUOTE_MARKS, classBody, pageReadByOcr } from '@juesuan/model';
 import { parseAmount } from '../amounts/parse-amount.ts';
 
 interface FlowText {
@@ -102,8 +102,7 @@ const GROUP_AS_DECIMALS = /^\d{1,3}\.\d{3}$/;
  * can be sure of (a 200-dpi drawing of a clean scan read 5,573万元 as 5.573), as printedDecimal's.
  */
 function narrativeAmount(doc: ExtractedDocument, printed: string, unit: string, page: number | null) {
-  const ocr = doc.pages.find((p) => p.number === page)?.source === 'ocr';
-  return ocr && GROUP_AS_DECIMALS.test(printed) ? null : parseAmount(printed, unit);
+  return pageReadByOcr(doc, page) && GROUP_AS_DECIMALS.test(printed) ? null : parseAmount(printed, unit);
 }
 
 export interface NarrativeItem extends Fact {
