@@ -380,6 +380,24 @@ describe('cells of names and headings', () => {
     expect(chinese).toEqual(['psm 6']);
   });
 
+  it('make a column of names where its lowest cells read as a lone digit, unsure (一般行政管理事务 as 1): the rest of it is not read for digits', async () => {
+    const tall = { ...img, height: 400, data: new Uint8Array(400 * 400).fill(255) };
+    const names = Array.from({ length: 5 }, (_, k) => ({ rect: { x0: 10, y0: 10 + 60 * k, x1: 182, y1: 62 + 60 * k }, lines: 1, column: '0:0' }));
+    // the stack given is told by its header: each of its slots read as 1, at no confidence
+    const slotsOf = (image: Buffer) => [1, 2, 3, 4, 5].map((n) => stackCells(tall, names.slice(0, n).map((c) => c.rect))).find((s) => s.image.subarray(0, 20).equals(image.subarray(0, 20)))?.slots ?? [];
+    let digitSlots = 0;
+    const engine = Object.assign(
+      readingAs(() => ({ text: '', confidence: 0 })),
+      {
+        recognizeLines: async (image: Buffer, o: RecognizeOptions) => (o.whitelist ? slotsOf(image).map(([y0, y1]) => (digitSlots++, { text: '1', confidence: 0, x0: 0, y0, y1 })) : []),
+        lines: { read: async () => ({ text: '一般行政管理事务', confidence: 0.98 }) },
+      },
+    );
+    const read = await readCells(tall, names, engine, grey);
+    expect(read.map((r) => r.text)).toEqual(names.map(() => '一般行政管理事务'));
+    expect(digitSlots).toBe(3);
+  });
+
   it('are read by tesseract, stacked, where the line recogniser cannot run', async () => {
     const { engine, chinese } = withLineReader(async () => {
       throw new Error('the line recogniser (PaddleOCR) did not start');

@@ -55,6 +55,11 @@ const SYMBOL_SURE = 0.85;
 const CLOSER = 4;
 /** The lowest one-line cells of a column read first, to tell a column of amounts from one of names. */
 const PROBES = 3;
+/**
+ * A probe read less sure than this is no amount: names read for digits come back as a digit or two
+ * at 0.00–0.17 (一般行政管理事务 as 1, 其他支出 as (8), amounts and codes at 0.7 and more.
+ */
+const PROBE_SURE = 0.3;
 const DIGITS = { lang: 'eng', psm: 6, whitelist: AMOUNT_CHARS } as const;
 
 /**
@@ -404,7 +409,7 @@ async function readDigits(img: GrayImage, jobs: CellJob[], engine: OcrEngine): P
     DIGITS,
   );
   probed.flat().forEach((k, n) => (out[k] = first[n]));
-  const names = new Set(probed.filter((ks) => ks.filter((k) => out[k] && asAmount(out[k]!)).length * 2 < ks.length).map((ks) => jobs[ks[0]!]!.column));
+  const names = new Set(probed.filter((ks) => ks.filter((k) => out[k] && out[k].confidence >= PROBE_SURE && asAmount(out[k])).length * 2 < ks.length).map((ks) => jobs[ks[0]!]!.column));
   const rest = jobs.map((j, k) => ({ j, k })).filter(({ j, k }) => out[k] === undefined && !names.has(j.column));
   const read = await readStacked(
     img,

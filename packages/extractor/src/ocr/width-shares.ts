@@ -9,7 +9,8 @@ export type LineReader = 'network' | 'tesseract';
  * to a fraction of its printed width (its training lines were). Where a share was measured:
  * - prose (at least `widthOverHeight` times as wide as high, some 20 characters): the network at
  *   0.6, where 0.55 gave every narrative figure of real/fax, real/uneven and regions/fax as at 0.7
- *   and 0.45 lost 2 of real/fax's 59 (a digit is then about one step of the network's output);
+ *   but lost 2 of real/heavy's 59 drawn at 200 dpi, and 0.45 lost 2 of real/fax's (a digit is then
+ *   about one step of the network's output);
  *   tesseract at 0.8 (80 fax lines: 23% faster, as many right);
  * - other lines outside the tables (titles, units, headings) and table cells: the network at 0.7;
  *   on the eight scan profiles every amount, table and document read as at full width (a code
